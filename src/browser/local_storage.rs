@@ -1,0 +1,65 @@
+//! `localStorage` behind the `KeyValue` trait, with every failure mapped to a `StorageError`.
+//!
+//! gloo-storage is not used: its `LocalStorage::raw()` panics when storage is blocked, and its
+//! API JSON-encodes values itself, which would merge encoding and storing into one step.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{DomException, Storage};
+
+use crate::persist::{KeyValue, StorageError, StorageKey};
+
+pub struct LocalStore {
+    storage: Storage,
+}
+
+impl LocalStore {
+    /// Fails with `Unavailable` when the browser blocks storage (reading the property throws).
+    pub fn open() -> Result<Self, StorageError> {
+        let window = web_sys::window().ok_or(StorageError::Unavailable)?;
+        match window.local_storage() {
+            Ok(Some(storage)) => Ok(Self { storage }),
+            Ok(None) | Err(_) => Err(StorageError::Unavailable),
+        }
+    }
+}
+
+/// Sorts a thrown value into the errors a person can act on.
+fn classify(error: JsValue) -> StorageError {
+    match error.dyn_into::<DomException>() {
+        Ok(e) => match e.name().as_str() {
+            "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageError::Full,
+            "SecurityError" => StorageError::Unavailable,
+            name => StorageError::Other(format!("{name}: {}", e.message())),
+        },
+        Err(other) => {
+            StorageError::Other(other.as_string().unwrap_or_else(|| "unknown error".into()))
+        }
+    }
+}
+
+impl KeyValue for LocalStore {
+    fn get(&self, key: &StorageKey) -> Result<Option<String>, StorageError> {
+        self.storage.get_item(&key.as_string()).map_err(classify)
+    }
+
+    fn set(&self, key: &StorageKey, value: &str) -> Result<(), StorageError> {
+        self.storage
+            .set_item(&key.as_string(), value)
+            .map_err(classify)
+    }
+
+    fn remove(&self, key: &StorageKey) -> Result<(), StorageError> {
+        self.storage.remove_item(&key.as_string()).map_err(classify)
+    }
+
+    fn raw_keys(&self) -> Result<Vec<String>, StorageError> {
+        let count = self.storage.length().map_err(classify)?;
+        let mut keys = Vec::with_capacity(count as usize);
+        for index in 0..count {
+            if let Some(key) = self.storage.key(index).map_err(classify)? {
+                keys.push(key);
+            }
+        }
+        Ok(keys)
+    }
+}

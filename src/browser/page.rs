@@ -1,0 +1,75 @@
+//! The page itself: its address fragment, title, focus, and the moments it is hidden or left.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+pub fn hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Moves to another screen; adds a history entry so Back works.
+pub fn set_hash(hash: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(hash);
+    }
+}
+
+/// Calls `callback` whenever the address fragment changes, for the page's whole life.
+pub fn on_hash_change(callback: impl Fn() + 'static) {
+    listen_forever(web_sys::window().map(Into::into), "hashchange", move |_| {
+        callback()
+    });
+}
+
+/// Calls `callback` when the page is hidden or left: the last safe moment to save.
+pub fn on_hide(callback: impl Fn() + 'static) {
+    let callback = std::rc::Rc::new(callback);
+    let on_pagehide = callback.clone();
+    listen_forever(web_sys::window().map(Into::into), "pagehide", move |_| {
+        on_pagehide()
+    });
+    let document = web_sys::window().and_then(|w| w.document());
+    let hidden = document.clone();
+    listen_forever(document.map(Into::into), "visibilitychange", move |_| {
+        if hidden
+            .as_ref()
+            .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
+        {
+            callback();
+        }
+    });
+}
+
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
+/// Focuses the element with this id, if it is on the page.
+pub fn focus(id: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+fn listen_forever(
+    target: Option<web_sys::EventTarget>,
+    event: &str,
+    handler: impl Fn(web_sys::Event) + 'static,
+) {
+    let Some(target) = target else { return };
+    let closure = Closure::<dyn Fn(web_sys::Event)>::new(handler);
+    if target
+        .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        // Page-lifetime listener: leaking the closure is the intended ownership.
+        closure.forget();
+    }
+}

@@ -1,0 +1,113 @@
+//! Incident ids: random (version 4) UUIDs, made from bytes the caller supplies.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A version 4 UUID. The random bytes come from the edge (WebCrypto), so this stays pure.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct IncidentId([u8; 16]);
+
+impl IncidentId {
+    /// Builds a v4 UUID from 16 random bytes, setting the version and variant bits.
+    pub fn from_random_bytes(mut bytes: [u8; 16]) -> Self {
+        bytes[6] = (bytes[6] & 0x0f) | 0x40;
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        Self(bytes)
+    }
+
+    pub fn as_bytes(&self) -> &[u8; 16] {
+        &self.0
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not an incident id: {0:?}")]
+pub struct ParseIdError(pub String);
+
+impl FromStr for IncidentId {
+    type Err = ParseIdError;
+
+    /// Accepts the canonical hyphenated form, in either case.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let fail = || ParseIdError(text.chars().take(64).collect());
+        let raw = text.as_bytes();
+        if raw.len() != 36 {
+            return Err(fail());
+        }
+        let mut bytes = [0u8; 16];
+        let mut nibbles = 0usize;
+        for (pos, &c) in raw.iter().enumerate() {
+            if matches!(pos, 8 | 13 | 18 | 23) {
+                if c != b'-' {
+                    return Err(fail());
+                }
+                continue;
+            }
+            let value = (c as char).to_digit(16).ok_or_else(fail)? as u8;
+            bytes[nibbles / 2] |= if nibbles % 2 == 0 { value << 4 } else { value };
+            nibbles += 1;
+        }
+        Ok(Self(bytes))
+    }
+}
+
+impl fmt::Display for IncidentId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, byte) in self.0.iter().enumerate() {
+            if matches!(i, 4 | 6 | 8 | 10) {
+                f.write_str("-")?;
+            }
+            write!(f, "{byte:02x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for IncidentId {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for IncidentId {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sets_version_and_variant_bits() {
+        let id = IncidentId::from_random_bytes([0xff; 16]);
+        assert_eq!(id.to_string(), "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        let id = IncidentId::from_random_bytes([0; 16]);
+        assert_eq!(id.to_string(), "00000000-0000-4000-8000-000000000000");
+    }
+
+    #[test]
+    fn parses_what_it_prints_in_either_case() {
+        let id = IncidentId::from_random_bytes(*b"0123456789abcdef");
+        let text = id.to_string();
+        assert_eq!(text.parse::<IncidentId>(), Ok(id));
+        assert_eq!(text.to_uppercase().parse::<IncidentId>(), Ok(id));
+    }
+
+    #[test]
+    fn refuses_malformed_ids() {
+        for bad in [
+            "",
+            "abc",
+            "ffffffff-ffff-4fff-bfff-fffffffffffg",
+            "ffffffffxffff-4fff-bfff-ffffffffffff",
+            "ffffffff-ffff-4fff-bfff-ffffffffffff0",
+        ] {
+            assert!(bad.parse::<IncidentId>().is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! Timestamps: milliseconds since the Unix epoch, stored as RFC 3339 UTC text so exports stay readable.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A moment in time, in whole milliseconds since 1970-01-01T00:00:00Z.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct Timestamp(i64);
+
+/// Years 0000–9999 keep the text form fixed-width and sortable.
+const MIN_MS: i64 = -62_167_219_200_000;
+const MAX_MS: i64 = 253_402_300_799_999;
+
+impl Timestamp {
+    /// `None` outside years 0000–9999.
+    pub fn from_millis(ms: i64) -> Option<Self> {
+        (MIN_MS..=MAX_MS).contains(&ms).then_some(Self(ms))
+    }
+
+    /// Clamps into the supported range; for clocks that could in theory be off the scale.
+    pub fn from_millis_clamped(ms: f64) -> Self {
+        Self((ms as i64).clamp(MIN_MS, MAX_MS))
+    }
+
+    pub fn millis(self) -> i64 {
+        self.0
+    }
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days, on the proleptic Gregorian calendar.
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
+}
+
+fn days_in_month(y: i64, m: i64) -> i64 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Timestamp {
+    /// `2026-11-26T08:04:06.123Z`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let days = self.0.div_euclid(86_400_000);
+        let ms_of_day = self.0.rem_euclid(86_400_000);
+        let (y, m, d) = civil_from_days(days);
+        let secs = ms_of_day / 1000;
+        write!(
+            f,
+            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z",
+            secs / 3600,
+            secs / 60 % 60,
+            secs % 60,
+            ms_of_day % 1000
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not a UTC time like 2026-11-26T08:04:06Z: {0:?}")]
+pub struct ParseTimeError(pub String);
+
+impl FromStr for Timestamp {
+    type Err = ParseTimeError;
+
+    /// Accepts `YYYY-MM-DDTHH:MM:SS[.fraction]Z`; the fraction is cut to milliseconds.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let fail = || ParseTimeError(text.chars().take(40).collect());
+        let b = text.as_bytes();
+        if b.len() < 20 || !text.is_ascii() || b[b.len() - 1] != b'Z' {
+            return Err(fail());
+        }
+        let num = |from: usize, to: usize| -> Result<i64, ParseTimeError> {
+            let part = &text[from..to];
+            if part.bytes().all(|c| c.is_ascii_digit()) {
+                part.parse().map_err(|_| fail())
+            } else {
+                Err(fail())
+            }
+        };
+        let seps = [(4, b'-'), (7, b'-'), (10, b'T'), (13, b':'), (16, b':')];
+        if seps.iter().any(|&(i, c)| b[i] != c) {
+            return Err(fail());
+        }
+        let (y, mo, d) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
+        let (h, mi, s) = (num(11, 13)?, num(14, 16)?, num(17, 19)?);
+        let ms = match &text[19..text.len() - 1] {
+            "" => 0,
+            frac if frac.len() >= 2 && frac.starts_with('.') => {
+                let digits = &frac[1..];
+                if !digits.bytes().all(|c| c.is_ascii_digit()) {
+                    return Err(fail());
+                }
+                let first3: String = digits.chars().chain("00".chars()).take(3).collect();
+                first3.parse::<i64>().map_err(|_| fail())?
+            }
+            _ => return Err(fail()),
+        };
+        if !(1..=12).contains(&mo)
+            || d < 1
+            || d > days_in_month(y, mo)
+            || h > 23
+            || mi > 59
+            || s > 59
+        {
+            return Err(fail());
+        }
+        let millis = (days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + s) * 1000 + ms;
+        Timestamp::from_millis(millis).ok_or_else(fail)
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_known_moments() {
+        assert_eq!(Timestamp(0).to_string(), "1970-01-01T00:00:00.000Z");
+        assert_eq!(
+            Timestamp(1_795_680_246_123).to_string(),
+            "2026-11-26T08:04:06.123Z"
+        );
+        assert_eq!(
+            Timestamp(951_782_400_000).to_string(),
+            "2000-02-29T00:00:00.000Z"
+        );
+        assert_eq!(Timestamp(-1).to_string(), "1969-12-31T23:59:59.999Z");
+    }
+
+    #[test]
+    fn round_trips_across_the_range() {
+        for ms in [
+            MIN_MS,
+            -86_400_001,
+            0,
+            1,
+            1_795_680_246_123,
+            4_102_444_800_000,
+            MAX_MS,
+        ] {
+            let t = Timestamp::from_millis(ms).expect("in range");
+            assert_eq!(t.to_string().parse::<Timestamp>(), Ok(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn accepts_missing_or_long_fractions() {
+        let t: Timestamp = "2026-11-26T08:04:06Z".parse().expect("valid");
+        assert_eq!(t.millis(), 1_795_680_246_000);
+        let t: Timestamp = "2026-11-26T08:04:06.1234567Z".parse().expect("valid");
+        assert_eq!(t.millis(), 1_795_680_246_123);
+        let t: Timestamp = "2026-11-26T08:04:06.5Z".parse().expect("valid");
+        assert_eq!(t.millis(), 1_795_680_246_500);
+    }
+
+    #[test]
+    fn refuses_impossible_or_malformed_times() {
+        for bad in [
+            "",
+            "2026-11-26",
+            "2026-11-26T08:04:06",
+            "2026-11-26T08:04:06+01:00",
+            "2026-02-30T00:00:00Z",
+            "2025-02-29T00:00:00Z",
+            "2026-13-01T00:00:00Z",
+            "2026-11-26T24:00:00Z",
+            "2026-11-26T08:04:06.Z",
+            "2026-11-26T08:04:06.12aZ",
+            "+026-11-26T08:04:06Z",
+            "2026-11-26 08:04:06Z",
+        ] {
+            assert!(bad.parse::<Timestamp>().is_err(), "{bad}");
+        }
+        assert_eq!(Timestamp::from_millis(MAX_MS + 1), None);
+    }
+}

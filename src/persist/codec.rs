@@ -1,0 +1,102 @@
+//! The stored form of a record: `{"schema": N, "incident": {...}}` as JSON text.
+//!
+//! Encoding and storing are separate steps, so an encryption layer can sit between them.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::migrate::{migrate, MigrateError};
+use crate::model::Incident;
+
+/// The schema version this build writes, and the newest it can read.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct RecordOut<'a> {
+    schema: u32,
+    incident: &'a Incident,
+}
+
+#[derive(Serialize)]
+struct MetaOut {
+    schema: u32,
+}
+
+/// Why a stored record could not be read. The record itself is left as it was.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("it is not readable JSON ({0})")]
+    NotJson(String),
+    #[error("it has no schema version")]
+    NoVersion,
+    #[error("it was saved by a newer version of Mend (schema {found}; this one reads up to {SCHEMA_VERSION})")]
+    Newer { found: u64 },
+    #[error(transparent)]
+    Migration(#[from] MigrateError),
+    #[error("its contents are not in the expected shape ({0})")]
+    Shape(String),
+}
+
+impl DecodeError {
+    pub fn is_newer(&self) -> bool {
+        matches!(self, DecodeError::Newer { .. })
+    }
+}
+
+/// Turns an incident into the text that goes into storage.
+pub fn encode(incident: &Incident) -> Result<String, serde_json::Error> {
+    serde_json::to_string(&RecordOut {
+        schema: SCHEMA_VERSION,
+        incident,
+    })
+}
+
+/// Reads a stored record of any known schema version, migrating it to the current shape.
+pub fn decode(raw: &str) -> Result<Incident, DecodeError> {
+    let record = checked_record(raw)?;
+    let mut record = migrate(record.value, record.version)?;
+    let incident = record
+        .get_mut("incident")
+        .map(Value::take)
+        .ok_or_else(|| DecodeError::Shape("no incident".into()))?;
+    serde_json::from_value(incident).map_err(|e| DecodeError::Shape(e.to_string()))
+}
+
+pub fn encode_meta() -> Result<String, serde_json::Error> {
+    serde_json::to_string(&MetaOut {
+        schema: SCHEMA_VERSION,
+    })
+}
+
+/// Reads the meta record, returning the schema version it names (possibly a newer one).
+pub fn decode_meta_version(raw: &str) -> Result<u64, DecodeError> {
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    value
+        .get("schema")
+        .and_then(Value::as_u64)
+        .ok_or(DecodeError::NoVersion)
+}
+
+struct Checked {
+    value: Value,
+    version: u32,
+}
+
+/// Stage one of reading: valid JSON, an object, with a schema version this build knows.
+fn checked_record(raw: &str) -> Result<Checked, DecodeError> {
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    if !value.is_object() {
+        return Err(DecodeError::Shape("not an object".into()));
+    }
+    let found = value
+        .get("schema")
+        .and_then(Value::as_u64)
+        .ok_or(DecodeError::NoVersion)?;
+    match u32::try_from(found) {
+        Ok(version) if version >= 1 && version <= SCHEMA_VERSION => Ok(Checked { value, version }),
+        _ if found > u64::from(SCHEMA_VERSION) => Err(DecodeError::Newer { found }),
+        _ => Err(DecodeError::NoVersion),
+    }
+}

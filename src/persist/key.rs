@@ -1,0 +1,64 @@
+//! Every localStorage key Mend uses, in one typed enum.
+
+use crate::model::IncidentId;
+
+const META: &str = "mend.meta";
+const INCIDENT_PREFIX: &str = "mend.incident.";
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum StorageKey {
+    /// Store-wide facts: the newest schema version that has written here.
+    Meta,
+    /// One incident per key, so typing in one never rewrites the others.
+    Incident(IncidentId),
+    /// An incident key whose id this version cannot parse. Kept as it is, never written.
+    Unknown(String),
+}
+
+impl StorageKey {
+    /// Sorts a raw key. `None` for keys Mend does not own, or (`mend.*`) may own in a later
+    /// version; those are left alone.
+    pub fn parse(raw: &str) -> Option<Self> {
+        if raw == META {
+            return Some(StorageKey::Meta);
+        }
+        if let Some(id) = raw.strip_prefix(INCIDENT_PREFIX) {
+            return Some(id.parse().map_or_else(
+                |_| StorageKey::Unknown(raw.to_owned()),
+                StorageKey::Incident,
+            ));
+        }
+        None
+    }
+
+    pub fn as_string(&self) -> String {
+        match self {
+            StorageKey::Meta => META.to_owned(),
+            StorageKey::Incident(id) => format!("{INCIDENT_PREFIX}{id}"),
+            StorageKey::Unknown(raw) => raw.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip() {
+        let id = IncidentId::from_random_bytes([1; 16]);
+        for key in [StorageKey::Meta, StorageKey::Incident(id)] {
+            assert_eq!(StorageKey::parse(&key.as_string()), Some(key));
+        }
+    }
+
+    #[test]
+    fn foreign_keys_are_ignored_and_odd_incident_keys_kept_as_unknown() {
+        assert_eq!(StorageKey::parse("theme"), None);
+        assert_eq!(StorageKey::parse("mend.later"), None);
+        assert_eq!(
+            StorageKey::parse("mend.incident.x"),
+            Some(StorageKey::Unknown("mend.incident.x".into()))
+        );
+    }
+}

@@ -1,0 +1,110 @@
+//! Schema migrations: numbered steps that each lift a stored record by one version.
+//!
+//! To change the stored shape: bump `SCHEMA_VERSION`, append one function here that turns a
+//! record of the previous version into the new one, and add a fixture of the old shape.
+
+use serde_json::Value;
+
+use super::codec::SCHEMA_VERSION;
+
+/// Lifts a whole record (envelope included) from one version to the next.
+pub type Migration = fn(Value) -> Result<Value, String>;
+
+/// `MIGRATIONS[n]` turns schema `n + 1` into schema `n + 2`. Version 1 is the first shape,
+/// so the chain is empty today; the fixture test still runs every record through it.
+pub const MIGRATIONS: &[Migration] = &[];
+
+const _: () = assert!(MIGRATIONS.len() + 1 == SCHEMA_VERSION as usize);
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("could not upgrade from schema {from}: {reason}")]
+pub struct MigrateError {
+    pub from: u32,
+    pub reason: String,
+}
+
+/// Runs the record from schema `from` up to the current one.
+pub fn migrate(record: Value, from: u32) -> Result<Value, MigrateError> {
+    run_chain(record, from, MIGRATIONS)
+}
+
+fn run_chain(mut record: Value, from: u32, chain: &[Migration]) -> Result<Value, MigrateError> {
+    if from == 0 || from as usize > chain.len() + 1 {
+        return Err(MigrateError {
+            from,
+            reason: "no such schema version".into(),
+        });
+    }
+    for (step, version) in chain.iter().zip(1u32..).skip(from as usize - 1) {
+        record = step(record).map_err(|reason| MigrateError {
+            from: version,
+            reason,
+        })?;
+        if let Some(fields) = record.as_object_mut() {
+            fields.insert("schema".into(), Value::from(version + 1));
+        }
+    }
+    Ok(record)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn rename_name_to_title(mut record: Value) -> Result<Value, String> {
+        let incident = record["incident"].as_object_mut().ok_or("no incident")?;
+        let name = incident.remove("name").unwrap_or_default();
+        incident.insert("title".into(), name);
+        Ok(record)
+    }
+
+    fn add_tags(mut record: Value) -> Result<Value, String> {
+        record["incident"]["tags"] = json!([]);
+        Ok(record)
+    }
+
+    #[test]
+    fn runs_every_step_from_the_given_version_in_order() {
+        let chain: &[Migration] = &[rename_name_to_title, add_tags];
+        let old = json!({"schema": 1, "incident": {"name": "Oops"}});
+        let out = run_chain(old, 1, chain).expect("migrates");
+        assert_eq!(
+            out,
+            json!({"schema": 3, "incident": {"title": "Oops", "tags": []}})
+        );
+
+        let middle = json!({"schema": 2, "incident": {"title": "Oops"}});
+        let out = run_chain(middle, 2, chain).expect("migrates");
+        assert_eq!(
+            out,
+            json!({"schema": 3, "incident": {"title": "Oops", "tags": []}})
+        );
+    }
+
+    #[test]
+    fn a_failing_step_names_its_version() {
+        let chain: &[Migration] = &[rename_name_to_title, add_tags];
+        let err = run_chain(json!({"schema": 1, "incident": 5}), 1, chain).expect_err("fails");
+        assert_eq!(
+            err,
+            MigrateError {
+                from: 1,
+                reason: "no incident".into()
+            }
+        );
+    }
+
+    #[test]
+    fn current_version_passes_through_unchanged() {
+        let record = json!({"schema": SCHEMA_VERSION, "incident": {"title": "x"}});
+        assert_eq!(migrate(record.clone(), SCHEMA_VERSION), Ok(record));
+    }
+
+    #[test]
+    fn unknown_versions_are_refused() {
+        assert!(migrate(json!({}), 0).is_err());
+        assert!(migrate(json!({}), SCHEMA_VERSION + 1).is_err());
+    }
+}

@@ -1,0 +1,63 @@
+//! Screen addresses. Routes live in the URL fragment (`#/incident/<id>`), so any static host
+//! serves every screen from one `index.html`, under any subpath, with no rewrite rules.
+
+use crate::model::IncidentId;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// All incidents.
+    List,
+    /// One incident.
+    Incident(IncidentId),
+    /// An address Mend does not know.
+    NotFound,
+}
+
+impl Route {
+    /// Reads a `location.hash` value, with or without its leading `#`.
+    pub fn from_hash(hash: &str) -> Self {
+        let path = hash.strip_prefix('#').unwrap_or(hash);
+        let path = path.strip_prefix('/').unwrap_or(path);
+        let parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
+        match parts.as_slice() {
+            [] => Route::List,
+            ["incident", id] => id.parse().map_or(Route::NotFound, Route::Incident),
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The `href` for links to this route; relative to the page, so subpaths keep working.
+    pub fn href(&self) -> String {
+        match self {
+            Route::List | Route::NotFound => "#/".to_owned(),
+            Route::Incident(id) => format!("#/incident/{id}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_root_hashes_are_the_list() {
+        for hash in ["", "#", "#/", "/"] {
+            assert_eq!(Route::from_hash(hash), Route::List, "{hash:?}");
+        }
+    }
+
+    #[test]
+    fn incident_routes_round_trip() {
+        let id = IncidentId::from_random_bytes([7; 16]);
+        let route = Route::Incident(id);
+        assert_eq!(Route::from_hash(&route.href()), route);
+        assert_eq!(Route::from_hash(&format!("#/incident/{id}/")), route);
+    }
+
+    #[test]
+    fn unknown_addresses_are_not_found() {
+        for hash in ["#/incident/nope", "#/incident", "#/settings/x/y", "#main"] {
+            assert_eq!(Route::from_hash(hash), Route::NotFound, "{hash:?}");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! The app shell: loads the library, follows the address, and frames every screen.
+
+use leptos::prelude::*;
+
+use super::dom_ids;
+use super::incident_screen::IncidentScreen;
+use super::library::Library;
+use super::list_screen::ListScreen;
+use super::notices::Notices;
+use super::save_indicator::SaveIndicator;
+use crate::browser::page;
+use crate::route::Route;
+
+/// The current screen, shared so screens can navigate without waiting for `hashchange`.
+#[derive(Clone, Copy)]
+pub struct Navigator(RwSignal<Route>);
+
+impl Navigator {
+    pub fn go(&self, route: Route) {
+        self.0.set(route);
+        page::set_hash(&route.href());
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let library = Library::open();
+    provide_context(library);
+    let route = RwSignal::new(Route::from_hash(&page::hash()));
+    provide_context(Navigator(route));
+    page::on_hash_change(move || route.set(Route::from_hash(&page::hash())));
+    page::on_hide(move || library.flush());
+
+    // After navigation (not on first load), focus the new screen's heading, or the title
+    // of a brand-new incident so the user can type straight away.
+    Effect::new(move |previous: Option<Route>| {
+        let current = route.get();
+        if previous.is_some_and(|p| p != current) {
+            match current {
+                Route::Incident(id) if library.is_untouched(id) => {
+                    page::focus(dom_ids::TITLE_FIELD)
+                }
+                _ => page::focus(dom_ids::SCREEN_HEADING),
+            }
+        }
+        current
+    });
+
+    view! {
+        <header class="banner">
+            <a class="brand" href=Route::List.href()>"Mend"</a>
+            <SaveIndicator/>
+        </header>
+        <Notices/>
+        <main id=dom_ids::MAIN>
+            {move || match route.get() {
+                Route::List => view! { <ListScreen/> }.into_any(),
+                Route::Incident(id) => view! { <IncidentScreen id/> }.into_any(),
+                Route::NotFound => view! { <NotFound/> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    page::set_title("Not found · Mend");
+    view! {
+        <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Nothing at this address"</h1>
+        <p>"This link doesn't lead anywhere in Mend. Your incidents are safe."</p>
+        <p><a href=Route::List.href()>"Go to your incidents"</a></p>
+    }
+}

@@ -1,0 +1,210 @@
+//! The incidents in memory, and the single path that saves them: debounced while typing,
+//! flushed at once when the page is hidden or left.
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::browser::{platform, LocalStore};
+use crate::model::{Incident, IncidentId};
+use crate::persist::{self, Loaded, ReadOnly, Unreadable, Writer};
+
+/// How long after the last keystroke a save happens.
+const SAVE_DELAY: Duration = Duration::from_millis(250);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing has been changed yet.
+    Idle,
+    Pending,
+    Saved,
+    /// The reason, in plain words. What the user typed stays in memory and on screen.
+    Failed(String),
+}
+
+/// The last deleted incident, kept so Undo can put it back exactly.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deleted {
+    pub incident: Incident,
+    pub position: usize,
+}
+
+/// Shared through context; every field is a cheap `Copy` handle.
+#[derive(Clone, Copy)]
+pub struct Library {
+    pub incidents: RwSignal<Vec<Incident>>,
+    pub unreadable: RwSignal<Vec<Unreadable>>,
+    pub save_state: RwSignal<SaveState>,
+    /// Set when this session cannot write at all; the reason is shown once, at the top.
+    pub read_only: RwSignal<Option<ReadOnly>>,
+    pub deleted: RwSignal<Option<Deleted>>,
+    writer: StoredValue<Option<Writer>>,
+    dirty: StoredValue<BTreeSet<IncidentId>>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Library {
+    /// Loads everything from localStorage. Writing is only possible after this.
+    pub fn open() -> Self {
+        let loaded = match LocalStore::open() {
+            Ok(store) => persist::load(&store),
+            Err(e) => Loaded {
+                incidents: Vec::new(),
+                unreadable: Vec::new(),
+                writer: Err(ReadOnly::Storage(e)),
+            },
+        };
+        let (writer, read_only) = match loaded.writer {
+            Ok(writer) => (Some(writer), None),
+            Err(reason) => (None, Some(reason)),
+        };
+        Self {
+            incidents: RwSignal::new(loaded.incidents),
+            unreadable: RwSignal::new(loaded.unreadable),
+            save_state: RwSignal::new(SaveState::Idle),
+            read_only: RwSignal::new(read_only),
+            deleted: RwSignal::new(None),
+            writer: StoredValue::new(writer),
+            dirty: StoredValue::new(BTreeSet::new()),
+            timer: StoredValue::new(None),
+        }
+    }
+
+    pub fn create(&self) -> IncidentId {
+        let incident = Incident::new(platform::new_incident_id(), platform::now());
+        let id = incident.id;
+        self.incidents.update(|all| all.push(incident));
+        self.mark_dirty(id);
+        // A new incident is saved at once, so a reload straight away still finds it.
+        self.flush();
+        id
+    }
+
+    /// Applies a change from the user and schedules a save of that incident only.
+    pub fn edit(&self, id: IncidentId, change: impl FnOnce(&mut Incident)) {
+        let now = platform::now();
+        let mut found = false;
+        self.incidents.update(|all| {
+            if let Some(incident) = all.iter_mut().find(|i| i.id == id) {
+                change(incident);
+                incident.updated_at = now.max(incident.updated_at);
+                found = true;
+            }
+        });
+        if found {
+            self.mark_dirty(id);
+            self.save_state.set(SaveState::Pending);
+            self.schedule();
+        }
+    }
+
+    pub fn delete(&self, id: IncidentId) {
+        let Some(position) = self
+            .incidents
+            .with_untracked(|all| all.iter().position(|i| i.id == id))
+        else {
+            return;
+        };
+        if let Some(writer) = self.writer.get_value() {
+            let removed = LocalStore::open().and_then(|store| writer.delete(&store, id));
+            if let Err(e) = removed {
+                self.save_state.set(SaveState::Failed(format!(
+                    "Couldn't delete it: {e}. It is still here."
+                )));
+                return;
+            }
+        }
+        self.dirty.update_value(|dirty| {
+            dirty.remove(&id);
+        });
+        let mut incident = None;
+        self.incidents
+            .update(|all| incident = Some(all.remove(position)));
+        self.deleted
+            .set(incident.map(|incident| Deleted { incident, position }));
+    }
+
+    /// Puts the last deleted incident back where it was, as it was.
+    pub fn undo_delete(&self) {
+        let Some(Deleted { incident, position }) = self.deleted.get_untracked() else {
+            return;
+        };
+        let id = incident.id;
+        self.incidents
+            .update(|all| all.insert(position.min(all.len()), incident));
+        self.deleted.set(None);
+        self.mark_dirty(id);
+        self.flush();
+    }
+
+    pub fn is_untouched(&self, id: IncidentId) -> bool {
+        self.incidents
+            .with_untracked(|all| all.iter().any(|i| i.id == id && i.is_untouched()))
+    }
+
+    /// Writes every changed incident now. Failed ones stay queued for the next attempt.
+    pub fn flush(&self) {
+        if let Some(timer) = self.timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+        let dirty = self.dirty.with_value(Clone::clone);
+        if dirty.is_empty() {
+            return;
+        }
+        let Some(writer) = self.writer.get_value() else {
+            let reason = self
+                .read_only
+                .get_untracked()
+                .map(|r| r.to_string())
+                .unwrap_or_default();
+            self.save_state.set(SaveState::Failed(format!(
+                "Not saved: {reason}. What you typed is still here."
+            )));
+            return;
+        };
+        let store = match LocalStore::open() {
+            Ok(store) => store,
+            Err(e) => {
+                self.save_state.set(SaveState::Failed(format!(
+                    "Not saved: {e}. What you typed is still here."
+                )));
+                return;
+            }
+        };
+        let mut failure = None;
+        self.incidents.with_untracked(|all| {
+            for incident in all.iter().filter(|i| dirty.contains(&i.id)) {
+                match writer.save(&store, incident) {
+                    Ok(()) => self.dirty.update_value(|d| {
+                        d.remove(&incident.id);
+                    }),
+                    Err(e) => failure = Some(e),
+                }
+            }
+        });
+        self.save_state.set(match failure {
+            None => SaveState::Saved,
+            Some(e) => SaveState::Failed(format!(
+                "Not saved: {e}. What you typed is still here; Mend will try again as you go."
+            )),
+        });
+    }
+
+    fn mark_dirty(&self, id: IncidentId) {
+        self.dirty.update_value(|dirty| {
+            dirty.insert(id);
+        });
+    }
+
+    fn schedule(&self) {
+        let library = *self;
+        if let Some(timer) = self.timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+        match set_timeout_with_handle(move || library.flush(), SAVE_DELAY) {
+            Ok(handle) => self.timer.set_value(Some(handle)),
+            Err(_) => self.flush(),
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! Leptos components: the app shell, one file per screen, and shared pieces.
+
+pub mod app;
+pub mod dom_ids;
+pub mod incident_screen;
+pub mod library;
+pub mod list_screen;
+pub mod notices;
+pub mod save_indicator;
+pub mod text_field;
+pub mod unreadable_list;

@@ -1,0 +1,118 @@
+//! Browser tests, in headless Chromium: the localStorage adapter and the storage path over it.
+#![cfg(target_arch = "wasm32")]
+
+use mend::browser::LocalStore;
+use mend::model::{Incident, IncidentId, Timestamp};
+use mend::persist::codec::encode;
+use mend::persist::repo::SaveError;
+use mend::persist::{load, KeyValue, StorageError, StorageKey};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_store() -> LocalStore {
+    let raw = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("test browser has localStorage");
+    raw.clear().expect("clears");
+    LocalStore::open().expect("opens")
+}
+
+fn incident(seed: u8, title: &str) -> Incident {
+    let now: Timestamp = "2026-11-26T08:00:00Z".parse().expect("valid time");
+    let mut incident = Incident::new(IncidentId::from_random_bytes([seed; 16]), now);
+    incident.title = title.to_owned();
+    incident
+}
+
+#[wasm_bindgen_test]
+fn set_get_and_remove_round_trip() {
+    let store = fresh_store();
+    let key = StorageKey::Meta;
+    assert_eq!(
+        store.get(&key),
+        Ok(None),
+        "a missing key is None, not an error"
+    );
+    store.set(&key, "héllo ✓ مرحبا 🙂").expect("sets");
+    assert_eq!(store.get(&key), Ok(Some("héllo ✓ مرحبا 🙂".to_owned())));
+    store.remove(&key).expect("removes");
+    assert_eq!(store.get(&key), Ok(None));
+}
+
+#[wasm_bindgen_test]
+fn raw_keys_lists_every_key_including_foreign_ones() {
+    let store = fresh_store();
+    store.set(&StorageKey::Meta, "{}").expect("sets");
+    let raw = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("storage");
+    raw.set_item("another-app", "x").expect("sets");
+    let mut keys = store.raw_keys().expect("lists");
+    keys.sort();
+    assert_eq!(keys, ["another-app", "mend.meta"]);
+}
+
+#[wasm_bindgen_test]
+fn a_full_store_reports_full_and_keeps_the_old_value() {
+    let store = fresh_store();
+    let key = StorageKey::Meta;
+    store.set(&key, "before").expect("sets");
+    // Chromium allows about 5 MB (10 M UTF-16 units counted as bytes per char): 6 M chars is over.
+    let huge = "x".repeat(6 * 1024 * 1024);
+    assert_eq!(store.set(&key, &huge), Err(StorageError::Full));
+    assert_eq!(store.get(&key), Ok(Some("before".to_owned())));
+}
+
+#[wasm_bindgen_test]
+fn incidents_saved_through_local_storage_load_back() {
+    let store = fresh_store();
+    let writer = load(&store).writer.expect("writable");
+    let a = incident(1, "Sent the invoice to the wrong client");
+    let b = incident(2, "Deleted the shared folder");
+    writer.save(&store, &a).expect("saves a");
+    writer.save(&store, &b).expect("saves b");
+    let mut loaded = load(&store).incidents;
+    loaded.sort_by_key(|i| i.id);
+    assert_eq!(loaded, [a, b]);
+}
+
+#[wasm_bindgen_test]
+fn a_damaged_record_in_local_storage_stays_byte_for_byte() {
+    let store = fresh_store();
+    let writer = load(&store).writer.expect("writable");
+    let good = incident(1, "Fine");
+    let bad = incident(2, "Broken");
+    writer.save(&store, &good).expect("saves");
+    let bad_key = StorageKey::Incident(bad.id);
+    store.set(&bad_key, "{\"schema\":1,\"inci").expect("sets");
+    let loaded = load(&store);
+    assert_eq!(loaded.incidents, [good.clone()]);
+    assert_eq!(loaded.unreadable.len(), 1);
+    let mut edited = good;
+    edited.title = "Still fine".into();
+    loaded
+        .writer
+        .expect("writable")
+        .save(&store, &edited)
+        .expect("saves");
+    assert_eq!(
+        store.get(&bad_key),
+        Ok(Some("{\"schema\":1,\"inci".to_owned()))
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_newer_record_in_local_storage_is_not_overwritten() {
+    let store = fresh_store();
+    let a = incident(3, "From the future");
+    let newer = encode(&a)
+        .expect("encodes")
+        .replacen("\"schema\":1", "\"schema\":2", 1);
+    store
+        .set(&StorageKey::Incident(a.id), &newer)
+        .expect("sets");
+    let writer = load(&store).writer.expect("writable");
+    assert_eq!(writer.save(&store, &a), Err(SaveError::NewerRecord));
+    assert_eq!(store.get(&StorageKey::Incident(a.id)), Ok(Some(newer)));
+}

@@ -1,0 +1,294 @@
+//! Native tests of the persistence core against the in-memory store: codec, migrations,
+//! refusal of newer data, isolation of damaged records, and one-key-per-save.
+
+use mend::model::{Incident, IncidentId, Timestamp};
+use mend::persist::codec::{decode, encode};
+use mend::persist::repo::SaveError;
+use mend::persist::{
+    load, DecodeError, KeyValue, MemoryStore, ReadOnly, StorageError, StorageKey, SCHEMA_VERSION,
+};
+
+const V1_INCIDENT: &str = include_str!("fixtures/v1-incident.json");
+const V1_MINIMAL: &str = include_str!("fixtures/v1-minimal.json");
+
+fn at(text: &str) -> Timestamp {
+    text.parse().expect("valid fixture time")
+}
+
+fn incident(seed: u8, title: &str) -> Incident {
+    let mut incident = Incident::new(
+        IncidentId::from_random_bytes([seed; 16]),
+        at("2026-11-26T08:00:00Z"),
+    );
+    incident.title = title.to_owned();
+    incident
+}
+
+fn key_of(incident: &Incident) -> String {
+    StorageKey::Incident(incident.id).as_string()
+}
+
+/// A store holding `incidents`, written through the real save path.
+fn store_with(incidents: &[Incident]) -> MemoryStore {
+    let store = MemoryStore::new();
+    let writer = load(&store).writer.expect("empty store is writable");
+    for incident in incidents {
+        writer.save(&store, incident).expect("saves");
+    }
+    store
+}
+
+#[test]
+fn codec_round_trips_an_incident() {
+    let mut original = incident(1, "Deleted the shared folder");
+    original.noticed_at = Some(at("2026-11-26T07:58:12.345Z"));
+    let text = encode(&original).expect("encodes");
+    assert_eq!(decode(&text), Ok(original));
+}
+
+#[test]
+fn encoding_is_stable_in_field_order() {
+    let text = encode(&incident(2, "x")).expect("encodes");
+    assert_eq!(
+        text,
+        r#"{"schema":1,"incident":{"id":"02020202-0202-4202-8202-020202020202","title":"x","created_at":"2026-11-26T08:00:00.000Z","updated_at":"2026-11-26T08:00:00.000Z","noticed_at":null,"steps":{"stop":{},"assess":{},"solutions":{},"own_up":{},"fix":{},"follow_up":{},"step_it_up":{}}}}"#
+    );
+}
+
+#[test]
+fn v1_fixture_reads_into_the_current_version() {
+    let incident = decode(V1_INCIDENT).expect("v1 migrates");
+    assert_eq!(
+        incident.id.to_string(),
+        "3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b"
+    );
+    assert_eq!(incident.title, "Sent the invoice to the wrong client");
+    assert_eq!(incident.created_at, at("2026-11-20T09:15:00Z"));
+    assert_eq!(incident.updated_at, at("2026-11-20T09:21:30.250Z"));
+    assert_eq!(incident.noticed_at, Some(at("2026-11-20T09:12:00Z")));
+    // Re-encoding writes the current schema.
+    let again = encode(&incident).expect("encodes");
+    assert!(again.starts_with(&format!("{{\"schema\":{SCHEMA_VERSION},")));
+}
+
+#[test]
+fn missing_optional_fields_take_defaults_and_unknown_fields_are_tolerated() {
+    let incident = decode(V1_MINIMAL).expect("minimal v1 reads");
+    assert_eq!(incident.title, "");
+    assert_eq!(incident.display_title(), "Untitled incident");
+    assert_eq!(incident.noticed_at, None);
+    assert_eq!(incident.steps, Default::default());
+}
+
+#[test]
+fn newer_schema_is_refused_with_its_own_reason() {
+    let newer = V1_INCIDENT.replacen("\"schema\":1", "\"schema\":99", 1);
+    assert_eq!(decode(&newer), Err(DecodeError::Newer { found: 99 }));
+}
+
+#[test]
+fn malformed_records_get_specific_reasons() {
+    assert!(matches!(decode(""), Err(DecodeError::NotJson(_))));
+    assert!(matches!(
+        decode("{\"schema\":1,\"incident\":{\"id\":"),
+        Err(DecodeError::NotJson(_))
+    ));
+    assert!(matches!(decode("[1,2]"), Err(DecodeError::Shape(_))));
+    assert!(matches!(
+        decode("{\"incident\":{}}"),
+        Err(DecodeError::NoVersion)
+    ));
+    assert!(matches!(
+        decode("{\"schema\":0,\"incident\":{}}"),
+        Err(DecodeError::NoVersion)
+    ));
+    assert!(matches!(
+        decode("{\"schema\":1,\"incident\":{\"title\":5}}"),
+        Err(DecodeError::Shape(_))
+    ));
+    assert!(matches!(
+        decode("{\"schema\":1}"),
+        Err(DecodeError::Shape(_))
+    ));
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(
+        matches!(decode(&deep), Err(DecodeError::NotJson(_))),
+        "deep nesting is refused, not a stack overflow"
+    );
+}
+
+#[test]
+fn load_finds_every_saved_incident_and_ignores_foreign_keys() {
+    let a = incident(1, "First");
+    let b = incident(2, "Second");
+    let store = store_with(&[a.clone(), b.clone()]);
+    store.put_raw("someone-elses-key", "{not ours");
+    let loaded = load(&store);
+    assert!(loaded.writer.is_ok());
+    assert!(loaded.unreadable.is_empty());
+    let mut titles: Vec<_> = loaded.incidents.iter().map(|i| i.title.as_str()).collect();
+    titles.sort();
+    assert_eq!(titles, ["First", "Second"]);
+}
+
+#[test]
+fn saving_one_incident_writes_only_its_own_key() {
+    let a = incident(1, "First");
+    let mut b = incident(2, "Second");
+    let store = store_with(&[a.clone(), b.clone()]);
+    let before = store.snapshot();
+    let writes_before = store.writes();
+
+    b.title = "Second, edited".into();
+    load(&store)
+        .writer
+        .expect("writable")
+        .save(&store, &b)
+        .expect("saves");
+
+    let after = store.snapshot();
+    assert_eq!(store.writes(), writes_before + 1);
+    let changed: Vec<_> = after
+        .keys()
+        .filter(|k| before.get(*k) != after.get(*k))
+        .collect();
+    assert_eq!(changed, [&key_of(&b)]);
+}
+
+#[test]
+fn a_damaged_record_is_isolated_and_kept_byte_for_byte() {
+    let a = incident(1, "Fine");
+    let damaged = incident(2, "Broken");
+    let store = store_with(&[a.clone(), damaged.clone()]);
+    let garbage = "{\"schema\":1,\"incident\":{\"id\":\"02020202-02";
+    store.put_raw(&key_of(&damaged), garbage);
+
+    let loaded = load(&store);
+    assert_eq!(loaded.incidents, [a.clone()]);
+    assert_eq!(loaded.unreadable.len(), 1);
+    assert_eq!(loaded.unreadable[0].key, StorageKey::Incident(damaged.id));
+    assert_eq!(loaded.unreadable[0].raw, garbage);
+    assert!(matches!(
+        loaded.unreadable[0].reason,
+        DecodeError::NotJson(_)
+    ));
+
+    // Working on the good incident leaves the damaged one exactly as it was.
+    let mut a2 = a.clone();
+    a2.title = "Still fine".into();
+    loaded
+        .writer
+        .expect("writable")
+        .save(&store, &a2)
+        .expect("saves");
+    assert_eq!(
+        store.snapshot().get(&key_of(&damaged)).map(String::as_str),
+        Some(garbage)
+    );
+}
+
+#[test]
+fn a_record_under_the_wrong_key_is_set_aside() {
+    let a = incident(1, "Mine");
+    let store = MemoryStore::new();
+    let wrong_key = StorageKey::Incident(IncidentId::from_random_bytes([9; 16]));
+    store.put_raw(&wrong_key.as_string(), &encode(&a).expect("encodes"));
+    let loaded = load(&store);
+    assert!(loaded.incidents.is_empty());
+    assert_eq!(loaded.unreadable.len(), 1);
+    assert!(matches!(loaded.unreadable[0].reason, DecodeError::Shape(_)));
+}
+
+#[test]
+fn a_newer_record_is_never_overwritten() {
+    let a = incident(1, "Old view of it");
+    let store = MemoryStore::new();
+    let newer = encode(&a)
+        .expect("encodes")
+        .replacen("\"schema\":1", "\"schema\":7", 1);
+    store.put_raw(&key_of(&a), &newer);
+
+    let loaded = load(&store);
+    assert!(loaded.incidents.is_empty());
+    assert!(loaded.unreadable[0].reason.is_newer());
+    let before = store.snapshot();
+    let result = loaded
+        .writer
+        .expect("other records stay writable")
+        .save(&store, &a);
+    assert_eq!(result, Err(SaveError::NewerRecord));
+    assert_eq!(store.snapshot(), before);
+}
+
+#[test]
+fn a_store_stamped_by_a_newer_version_is_read_only() {
+    let a = incident(1, "Saved by a later Mend");
+    let store = store_with(std::slice::from_ref(&a));
+    store.put_raw("mend.meta", "{\"schema\":5}");
+    let loaded = load(&store);
+    assert_eq!(loaded.writer, Err(ReadOnly::NewerStore { found: 5 }));
+    assert_eq!(loaded.incidents, [a], "still readable");
+}
+
+#[test]
+fn the_first_save_stamps_the_schema_version() {
+    let store = store_with(&[incident(1, "x")]);
+    assert_eq!(
+        store.snapshot().get("mend.meta").map(String::as_str),
+        Some("{\"schema\":1}")
+    );
+}
+
+#[test]
+fn blocked_storage_loads_nothing_and_refuses_writes_without_panicking() {
+    let store = MemoryStore::new();
+    store.block();
+    let loaded = load(&store);
+    assert!(loaded.incidents.is_empty());
+    assert_eq!(
+        loaded.writer,
+        Err(ReadOnly::Storage(StorageError::Unavailable))
+    );
+}
+
+#[test]
+fn full_storage_fails_the_save_and_keeps_the_previous_record() {
+    let a = incident(1, "Short");
+    let seeded = store_with(std::slice::from_ref(&a));
+    let used: usize = seeded
+        .snapshot()
+        .iter()
+        .map(|(k, v)| k.len() + v.len())
+        .sum();
+    let store = MemoryStore::with_capacity(used + 10);
+    for (key, value) in seeded.snapshot() {
+        store.put_raw(&key, &value);
+    }
+    let before = store.snapshot();
+
+    let mut longer = a.clone();
+    longer.title = "A much longer title that will not fit in what is left".into();
+    let writer = load(&store).writer.expect("writable");
+    assert_eq!(
+        writer.save(&store, &longer),
+        Err(SaveError::Storage(StorageError::Full))
+    );
+    assert_eq!(store.snapshot(), before);
+    assert_eq!(
+        store.get(&StorageKey::Incident(a.id)).expect("readable"),
+        before.get(&key_of(&a)).cloned()
+    );
+}
+
+#[test]
+fn deleting_removes_only_that_incident() {
+    let a = incident(1, "Keep");
+    let b = incident(2, "Remove");
+    let store = store_with(&[a.clone(), b.clone()]);
+    load(&store)
+        .writer
+        .expect("writable")
+        .delete(&store, b.id)
+        .expect("deletes");
+    assert_eq!(load(&store).incidents, [a]);
+}
