@@ -87,7 +87,7 @@ fn a_damaged_record_in_local_storage_stays_byte_for_byte() {
     let bad_key = StorageKey::Incident(bad.id);
     store.set(&bad_key, "{\"schema\":1,\"inci").expect("sets");
     let loaded = load(&store);
-    assert_eq!(loaded.incidents, [good.clone()]);
+    assert_eq!(loaded.incidents, std::slice::from_ref(&good));
     assert_eq!(loaded.unreadable.len(), 1);
     let mut edited = good;
     edited.title = "Still fine".into();

@@ -164,7 +164,7 @@ fn a_damaged_record_is_isolated_and_kept_byte_for_byte() {
     store.put_raw(&key_of(&damaged), garbage);
 
     let loaded = load(&store);
-    assert_eq!(loaded.incidents, [a.clone()]);
+    assert_eq!(loaded.incidents, std::slice::from_ref(&a));
     assert_eq!(loaded.unreadable.len(), 1);
     assert_eq!(loaded.unreadable[0].key, StorageKey::Incident(damaged.id));
     assert_eq!(loaded.unreadable[0].raw, garbage);

@@ -9,17 +9,33 @@ pub fn hash() -> String {
         .unwrap_or_default()
 }
 
-/// Moves to another screen; adds a history entry so Back works.
-pub fn set_hash(hash: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().set_hash(hash);
+/// Moves to another screen with a new history entry, so Back works. Uses `pushState`
+/// rather than setting `location.hash`: a fragment navigation makes Chrome scroll to the
+/// fragment and reset focus after the new screen has already moved it.
+pub fn push_hash(hash: &str) {
+    let pushed = web_sys::window()
+        .and_then(|w| w.history().ok())
+        .is_some_and(|h| {
+            h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash))
+                .is_ok()
+        });
+    if !pushed {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().set_hash(hash);
+        }
     }
 }
 
-/// Calls `callback` whenever the address fragment changes, for the page's whole life.
+/// Calls `callback` whenever the address fragment changes (links, Back and Forward),
+/// for the page's whole life.
 pub fn on_hash_change(callback: impl Fn() + 'static) {
+    let callback = std::rc::Rc::new(callback);
+    let on_pop = callback.clone();
     listen_forever(web_sys::window().map(Into::into), "hashchange", move |_| {
         callback()
+    });
+    listen_forever(web_sys::window().map(Into::into), "popstate", move |_| {
+        on_pop()
     });
 }
 

@@ -46,7 +46,11 @@ impl FromStr for IncidentId {
                 continue;
             }
             let value = (c as char).to_digit(16).ok_or_else(fail)? as u8;
-            bytes[nibbles / 2] |= if nibbles % 2 == 0 { value << 4 } else { value };
+            bytes[nibbles / 2] |= if nibbles.is_multiple_of(2) {
+                value << 4
+            } else {
+                value
+            };
             nibbles += 1;
         }
         Ok(Self(bytes))

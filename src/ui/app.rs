@@ -17,8 +17,8 @@ pub struct Navigator(RwSignal<Route>);
 
 impl Navigator {
     pub fn go(&self, route: Route) {
+        page::push_hash(&route.href());
         self.0.set(route);
-        page::set_hash(&route.href());
     }
 }
 
@@ -36,12 +36,13 @@ pub fn App() -> impl IntoView {
     Effect::new(move |previous: Option<Route>| {
         let current = route.get();
         if previous.is_some_and(|p| p != current) {
-            match current {
+            // Wait a frame so the new screen is in the DOM.
+            request_animation_frame(move || match current {
                 Route::Incident(id) if library.is_untouched(id) => {
                     page::focus(dom_ids::TITLE_FIELD)
                 }
                 _ => page::focus(dom_ids::SCREEN_HEADING),
-            }
+            });
         }
         current
     });

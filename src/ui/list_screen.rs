@@ -33,7 +33,7 @@ pub fn ListScreen() -> impl IntoView {
                 })
                 .collect()
         });
-        rows.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+        rows.sort_by_key(|row| std::cmp::Reverse(row.updated_at));
         rows
     });
     let create = move |_| {
