@@ -94,7 +94,10 @@ impl Library {
         });
         if found {
             self.mark_dirty(id);
-            self.save_state.set(SaveState::Pending);
+            // A failure stays on screen until a save succeeds, rather than flickering per key.
+            if !matches!(self.save_state.get_untracked(), SaveState::Failed(_)) {
+                self.set_state(SaveState::Pending);
+            }
             self.schedule();
         }
     }
@@ -109,7 +112,7 @@ impl Library {
         if let Some(writer) = self.writer.get_value() {
             let removed = LocalStore::open().and_then(|store| writer.delete(&store, id));
             if let Err(e) = removed {
-                self.save_state.set(SaveState::Failed(format!(
+                self.set_state(SaveState::Failed(format!(
                     "Couldn't delete it: {e}. It is still here."
                 )));
                 return;
@@ -158,7 +161,7 @@ impl Library {
                 .get_untracked()
                 .map(|r| r.to_string())
                 .unwrap_or_default();
-            self.save_state.set(SaveState::Failed(format!(
+            self.set_state(SaveState::Failed(format!(
                 "Not saved: {reason}. What you typed is still here."
             )));
             return;
@@ -166,7 +169,7 @@ impl Library {
         let store = match LocalStore::open() {
             Ok(store) => store,
             Err(e) => {
-                self.save_state.set(SaveState::Failed(format!(
+                self.set_state(SaveState::Failed(format!(
                     "Not saved: {e}. What you typed is still here."
                 )));
                 return;
@@ -183,12 +186,19 @@ impl Library {
                 }
             }
         });
-        self.save_state.set(match failure {
+        self.set_state(match failure {
             None => SaveState::Saved,
             Some(e) => SaveState::Failed(format!(
                 "Not saved: {e}. What you typed is still here; Mend will try again as you go."
             )),
         });
+    }
+
+    /// Sets the state only when it changes, so an alert is not announced again for nothing.
+    fn set_state(&self, state: SaveState) {
+        if self.save_state.with_untracked(|current| *current != state) {
+            self.save_state.set(state);
+        }
     }
 
     fn mark_dirty(&self, id: IncidentId) {

@@ -182,7 +182,7 @@ test('blocked storage still opens the app and says nothing can be saved', opts, 
   ));
 
 test('works under a subpath, with every screen reachable by its own address', opts, () =>
-  withApp({ prefix: '/tools/mend/' }, async ({ page, baseUrl }) => {
+  withApp({ prefix: '/tools/mend/' }, async ({ page, baseUrl, checkA11y }) => {
     const list = await new ListPage(page, baseUrl).goto();
     const incident = await list.newIncident();
     await incident.typeTitle(TITLE);
@@ -193,6 +193,7 @@ test('works under a subpath, with every screen reachable by its own address', op
 
     await page.goto(`${baseUrl}#/no/such/screen`);
     await page.getByRole('heading', { level: 1, name: 'Nothing at this address' }).waitFor();
+    await checkA11y('an unknown address');
     await page.getByRole('link', { name: 'Go to your incidents' }).click();
     await list.incidentLink(TITLE).waitFor();
 
