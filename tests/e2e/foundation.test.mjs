@@ -51,9 +51,7 @@ test('text typed just before a reload is not lost', opts, () =>
 test('Delete offers Undo, and Undo brings the incident back exactly as it was', opts, () =>
   withApp(async ({ page, baseUrl, checkA11y }) => {
     const list = await new ListPage(page, baseUrl).goto();
-    const incident = await list.newIncident();
-    await incident.typeTitle(TITLE);
-    await incident.waitUntilSaved();
+    const incident = await list.createIncident(TITLE);
     const id = incident.id();
     const before = await storageSnapshot(page);
     assert.ok(before[`mend.incident.${id}`], 'the incident is stored under its own key');
@@ -78,9 +76,7 @@ test('a damaged record is kept untouched while the others still show', opts, () 
   withApp(async ({ page, baseUrl, checkA11y }) => {
     const list = await new ListPage(page, baseUrl).goto();
     for (const title of ['First incident', 'Second incident']) {
-      const incident = await list.newIncident();
-      await incident.typeTitle(title);
-      await incident.waitUntilSaved();
+      const incident = await list.createIncident(title);
       await incident.backToList();
     }
     const damagedId = await list.incidentLink('Second incident').getAttribute('href').then((h) => h.split('/').pop());
@@ -112,9 +108,7 @@ test('a damaged record is kept untouched while the others still show', opts, () 
 test('data from a newer Mend is read but never written over', opts, () =>
   withApp(async ({ page, baseUrl }) => {
     const list = await new ListPage(page, baseUrl).goto();
-    const incident = await list.newIncident();
-    await incident.typeTitle('Written by this version');
-    await incident.waitUntilSaved();
+    const incident = await list.createIncident('Written by this version');
     await page.evaluate(() => localStorage.setItem('mend.meta', '{"schema":99}'));
     await page.reload();
     await incident.titleField.waitFor();
@@ -129,9 +123,7 @@ test('data from a newer Mend is read but never written over', opts, () =>
 test('when storage is full, the failure is announced and the text stays on screen', opts, () =>
   withApp(async ({ page, baseUrl, checkA11y }) => {
     const list = await new ListPage(page, baseUrl).goto();
-    const incident = await list.newIncident();
-    await incident.typeTitle('Before it filled up');
-    await incident.waitUntilSaved();
+    const incident = await list.createIncident('Before it filled up');
     // Fill what is left of the quota with one filler key.
     await page.evaluate(() => {
       let size = 1 << 22;
@@ -184,9 +176,7 @@ test('blocked storage still opens the app and says nothing can be saved', opts, 
 test('works under a subpath, with every screen reachable by its own address', opts, () =>
   withApp({ prefix: '/tools/mend/' }, async ({ page, baseUrl, checkA11y }) => {
     const list = await new ListPage(page, baseUrl).goto();
-    const incident = await list.newIncident();
-    await incident.typeTitle(TITLE);
-    await incident.waitUntilSaved();
+    await list.createIncident(TITLE);
     assert.ok(page.url().startsWith(`${baseUrl}#/incident/`), page.url());
     await page.reload();
     assert.equal(await new IncidentPage(page).titleField.inputValue(), TITLE);

@@ -26,6 +26,14 @@ export class ListPage {
     return incident;
   }
 
+  /** New incident, typed title, waits for "Saved". Returns the incident's page. */
+  async createIncident(title) {
+    const incident = await this.newIncident();
+    await incident.typeTitle(title);
+    await incident.waitUntilSaved();
+    return incident;
+  }
+
   incidentLink(title) {
     return this.page.getByRole('list', { name: 'Incidents' }).getByRole('link', { name: title });
   }
