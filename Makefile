@@ -29,7 +29,7 @@ test-native:
 
 # Browser tests of the localStorage adapter, in headless Chromium through chromedriver.
 test-wasm:
-	cargo test --target wasm32-unknown-unknown --test browser
+	cargo test --target wasm32-unknown-unknown --test browser --test browser_app
 
 # End-to-end tests against the release build in dist/, served on 127.0.0.1.
 test-e2e:
