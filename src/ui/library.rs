@@ -109,14 +109,25 @@ impl Library {
         else {
             return;
         };
-        if let Some(writer) = self.writer.get_value() {
-            let removed = LocalStore::open().and_then(|store| writer.delete(&store, id));
-            if let Err(e) = removed {
+        match (self.writer.get_value(), self.read_only.get_untracked()) {
+            (Some(writer), _) => {
+                let removed = LocalStore::open().and_then(|store| writer.delete(&store, id));
+                if let Err(e) = removed {
+                    self.set_state(SaveState::Failed(format!(
+                        "Couldn't delete it: {e}. It is still here."
+                    )));
+                    return;
+                }
+            }
+            // Stored by a newer version: removing it from view only would be a false promise.
+            (None, Some(reason @ ReadOnly::NewerStore { .. })) => {
                 self.set_state(SaveState::Failed(format!(
-                    "Couldn't delete it: {e}. It is still here."
+                    "Couldn't delete it: {reason}. It is still here."
                 )));
                 return;
             }
+            // Nothing can be stored at all, so it only ever lived in this tab.
+            (None, _) => {}
         }
         self.dirty.update_value(|dirty| {
             dirty.remove(&id);

@@ -41,7 +41,7 @@ fn UnreadableItem(item: Unreadable) -> impl IntoView {
             <p>
                 <strong>"Could not be read: "</strong>
                 {name}
-                ". "
+                " \u{2014} "
                 {item.reason.to_string()}
                 "."
             </p>

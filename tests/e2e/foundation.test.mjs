@@ -118,6 +118,11 @@ test('data from a newer Mend is read but never written over', opts, () =>
     await eventually(async () => assert.match(await incident.alert.first().textContent(), /Not saved/));
     assert.deepEqual(await storageSnapshot(page), before);
     assert.equal(await incident.titleField.inputValue(), 'Written by this version and edited', 'the text stays on screen');
+
+    await incident.delete();
+    await eventually(async () => assert.match(await list.alert.first().textContent(), /Couldn't delete it/));
+    await list.incidentLink('Written by this version and edited').waitFor();
+    assert.deepEqual(await storageSnapshot(page), before, 'deleting changed nothing stored');
   }));
 
 test('when storage is full, the failure is announced and the text stays on screen', opts, () =>
