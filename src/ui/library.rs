@@ -7,11 +7,13 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::browser::{platform, LocalStore};
-use crate::model::{Incident, IncidentId};
+use crate::model::{Incident, IncidentId, Timestamp};
 use crate::persist::{self, Loaded, ReadOnly, Unreadable, Writer};
 
 /// How long after the last keystroke a save happens.
 const SAVE_DELAY: Duration = Duration::from_millis(250);
+/// Someone typing without a pause still gets a save at least this often (ms).
+const MAX_UNSAVED_MS: i64 = 2_000;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveState {
@@ -42,6 +44,8 @@ pub struct Library {
     writer: StoredValue<Option<Writer>>,
     dirty: StoredValue<BTreeSet<IncidentId>>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// When the oldest change not yet written was made.
+    unsaved_since: StoredValue<Option<Timestamp>>,
 }
 
 impl Library {
@@ -68,6 +72,7 @@ impl Library {
             writer: StoredValue::new(writer),
             dirty: StoredValue::new(BTreeSet::new()),
             timer: StoredValue::new(None),
+            unsaved_since: StoredValue::new(None),
         }
     }
 
@@ -162,6 +167,7 @@ impl Library {
         if let Some(timer) = self.timer.try_update_value(Option::take).flatten() {
             timer.clear();
         }
+        self.unsaved_since.set_value(None);
         let dirty = self.dirty.with_value(Clone::clone);
         if dirty.is_empty() {
             return;
@@ -218,11 +224,19 @@ impl Library {
         });
     }
 
+    /// Saves 250 ms after the last change, or at once if changes have waited too long.
     fn schedule(&self) {
-        let library = *self;
+        let now = platform::now();
+        let since = self.unsaved_since.get_value().unwrap_or(now);
+        self.unsaved_since.set_value(Some(since));
+        if now.millis() - since.millis() >= MAX_UNSAVED_MS {
+            self.flush();
+            return;
+        }
         if let Some(timer) = self.timer.try_update_value(Option::take).flatten() {
             timer.clear();
         }
+        let library = *self;
         match set_timeout_with_handle(move || library.flush(), SAVE_DELAY) {
             Ok(handle) => self.timer.set_value(Some(handle)),
             Err(_) => self.flush(),

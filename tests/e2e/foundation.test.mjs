@@ -48,6 +48,18 @@ test('text typed just before a reload is not lost', opts, () =>
     assert.equal(await incident.titleField.inputValue(), 'Typed and reloaded at once');
   }));
 
+test('typing without a pause still saves every couple of seconds', opts, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    const incident = await list.newIncident();
+    const id = incident.id();
+    await incident.titleField.click();
+    // 100 ms between keys never leaves the 250 ms pause that a debounced save waits for.
+    await incident.titleField.pressSequentially('I kept typing and typing for a while', { delay: 100 });
+    const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).incident.title, `mend.incident.${id}`);
+    assert.ok(stored.length >= 10, `saved while typing, got ${JSON.stringify(stored)}`);
+  }));
+
 test('Delete offers Undo, and Undo brings the incident back exactly as it was', opts, () =>
   withApp(async ({ page, baseUrl, checkA11y }) => {
     const list = await new ListPage(page, baseUrl).goto();
