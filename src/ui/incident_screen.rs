@@ -57,7 +57,12 @@ fn IncidentEditor(id: IncidentId) -> impl IntoView {
     };
     let title = field(|i| i.title.clone());
     let heading = field(|i| i.display_title().to_owned());
-    let created = field(|i| platform::local_label(i.created_at));
+    // Never changes, so it is read once rather than on every keystroke.
+    let created = library.incidents.with_untracked(|all| {
+        all.iter()
+            .find(|i| i.id == id)
+            .map(|i| platform::local_label(i.created_at))
+    });
     Effect::new(move |_| page::set_title(&format!("{} · Mend", heading.get())));
 
     let delete = move |_| {
