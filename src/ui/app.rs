@@ -11,14 +11,22 @@ use super::save_indicator::SaveIndicator;
 use crate::browser::page;
 use crate::route::Route;
 
-/// The current screen, shared so screens can navigate without waiting for `hashchange`.
+/// The current screen, shared so screens can navigate. `pushState` fires no event, so
+/// `go` sets the route itself; links and Back arrive through the address listeners.
 #[derive(Clone, Copy)]
 pub struct Navigator(RwSignal<Route>);
 
 impl Navigator {
     pub fn go(&self, route: Route) {
         page::push_hash(&route.href());
-        self.0.set(route);
+        self.show(route);
+    }
+
+    /// Rebuilds the screen only when the route really changed (Back fires two events).
+    fn show(&self, route: Route) {
+        if self.0.get_untracked() != route {
+            self.0.set(route);
+        }
     }
 }
 
@@ -27,8 +35,9 @@ pub fn App() -> impl IntoView {
     let library = Library::open();
     provide_context(library);
     let route = RwSignal::new(Route::from_hash(&page::hash()));
-    provide_context(Navigator(route));
-    page::on_hash_change(move || route.set(Route::from_hash(&page::hash())));
+    let navigator = Navigator(route);
+    provide_context(navigator);
+    page::on_hash_change(move || navigator.show(Route::from_hash(&page::hash())));
     page::on_hide(move || library.flush());
 
     // After navigation (not on first load), focus the new screen's heading, or the title
