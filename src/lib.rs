@@ -3,6 +3,9 @@
 //! `model`, `persist` and `route` are pure and tested natively; `browser` is the only code
 //! that touches `web_sys`; `ui` holds the Leptos components.
 
+// Browser data, storage and imported files must never be unwrapped; tests may.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod browser;
 pub mod model;
 pub mod persist;

@@ -69,30 +69,27 @@ mod tests {
     fn runs_every_step_from_the_given_version_in_order() {
         let chain: &[Migration] = &[rename_name_to_title, add_tags];
         let old = json!({"schema": 1, "incident": {"name": "Oops"}});
-        let out = run_chain(old, 1, chain).expect("migrates");
         assert_eq!(
-            out,
-            json!({"schema": 3, "incident": {"title": "Oops", "tags": []}})
+            run_chain(old, 1, chain),
+            Ok(json!({"schema": 3, "incident": {"title": "Oops", "tags": []}}))
         );
 
         let middle = json!({"schema": 2, "incident": {"title": "Oops"}});
-        let out = run_chain(middle, 2, chain).expect("migrates");
         assert_eq!(
-            out,
-            json!({"schema": 3, "incident": {"title": "Oops", "tags": []}})
+            run_chain(middle, 2, chain),
+            Ok(json!({"schema": 3, "incident": {"title": "Oops", "tags": []}}))
         );
     }
 
     #[test]
     fn a_failing_step_names_its_version() {
         let chain: &[Migration] = &[rename_name_to_title, add_tags];
-        let err = run_chain(json!({"schema": 1, "incident": 5}), 1, chain).expect_err("fails");
         assert_eq!(
-            err,
-            MigrateError {
+            run_chain(json!({"schema": 1, "incident": 5}), 1, chain),
+            Err(MigrateError {
                 from: 1,
                 reason: "no incident".into()
-            }
+            })
         );
     }
 
