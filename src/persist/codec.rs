@@ -68,10 +68,14 @@ pub fn encode_meta() -> Result<String, serde_json::Error> {
     })
 }
 
-/// Reads the meta record, returning the schema version it names (possibly a newer one).
-pub fn decode_meta_version(raw: &str) -> Result<u64, DecodeError> {
+/// The schema version a stored record (incident or meta) names, possibly a newer one.
+pub fn schema_version(raw: &str) -> Result<u64, DecodeError> {
     let value: Value =
         serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    version_of(&value)
+}
+
+fn version_of(value: &Value) -> Result<u64, DecodeError> {
     value
         .get("schema")
         .and_then(Value::as_u64)
@@ -90,10 +94,7 @@ fn checked_record(raw: &str) -> Result<Checked, DecodeError> {
     if !value.is_object() {
         return Err(DecodeError::Shape("not an object".into()));
     }
-    let found = value
-        .get("schema")
-        .and_then(Value::as_u64)
-        .ok_or(DecodeError::NoVersion)?;
+    let found = version_of(&value)?;
     match u32::try_from(found) {
         Ok(version) if version >= 1 && version <= SCHEMA_VERSION => Ok(Checked { value, version }),
         _ if found > u64::from(SCHEMA_VERSION) => Err(DecodeError::Newer { found }),

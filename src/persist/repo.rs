@@ -74,7 +74,7 @@ pub fn load(kv: &dyn KeyValue) -> Loaded {
             }
         };
         match &key {
-            StorageKey::Meta => match codec::decode_meta_version(&raw) {
+            StorageKey::Meta => match codec::schema_version(&raw) {
                 Ok(found) if found > u64::from(SCHEMA_VERSION) => {
                     loaded.writer = Err(ReadOnly::NewerStore { found })
                 }
@@ -106,10 +106,12 @@ impl Writer {
     pub fn save(&self, kv: &dyn KeyValue, incident: &Incident) -> Result<(), SaveError> {
         let key = StorageKey::Incident(incident.id);
         let text = codec::encode(incident).map_err(|e| SaveError::Encode(e.to_string()))?;
-        if let Some(existing) = kv.get(&key)? {
-            if matches!(codec::decode(&existing), Err(DecodeError::Newer { .. })) {
-                return Err(SaveError::NewerRecord);
-            }
+        // Only the version matters here; the rest of the stored record is not read.
+        let existing = kv.get(&key)?;
+        if existing.is_some_and(|raw| {
+            codec::schema_version(&raw).is_ok_and(|v| v > u64::from(SCHEMA_VERSION))
+        }) {
+            return Err(SaveError::NewerRecord);
         }
         self.stamp_meta(kv)?;
         kv.set(&key, &text)?;
@@ -123,7 +125,7 @@ impl Writer {
     /// Records the schema version once, so an older Mend opening this store knows to hold back.
     fn stamp_meta(&self, kv: &dyn KeyValue) -> Result<(), SaveError> {
         let current = kv.get(&StorageKey::Meta)?;
-        let stale = match current.as_deref().map(codec::decode_meta_version) {
+        let stale = match current.as_deref().map(codec::schema_version) {
             None => true,
             Some(Ok(found)) => found < u64::from(SCHEMA_VERSION),
             // A damaged meta record is kept as evidence; incidents still save.

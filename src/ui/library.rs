@@ -38,10 +38,9 @@ pub struct Library {
     pub incidents: RwSignal<Vec<Incident>>,
     pub unreadable: RwSignal<Vec<Unreadable>>,
     pub save_state: RwSignal<SaveState>,
-    /// Set when this session cannot write at all; the reason is shown once, at the top.
-    pub read_only: RwSignal<Option<ReadOnly>>,
     pub deleted: RwSignal<Option<Deleted>>,
-    writer: StoredValue<Option<Writer>>,
+    /// Decided once by the first load: permission to write, or why this session can't.
+    access: StoredValue<Result<Writer, ReadOnly>>,
     dirty: StoredValue<BTreeSet<IncidentId>>,
     timer: StoredValue<Option<TimeoutHandle>>,
     /// When the oldest change not yet written was made.
@@ -59,17 +58,12 @@ impl Library {
                 writer: Err(ReadOnly::Storage(e)),
             },
         };
-        let (writer, read_only) = match loaded.writer {
-            Ok(writer) => (Some(writer), None),
-            Err(reason) => (None, Some(reason)),
-        };
         Self {
             incidents: RwSignal::new(loaded.incidents),
             unreadable: RwSignal::new(loaded.unreadable),
             save_state: RwSignal::new(SaveState::Idle),
-            read_only: RwSignal::new(read_only),
             deleted: RwSignal::new(None),
-            writer: StoredValue::new(writer),
+            access: StoredValue::new(loaded.writer),
             dirty: StoredValue::new(BTreeSet::new()),
             timer: StoredValue::new(None),
             unsaved_since: StoredValue::new(None),
@@ -114,8 +108,8 @@ impl Library {
         else {
             return;
         };
-        match (self.writer.get_value(), self.read_only.get_untracked()) {
-            (Some(writer), _) => {
+        match self.access.get_value() {
+            Ok(writer) => {
                 let removed = LocalStore::open().and_then(|store| writer.delete(&store, id));
                 if let Err(e) = removed {
                     self.set_state(SaveState::Failed(format!(
@@ -125,14 +119,14 @@ impl Library {
                 }
             }
             // Stored by a newer version: removing it from view only would be a false promise.
-            (None, Some(reason @ ReadOnly::NewerStore { .. })) => {
+            Err(reason @ ReadOnly::NewerStore { .. }) => {
                 self.set_state(SaveState::Failed(format!(
                     "Couldn't delete it: {reason}. It is still here."
                 )));
                 return;
             }
             // Nothing can be stored at all, so it only ever lived in this tab.
-            (None, _) => {}
+            Err(ReadOnly::Storage(_)) => {}
         }
         self.dirty.update_value(|dirty| {
             dirty.remove(&id);
@@ -172,25 +166,13 @@ impl Library {
         if dirty.is_empty() {
             return;
         }
-        let Some(writer) = self.writer.get_value() else {
-            let reason = self
-                .read_only
-                .get_untracked()
-                .map(|r| r.to_string())
-                .unwrap_or_default();
-            self.set_state(SaveState::Failed(format!(
-                "Not saved: {reason}. What you typed is still here."
-            )));
-            return;
+        let writer = match self.access.get_value() {
+            Ok(writer) => writer,
+            Err(reason) => return self.not_saved(reason),
         };
         let store = match LocalStore::open() {
             Ok(store) => store,
-            Err(e) => {
-                self.set_state(SaveState::Failed(format!(
-                    "Not saved: {e}. What you typed is still here."
-                )));
-                return;
-            }
+            Err(e) => return self.not_saved(e),
         };
         let mut failure = None;
         self.incidents.with_untracked(|all| {
@@ -203,12 +185,22 @@ impl Library {
                 }
             }
         });
-        self.set_state(match failure {
-            None => SaveState::Saved,
-            Some(e) => SaveState::Failed(format!(
-                "Not saved: {e}. What you typed is still here; Mend will try again as you go."
-            )),
-        });
+        match failure {
+            None => self.set_state(SaveState::Saved),
+            Some(e) => self.not_saved(e),
+        }
+    }
+
+    /// Why this session cannot write at all, if it cannot.
+    pub fn read_only(&self) -> Option<ReadOnly> {
+        self.access.get_value().err()
+    }
+
+    /// Failed saves stay queued and are tried again with the next change or flush.
+    fn not_saved(&self, reason: impl std::fmt::Display) {
+        self.set_state(SaveState::Failed(format!(
+            "Not saved: {reason}. What you typed is still here."
+        )));
     }
 
     /// Sets the state only when it changes, so an alert is not announced again for nothing.

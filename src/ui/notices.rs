@@ -8,14 +8,16 @@ use super::library::{Library, SaveState};
 #[component]
 pub fn Notices() -> impl IntoView {
     let library = expect_context::<Library>();
-    let problem = move || {
-        match library.save_state.get() {
+    let read_only = library.read_only().map(|reason| {
+        format!(
+            "Mend can't save in this browser right now: {reason}. \
+             You can still read and write here, but changes won't be kept."
+        )
+    });
+    let problem = Memo::new(move |_| match library.save_state.get() {
         SaveState::Failed(message) => Some(message),
-        _ => library.read_only.get().map(|reason| {
-            format!("Mend can't save in this browser right now: {reason}. You can still read and write here, but changes won't be kept.")
-        }),
-    }
-    };
+        _ => read_only.clone(),
+    });
     let deleted_title = move || {
         library
             .deleted
@@ -24,7 +26,7 @@ pub fn Notices() -> impl IntoView {
 
     view! {
         // Live regions stay in the page so that changes to them are announced.
-        <div class="notice notice-problem" role="alert" class:empty=move || problem().is_none()>
+        <div class="notice notice-problem" role="alert" class:empty=move || problem.with(Option::is_none)>
             {problem}
         </div>
         <div class="notice notice-undo" role="status" class:empty=move || deleted_title().is_none()>
