@@ -10,9 +10,11 @@ export class IncidentPage {
     this.alert = page.getByRole('alert');
   }
 
-  /** Types like a person, one key at a time. */
+  /** Types like a person, one key at a time, after whatever the title already holds. */
   async typeTitle(text) {
     await this.titleField.click();
+    // A click lands mid-text on narrow screens; End puts the caret after it.
+    await this.titleField.press('End');
     await this.titleField.pressSequentially(text);
   }
 
