@@ -1,14 +1,14 @@
 //! Screen addresses. Routes live in the URL fragment (`#/incident/<id>`), so any static host
 //! serves every screen from one `index.html`, under any subpath, with no rewrite rules.
 
-use crate::model::IncidentId;
+use crate::model::{IncidentId, Step};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
     /// All incidents.
     List,
-    /// One incident.
-    Incident(IncidentId),
+    /// One incident, at a step; with no step, wherever the user was last.
+    Incident(IncidentId, Option<Step>),
     /// An address Mend does not know.
     NotFound,
 }
@@ -21,7 +21,13 @@ impl Route {
         let parts: Vec<&str> = path.split('/').filter(|part| !part.is_empty()).collect();
         match parts.as_slice() {
             [] => Route::List,
-            ["incident", id] => id.parse().map_or(Route::NotFound, Route::Incident),
+            ["incident", id] => id
+                .parse()
+                .map_or(Route::NotFound, |id| Route::Incident(id, None)),
+            ["incident", id, step] => match (id.parse(), Step::from_slug(step)) {
+                (Ok(id), Some(step)) => Route::Incident(id, Some(step)),
+                _ => Route::NotFound,
+            },
             _ => Route::NotFound,
         }
     }
@@ -30,7 +36,8 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::List | Route::NotFound => "#/".to_owned(),
-            Route::Incident(id) => format!("#/incident/{id}"),
+            Route::Incident(id, None) => format!("#/incident/{id}"),
+            Route::Incident(id, Some(step)) => format!("#/incident/{id}/{}", step.slug()),
         }
     }
 }
@@ -49,14 +56,30 @@ mod tests {
     #[test]
     fn incident_routes_round_trip() {
         let id = IncidentId::from_random_bytes([7; 16]);
-        let route = Route::Incident(id);
+        let route = Route::Incident(id, None);
         assert_eq!(Route::from_hash(&route.href()), route);
         assert_eq!(Route::from_hash(&format!("#/incident/{id}/")), route);
+        for step in Step::ALL {
+            let route = Route::Incident(id, Some(step));
+            assert_eq!(Route::from_hash(&route.href()), route);
+        }
+        assert_eq!(
+            Route::from_hash(&format!("#/incident/{id}/own-up")),
+            Route::Incident(id, Some(Step::OwnUp))
+        );
     }
 
     #[test]
     fn unknown_addresses_are_not_found() {
-        for hash in ["#/incident/nope", "#/incident", "#/settings/x/y", "#main"] {
+        let id = IncidentId::from_random_bytes([7; 16]);
+        let unknown_step = format!("#/incident/{id}/lunch");
+        for hash in [
+            "#/incident/nope",
+            "#/incident",
+            "#/settings/x/y",
+            "#main",
+            &unknown_step,
+        ] {
             assert_eq!(Route::from_hash(hash), Route::NotFound, "{hash:?}");
         }
     }

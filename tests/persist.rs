@@ -51,7 +51,7 @@ fn encoding_is_stable_in_field_order() {
     let text = encode(&incident(2, "x")).expect("encodes");
     assert_eq!(
         text,
-        r#"{"schema":1,"incident":{"id":"02020202-0202-4202-8202-020202020202","title":"x","created_at":"2026-11-26T08:00:00.000Z","updated_at":"2026-11-26T08:00:00.000Z","noticed_at":null,"steps":{"stop":{},"assess":{},"solutions":{},"own_up":{},"fix":{},"follow_up":{},"step_it_up":{}}}}"#
+        r#"{"schema":2,"incident":{"id":"02020202-0202-4202-8202-020202020202","title":"x","created_at":"2026-11-26T08:00:00.000Z","updated_at":"2026-11-26T08:00:00.000Z","noticed_at":"2026-11-26T08:00:00.000Z","tags":"","archived":false,"last_step":"stop","steps":{"stop":{"pattern":"sigh","distress_before":null,"distress_after":null,"thoughts":""},"assess":{"what_happened":"","happened_at":null,"affects_customers":false,"affects_colleagues":false,"affects_systems":false,"affects_money":false,"affects_deadlines":false,"impact":"","severity":"unset","worsening":"unknown","helpers":[],"key_points":[],"timeline":[]},"solutions":{"options":[],"chosen":null},"own_up":{"tell_name":"","tell_role":"","done_so_far":"","need":"","briefing":null,"told_at":null},"fix":{"items":[]},"follow_up":{"people":[],"removed_names":[],"cause":"","seemed_reasonable":"","lucky":"","known_earlier":"","caught_sooner":""},"step_it_up":{"commitments":[],"extra_checks":[],"learned":"","went_well":"","resolved_at":null}}}}"#
     );
 }
 
@@ -203,9 +203,11 @@ fn a_record_under_the_wrong_key_is_set_aside() {
 fn a_newer_record_is_never_overwritten() {
     let a = incident(1, "Old view of it");
     let store = MemoryStore::new();
-    let newer = encode(&a)
-        .expect("encodes")
-        .replacen("\"schema\":1", "\"schema\":7", 1);
+    let newer = encode(&a).expect("encodes").replacen(
+        &format!("\"schema\":{SCHEMA_VERSION}"),
+        "\"schema\":7",
+        1,
+    );
     store.put_raw(&key_of(&a), &newer);
 
     let loaded = load(&store);
@@ -235,7 +237,7 @@ fn the_first_save_stamps_the_schema_version() {
     let store = store_with(&[incident(1, "x")]);
     assert_eq!(
         store.snapshot().get("mend.meta").map(String::as_str),
-        Some("{\"schema\":1}")
+        Some(format!("{{\"schema\":{SCHEMA_VERSION}}}").as_str())
     );
 }
 

@@ -1,6 +1,7 @@
 //! The only code that touches `web_sys`: small adapters over browser APIs.
 //! Each returns errors or does nothing when the API is missing; none panics.
 
+pub mod clipboard;
 pub mod download;
 pub mod local_storage;
 pub mod page;

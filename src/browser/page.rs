@@ -26,6 +26,14 @@ pub fn push_hash(hash: &str) {
     }
 }
 
+/// Swaps the address for a more precise one without a new history entry, e.g. adding the
+/// step an incident opened at.
+pub fn replace_hash(hash: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+    }
+}
+
 /// Calls `callback` whenever the address fragment changes (links, Back and Forward),
 /// for the page's whole life.
 pub fn on_hash_change(callback: impl Fn() + 'static) {

@@ -31,3 +31,22 @@ pub fn local_label(time: Timestamp) -> String {
         .unwrap_or_else(|| "en".into());
     date.to_locale_string(&locale, &options).into()
 }
+
+/// A moment as a `datetime-local` input value ("2026-11-26T08:04"), in local time.
+pub fn local_input(time: Timestamp) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(time.millis() as f64));
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// Reads a `datetime-local` value back; JavaScript takes a date-time with no offset as local.
+pub fn parse_local_input(text: &str) -> Option<Timestamp> {
+    let ms = js_sys::Date::parse(text);
+    (!ms.is_nan()).then(|| Timestamp::from_millis_clamped(ms))
+}

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{IncidentId, Timestamp};
+use super::{IncidentId, Step, Steps, Timestamp};
 
 /// One incident. Field order here is the field order in storage and in exports.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -15,19 +15,31 @@ pub struct Incident {
     /// When the user noticed the mistake; it starts the clock for owning up.
     #[serde(default)]
     pub noticed_at: Option<Timestamp>,
+    /// Comma-separated, as typed.
+    #[serde(default)]
+    pub tags: String,
+    #[serde(default)]
+    pub archived: bool,
+    /// Where the user was last, so opening the incident returns there.
+    #[serde(default)]
+    pub last_step: Step,
     #[serde(default)]
     pub steps: Steps,
 }
 
 impl Incident {
-    /// A new, empty incident created (and so last changed) at `now`.
+    /// A new, empty incident created (and so last changed) at `now`. Mend is usually
+    /// opened right after the mistake is noticed, so that is when the clock starts.
     pub fn new(id: IncidentId, now: Timestamp) -> Self {
         Self {
             id,
             title: String::new(),
             created_at: now,
             updated_at: now,
-            noticed_at: None,
+            noticed_at: Some(now),
+            tags: String::new(),
+            archived: false,
+            last_step: Step::Stop,
             steps: Steps::default(),
         }
     }
@@ -44,45 +56,28 @@ impl Incident {
     pub fn is_untouched(&self) -> bool {
         self.updated_at == self.created_at && self.title.is_empty()
     }
+
+    /// The tags, trimmed, without empties.
+    pub fn tag_list(&self) -> Vec<&str> {
+        self.tags
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
 }
 
-/// The seven steps' records. Each is empty for now; every field will be optional.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Steps {
-    pub stop: Stop,
-    pub assess: Assess,
-    pub solutions: Solutions,
-    pub own_up: OwnUp,
-    pub fix: Fix,
-    pub follow_up: FollowUp,
-    pub step_it_up: StepItUp,
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_split_on_commas_and_ignore_blanks() {
+        let mut incident = Incident::new(
+            IncidentId::from_random_bytes([1; 16]),
+            Timestamp::from_millis_clamped(0.0),
+        );
+        incident.tags = " invoices, ,clients ,".into();
+        assert_eq!(incident.tag_list(), ["invoices", "clients"]);
+    }
 }
-
-/// 1 Stop: the breathing pause and distress before and after.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Stop {}
-
-/// 2 Assess: facts, impact, who must help, key points.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Assess {}
-
-/// 3 Solutions: options weighed, one chosen.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Solutions {}
-
-/// 4 Own up: the briefing for the boss.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct OwnUp {}
-
-/// 5 Fix: the checklist.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Fix {}
-
-/// 6 Follow up: stakeholders, messages, debrief.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct FollowUp {}
-
-/// 7 Step it up: prevention commitments and reflection.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct StepItUp {}

@@ -1,4 +1,5 @@
-//! Pure domain types: incidents, their ids and timestamps. No browser code lives here.
+//! Pure domain types and logic: incidents, the seven steps, and everything Mend composes
+//! from them. No browser code lives here.
 
 /// Stores a type as its `Display` text and reads it back through `FromStr`, so ids and times
 /// are readable strings in storage and exports.
@@ -20,10 +21,26 @@ macro_rules! serde_as_text {
 }
 use serde_as_text;
 
+pub mod value;
+
+pub mod breathing;
+pub mod briefing;
+pub mod clock;
+pub mod follow_up;
 pub mod id;
 pub mod incident;
+pub mod mailto;
+pub mod search;
+pub mod seeding;
+pub mod status;
+pub mod step;
+pub mod steps;
 pub mod time;
+pub mod wording;
 
 pub use id::IncidentId;
-pub use incident::{Incident, Steps};
+pub use incident::Incident;
+pub use status::Status;
+pub use step::Step;
+pub use steps::Steps;
 pub use time::Timestamp;

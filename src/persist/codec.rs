@@ -9,7 +9,7 @@ use super::migrate::{migrate, MigrateError};
 use crate::model::Incident;
 
 /// The schema version this build writes, and the newest it can read.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct RecordOut<'a> {
@@ -96,7 +96,7 @@ fn checked_record(raw: &str) -> Result<Checked, DecodeError> {
     }
     let found = version_of(&value)?;
     match u32::try_from(found) {
-        Ok(version) if version >= 1 && version <= SCHEMA_VERSION => Ok(Checked { value, version }),
+        Ok(version) if (1..=SCHEMA_VERSION).contains(&version) => Ok(Checked { value, version }),
         _ if found > u64::from(SCHEMA_VERSION) => Err(DecodeError::Newer { found }),
         _ => Err(DecodeError::NoVersion),
     }

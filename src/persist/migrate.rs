@@ -10,9 +10,16 @@ use super::codec::SCHEMA_VERSION;
 /// Lifts a whole record (envelope included) from one version to the next.
 pub type Migration = fn(Value) -> Result<Value, String>;
 
-/// `MIGRATIONS[n]` turns schema `n + 1` into schema `n + 2`. Version 1 is the first shape,
-/// so the chain is empty today; the fixture test still runs every record through it.
-pub const MIGRATIONS: &[Migration] = &[];
+/// `MIGRATIONS[n]` turns schema `n + 1` into schema `n + 2`.
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Version 2 gave the seven steps their fields, and the incident its tags, archive flag and
+/// last step. All of them default when absent, so a v1 record carries over as it is. The
+/// version still goes up, so that an older Mend refuses these records instead of dropping
+/// fields it doesn't know when it saves.
+fn v1_to_v2(record: Value) -> Result<Value, String> {
+    Ok(record)
+}
 
 const _: () = assert!(MIGRATIONS.len() + 1 == SCHEMA_VERSION as usize);
 
@@ -97,6 +104,15 @@ mod tests {
     fn current_version_passes_through_unchanged() {
         let record = json!({"schema": SCHEMA_VERSION, "incident": {"title": "x"}});
         assert_eq!(migrate(record.clone(), SCHEMA_VERSION), Ok(record));
+    }
+
+    #[test]
+    fn v1_records_carry_over_to_v2_as_they_are() {
+        let v1 = json!({"schema": 1, "incident": {"title": "x", "steps": {"stop": {}}}});
+        assert_eq!(
+            migrate(v1, 1),
+            Ok(json!({"schema": 2, "incident": {"title": "x", "steps": {"stop": {}}}}))
+        );
     }
 
     #[test]

@@ -9,34 +9,78 @@ use super::list_screen::ListScreen;
 use super::notices::Notices;
 use super::save_indicator::SaveIndicator;
 use crate::browser::page;
+use crate::model::{IncidentId, Step};
 use crate::route::Route;
 
 /// The current screen, shared so screens can navigate. `pushState` fires no event, so
 /// `go` sets the route itself; links and Back arrive through the address listeners.
 #[derive(Clone, Copy)]
-pub struct Navigator(RwSignal<Route>);
+pub struct Navigator {
+    route: RwSignal<Route>,
+    library: Library,
+}
 
 impl Navigator {
     pub fn go(&self, route: Route) {
+        let route = self.resolve(route);
         page::push_hash(&route.href());
         self.show(route);
     }
 
-    /// Rebuilds the screen only when the route really changed (Back fires two events).
+    /// Updates the route only when it really changed (Back fires two events).
     fn show(&self, route: Route) {
-        if self.0.get_untracked() != route {
-            self.0.set(route);
+        let route = self.resolve(route);
+        if self.route.get_untracked() != route {
+            self.route.set(route);
         }
     }
+
+    /// An incident opened without a step opens where the user was last, and the address
+    /// says so, so a reload stays there.
+    fn resolve(&self, route: Route) -> Route {
+        let Route::Incident(id, None) = route else {
+            return route;
+        };
+        let last = self
+            .library
+            .incidents
+            .with_untracked(|all| all.iter().find(|i| i.id == id).map(|i| i.last_step));
+        match last {
+            Some(step) => {
+                let route = Route::Incident(id, Some(step));
+                page::replace_hash(&route.href());
+                route
+            }
+            None => route,
+        }
+    }
+}
+
+/// Which screen is showing; moving between steps keeps the incident screen.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    List,
+    Incident(IncidentId),
+    NotFound,
 }
 
 #[component]
 pub fn App() -> impl IntoView {
     let library = Library::open();
     provide_context(library);
-    let route = RwSignal::new(Route::from_hash(&page::hash()));
-    let navigator = Navigator(route);
+    let route = RwSignal::new(Route::List);
+    let navigator = Navigator { route, library };
+    navigator.show(Route::from_hash(&page::hash()));
     provide_context(navigator);
+    let screen = Memo::new(move |_| match route.get() {
+        Route::List => Screen::List,
+        Route::Incident(id, _) => Screen::Incident(id),
+        Route::NotFound => Screen::NotFound,
+    });
+    let step = Memo::new(move |_| match route.get() {
+        Route::Incident(_, Some(step)) => step,
+        _ => Step::Stop,
+    });
     page::on_hash_change(move || navigator.show(Route::from_hash(&page::hash())));
     page::on_hide(move || library.flush());
 
@@ -44,12 +88,15 @@ pub fn App() -> impl IntoView {
     // of a brand-new incident so the user can type straight away.
     Effect::new(move |previous: Option<Route>| {
         let current = route.get();
-        if previous.is_some_and(|p| p != current) {
+        if let Some(previous) = previous.filter(|p| *p != current) {
+            let opened = match (previous, current) {
+                (Route::Incident(a, _), Route::Incident(b, _)) if a == b => None,
+                (_, Route::Incident(id, _)) => Some(id),
+                _ => None,
+            };
             // Wait a frame so the new screen is in the DOM.
-            request_animation_frame(move || match current {
-                Route::Incident(id) if library.is_untouched(id) => {
-                    page::focus(dom_ids::TITLE_FIELD)
-                }
+            request_animation_frame(move || match opened {
+                Some(id) if library.is_untouched(id) => page::focus(dom_ids::TITLE_FIELD),
                 _ => page::focus(dom_ids::SCREEN_HEADING),
             });
         }
@@ -63,10 +110,10 @@ pub fn App() -> impl IntoView {
         </header>
         <Notices/>
         <main id=dom_ids::MAIN>
-            {move || match route.get() {
-                Route::List => view! { <ListScreen/> }.into_any(),
-                Route::Incident(id) => view! { <IncidentScreen id/> }.into_any(),
-                Route::NotFound => view! { <NotFound/> }.into_any(),
+            {move || match screen.get() {
+                Screen::List => view! { <ListScreen/> }.into_any(),
+                Screen::Incident(id) => view! { <IncidentScreen id step/> }.into_any(),
+                Screen::NotFound => view! { <NotFound/> }.into_any(),
             }}
         </main>
     }

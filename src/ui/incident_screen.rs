@@ -1,18 +1,21 @@
-//! One incident: its title now, the seven steps later. Deleting offers Undo.
+//! One incident, one step at a time: the step navigation, the step's form, Next and Back,
+//! and archiving or deleting the incident.
 
 use leptos::prelude::*;
 
 use super::app::Navigator;
+use super::current::Current;
 use super::dom_ids;
 use super::library::Library;
-use super::text_field::TextField;
-use crate::browser::{page, platform};
-use crate::model::IncidentId;
+use super::step_nav::StepNav;
+use super::steps::step_view;
+use crate::browser::page;
+use crate::model::{status, IncidentId, Step};
 use crate::persist::StorageKey;
 use crate::route::Route;
 
 #[component]
-pub fn IncidentScreen(id: IncidentId) -> impl IntoView {
+pub fn IncidentScreen(id: IncidentId, step: Memo<Step>) -> impl IntoView {
     let library = expect_context::<Library>();
     let exists = Memo::new(move |_| library.incidents.with(|all| all.iter().any(|i| i.id == id)));
     let unreadable = move || {
@@ -22,7 +25,7 @@ pub fn IncidentScreen(id: IncidentId) -> impl IntoView {
     };
     move || {
         if exists.get() {
-            view! { <IncidentEditor id/> }.into_any()
+            view! { <IncidentEditor id step/> }.into_any()
         } else if unreadable() {
             view! { <Unavailable text="This incident could not be read. It is kept exactly as it was; the list has a download of it."/> }.into_any()
         } else {
@@ -42,29 +45,47 @@ fn Unavailable(text: &'static str) -> impl IntoView {
 }
 
 #[component]
-fn IncidentEditor(id: IncidentId) -> impl IntoView {
+fn IncidentEditor(id: IncidentId, step: Memo<Step>) -> impl IntoView {
     let library = expect_context::<Library>();
     let navigator = expect_context::<Navigator>();
-    let field = move |read: fn(&crate::model::Incident) -> String| {
-        Memo::new(move |_| {
-            library.incidents.with(|all| {
-                all.iter()
-                    .find(|i| i.id == id)
-                    .map(read)
-                    .unwrap_or_default()
-            })
+    let current = Current::new(id, library);
+    provide_context(current);
+    let title = Memo::new(move |_| {
+        current
+            .read(|i| i.display_title().to_owned())
+            .unwrap_or_default()
+    });
+    let status = Memo::new(move |_| current.read(status::status));
+    let archived = Memo::new(move |_| current.read(|i| i.archived).unwrap_or(false));
+
+    Effect::new(move |_| {
+        page::set_title(&format!(
+            "{} \u{b7} {} \u{b7} Mend",
+            step.get().name(),
+            title.get()
+        ))
+    });
+    // Opening the incident later returns here. Not a change of content, so "last changed" stays.
+    Effect::new(move |_| {
+        let here = step.get();
+        current.adjust(|i| {
+            let moved = i.last_step != here;
+            i.last_step = here;
+            moved
+        });
+    });
+
+    let go = move |to: Option<Step>| {
+        if let Some(to) = to {
+            navigator.go(Route::Incident(id, Some(to)));
+        }
+    };
+    let archive = move |_| {
+        current.adjust(|i| {
+            i.archived = !i.archived;
+            true
         })
     };
-    let title = field(|i| i.title.clone());
-    let heading = field(|i| i.display_title().to_owned());
-    // Never changes, so it is read once rather than on every keystroke.
-    let created = library.incidents.with_untracked(|all| {
-        all.iter()
-            .find(|i| i.id == id)
-            .map(|i| platform::local_label(i.created_at))
-    });
-    Effect::new(move |_| page::set_title(&format!("{} · Mend", heading.get())));
-
     let delete = move |_| {
         navigator.go(Route::List);
         library.delete(id);
@@ -72,16 +93,30 @@ fn IncidentEditor(id: IncidentId) -> impl IntoView {
 
     view! {
         <p class="back"><a href=Route::List.href()>"All incidents"</a></p>
-        <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">{heading}</h1>
-        <p class="meta">"Started " {created}</p>
-        <TextField
-            id=dom_ids::TITLE_FIELD
-            label="Title"
-            hint="A few words you'll recognise later. It saves as you type."
-            value=title
-            on_input=move |text| library.edit(id, |incident| incident.title = text)
-        />
-        <div class="actions">
+        <p class="incident-line">
+            <span class="incident-name">{title}</span>
+            " "
+            {move || status.get().map(|s| view! { <span class="status-tag" data-status=s.key()>{s.label()}</span> })}
+            {move || archived.get().then(|| view! { " " <span class="status-tag">"Archived"</span> })}
+        </p>
+        <StepNav step/>
+        <div class="step">
+            <p class="step-count">{move || format!("Step {} of 7", step.get().number())}</p>
+            <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">{move || step.get().name()}</h1>
+            {move || step_view(step.get())}
+        </div>
+        <div class="step-buttons">
+            <Show when=move || step.get().previous().is_some()>
+                <button type="button" on:click=move |_| go(step.get_untracked().previous())>"Back"</button>
+            </Show>
+            <Show when=move || step.get().next().is_some()>
+                <button type="button" class="primary" on:click=move |_| go(step.get_untracked().next())>"Next"</button>
+            </Show>
+        </div>
+        <div class="actions incident-actions">
+            <button type="button" class="quiet" on:click=archive>
+                {move || if archived.get() { "Unarchive" } else { "Archive" }}
+            </button>
             <button type="button" class="quiet" on:click=delete>"Delete"</button>
         </div>
     }

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::form::Removed;
 use crate::browser::{platform, LocalStore};
 use crate::model::{Incident, IncidentId, Timestamp};
 use crate::persist::{self, Loaded, ReadOnly, Unreadable, Writer};
@@ -25,11 +26,21 @@ pub enum SaveState {
     Failed(String),
 }
 
-/// The last deleted incident, kept so Undo can put it back exactly.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Deleted {
-    pub incident: Incident,
-    pub position: usize,
+/// What Undo would put back: the last deleted incident, or the last entry removed from a
+/// list inside one. Only the latest removal can be undone.
+#[derive(Clone)]
+pub enum Undo {
+    Incident {
+        incident: Box<Incident>,
+        position: usize,
+    },
+    Item {
+        incident: IncidentId,
+        /// What was removed, in words, e.g. "key point 2".
+        what: String,
+        removed: Removed,
+        restore: fn(&mut Incident, Removed),
+    },
 }
 
 /// Shared through context; every field is a cheap `Copy` handle.
@@ -38,7 +49,7 @@ pub struct Library {
     pub incidents: RwSignal<Vec<Incident>>,
     pub unreadable: RwSignal<Vec<Unreadable>>,
     pub save_state: RwSignal<SaveState>,
-    pub deleted: RwSignal<Option<Deleted>>,
+    pub undo: RwSignal<Option<Undo>>,
     /// Decided once by the first load: permission to write, or why this session can't.
     access: StoredValue<Result<Writer, ReadOnly>>,
     dirty: StoredValue<BTreeSet<IncidentId>>,
@@ -62,7 +73,7 @@ impl Library {
             incidents: RwSignal::new(loaded.incidents),
             unreadable: RwSignal::new(loaded.unreadable),
             save_state: RwSignal::new(SaveState::Idle),
-            deleted: RwSignal::new(None),
+            undo: RwSignal::new(None),
             access: StoredValue::new(loaded.writer),
             dirty: StoredValue::new(BTreeSet::new()),
             timer: StoredValue::new(None),
@@ -82,16 +93,28 @@ impl Library {
 
     /// Applies a change from the user and schedules a save of that incident only.
     pub fn edit(&self, id: IncidentId, change: impl FnOnce(&mut Incident)) {
+        self.change(id, true, |incident| {
+            change(incident);
+            true
+        });
+    }
+
+    /// Applies a change that returns whether it changed anything, and saves only if so.
+    /// `touch` says whether it counts as the user's own change (and so moves "last changed");
+    /// remembering the current step, archiving and seeding lists do not.
+    pub fn change(&self, id: IncidentId, touch: bool, change: impl FnOnce(&mut Incident) -> bool) {
         let now = platform::now();
         let mut found = false;
-        self.incidents.update(|all| {
+        self.incidents.update_untracked(|all| {
             if let Some(incident) = all.iter_mut().find(|i| i.id == id) {
-                change(incident);
-                incident.updated_at = now.max(incident.updated_at);
-                found = true;
+                found = change(incident);
+                if found && touch {
+                    incident.updated_at = now.max(incident.updated_at);
+                }
             }
         });
         if found {
+            self.incidents.notify();
             self.mark_dirty(id);
             // A failure stays on screen until a save succeeds, rather than flickering per key.
             if !matches!(self.save_state.get_untracked(), SaveState::Failed(_)) {
@@ -134,21 +157,40 @@ impl Library {
         let mut incident = None;
         self.incidents
             .update(|all| incident = Some(all.remove(position)));
-        self.deleted
-            .set(incident.map(|incident| Deleted { incident, position }));
+        self.undo.set(incident.map(|incident| Undo::Incident {
+            incident: Box::new(incident),
+            position,
+        }));
     }
 
-    /// Puts the last deleted incident back where it was, as it was.
-    pub fn undo_delete(&self) {
-        let Some(Deleted { incident, position }) = self.deleted.get_untracked() else {
-            return;
-        };
-        let id = incident.id;
-        self.incidents
-            .update(|all| all.insert(position.min(all.len()), incident));
-        self.deleted.set(None);
-        self.mark_dirty(id);
-        self.flush();
+    /// Offers Undo for an entry just removed from a list.
+    pub fn offer_undo(&self, undo: Undo) {
+        self.undo.set(Some(undo));
+    }
+
+    /// Puts the last removed thing back where it was, as it was. Returns the incident.
+    pub fn undo(&self) -> Option<IncidentId> {
+        let undo = self.undo.get_untracked()?;
+        self.undo.set(None);
+        match undo {
+            Undo::Incident { incident, position } => {
+                let id = incident.id;
+                self.incidents
+                    .update(|all| all.insert(position.min(all.len()), *incident));
+                self.mark_dirty(id);
+                self.flush();
+                Some(id)
+            }
+            Undo::Item {
+                incident,
+                removed,
+                restore,
+                ..
+            } => {
+                self.edit(incident, |i| restore(i, removed));
+                Some(incident)
+            }
+        }
     }
 
     pub fn is_untouched(&self, id: IncidentId) -> bool {

@@ -1,4 +1,7 @@
-//! The list of incidents, newest change first, with the way to start a new one.
+//! The list of incidents: search, filter by status, sort by last change, archive; and the
+//! way to start a new one.
+
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 
@@ -7,7 +10,7 @@ use super::dom_ids;
 use super::library::Library;
 use super::unreadable_list::UnreadableList;
 use crate::browser::{page, platform};
-use crate::model::{IncidentId, Timestamp};
+use crate::model::{search, status, IncidentId, Status, Timestamp};
 use crate::route::Route;
 
 #[derive(Clone, PartialEq)]
@@ -15,6 +18,8 @@ struct Row {
     id: IncidentId,
     title: String,
     updated_at: Timestamp,
+    status: Status,
+    archived: bool,
 }
 
 #[component]
@@ -23,39 +28,136 @@ pub fn ListScreen() -> impl IntoView {
     let navigator = expect_context::<Navigator>();
     page::set_title("Your incidents · Mend");
 
+    let query = RwSignal::new(String::new());
+    let wanted = RwSignal::new(String::new());
+    let oldest_first = RwSignal::new(false);
+    let show_archived = RwSignal::new(false);
+    let notice = RwSignal::new(String::new());
+
+    // Built only once someone searches, and again only when an incident changes.
+    let haystacks = Memo::new(move |_| {
+        library.incidents.with(|all| {
+            all.iter()
+                .map(|i| (i.id, search::haystack(i)))
+                .collect::<HashMap<_, _>>()
+        })
+    });
+    let total = Memo::new(move |_| library.incidents.with(Vec::len));
     let rows = Memo::new(move |_| {
+        let query = query.get();
+        let wanted = Status::from_key(&wanted.get());
+        let show_archived = show_archived.get();
         let mut rows: Vec<Row> = library.incidents.with(|all| {
             all.iter()
+                .filter(|i| show_archived || !i.archived)
                 .map(|i| Row {
                     id: i.id,
                     title: i.display_title().to_owned(),
                     updated_at: i.updated_at,
+                    status: status::status(i),
+                    archived: i.archived,
                 })
+                .filter(|row| wanted.is_none_or(|w| w == row.status))
                 .collect()
         });
+        if !query.trim().is_empty() {
+            haystacks.with(|h| {
+                rows.retain(|row| {
+                    h.get(&row.id)
+                        .is_some_and(|text| search::matches(text, &query))
+                })
+            });
+        }
         rows.sort_by_key(|row| std::cmp::Reverse(row.updated_at));
+        if oldest_first.get() {
+            rows.reverse();
+        }
         rows
     });
+    let filtering = move || {
+        !query.with(|q| q.trim().is_empty())
+            || !wanted.with(String::is_empty)
+            || show_archived.get()
+    };
+
     let create = move |_| {
         let id = library.create();
-        navigator.go(Route::Incident(id));
+        navigator.go(Route::Incident(id, None));
+    };
+    let archive = move |id: IncidentId, title: String, archive: bool| {
+        library.change(id, false, |i| {
+            i.archived = archive;
+            true
+        });
+        notice.set(if archive {
+            format!("Archived \u{201c}{title}\u{201d}. Tick \u{201c}Show archived\u{201d} to see it again.")
+        } else {
+            format!("\u{201c}{title}\u{201d} is back in your list.")
+        });
+        // The row may have gone from the list; keep focus somewhere sensible.
+        page::focus(dom_ids::SCREEN_HEADING);
     };
 
     view! {
         <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Your incidents"</h1>
         <p class="lead">"Something went wrong? Start here. Everything stays in this browser."</p>
         <p><button type="button" class="primary" on:click=create>"New incident"</button></p>
+        <Show when=move || { total.get() > 0 }>
+            <div class="list-tools" role="search" aria-label="Find incidents">
+                <div class="field">
+                    <label for="search">"Search"</label>
+                    <input type="search" id="search" autocomplete="off" bind:value=query/>
+                </div>
+                <div class="field">
+                    <label for="status-filter">"Status"</label>
+                    <select id="status-filter" on:change=move |ev| wanted.set(event_target_value(&ev))>
+                        <option value="">"Any status"</option>
+                        {Status::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="sort">"Sort by last change"</label>
+                    <select id="sort" on:change=move |ev| oldest_first.set(event_target_value(&ev) == "oldest")>
+                        <option value="newest">"Newest first"</option>
+                        <option value="oldest">"Oldest first"</option>
+                    </select>
+                </div>
+                <div class="field check">
+                    <input type="checkbox" id="show-archived" bind:checked=show_archived/>
+                    <label for="show-archived">"Show archived"</label>
+                </div>
+            </div>
+        </Show>
+        <p role="status" class="quiet-status">
+            {move || notice.get()}
+            " "
+            {move || filtering().then(|| format!("Showing {} of {}.", rows.with(Vec::len), total.get()))}
+        </p>
         <Show when=move || rows.with(|r| !r.is_empty())
-            fallback=|| view! { <p class="empty">"No incidents yet."</p> }>
+            fallback=move || view! {
+                <p class="empty">{move || if total.get() == 0 { "No incidents yet." } else { "Nothing matches. Try other words, or clear the filters." }}</p>
+            }>
             <ul class="incident-list" aria-label="Incidents">
-                // Keyed by id and change time: a row re-renders only when its incident changed.
-                <For each=move || rows.get() key=|row| (row.id, row.updated_at) let:row>
+                <For each=move || rows.get() key=|row| (row.id, row.updated_at, row.archived, row.status) let:row>
                     <li>
-                        <a href=Route::Incident(row.id).href()>{row.title}</a>
+                        <a href=Route::Incident(row.id, None).href()>{row.title.clone()}</a>
+                        " "
+                        <span class="status-tag" data-status=row.status.key()>{row.status.label()}</span>
+                        {row.archived.then(|| view! { " " <span class="status-tag">"Archived"</span> })}
                         <span class="meta">
                             " Changed "
                             <time datetime=row.updated_at.to_string()>{platform::local_label(row.updated_at)}</time>
                         </span>
+                        {
+                            let (id, title, archived) = (row.id, row.title.clone(), row.archived);
+                            let label = format!("{}: {title}", if archived { "Unarchive" } else { "Archive" });
+                            view! {
+                                <button type="button" class="quiet row-action" aria-label=label
+                                    on:click=move |_| archive(id, title.clone(), !archived)>
+                                    {if archived { "Unarchive" } else { "Archive" }}
+                                </button>
+                            }
+                        }
                     </li>
                 </For>
             </ul>

@@ -1,11 +1,18 @@
-//! Leptos components: the app shell, one file per screen, and shared pieces.
+//! Leptos components: the app shell, one file per screen and per step, and shared pieces.
 
 pub mod app;
+pub mod breathing_guide;
+pub mod briefing_editor;
+pub mod current;
 pub mod dom_ids;
+pub mod form;
 pub mod incident_screen;
 pub mod library;
 pub mod list_screen;
+pub mod message_card;
 pub mod notices;
 pub mod save_indicator;
-pub mod text_field;
+pub mod send_actions;
+pub mod step_nav;
+pub mod steps;
 pub mod unreadable_list;

@@ -1,9 +1,9 @@
 //! Messages for the whole app: save problems (announced as alerts) and the Undo offer
-//! after a delete (announced politely).
+//! after a delete or a removal (announced politely).
 
 use leptos::prelude::*;
 
-use super::library::{Library, SaveState};
+use super::library::{Library, SaveState, Undo};
 
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -18,10 +18,15 @@ pub fn Notices() -> impl IntoView {
         SaveState::Failed(message) => Some(message),
         _ => read_only.clone(),
     });
-    let deleted_title = move || {
-        library
-            .deleted
-            .with(|d| d.as_ref().map(|d| d.incident.display_title().to_owned()))
+    let undo_text = move || {
+        library.undo.with(|u| {
+            u.as_ref().map(|u| match u {
+                Undo::Incident { incident, .. } => {
+                    format!("Deleted \u{201c}{}\u{201d}. ", incident.display_title())
+                }
+                Undo::Item { what, .. } => format!("Removed {what}. "),
+            })
+        })
     };
 
     view! {
@@ -29,11 +34,11 @@ pub fn Notices() -> impl IntoView {
         <div class="notice notice-problem" role="alert" class:empty=move || problem.with(Option::is_none)>
             {problem}
         </div>
-        <div class="notice notice-undo" role="status" class:empty=move || deleted_title().is_none()>
-            {move || deleted_title().map(|title| view! {
-                <span>"Deleted \u{201c}" {title} "\u{201d}. "</span>
-                <button type="button" on:click=move |_| library.undo_delete()>"Undo"</button>
-                <button type="button" class="quiet" on:click=move |_| library.deleted.set(None)>"Dismiss"</button>
+        <div class="notice notice-undo" role="status" class:empty=move || undo_text().is_none()>
+            {move || undo_text().map(|text| view! {
+                <span>{text}</span>
+                <button type="button" on:click=move |_| { library.undo(); }>"Undo"</button>
+                <button type="button" class="quiet" on:click=move |_| library.undo.set(None)>"Dismiss"</button>
             })}
         </div>
     }

@@ -26,7 +26,8 @@ test('a new incident keeps its title across a reload and shows in the list', opt
     await incident.titleField.waitFor();
     assert.equal(page.url(), address, 'the reload stays on the incident');
     assert.equal(await incident.titleField.inputValue(), TITLE);
-    assert.equal(await incident.heading.textContent(), TITLE);
+    assert.equal(await incident.heading.textContent(), 'Stop');
+    assert.equal(await incident.incidentName.textContent(), TITLE);
 
     await incident.backToList();
     await list.heading.waitFor();
@@ -207,5 +208,6 @@ test('works under a subpath, with every screen reachable by its own address', op
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'Nothing at this address' }).waitFor();
     await page.goBack();
-    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Stop' }).waitFor();
+    assert.equal(await new IncidentPage(page).incidentName.textContent(), TITLE);
   }));

@@ -1,0 +1,81 @@
+//! The calm clock on Own up: time since the mistake was noticed, against a 15-minute aim.
+
+use super::Timestamp;
+
+/// Telling the boss within about this many minutes is the aim.
+pub const TARGET_MINUTES: i64 = 15;
+
+/// "1 minute", "12 minutes", "1 h 5 min", "3 days".
+pub fn duration_text(minutes: i64) -> String {
+    let minutes = minutes.max(0);
+    match minutes {
+        1 => "1 minute".to_owned(),
+        m if m < 60 => format!("{m} minutes"),
+        m if m < 48 * 60 => match m % 60 {
+            0 => format!("{} h", m / 60),
+            rest => format!("{} h {rest} min", m / 60),
+        },
+        m => format!("{} days", m / (24 * 60)),
+    }
+}
+
+/// What the clock says. Past the aim it says so gently: late is still better than never.
+pub fn reading(noticed: Timestamp, now: Timestamp, told: Option<Timestamp>) -> String {
+    let minutes = |until: Timestamp| (until.millis() - noticed.millis()) / 60_000;
+    if let Some(told) = told {
+        return format!(
+            "You told them {} after noticing.",
+            duration_text(minutes(told))
+        );
+    }
+    let elapsed = minutes(now);
+    if elapsed <= TARGET_MINUTES {
+        format!(
+            "{} since you noticed. Aim to tell them within about {TARGET_MINUTES} minutes.",
+            duration_text(elapsed)
+        )
+    } else {
+        format!(
+            "{} since you noticed. That's past the {TARGET_MINUTES}-minute aim, and telling them now still helps.",
+            duration_text(elapsed)
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(minutes: i64) -> Timestamp {
+        Timestamp::from_millis_clamped((minutes * 60_000) as f64)
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration_text(0), "0 minutes");
+        assert_eq!(duration_text(1), "1 minute");
+        assert_eq!(duration_text(59), "59 minutes");
+        assert_eq!(duration_text(60), "1 h");
+        assert_eq!(duration_text(65), "1 h 5 min");
+        assert_eq!(duration_text(3 * 24 * 60 + 5), "3 days");
+        assert_eq!(duration_text(-5), "0 minutes");
+    }
+
+    #[test]
+    fn before_and_after_the_aim() {
+        assert_eq!(
+            reading(at(0), at(12), None),
+            "12 minutes since you noticed. Aim to tell them within about 15 minutes."
+        );
+        assert!(reading(at(0), at(20), None)
+            .starts_with("20 minutes since you noticed. That's past the 15-minute aim"));
+    }
+
+    #[test]
+    fn once_told_it_stops() {
+        assert_eq!(
+            reading(at(0), at(500), Some(at(9))),
+            "You told them 9 minutes after noticing."
+        );
+    }
+}

@@ -1,0 +1,158 @@
+//! Follow-up messages composed from the incident: a resolution note for the customer and a
+//! thank-you for the people who helped.
+
+use super::steps::ItemStatus;
+use super::Incident;
+
+/// A message ready to copy or open in the mail app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub subject: String,
+    pub body: String,
+}
+
+fn topic(incident: &Incident) -> String {
+    match incident.title.trim() {
+        "" => "the problem I told you about".to_owned(),
+        title => format!("\u{201c}{title}\u{201d}"),
+    }
+}
+
+fn joined<'a>(texts: impl Iterator<Item = &'a str>) -> String {
+    let texts: Vec<&str> = texts.map(str::trim).filter(|t| !t.is_empty()).collect();
+    texts.join("; ")
+}
+
+/// The note telling the customer it is resolved.
+pub fn resolution_note(incident: &Incident) -> Message {
+    let s = &incident.steps;
+    let mut body = format!(
+        "Hello,\n\nI'm writing to let you know that {} is now resolved.\n",
+        topic(incident)
+    );
+    let happened = s.assess.what_happened.trim();
+    if !happened.is_empty() {
+        body.push_str(&format!("\nWhat happened: {happened}\n"));
+    }
+    let done = joined(
+        s.fix
+            .items
+            .iter()
+            .filter(|i| i.status == ItemStatus::Done)
+            .map(|i| i.what.as_str()),
+    );
+    if !done.is_empty() {
+        body.push_str(&format!("What we did: {done}\n"));
+    }
+    let prevention = joined(s.step_it_up.commitments.iter().map(|c| c.what.as_str()));
+    if !prevention.is_empty() {
+        body.push_str(&format!("So it doesn't happen again: {prevention}\n"));
+    }
+    body.push_str("\nI'm sorry for the trouble this caused, and thank you for your patience.\n");
+    Message {
+        subject: format!("Resolved: {}", incident.display_title()),
+        body,
+    }
+}
+
+/// The thank-you to everyone named as helping in Assess.
+pub fn thank_you(incident: &Incident) -> Message {
+    let names: Vec<&str> = incident
+        .steps
+        .assess
+        .helpers
+        .iter()
+        .map(|p| p.name.trim())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let greeting = match names.as_slice() {
+        [] => "Hi,".to_owned(),
+        [one] => format!("Hi {one},"),
+        [rest @ .., last] => format!("Hi {} and {last},", rest.join(", ")),
+    };
+    let body = format!(
+        "{greeting}\n\nThank you for your help with {}. It made a real difference, and I'm grateful.\n",
+        topic(incident)
+    );
+    Message {
+        subject: format!("Thank you: {}", incident.display_title()),
+        body,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::steps::{Commitment, FixItem, Person};
+    use crate::model::{IncidentId, Timestamp};
+
+    fn incident() -> Incident {
+        let mut i = Incident::new(
+            IncidentId::from_random_bytes([5; 16]),
+            Timestamp::from_millis_clamped(0.0),
+        );
+        i.title = "Wrong invoice".into();
+        i
+    }
+
+    #[test]
+    fn the_resolution_note_lists_what_was_done_and_what_changes() {
+        let mut i = incident();
+        i.steps.assess.what_happened = "The March invoice went to another client.".into();
+        i.steps.fix.items.push(FixItem {
+            id: 1,
+            what: "Sent the right invoice".into(),
+            status: ItemStatus::Done,
+            ..FixItem::default()
+        });
+        i.steps.fix.items.push(FixItem {
+            id: 2,
+            what: "Still open".into(),
+            ..FixItem::default()
+        });
+        i.steps.step_it_up.commitments.push(Commitment {
+            id: 1,
+            what: "Check the address".into(),
+            ..Commitment::default()
+        });
+        let note = resolution_note(&i);
+        assert_eq!(note.subject, "Resolved: Wrong invoice");
+        assert_eq!(
+            note.body,
+            "Hello,\n\nI'm writing to let you know that \u{201c}Wrong invoice\u{201d} is now resolved.\n\n\
+             What happened: The March invoice went to another client.\n\
+             What we did: Sent the right invoice\n\
+             So it doesn't happen again: Check the address\n\n\
+             I'm sorry for the trouble this caused, and thank you for your patience.\n"
+        );
+    }
+
+    #[test]
+    fn the_thank_you_greets_every_helper_by_name() {
+        let mut i = incident();
+        assert!(thank_you(&i).body.starts_with("Hi,\n"));
+        for (id, name) in [(1, "Ana"), (2, "Bo"), (3, "Cy")] {
+            i.steps.assess.helpers.push(Person {
+                id,
+                name: name.into(),
+                role: String::new(),
+            });
+        }
+        let message = thank_you(&i);
+        assert!(
+            message.body.starts_with("Hi Ana, Bo and Cy,\n"),
+            "{}",
+            message.body
+        );
+        assert_eq!(message.subject, "Thank you: Wrong invoice");
+    }
+
+    #[test]
+    fn an_untitled_incident_still_reads_well() {
+        let mut i = incident();
+        i.title.clear();
+        assert!(resolution_note(&i)
+            .body
+            .contains("the problem I told you about is now resolved"));
+    }
+}

@@ -1,0 +1,50 @@
+//! `mailto:` links (RFC 6068): the user's own mail app opens with the text; Mend sends nothing.
+
+/// Percent-encodes everything but RFC 3986 unreserved characters, as UTF-8 bytes. Line
+/// breaks become CRLF, as RFC 6068 asks for in bodies.
+pub fn encode(text: &str) -> String {
+    let normalised = text
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\n', "\r\n");
+    let mut out = String::with_capacity(normalised.len());
+    for byte in normalised.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// A link that opens a new message with this subject and body; the user picks the recipient.
+pub fn link(subject: &str, body: &str) -> String {
+    format!("mailto:?subject={}&body={}", encode(subject), encode(body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_spaces_reserved_characters_and_line_breaks() {
+        assert_eq!(encode("a b&c=d?e#f%"), "a%20b%26c%3Dd%3Fe%23f%25");
+        assert_eq!(encode("one\ntwo\r\nthree"), "one%0D%0Atwo%0D%0Athree");
+        assert_eq!(encode("safe-._~AZaz09"), "safe-._~AZaz09");
+    }
+
+    #[test]
+    fn encodes_non_ascii_as_utf8_bytes() {
+        assert_eq!(encode("café"), "caf%C3%A9");
+        assert_eq!(encode("“ok” 🙂"), "%E2%80%9Cok%E2%80%9D%20%F0%9F%99%82");
+    }
+
+    #[test]
+    fn builds_a_link_with_subject_and_body() {
+        assert_eq!(
+            link("Re: invoice", "Hi,\nsorry."),
+            "mailto:?subject=Re%3A%20invoice&body=Hi%2C%0D%0Asorry."
+        );
+    }
+}

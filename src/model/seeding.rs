@@ -1,0 +1,180 @@
+//! Lists that start from what the user already wrote: the Fix checklist from the chosen
+//! option, and the Follow-up ledger from the people named in Assess and Own up.
+
+use super::steps::{add_item, Stakeholder};
+use super::Incident;
+
+/// Puts the chosen option's item first in the checklist. An untouched item seeded from an
+/// earlier choice is replaced; anything the user has worked on stays. Returns whether
+/// anything changed.
+pub fn seed_checklist(incident: &mut Incident) -> bool {
+    let Some(option) = incident.steps.solutions.chosen() else {
+        return false;
+    };
+    let (option_id, what) = (option.id, option.title.trim().to_owned());
+    let items = &mut incident.steps.fix.items;
+    if let Some(at) = items.iter().position(|i| i.from_option == Some(option_id)) {
+        if at == 0 {
+            return false;
+        }
+        let item = items.remove(at);
+        items.insert(0, item);
+        return true;
+    }
+    items.retain(|i| !i.is_untouched_seed());
+    add_item(items);
+    let mut item = items.pop().unwrap_or_default();
+    item.what = if what.is_empty() {
+        "Carry out the chosen option".into()
+    } else {
+        what
+    };
+    item.from_option = Some(option_id);
+    items.insert(0, item);
+    true
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// Adds everyone named in Assess (who must help) and Own up (who to tell) to the ledger,
+/// unless they are already there or the user removed them. Returns whether anything changed.
+pub fn sync_stakeholders(incident: &mut Incident) -> bool {
+    let mut named: Vec<(String, String)> = incident
+        .steps
+        .assess
+        .helpers
+        .iter()
+        .map(|p| (p.name.clone(), p.role.clone()))
+        .collect();
+    let own_up = &incident.steps.own_up;
+    named.push((own_up.tell_name.clone(), own_up.tell_role.clone()));
+    let follow_up = &mut incident.steps.follow_up;
+    let mut changed = false;
+    for (name, role) in named {
+        if name.trim().is_empty()
+            || follow_up.people.iter().any(|p| same_name(&p.name, &name))
+            || follow_up.removed_names.iter().any(|n| same_name(n, &name))
+        {
+            continue;
+        }
+        let id = add_item::<Stakeholder>(&mut follow_up.people);
+        if let Some(person) = follow_up.people.iter_mut().find(|p| p.id == id) {
+            person.name = name.trim().to_owned();
+            person.role = role.trim().to_owned();
+        }
+        changed = true;
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::steps::{Alternative, FixItem, ItemStatus, Person};
+    use crate::model::{IncidentId, Timestamp};
+
+    fn incident_with_options() -> Incident {
+        let mut i = Incident::new(
+            IncidentId::from_random_bytes([3; 16]),
+            Timestamp::from_millis_clamped(0.0),
+        );
+        for (id, title) in [(1, "Resend the invoice"), (2, "Call the client")] {
+            i.steps.solutions.options.push(Alternative {
+                id,
+                title: title.into(),
+                ..Alternative::default()
+            });
+        }
+        i.steps.fix.items.push(FixItem {
+            id: 1,
+            what: "My own item".into(),
+            ..FixItem::default()
+        });
+        i
+    }
+
+    fn whats(i: &Incident) -> Vec<&str> {
+        i.steps.fix.items.iter().map(|x| x.what.as_str()).collect()
+    }
+
+    #[test]
+    fn nothing_is_seeded_until_an_option_is_chosen() {
+        let mut i = incident_with_options();
+        assert!(!seed_checklist(&mut i));
+        assert_eq!(whats(&i), ["My own item"]);
+    }
+
+    #[test]
+    fn the_chosen_option_comes_first_then_the_users_own_items() {
+        let mut i = incident_with_options();
+        i.steps.solutions.chosen = Some(2);
+        assert!(seed_checklist(&mut i));
+        assert_eq!(whats(&i), ["Call the client", "My own item"]);
+        assert_eq!(i.steps.fix.items[0].from_option, Some(2));
+        assert_ne!(i.steps.fix.items[0].id, i.steps.fix.items[1].id);
+        // Seeding again changes nothing.
+        assert!(!seed_checklist(&mut i));
+        assert_eq!(i.steps.fix.items.len(), 2);
+    }
+
+    #[test]
+    fn a_new_choice_replaces_an_untouched_seed_but_keeps_worked_on_ones() {
+        let mut i = incident_with_options();
+        i.steps.solutions.chosen = Some(2);
+        seed_checklist(&mut i);
+        i.steps.solutions.chosen = Some(1);
+        seed_checklist(&mut i);
+        assert_eq!(whats(&i), ["Resend the invoice", "My own item"]);
+
+        i.steps.fix.items[0].status = ItemStatus::Doing;
+        i.steps.solutions.chosen = Some(2);
+        seed_checklist(&mut i);
+        assert_eq!(
+            whats(&i),
+            ["Call the client", "Resend the invoice", "My own item"]
+        );
+    }
+
+    #[test]
+    fn an_untitled_choice_still_gets_an_item() {
+        let mut i = incident_with_options();
+        i.steps.solutions.options[0].title.clear();
+        i.steps.solutions.chosen = Some(1);
+        seed_checklist(&mut i);
+        assert_eq!(whats(&i)[0], "Carry out the chosen option");
+    }
+
+    #[test]
+    fn the_ledger_starts_from_helpers_and_the_boss_once_each() {
+        let mut i = incident_with_options();
+        i.steps.assess.helpers.push(Person {
+            id: 1,
+            name: "Ana".into(),
+            role: "Accounts".into(),
+        });
+        i.steps.assess.helpers.push(Person {
+            id: 2,
+            name: " ".into(),
+            role: "Nobody".into(),
+        });
+        i.steps.own_up.tell_name = "Sam".into();
+        i.steps.own_up.tell_role = "Manager".into();
+        assert!(sync_stakeholders(&mut i));
+        let names: Vec<&str> = i
+            .steps
+            .follow_up
+            .people
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(names, ["Ana", "Sam"]);
+        assert!(!sync_stakeholders(&mut i));
+
+        i.steps.follow_up.people.retain(|p| p.name != "Sam");
+        i.steps.follow_up.removed_names.push("sam".into());
+        assert!(!sync_stakeholders(&mut i));
+        assert_eq!(i.steps.follow_up.people.len(), 1);
+    }
+}

@@ -1,0 +1,410 @@
+//! What each of the seven steps records. Every field is optional and defaults to empty,
+//! so records from before a field existed still load.
+
+use serde::{Deserialize, Serialize};
+
+use super::value::choice;
+use super::Timestamp;
+
+/// The seven steps' records.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Steps {
+    pub stop: Stop,
+    pub assess: Assess,
+    pub solutions: Solutions,
+    pub own_up: OwnUp,
+    pub fix: Fix,
+    pub follow_up: FollowUp,
+    pub step_it_up: StepItUp,
+}
+
+/// A list entry. Its id is stable for the life of the list, so the screen can keep each row
+/// (and its focus) in place while the list changes.
+pub trait Item: Clone + Default + 'static {
+    fn id(&self) -> u32;
+    fn set_id(&mut self, id: u32);
+}
+
+macro_rules! item {
+    ($($type:ident),+) => {$(
+        impl Item for $type {
+            fn id(&self) -> u32 { self.id }
+            fn set_id(&mut self, id: u32) { self.id = id; }
+        }
+    )+};
+}
+
+item!(
+    Point,
+    Person,
+    Event,
+    Alternative,
+    FixItem,
+    Stakeholder,
+    Commitment
+);
+
+/// Appends a new, empty entry and returns its id.
+pub fn add_item<T: Item>(list: &mut Vec<T>) -> u32 {
+    let id = list.iter().map(Item::id).max().map_or(1, |max| max + 1);
+    let mut item = T::default();
+    item.set_id(id);
+    list.push(item);
+    id
+}
+
+/// Moves an entry one place up (`-1`) or down (`1`). False at either end.
+pub fn shift_item<T: Item>(list: &mut [T], id: u32, by: isize) -> bool {
+    let Some(from) = list.iter().position(|i| i.id() == id) else {
+        return false;
+    };
+    match from.checked_add_signed(by).filter(|to| *to < list.len()) {
+        Some(to) => {
+            list.swap(from, to);
+            true
+        }
+        None => false,
+    }
+}
+
+choice!(
+    /// Which breathing pattern the Stop step guides.
+    Breathing {
+        Sigh = "sigh", "Cyclic sigh: two breaths in, one long breath out";
+        Box = "box", "Box breathing: in 4, hold 4, out 4, hold 4";
+    }
+);
+
+choice!(
+    Severity {
+        Unset = "unset", "Not sure yet";
+        Low = "low", "Low: a small inconvenience, easy to put right";
+        Medium = "medium", "Medium: noticeable, needs some work to fix";
+        High = "high", "High: hurts customers, money or a deadline";
+        Critical = "critical", "Critical: serious harm now, needs help at once";
+    }
+);
+
+choice!(
+    Worsening {
+        Unknown = "unknown", "Not sure";
+        Yes = "yes", "Yes, it is still getting worse";
+        No = "no", "No, it has stopped";
+    }
+);
+
+choice!(
+    Effort {
+        Unset = "unset", "Not sure";
+        Small = "small", "Small";
+        Medium = "medium", "Medium";
+        Large = "large", "Large";
+    }
+);
+
+choice!(
+    Risk {
+        Unset = "unset", "Not sure";
+        Low = "low", "Low";
+        Medium = "medium", "Medium";
+        High = "high", "High";
+    }
+);
+
+choice!(
+    Undoable {
+        Unknown = "unknown", "Not sure";
+        Yes = "yes", "Yes";
+        Partly = "partly", "Partly";
+        No = "no", "No";
+    }
+);
+
+choice!(
+    ItemStatus {
+        Todo = "todo", "To do";
+        Doing = "doing", "Doing";
+        Done = "done", "Done";
+        NotDoing = "not_doing", "Not doing";
+    }
+);
+
+choice!(
+    CommitmentKind {
+        Check = "check", "Check";
+        Habit = "habit", "Habit";
+        Process = "process", "Process";
+        Tool = "tool", "Tool";
+    }
+);
+
+choice!(
+    CheckIn {
+        Pending = "pending", "Not yet";
+        Kept = "kept", "Kept";
+        Missed = "missed", "Missed";
+    }
+);
+
+/// One line of text in a list: a key point or an extra check.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Point {
+    pub id: u32,
+    pub text: String,
+}
+
+/// Someone who must help.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Person {
+    pub id: u32,
+    pub name: String,
+    pub role: String,
+}
+
+/// A timeline entry.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Event {
+    pub id: u32,
+    pub at: Option<Timestamp>,
+    pub what: String,
+}
+
+/// 1 Stop: the breathing pause and distress before and after.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Stop {
+    pub pattern: Breathing,
+    pub distress_before: Option<u8>,
+    pub distress_after: Option<u8>,
+    pub thoughts: String,
+}
+
+/// 2 Assess: the facts as known now.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Assess {
+    pub what_happened: String,
+    pub happened_at: Option<Timestamp>,
+    pub affects_customers: bool,
+    pub affects_colleagues: bool,
+    pub affects_systems: bool,
+    pub affects_money: bool,
+    pub affects_deadlines: bool,
+    pub impact: String,
+    pub severity: Severity,
+    pub worsening: Worsening,
+    pub helpers: Vec<Person>,
+    pub key_points: Vec<Point>,
+    pub timeline: Vec<Event>,
+}
+
+impl Assess {
+    /// The kinds of thing affected, in plain words.
+    pub fn affected(&self) -> Vec<&'static str> {
+        [
+            (self.affects_customers, "customers"),
+            (self.affects_colleagues, "colleagues"),
+            (self.affects_systems, "systems"),
+            (self.affects_money, "money"),
+            (self.affects_deadlines, "deadlines"),
+        ]
+        .into_iter()
+        .filter_map(|(on, what)| on.then_some(what))
+        .collect()
+    }
+
+    /// The timeline in time order; entries without a time go last, in the order written.
+    pub fn sorted_timeline(&self) -> Vec<&Event> {
+        let mut events: Vec<&Event> = self.timeline.iter().collect();
+        events.sort_by_key(|e| (e.at.is_none(), e.at));
+        events
+    }
+}
+
+/// One way to put things right.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Alternative {
+    pub id: u32,
+    pub title: String,
+    pub description: String,
+    pub effort: Effort,
+    pub risk: Risk,
+    pub undoable: Undoable,
+    pub time_to_fix: String,
+    pub helpers: String,
+    pub pros: String,
+    pub cons: String,
+}
+
+/// 3 Solutions: the options, and the one chosen.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Solutions {
+    pub options: Vec<Alternative>,
+    /// The id of the recommended option.
+    pub chosen: Option<u32>,
+}
+
+impl Solutions {
+    pub fn chosen(&self) -> Option<&Alternative> {
+        let chosen = self.chosen?;
+        self.options.iter().find(|o| o.id == chosen)
+    }
+}
+
+/// 4 Own up: who to tell, the briefing, and when it was done.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OwnUp {
+    pub tell_name: String,
+    pub tell_role: String,
+    pub done_so_far: String,
+    pub need: String,
+    /// The user's own briefing text, once they edit it; until then it is composed afresh.
+    pub briefing: Option<String>,
+    pub told_at: Option<Timestamp>,
+}
+
+/// One checklist item.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FixItem {
+    pub id: u32,
+    pub what: String,
+    pub owner: String,
+    /// A calendar day, `YYYY-MM-DD`, as the date picker gives it.
+    pub due: String,
+    pub status: ItemStatus,
+    pub verified_by: String,
+    pub notes: String,
+    /// Set when the item was seeded from this chosen option.
+    pub from_option: Option<u32>,
+}
+
+impl FixItem {
+    /// Seeded from the chosen option and not yet touched by the user.
+    pub fn is_untouched_seed(&self) -> bool {
+        self.from_option.is_some()
+            && self.status == ItemStatus::Todo
+            && [&self.owner, &self.due, &self.verified_by, &self.notes]
+                .iter()
+                .all(|t| t.is_empty())
+    }
+}
+
+/// 5 Fix: the checklist.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Fix {
+    pub items: Vec<FixItem>,
+}
+
+impl Fix {
+    /// (finished, total), where finished counts Done and Not doing.
+    pub fn progress(&self) -> (usize, usize) {
+        let finished = self
+            .items
+            .iter()
+            .filter(|i| matches!(i.status, ItemStatus::Done | ItemStatus::NotDoing))
+            .count();
+        (finished, self.items.len())
+    }
+}
+
+/// Someone to keep informed, with the moment each follow-up was done.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Stakeholder {
+    pub id: u32,
+    pub name: String,
+    pub role: String,
+    pub informed: Option<Timestamp>,
+    pub told_resolved: Option<Timestamp>,
+    pub thanked: Option<Timestamp>,
+    pub debrief_booked: Option<Timestamp>,
+}
+
+/// 6 Follow up: the ledger and the debrief.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FollowUp {
+    pub people: Vec<Stakeholder>,
+    /// Names the user removed from the ledger, so they are not added back.
+    pub removed_names: Vec<String>,
+    pub cause: String,
+    pub seemed_reasonable: String,
+    pub lucky: String,
+    pub known_earlier: String,
+    pub caught_sooner: String,
+}
+
+/// A prevention commitment with its check-ins.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Commitment {
+    pub id: u32,
+    pub what: String,
+    pub kind: CommitmentKind,
+    pub day30: CheckIn,
+    pub day60: CheckIn,
+    pub day90: CheckIn,
+}
+
+/// 7 Step it up: prevention, extra checks, reflection, closing.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StepItUp {
+    pub commitments: Vec<Commitment>,
+    pub extra_checks: Vec<Point>,
+    pub learned: String,
+    pub went_well: String,
+    /// Set when the user closes the incident as resolved.
+    pub resolved_at: Option<Timestamp>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_items_get_fresh_ids_even_after_removals() {
+        let mut points: Vec<Point> = Vec::new();
+        assert_eq!(add_item(&mut points), 1);
+        assert_eq!(add_item(&mut points), 2);
+        points.retain(|p| p.id != 1);
+        assert_eq!(add_item(&mut points), 3);
+    }
+
+    #[test]
+    fn items_shift_within_the_list_only() {
+        let mut points: Vec<Point> = Vec::new();
+        for _ in 0..3 {
+            add_item(&mut points);
+        }
+        assert!(shift_item(&mut points, 3, -1));
+        assert_eq!(points.iter().map(|p| p.id).collect::<Vec<_>>(), [1, 3, 2]);
+        assert!(!shift_item(&mut points, 1, -1));
+        assert!(!shift_item(&mut points, 2, 1));
+        assert!(!shift_item(&mut points, 9, 1));
+    }
+
+    #[test]
+    fn timeline_sorts_by_time_with_untimed_entries_last() {
+        let at = |ms| Timestamp::from_millis(ms);
+        let mut assess = Assess::default();
+        for (id, when) in [(1, None), (2, at(2_000)), (3, at(1_000))] {
+            assess.timeline.push(Event {
+                id,
+                at: when,
+                what: String::new(),
+            });
+        }
+        let order: Vec<u32> = assess.sorted_timeline().iter().map(|e| e.id).collect();
+        assert_eq!(order, [3, 2, 1]);
+    }
+}

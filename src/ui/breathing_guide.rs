@@ -1,0 +1,117 @@
+//! The guided breathing pause: a shape that grows and shrinks with the breath, a text cue,
+//! and start, pause and skip. Under reduced motion the shape is hidden and the countdown leads.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::current::Current;
+use super::form::{field, Field, FieldInput, Kind};
+use crate::browser::page;
+use crate::model::breathing;
+use crate::model::steps::Breathing;
+
+const PATTERN: Field = field!(
+    Kind::Choice(Breathing::OPTIONS),
+    "breathing-pattern",
+    "Pattern",
+    "",
+    |i| i.steps.stop.pattern
+);
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    Ready,
+    Running,
+    Paused,
+    Done,
+    Skipped,
+}
+
+#[component]
+pub fn BreathingGuide() -> impl IntoView {
+    let current = expect_context::<Current>();
+    let pattern = Memo::new(move |_| current.read(|i| i.steps.stop.pattern).unwrap_or_default());
+    let state = RwSignal::new(State::Ready);
+    let elapsed = RwSignal::new(0u32);
+    let timer = StoredValue::new(None::<IntervalHandle>);
+    let stop_timer = move || {
+        if let Some(handle) = timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    };
+    on_cleanup(stop_timer);
+    let phase = Memo::new(move |_| breathing::at(pattern.get(), elapsed.get()));
+
+    let tick = move || {
+        elapsed.update(|s| *s += 1);
+        if breathing::at(pattern.get_untracked(), elapsed.get_untracked()).is_none() {
+            stop_timer();
+            state.set(State::Done);
+        }
+    };
+    let start = move |_| {
+        if matches!(state.get_untracked(), State::Done | State::Skipped) {
+            elapsed.set(0);
+        }
+        stop_timer();
+        if let Ok(handle) = set_interval_with_handle(tick, Duration::from_secs(1)) {
+            timer.set_value(Some(handle));
+        }
+        state.set(State::Running);
+    };
+    let pause = move |_| {
+        stop_timer();
+        state.set(State::Paused);
+    };
+    let skip = move |_| {
+        stop_timer();
+        state.set(State::Skipped);
+        // Skip disappears once pressed; keep focus in the guide.
+        page::focus("breathing-toggle");
+    };
+
+    // Only the cue is announced, once per phase; the countdown is for the eyes.
+    let cue = move || match state.get() {
+        State::Ready => "Press Start when you're ready. Follow the shape, or the words.".to_owned(),
+        State::Running => phase.with(|p| p.map(|(p, _, _)| p.cue.to_owned()).unwrap_or_default()),
+        State::Paused => "Paused. Carry on when you're ready.".to_owned(),
+        State::Done => "Done. Notice how you feel now.".to_owned(),
+        State::Skipped => "Skipped. You can come back to it any time.".to_owned(),
+    };
+    let full =
+        move || state.get() == State::Running && phase.with(|p| p.is_some_and(|(p, _, _)| p.full));
+    let seconds = move || phase.with(|p| p.map_or(1, |(p, _, _)| p.seconds));
+    let active = move || !matches!(state.get(), State::Done | State::Skipped);
+
+    view! {
+        <section class="breathing" aria-labelledby="breathing-heading">
+            <h2 id="breathing-heading">"Breathing pause"</h2>
+            <FieldInput field=&PATTERN/>
+            <div class="breath-stage">
+                <div class="breath-shape" class:full=full aria-hidden="true"
+                    style:transition-duration=move || format!("{}s", seconds())></div>
+                <p class="countdown" aria-hidden="true">
+                    {move || (state.get() == State::Running).then(|| phase.with(|p| p.map(|(_, _, left)| left.to_string())))}
+                </p>
+            </div>
+            <p class="cue" aria-live="polite">{cue}</p>
+            <div class="actions">
+                // One button whose label changes, so focus stays on it.
+                <button type="button" class="primary" id="breathing-toggle" on:click=move |ev| {
+                    if state.get_untracked() == State::Running { pause(ev) } else { start(ev) }
+                }>
+                    {move || match state.get() {
+                        State::Ready => "Start",
+                        State::Running => "Pause",
+                        State::Paused => "Carry on",
+                        State::Done | State::Skipped => "Start again",
+                    }}
+                </button>
+                <Show when=active>
+                    <button type="button" class="quiet" on:click=skip>"Skip"</button>
+                </Show>
+            </div>
+        </section>
+    }
+}

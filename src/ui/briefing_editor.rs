@@ -1,0 +1,83 @@
+//! The Own up briefing: a draft composed from the user's notes until they edit it, then theirs.
+//! A fresh draft replaces their text only after they confirm. A wording check sits beside it.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+use super::current::Current;
+use super::send_actions::SendActions;
+use crate::model::{briefing, wording};
+
+#[component]
+pub fn BriefingEditor() -> impl IntoView {
+    let current = expect_context::<Current>();
+    let text = Memo::new(move |_| current.read(briefing::current).unwrap_or_default());
+    let subject = Memo::new(move |_| current.read(briefing::subject).unwrap_or_default());
+    let edited = Memo::new(move |_| {
+        current
+            .read(|i| i.steps.own_up.briefing.is_some())
+            .unwrap_or(false)
+    });
+    let flags = Memo::new(move |_| text.with(|t| wording::check(t)));
+    let dialog = NodeRef::<Dialog>::new();
+
+    let open = move |_| {
+        if let Some(dialog) = dialog.get() {
+            let _ = dialog.show_modal();
+        }
+    };
+    let close = move || {
+        if let Some(dialog) = dialog.get() {
+            dialog.close();
+        }
+    };
+    let regenerate = move |_| {
+        current.edit(|i| i.steps.own_up.briefing = None);
+        close();
+    };
+
+    view! {
+        <section aria-labelledby="briefing-heading">
+            <h2 id="briefing-heading">"Briefing"</h2>
+            <div class="field">
+                <label for="briefing">"What to say"</label>
+                <p class="hint" id="briefing-hint">{move || if edited.get() {
+                    "Your own version. It stays as you wrote it."
+                } else {
+                    "A draft from your notes in Assess, Solutions and above. It follows your notes until you edit it. About 30 seconds to say."
+                }}</p>
+                <textarea id="briefing" rows="12" aria-describedby="briefing-hint" prop:value=text
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        current.edit(|i| i.steps.own_up.briefing = Some(value));
+                    }></textarea>
+            </div>
+            <SendActions subject body=text/>
+            <Show when=move || edited.get()>
+                <p><button type="button" class="quiet" on:click=open>"Write a fresh draft"</button></p>
+            </Show>
+            <dialog node_ref=dialog aria-labelledby="fresh-draft-heading" aria-describedby="fresh-draft-text">
+                <h2 id="fresh-draft-heading">"Write a fresh draft?"</h2>
+                <p id="fresh-draft-text">"This replaces your edited briefing with a new draft from your notes. Your edits will be gone."</p>
+                <div class="actions">
+                    <button type="button" on:click=regenerate>"Replace with a fresh draft"</button>
+                    <button type="button" class="primary" autofocus on:click=move |_| close()>"Keep my version"</button>
+                </div>
+            </dialog>
+            <section class="wording" aria-labelledby="wording-heading">
+                <h3 id="wording-heading">"Wording check"</h3>
+                {move || flags.with(|flags| if flags.is_empty() {
+                    view! { <p>"Nothing to change: it reads plainly."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul>
+                            {flags.iter().map(|f| view! {
+                                <li><strong>"\u{201c}" {f.phrase.clone()} "\u{201d}"</strong> ": " {f.suggestion}</li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                })}
+            </section>
+        </section>
+    }
+}

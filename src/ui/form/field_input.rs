@@ -1,0 +1,118 @@
+//! One labelled control for one field, saving on every change; and a run of such fields.
+
+use leptos::prelude::*;
+
+use super::spec::{Field, Kind};
+use crate::browser::{page, platform};
+use crate::model::Timestamp;
+use crate::ui::current::Current;
+
+fn moment(text: &str) -> Option<Timestamp> {
+    text.parse().ok().and_then(Timestamp::from_millis)
+}
+
+/// The control for `field` of the incident (`item` 0) or of the list entry with id `item`.
+#[component]
+pub fn FieldInput(field: &'static Field, #[prop(optional)] item: u32) -> impl IntoView {
+    let current = expect_context::<Current>();
+    let id = if item == 0 {
+        field.key.to_owned()
+    } else {
+        format!("{}-{item}", field.key)
+    };
+    let value = Memo::new(move |_| {
+        current
+            .read(|i| (field.get)(i, item))
+            .flatten()
+            .unwrap_or_default()
+    });
+    let write = move |text: String| current.edit(|i| (field.set)(i, item, &text));
+    let hint_id = (!field.hint.is_empty()).then(|| format!("{id}-hint"));
+    let hint = hint_id
+        .clone()
+        .map(|hint_id| view! { <p class="hint" id=hint_id>{field.hint}</p> });
+
+    if let Kind::Check | Kind::Stamp = field.kind {
+        let stamp = matches!(field.kind, Kind::Stamp);
+        let when = move || {
+            value
+                .with(|v| moment(v))
+                .filter(|_| stamp)
+                .map(|t| format!(" \u{b7} {}", platform::local_label(t)))
+        };
+        let toggle = move |ev| {
+            let on = event_target_checked(&ev);
+            write(match (on, stamp) {
+                (false, _) => String::new(),
+                (true, true) => platform::now().millis().to_string(),
+                (true, false) => "1".into(),
+            });
+        };
+        return view! {
+            <div class="field check">
+                <input type="checkbox" id=id.clone() aria-describedby=hint_id
+                    prop:checked=move || value.with(|v| !v.is_empty()) on:change=toggle/>
+                <label for=id>{field.label}<span class="when">{when}</span></label>
+                {hint}
+            </div>
+        }
+        .into_any();
+    }
+
+    let control = match field.kind {
+        Kind::Area => view! {
+            <textarea id=id.clone() rows="3" aria-describedby=hint_id
+                prop:value=move || value.get() on:input=move |ev| write(event_target_value(&ev))></textarea>
+        }
+        .into_any(),
+        Kind::Choice(options) => view! {
+            <select id=id.clone() aria-describedby=hint_id on:change=move |ev| write(event_target_value(&ev))>
+                {options.iter().map(|(key, label)| view! {
+                    <option value=*key prop:selected=move || value.with(|v| v == key)>{*label}</option>
+                }).collect_view()}
+            </select>
+        }
+        .into_any(),
+        Kind::Moment => {
+            let focus_id = id.clone();
+            let change = move |ev| {
+                let text = event_target_value(&ev);
+                write(platform::parse_local_input(&text).map(|t| t.millis().to_string()).unwrap_or_default());
+                // A timeline re-sorts when a time changes; keep focus on the moved field.
+                let focus_id = focus_id.clone();
+                request_animation_frame(move || page::focus(&focus_id));
+            };
+            view! {
+                <input type="datetime-local" id=id.clone() aria-describedby=hint_id
+                    prop:value=move || value.with(|v| moment(v).map(platform::local_input).unwrap_or_default())
+                    on:change=change/>
+            }
+            .into_any()
+        }
+        _ => {
+            let kind = if let Kind::Day = field.kind { "date" } else { "text" };
+            view! {
+                <input type=kind id=id.clone() autocomplete="off" aria-describedby=hint_id
+                    prop:value=move || value.get() on:input=move |ev| write(event_target_value(&ev))/>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="field">
+            <label for=id>{field.label}</label>
+            {hint}
+            {control}
+        </div>
+    }
+    .into_any()
+}
+
+/// Fields of the incident itself, in order.
+#[component]
+pub fn Fields(fields: &'static [Field]) -> impl IntoView {
+    fields
+        .iter()
+        .map(|field| view! { <FieldInput field/> })
+        .collect_view()
+}

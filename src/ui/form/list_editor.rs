@@ -1,0 +1,124 @@
+//! A list of entries inside a step: add, remove with Undo, and reorder from the keyboard.
+
+use leptos::prelude::*;
+
+use super::field_input::FieldInput;
+use super::spec::ListSpec;
+use crate::browser::page;
+use crate::ui::current::Current;
+use crate::ui::library::Undo;
+
+/// Extra controls for one entry, given its id (e.g. "Recommend this option").
+pub type EntryExtra = fn(u32) -> AnyView;
+
+fn capitalised(noun: &str) -> String {
+    let mut chars = noun.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn ListEditor(
+    spec: &'static ListSpec,
+    #[prop(optional)] extra: Option<EntryExtra>,
+) -> impl IntoView {
+    let current = expect_context::<Current>();
+    let ids = Memo::new(move |_| current.read(|i| (spec.ops.ids)(i)).unwrap_or_default());
+    // Spoken after a move, since the moved entry's new place isn't otherwise announced.
+    let announce = RwSignal::new(String::new());
+    let heading_id = format!("{}-heading", spec.key);
+    let labelled_by = heading_id.clone();
+    let add = move |_| {
+        let mut id = 0;
+        current.edit(|i| id = (spec.ops.add)(i));
+        if let Some(first) = spec.fields.first() {
+            let field_id = format!("{}-{id}", first.key);
+            request_animation_frame(move || page::focus(&field_id));
+        }
+    };
+    view! {
+        <section class="list" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{spec.label}</h2>
+            {(!spec.hint.is_empty()).then(|| view! { <p class="hint">{spec.hint}</p> })}
+            <ol class="entries">
+                <For each=move || ids.get() key=|id| *id let:item>
+                    <Entry spec item ids announce extra/>
+                </For>
+            </ol>
+            <p class="visually-hidden" role="status">{announce}</p>
+            <button type="button" id=format!("{}-add", spec.key) on:click=add>"Add " {spec.noun}</button>
+        </section>
+    }
+}
+
+#[component]
+fn Entry(
+    spec: &'static ListSpec,
+    item: u32,
+    ids: Memo<Vec<u32>>,
+    announce: RwSignal<String>,
+    extra: Option<EntryExtra>,
+) -> impl IntoView {
+    let current = expect_context::<Current>();
+    let position = Memo::new(move |_| {
+        ids.with(|ids| ids.iter().position(|x| *x == item).map_or(0, |p| p + 1))
+    });
+    let name = move || format!("{} {}", spec.noun, position.get());
+    let shift = move |by: isize, button: String| {
+        let mut moved = false;
+        current.edit_if(|i| {
+            moved = (spec.ops.shift)(i, item, by);
+            moved
+        });
+        let count = ids.with_untracked(Vec::len);
+        announce.set(match (moved, by < 0) {
+            (true, _) => format!("Moved to place {} of {count}.", position.get_untracked()),
+            (false, true) => "It is already first.".into(),
+            (false, false) => "It is already last.".into(),
+        });
+        // Moving re-inserts the entry in the page, which drops focus; put it back.
+        request_animation_frame(move || page::focus(&button));
+    };
+    let remove = move |_| {
+        let what = name();
+        let mut removed = None;
+        current.edit(|i| removed = (spec.ops.remove)(i, item));
+        if let Some(removed) = removed {
+            current.library().offer_undo(Undo::Item {
+                incident: current.id,
+                what,
+                removed,
+                restore: spec.ops.restore,
+            });
+            page::focus(&format!("{}-add", spec.key));
+        }
+    };
+    let up_id = format!("{}-up-{item}", spec.key);
+    let down_id = format!("{}-down-{item}", spec.key);
+    view! {
+        <li>
+            <fieldset class="entry">
+                <legend>{move || capitalised(&name())}</legend>
+                {spec.fields.iter().map(|field| view! { <FieldInput field item/> }).collect_view()}
+                {extra.map(|extra| extra(item))}
+                <div class="entry-actions">
+                    {spec.reorder.then(|| {
+                        let (up, down) = (up_id.clone(), down_id.clone());
+                        view! {
+                            <button type="button" class="quiet" id=up_id.clone()
+                                aria-label=move || format!("Move up: {}", name())
+                                on:click=move |_| shift(-1, up.clone())>"Move up"</button>
+                            <button type="button" class="quiet" id=down_id.clone()
+                                aria-label=move || format!("Move down: {}", name())
+                                on:click=move |_| shift(1, down.clone())>"Move down"</button>
+                        }
+                    })}
+                    <button type="button" class="quiet" aria-label=move || format!("Remove: {}", name())
+                        on:click=remove>"Remove"</button>
+                </div>
+            </fieldset>
+        </li>
+    }
+}

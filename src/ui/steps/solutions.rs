@@ -1,0 +1,195 @@
+//! 3 Solutions: several options, weighed side by side, and one recommended.
+
+use leptos::prelude::*;
+
+use crate::model::seeding::seed_checklist;
+use crate::model::steps::{Alternative, Effort, Risk, Undoable};
+use crate::ui::current::Current;
+use crate::ui::form::{item_field, list_ops, Kind, ListEditor, ListSpec};
+
+const OPTIONS: ListSpec = ListSpec {
+    key: "options",
+    label: "Options",
+    hint: "",
+    noun: "option",
+    reorder: true,
+    ops: list_ops!(|i| i.steps.solutions.options),
+    fields: &[
+        item_field!(
+            Kind::Line,
+            "option-title",
+            "Option",
+            "A few words, e.g. \u{201c}Resend the right invoice\u{201d}.",
+            |i| i.steps.solutions.options,
+            |x| x.title
+        ),
+        item_field!(
+            Kind::Area,
+            "option-description",
+            "What it involves",
+            "",
+            |i| i.steps.solutions.options,
+            |x| x.description
+        ),
+        item_field!(
+            Kind::Choice(Effort::OPTIONS),
+            "option-effort",
+            "Effort",
+            "",
+            |i| i.steps.solutions.options,
+            |x| x.effort
+        ),
+        item_field!(
+            Kind::Choice(Risk::OPTIONS),
+            "option-risk",
+            "Risk",
+            "",
+            |i| i.steps.solutions.options,
+            |x| x.risk
+        ),
+        item_field!(
+            Kind::Choice(Undoable::OPTIONS),
+            "option-undoable",
+            "Can it be undone?",
+            "",
+            |i| i.steps.solutions.options,
+            |x| x.undoable
+        ),
+        item_field!(
+            Kind::Line,
+            "option-time",
+            "Time to fix",
+            "",
+            |i| i.steps.solutions.options,
+            |x| x.time_to_fix
+        ),
+        item_field!(
+            Kind::Line,
+            "option-helpers",
+            "Who must help",
+            "",
+            |i| i.steps.solutions.options,
+            |x| x.helpers
+        ),
+        item_field!(
+            Kind::Area,
+            "option-pros",
+            "Pros",
+            "",
+            |i| i.steps.solutions.options,
+            |x| x.pros
+        ),
+        item_field!(
+            Kind::Area,
+            "option-cons",
+            "Cons",
+            "",
+            |i| i.steps.solutions.options,
+            |x| x.cons
+        ),
+    ],
+};
+
+/// "Recommend this option": one radio per option, all in one group.
+fn recommend(id: u32) -> AnyView {
+    let current = expect_context::<Current>();
+    let chosen = Memo::new(move |_| {
+        current
+            .read(|i| i.steps.solutions.chosen == Some(id))
+            .unwrap_or(false)
+    });
+    let choose = move |_| {
+        current.edit(|i| {
+            i.steps.solutions.chosen = Some(id);
+            // The chosen option becomes the first item of the Fix checklist.
+            seed_checklist(i);
+        });
+    };
+    let radio_id = format!("recommend-{id}");
+    view! {
+        <div class="field check">
+            <input type="radio" name="recommended" id=radio_id.clone() prop:checked=chosen on:change=choose/>
+            <label for=radio_id>"Recommend this option"</label>
+        </div>
+    }
+    .into_any()
+}
+
+fn row(
+    label: &'static str,
+    options: &[Alternative],
+    chosen: Option<u32>,
+    cell: fn(&Alternative) -> String,
+) -> impl IntoView {
+    view! {
+        <tr>
+            <th scope="row">{label}</th>
+            {options.iter().map(|o| view! { <td class:chosen=chosen == Some(o.id)>{cell(o)}</td> }).collect_view()}
+        </tr>
+    }
+}
+
+/// The options side by side, read-only.
+#[component]
+fn Comparison() -> impl IntoView {
+    let current = expect_context::<Current>();
+    let solutions = Memo::new(move |_| {
+        current
+            .read(|i| i.steps.solutions.clone())
+            .unwrap_or_default()
+    });
+    move || {
+        let s = solutions.get();
+        (!s.options.is_empty()).then(|| {
+            let chosen = s.chosen;
+            let options = &s.options;
+            view! {
+                <section aria-labelledby="compare-heading">
+                    <h2 id="compare-heading">"Side by side"</h2>
+                    <div class="table-scroll" role="region" aria-labelledby="compare-heading" tabindex="0">
+                        <table class="compare">
+                            <thead>
+                                <tr>
+                                    <td></td>
+                                    {options.iter().enumerate().map(|(n, o)| view! {
+                                        <th scope="col" class:chosen=chosen == Some(o.id)>
+                                            {if o.title.trim().is_empty() { format!("Option {}", n + 1) } else { o.title.clone() }}
+                                            {(chosen == Some(o.id)).then_some(" (recommended)")}
+                                        </th>
+                                    }).collect_view()}
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {row("Effort", options, chosen, |o| o.effort.label().into())}
+                                {row("Risk", options, chosen, |o| o.risk.label().into())}
+                                {row("Can be undone", options, chosen, |o| o.undoable.label().into())}
+                                {row("Time to fix", options, chosen, |o| o.time_to_fix.clone())}
+                                {row("Who must help", options, chosen, |o| o.helpers.clone())}
+                                {row("Pros", options, chosen, |o| o.pros.clone())}
+                                {row("Cons", options, chosen, |o| o.cons.clone())}
+                            </tbody>
+                        </table>
+                    </div>
+                </section>
+            }
+        })
+    }
+}
+
+#[component]
+pub fn SolutionsStep() -> impl IntoView {
+    let current = expect_context::<Current>();
+    let count = Memo::new(move |_| {
+        current
+            .read(|i| i.steps.solutions.options.len())
+            .unwrap_or(0)
+    });
+    view! {
+        <p class="lead">"Write down a few ways to put it right, then pick the one you'd recommend."</p>
+        <Show when=move || { count.get() < 2 }>
+            <p class="nudge">"Two or more options make for a better choice. \u{201c}Wait and watch\u{201d} can be one of them."</p>
+        </Show>
+        <ListEditor spec=&OPTIONS extra=recommend/>
+        <Comparison/>
+    }
+}

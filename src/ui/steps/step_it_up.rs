@@ -1,0 +1,130 @@
+//! 7 Step it up: prevention commitments with check-ins, extra checks, reflection, and closing.
+
+use leptos::prelude::*;
+
+use crate::browser::platform;
+use crate::model::steps::{CheckIn, CommitmentKind};
+use crate::ui::current::Current;
+use crate::ui::form::{field, item_field, list_ops, Field, Fields, Kind, ListEditor, ListSpec};
+
+const COMMITMENTS: ListSpec = ListSpec {
+    key: "commitments",
+    label: "Prevention commitments",
+    hint: "Small, concrete changes. Check in on each after 30, 60 and 90 days.",
+    noun: "commitment",
+    reorder: true,
+    ops: list_ops!(|i| i.steps.step_it_up.commitments),
+    fields: &[
+        item_field!(
+            Kind::Line,
+            "commitment-what",
+            "What",
+            "",
+            |i| i.steps.step_it_up.commitments,
+            |x| x.what
+        ),
+        item_field!(
+            Kind::Choice(CommitmentKind::OPTIONS),
+            "commitment-kind",
+            "Kind",
+            "",
+            |i| i.steps.step_it_up.commitments,
+            |x| x.kind
+        ),
+        item_field!(
+            Kind::Choice(CheckIn::OPTIONS),
+            "commitment-30",
+            "Check-in at 30 days",
+            "",
+            |i| i.steps.step_it_up.commitments,
+            |x| x.day30
+        ),
+        item_field!(
+            Kind::Choice(CheckIn::OPTIONS),
+            "commitment-60",
+            "Check-in at 60 days",
+            "",
+            |i| i.steps.step_it_up.commitments,
+            |x| x.day60
+        ),
+        item_field!(
+            Kind::Choice(CheckIn::OPTIONS),
+            "commitment-90",
+            "Check-in at 90 days",
+            "",
+            |i| i.steps.step_it_up.commitments,
+            |x| x.day90
+        ),
+    ],
+};
+
+const EXTRA_CHECKS: ListSpec = ListSpec {
+    key: "extra-checks",
+    label: "Extra checks",
+    hint: "For your own pre-flight checklist, before similar work next time.",
+    noun: "check",
+    reorder: true,
+    ops: list_ops!(|i| i.steps.step_it_up.extra_checks),
+    fields: &[item_field!(
+        Kind::Line,
+        "extra-check",
+        "Check",
+        "",
+        |i| i.steps.step_it_up.extra_checks,
+        |x| x.text
+    )],
+};
+
+const REFLECTION: &[Field] = &[
+    field!(Kind::Area, "learned", "What I learned", "", |i| i
+        .steps
+        .step_it_up
+        .learned),
+    field!(
+        Kind::Area,
+        "went-well",
+        "What went well",
+        "Something did. Write it down.",
+        |i| i.steps.step_it_up.went_well
+    ),
+];
+
+/// Close the incident as resolved, or reopen it.
+#[component]
+fn Closing() -> impl IntoView {
+    let current = expect_context::<Current>();
+    let resolved = Memo::new(move |_| current.read(|i| i.steps.step_it_up.resolved_at).flatten());
+    let toggle = move |_| {
+        let now = platform::now();
+        current.edit(|i| {
+            let at = &mut i.steps.step_it_up.resolved_at;
+            *at = if at.is_some() { None } else { Some(now) };
+        });
+    };
+    view! {
+        <section aria-labelledby="closing-heading">
+            <h2 id="closing-heading">"Closing"</h2>
+            <p role="status">{move || match resolved.get() {
+                Some(at) => format!("Resolved on {}. Well done for seeing it through.", platform::local_label(at)),
+                None => "Still open. Close it once the fix holds and people know.".to_owned(),
+            }}</p>
+            <button type="button" on:click=toggle>
+                {move || if resolved.get().is_some() { "Reopen" } else { "Close as resolved" }}
+            </button>
+        </section>
+    }
+}
+
+#[component]
+pub fn StepItUpStep() -> impl IntoView {
+    view! {
+        <p class="lead">"Turn what happened into something that makes the next time less likely."</p>
+        <ListEditor spec=&COMMITMENTS/>
+        <ListEditor spec=&EXTRA_CHECKS/>
+        <section aria-labelledby="reflection-heading">
+            <h2 id="reflection-heading">"Reflection"</h2>
+            <Fields fields=REFLECTION/>
+        </section>
+        <Closing/>
+    }
+}
