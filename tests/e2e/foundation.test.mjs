@@ -72,7 +72,7 @@ test('Delete offers Undo, and Undo brings the incident back exactly as it was', 
     await incident.delete();
     await list.heading.waitFor();
     await list.undoButton.waitFor();
-    assert.match(await list.status.textContent(), /Deleted/);
+    assert.match(await list.undoNotice.textContent(), /Deleted/);
     assert.equal(await list.incidentLink(TITLE).count(), 0);
     const deleted = await storageSnapshot(page);
     assert.equal(deleted[`mend.incident.${id}`], undefined, 'deleting removes the stored record');

@@ -1,21 +1,73 @@
-// One incident's screen.
+// One incident's screen: the step navigation, the current step's form, Next and Back.
+export const STEPS = ['Stop', 'Assess', 'Solutions', 'Own up', 'Fix', 'Follow up', 'Step it up'];
+
 export class IncidentPage {
   constructor(page) {
     this.page = page;
     this.heading = page.getByRole('heading', { level: 1 });
     this.titleField = page.getByLabel('Title', { exact: true });
+    this.incidentName = page.locator('.incident-name');
+    this.statusTag = page.locator('.incident-line .status-tag').first();
+    this.steps = page.getByRole('navigation', { name: 'Steps' });
+    this.nextButton = page.getByRole('button', { name: 'Next', exact: true });
+    this.backButton = page.getByRole('button', { name: 'Back', exact: true });
     this.deleteButton = page.getByRole('button', { name: 'Delete', exact: true });
+    this.archiveButton = page.getByRole('button', { name: /^(Archive|Unarchive)$/ });
     this.backLink = page.getByRole('link', { name: 'All incidents' });
     this.saved = page.getByText('Saved', { exact: true });
     this.alert = page.getByRole('alert');
+    this.undoButton = page.getByRole('button', { name: 'Undo', exact: true });
   }
 
-  /** Types like a person, one key at a time, after whatever the title already holds. */
-  async typeTitle(text) {
-    await this.titleField.click();
+  /** The link to a step in the "Steps" navigation. */
+  stepLink(name) {
+    return this.steps.getByRole('link', { name: new RegExp(`^\\d ${name}$`) });
+  }
+
+  async goToStep(name) {
+    await this.stepLink(name).click();
+    await this.page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+  }
+
+  async next(expected) {
+    await this.nextButton.click();
+    await this.page.getByRole('heading', { level: 1, name: expected, exact: true }).waitFor();
+  }
+
+  /** A field of the step (or of the incident), by its visible label. */
+  field(label, within = this.page) {
+    return within.getByLabel(label, { exact: true });
+  }
+
+  /** A list section inside a step, by its heading, e.g. "Key points to raise first". */
+  list(name) {
+    return this.page.getByRole('region', { name, exact: true });
+  }
+
+  /** One entry of a list, by its legend, e.g. "Key point 2". */
+  entry(listName, legend) {
+    return this.list(listName).getByRole('group', { name: legend, exact: true });
+  }
+
+  /** Adds an entry to a list and returns the new entry's group. */
+  async addEntry(listName, noun) {
+    const list = this.list(listName);
+    await list.getByRole('button', { name: `Add ${noun}`, exact: true }).click();
+    const count = await list.getByRole('group').count();
+    const legend = `${noun[0].toUpperCase()}${noun.slice(1)} ${count}`;
+    return list.getByRole('group', { name: legend, exact: true });
+  }
+
+  /** Types like a person, one key at a time, after whatever the field already holds. */
+  async type(locator, text) {
+    await locator.click();
     // A click lands mid-text on narrow screens; End puts the caret after it.
-    await this.titleField.press('End');
-    await this.titleField.pressSequentially(text);
+    await locator.press('End');
+    await locator.pressSequentially(text);
+  }
+
+  async typeTitle(text) {
+    await this.type(this.titleField, text);
   }
 
   async waitUntilSaved() {
@@ -30,7 +82,7 @@ export class IncidentPage {
     await this.backLink.click();
   }
 
-  /** The incident id from the address, e.g. `#/incident/<id>`. */
+  /** The incident id from the address, e.g. `#/incident/<id>/stop`. */
   id() {
     const match = /#\/incident\/([0-9a-f-]{36})/.exec(this.page.url());
     return match?.[1];

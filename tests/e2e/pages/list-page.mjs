@@ -9,7 +9,12 @@ export class ListPage {
     this.newIncidentButton = page.getByRole('button', { name: 'New incident' });
     this.unreadable = page.getByRole('region', { name: 'Saved records that could not be read' });
     this.undoButton = page.getByRole('button', { name: 'Undo', exact: true });
-    this.status = page.getByRole('status');
+    this.undoNotice = page.getByRole('status').filter({ hasText: 'Undo' });
+    this.search = page.getByLabel('Search', { exact: true });
+    this.statusFilter = page.getByLabel('Status', { exact: true });
+    this.sort = page.getByLabel('Sort by last change', { exact: true });
+    this.showArchived = page.getByLabel('Show archived', { exact: true });
+    this.incidents = page.getByRole('list', { name: 'Incidents' });
     this.alert = page.getByRole('alert');
   }
 
@@ -35,7 +40,16 @@ export class ListPage {
   }
 
   incidentLink(title) {
-    return this.page.getByRole('list', { name: 'Incidents' }).getByRole('link', { name: title });
+    return this.incidents.getByRole('link', { name: title, exact: true });
+  }
+
+  /** The titles listed, in order. */
+  titles() {
+    return this.incidents.getByRole('link').allTextContents();
+  }
+
+  async archive(title) {
+    await this.page.getByRole('button', { name: `Archive: ${title}`, exact: true }).click();
   }
 
   async open(title) {

@@ -1,0 +1,297 @@
+// The seven steps, end to end: typing into every step survives a reload, Next and Back move
+// focus to the step's heading, lists reorder from the keyboard, the briefing is drafted from
+// Assess, and every step passes axe. Screenshots of each step land in target/screenshots/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { withApp, eventually, TEST_TIMEOUT } from './support/browser.mjs';
+import { ListPage } from './pages/list-page.mjs';
+import { IncidentPage, STEPS } from './pages/incident-page.mjs';
+
+const opts = { timeout: TEST_TIMEOUT * 3 };
+const WHAT_HAPPENED = 'I sent the March invoice to the wrong client';
+
+async function isFocused(locator) {
+  return locator.evaluate((el) => el === document.activeElement);
+}
+
+/** Fills something in every step, moving on with Next. Returns the incident page. */
+async function fillEveryStep(page, baseUrl) {
+  const list = await new ListPage(page, baseUrl).goto();
+  const incident = await list.newIncident();
+  const p = incident;
+
+  // 1 Stop
+  await p.typeTitle('Wrong invoice');
+  await p.field('How distressed do you feel right now?').selectOption('8');
+  await p.type(p.field("What's going through my head"), 'They will think I am careless');
+  await p.next('Assess');
+
+  // 2 Assess
+  await p.type(p.field('What happened'), WHAT_HAPPENED);
+  await p.field('Customers').check();
+  await p.field('Severity').selectOption('high');
+  const first = await p.addEntry('Key points to raise first', 'key point');
+  await p.type(p.field('Point', first), 'No bank details were in it');
+  const second = await p.addEntry('Key points to raise first', 'key point');
+  await p.type(p.field('Point', second), 'The client already replied');
+  const helper = await p.addEntry('Who must help', 'person');
+  await p.type(p.field('Name', helper), 'Ana');
+  await p.type(p.field('Role', helper), 'Accounts');
+  await p.next('Solutions');
+
+  // 3 Solutions
+  const call = await p.addEntry('Options', 'option');
+  await p.type(p.field('Option', call), 'Call the client');
+  const resend = await p.addEntry('Options', 'option');
+  await p.type(p.field('Option', resend), 'Resend the right invoice');
+  await p.field('Effort', resend).selectOption('small');
+  await resend.getByLabel('Recommend this option').check();
+  await p.next('Own up');
+
+  // 4 Own up
+  await p.type(p.field('Who to tell'), 'Sam');
+  await p.type(p.field('What I need from them'), 'Your OK to call the client');
+  await p.next('Fix');
+
+  // 5 Fix: the recommended option is already the first item.
+  const seeded = p.entry('Checklist', 'Item 1');
+  assert.equal(await p.field('What', seeded).inputValue(), 'Resend the right invoice');
+  await p.type(p.field('Owner', seeded), 'Me');
+  await p.field('Status', seeded).selectOption('done');
+  await p.next('Follow up');
+
+  // 6 Follow up: the ledger starts from Assess and Own up.
+  const ana = p.entry('People to follow up with', 'Person 1');
+  assert.equal(await p.field('Name', ana).inputValue(), 'Ana');
+  assert.equal(await p.field('Name', p.entry('People to follow up with', 'Person 2')).inputValue(), 'Sam');
+  await ana.getByLabel('Thanked').check();
+  await p.type(p.field('What caused it'), 'Two clients with similar names');
+  await p.next('Step it up');
+
+  // 7 Step it up
+  const commitment = await p.addEntry('Prevention commitments', 'commitment');
+  await p.type(p.field('What', commitment), 'Check the address before sending');
+  await p.type(p.field('What I learned'), 'Slow down on invoices');
+  await p.waitUntilSaved();
+  return incident;
+}
+
+test('every step keeps what was typed across a reload', opts, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const p = await fillEveryStep(page, baseUrl);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Step it up' }).waitFor();
+    assert.match(page.url(), /\/step-it-up$/, 'the reload stays on the step');
+    assert.equal(await p.field('What', p.entry('Prevention commitments', 'Commitment 1')).inputValue(), 'Check the address before sending');
+    assert.equal(await p.field('What I learned').inputValue(), 'Slow down on invoices');
+
+    await p.goToStep('Stop');
+    assert.equal(await p.titleField.inputValue(), 'Wrong invoice');
+    assert.equal(await p.field('How distressed do you feel right now?').inputValue(), '8');
+    await p.goToStep('Assess');
+    assert.equal(await p.field('What happened').inputValue(), WHAT_HAPPENED);
+    assert.equal(await p.field('Customers').isChecked(), true);
+    assert.equal(await p.field('Severity').inputValue(), 'high');
+    assert.equal(await p.field('Point', p.entry('Key points to raise first', 'Key point 2')).inputValue(), 'The client already replied');
+    await p.goToStep('Solutions');
+    assert.equal(await p.entry('Options', 'Option 2').getByLabel('Recommend this option').isChecked(), true);
+    await p.goToStep('Own up');
+    assert.equal(await p.field('Who to tell').inputValue(), 'Sam');
+    await p.goToStep('Fix');
+    assert.equal(await p.field('Status', p.entry('Checklist', 'Item 1')).inputValue(), 'done');
+    assert.match(await page.getByText(/of \d+ done/).textContent(), /1 of 1 done/);
+    await p.goToStep('Follow up');
+    assert.equal(await p.entry('People to follow up with', 'Person 1').getByLabel(/^Thanked/).isChecked(), true);
+    assert.equal(await p.field('What caused it').inputValue(), 'Two clients with similar names');
+
+    // Every step link shows it has notes, and the current one is marked.
+    for (const name of STEPS) {
+      assert.equal(await p.stepLink(name).getAttribute('aria-describedby'), 'step-has-notes', `${name} shows it has notes`);
+    }
+    assert.equal(await p.stepLink('Follow up').getAttribute('aria-current'), 'step');
+    assert.equal(await p.stepLink('Fix').getAttribute('aria-current'), null);
+  }));
+
+test('Next and Back move along the steps and put focus on the heading', opts, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    const p = await list.newIncident();
+    assert.equal(await p.backButton.count(), 0, 'no Back on the first step');
+    for (const name of STEPS.slice(1)) {
+      await p.next(name);
+      await eventually(async () => assert.equal(await isFocused(p.heading), true, `focus on the ${name} heading`));
+      assert.equal(await p.stepLink(name).getAttribute('aria-current'), 'step');
+    }
+    assert.equal(await p.nextButton.count(), 0, 'no Next on the last step');
+    await p.backButton.click();
+    await page.getByRole('heading', { level: 1, name: 'Follow up' }).waitFor();
+    await eventually(async () => assert.equal(await isFocused(p.heading), true));
+
+    // Any step can be reached straight away from the navigation.
+    await p.goToStep('Solutions');
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Follow up' }).waitFor();
+  }));
+
+test('the keyboard alone moves between steps and reorders a list', opts, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    const p = await list.newIncident();
+    await p.nextButton.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Assess' }).waitFor();
+    await eventually(async () => assert.equal(await isFocused(p.heading), true));
+
+    // Add two key points by keyboard.
+    const add = p.list('Key points to raise first').getByRole('button', { name: 'Add key point' });
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Second in importance');
+    await add.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Most important');
+    const moveUp = page.getByRole('button', { name: 'Move up: key point 2' });
+    await moveUp.focus();
+    await page.keyboard.press('Enter');
+    await eventually(async () =>
+      assert.equal(await p.field('Point', p.entry('Key points to raise first', 'Key point 1')).inputValue(), 'Most important'));
+    await eventually(async () =>
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Move up: key point 1', 'focus stays on the moved entry'));
+    await eventually(async () => assert.match(await p.list('Key points to raise first').getByRole('status').textContent(), /Moved to place 1 of 2/));
+
+    // Step links are reachable with Tab and follow on Enter.
+    await p.stepLink('Own up').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Own up' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Own up' }).waitFor();
+    await p.goToStep('Assess');
+    assert.equal(await p.field('Point', p.entry('Key points to raise first', 'Key point 1')).inputValue(), 'Most important');
+  }));
+
+test('removing an entry offers Undo, which puts it back in place', opts, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    const p = await list.newIncident();
+    await p.goToStep('Step it up');
+    for (const text of ['Check twice', 'Ask for review', 'Use a template']) {
+      const entry = await p.addEntry('Extra checks', 'check');
+      await p.type(p.field('Check', entry), text);
+    }
+    await page.getByRole('button', { name: 'Remove: check 2' }).click();
+    await eventually(async () => assert.match(await page.getByRole('status').filter({ hasText: 'Undo' }).textContent(), /Removed check 2/));
+    assert.equal(await p.list('Extra checks').getByRole('group').count(), 2);
+    await p.undoButton.click();
+    await eventually(async () =>
+      assert.equal(await p.field('Check', p.entry('Extra checks', 'Check 2')).inputValue(), 'Ask for review'));
+    await p.waitUntilSaved();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Step it up' }).waitFor();
+    assert.equal(await p.list('Extra checks').getByRole('group').count(), 3);
+  }));
+
+test('the briefing is drafted from Assess, kept once edited, and redrafted only on request', opts, () =>
+  withApp({ contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } }, async ({ page, baseUrl, checkA11y }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    const p = await list.newIncident();
+    await p.typeTitle('Wrong invoice');
+    await p.goToStep('Assess');
+    await p.type(p.field('What happened'), WHAT_HAPPENED);
+    await p.goToStep('Own up');
+    const briefing = p.field('What to say');
+    assert.match(await briefing.inputValue(), new RegExp(`What happened: ${WHAT_HAPPENED}\\.`));
+    assert.match(await page.getByRole('timer').textContent(), /since you noticed/);
+
+    // The user's own words stay.
+    await p.type(briefing, ' It was just a small slip.');
+    await eventually(async () =>
+      assert.match(await page.getByRole('region', { name: 'Wording check' }).textContent(), /“just”: Leave this word out/));
+    await p.goToStep('Assess');
+    await p.type(p.field('What happened'), ' today');
+    await p.goToStep('Own up');
+    assert.match(await briefing.inputValue(), /small slip\.$/);
+
+    // Copy and the mail app.
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await eventually(async () => assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await briefing.inputValue()));
+    const href = await page.getByRole('link', { name: 'Open in mail app' }).getAttribute('href');
+    assert.match(href, /^mailto:\?subject=A%20mistake%20I%20need%20to%20tell%20you%20about%3A%20Wrong%20invoice&body=Hi%2C%0D%0AI%20made/);
+
+    // A fresh draft asks first; Escape or "Keep my version" keeps the text.
+    await page.getByRole('button', { name: 'Write a fresh draft' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Write a fresh draft?' });
+    await dialog.waitFor();
+    await checkA11y('the fresh draft dialog');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.match(await briefing.inputValue(), /small slip\.$/);
+    await page.getByRole('button', { name: 'Write a fresh draft' }).click();
+    await dialog.getByRole('button', { name: 'Replace with a fresh draft' }).click();
+    await eventually(async () => assert.match(await briefing.inputValue(), new RegExp(`${WHAT_HAPPENED} today\\.`)));
+    assert.doesNotMatch(await briefing.inputValue(), /small slip/);
+  }));
+
+test('the list finds, filters, sorts and archives incidents', opts, () =>
+  withApp(async ({ page, baseUrl, checkA11y }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    for (const title of ['Deleted the shared folder', 'Wrong invoice', 'Missed the deadline']) {
+      const incident = await list.createIncident(title);
+      await incident.backToList();
+    }
+    assert.deepEqual(await list.titles(), ['Missed the deadline', 'Wrong invoice', 'Deleted the shared folder'], 'newest change first');
+    const invoice = await list.open('Wrong invoice');
+    await invoice.goToStep('Assess');
+    await invoice.type(invoice.field('What happened'), 'The March figures went to the wrong client');
+    await invoice.waitUntilSaved();
+    await invoice.backToList();
+    assert.equal((await list.titles())[0], 'Wrong invoice', 'a change moves it to the top');
+    assert.match(await page.getByRole('listitem').filter({ hasText: 'Wrong invoice' }).textContent(), /Assessing/);
+    await checkA11y('the list with search and filters');
+
+    await list.search.fill('march FIGURES');
+    await eventually(async () => assert.deepEqual(await list.titles(), ['Wrong invoice']));
+    await list.search.fill('');
+    await list.statusFilter.selectOption('calming');
+    await eventually(async () => assert.deepEqual(await list.titles(), ['Missed the deadline', 'Deleted the shared folder']));
+    await list.statusFilter.selectOption('');
+    await list.sort.selectOption('oldest');
+    await eventually(async () => assert.deepEqual(await list.titles(), ['Deleted the shared folder', 'Missed the deadline', 'Wrong invoice']));
+
+    await list.archive('Missed the deadline');
+    await eventually(async () => assert.deepEqual(await list.titles(), ['Deleted the shared folder', 'Wrong invoice']));
+    await page.reload();
+    await list.heading.waitFor();
+    assert.equal(await list.incidentLink('Missed the deadline').count(), 0, 'archived stays archived');
+    await list.showArchived.check();
+    await list.incidentLink('Missed the deadline').waitFor();
+    await page.getByRole('button', { name: 'Unarchive: Missed the deadline' }).click();
+    await list.showArchived.uncheck();
+    await list.incidentLink('Missed the deadline').waitFor();
+  }));
+
+test('opening an incident from the list returns to the step last used', opts, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    const p = await list.createIncident('Came back later');
+    await p.goToStep('Fix');
+    await p.backToList();
+    await list.incidentLink('Came back later').click();
+    await page.getByRole('heading', { level: 1, name: 'Fix' }).waitFor();
+    assert.match(page.url(), /\/fix$/);
+  }));
+
+test('every step passes axe and is screenshotted at phone and desktop sizes', opts, () =>
+  withApp(async ({ page, baseUrl, checkA11y }) => {
+    const p = await fillEveryStep(page, baseUrl);
+    await mkdir('target/screenshots', { recursive: true });
+    for (const [size, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 800 }]]) {
+      await page.setViewportSize(viewport);
+      for (const [n, name] of STEPS.entries()) {
+        await p.goToStep(name);
+        if (size === 'desktop') await checkA11y(`the ${name} step`);
+        const slug = name.toLowerCase().replaceAll(' ', '-');
+        await page.screenshot({ path: `target/screenshots/step-${n + 1}-${slug}-${size}.png`, fullPage: true });
+      }
+    }
+  }));
