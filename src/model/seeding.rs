@@ -35,7 +35,7 @@ pub fn seed_checklist(incident: &mut Incident) -> bool {
 }
 
 fn same_name(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    a.trim().eq_ignore_ascii_case(b.trim())
 }
 
 /// Adds everyone named in Assess (who must help) and Own up (who to tell) to the ledger,

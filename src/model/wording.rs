@@ -43,11 +43,19 @@ const SELF_ATTACK_TIP: &str =
     "Say what happened, not what you think of yourself. For example: \u{201c}I made a mistake with the invoice.\u{201d}";
 const SIZE_TIP: &str = "Let the facts show the size: say what was affected, and how much.";
 
+/// Letters, digits and apostrophes. Any other non-ASCII character counts as a letter unless it
+/// is common punctuation, which avoids shipping Unicode tables for a check of English words.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || c == '\''
+        || (!c.is_ascii() && !matches!(c, '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{ab}' | '\u{bb}' | '\u{2013}' | '\u{2014}' | '\u{2026}' | '\u{a0}'))
+}
+
 /// Lower-cased words, with curly apostrophes made straight so "I’m" matches "i'm".
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+    text.split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
-        .map(|w| w.replace('\u{2019}', "'").trim_matches('\'').to_lowercase())
+        .map(|w| w.replace('\u{2019}', "'").trim_matches('\'').to_ascii_lowercase())
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -147,6 +155,10 @@ mod tests {
             [(SelfAttack, "i'm such an idiot".into())]
         );
         assert_eq!(
+            phrases("\u{201c}I\u{2019}M USELESS\u{201d}"),
+            [(SelfAttack, "i'm useless".into())]
+        );
+        assert_eq!(
             phrases("I am a failure"),
             [(SelfAttack, "i am a failure".into())]
         );
@@ -180,6 +192,7 @@ mod tests {
             "I sent the invoice to the wrong client at 9:12.",
             "Justice was adjusted. I am sorry. The stupidity of the bug was in the script.",
             "It's a big release, I'm on it.",
+            "\u{201c}Justly\u{201d} \u{2014} only\u{2019}s",
             "",
         ] {
             assert_eq!(phrases(text), [], "{text:?}");

@@ -13,5 +13,5 @@ pub fn SaveIndicator() -> impl IntoView {
         SaveState::Saved => "Saved",
         SaveState::Failed(_) => "Not saved",
     };
-    view! { <span class="save-indicator" data-state=move || text().to_lowercase()>{text}</span> }
+    view! { <span class="save-indicator" data-state=move || text().to_ascii_lowercase()>{text}</span> }
 }

@@ -15,7 +15,7 @@ fn capitalised(noun: &str) -> String {
     let mut chars = noun.chars();
     chars
         .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
+        .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
         .unwrap_or_default()
 }
 
