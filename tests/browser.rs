@@ -5,7 +5,7 @@ use mend::browser::LocalStore;
 use mend::model::{Incident, IncidentId, Timestamp};
 use mend::persist::codec::encode;
 use mend::persist::repo::SaveError;
-use mend::persist::{load, KeyValue, StorageError, StorageKey};
+use mend::persist::{load, KeyValue, StorageError, StorageKey, SCHEMA_VERSION};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -106,9 +106,11 @@ fn a_damaged_record_in_local_storage_stays_byte_for_byte() {
 fn a_newer_record_in_local_storage_is_not_overwritten() {
     let store = fresh_store();
     let a = incident(3, "From the future");
-    let newer = encode(&a)
-        .expect("encodes")
-        .replacen("\"schema\":1", "\"schema\":2", 1);
+    let newer = encode(&a).expect("encodes").replacen(
+        &format!("\"schema\":{SCHEMA_VERSION}"),
+        &format!("\"schema\":{}", SCHEMA_VERSION + 1),
+        1,
+    );
     store
         .set(&StorageKey::Incident(a.id), &newer)
         .expect("sets");

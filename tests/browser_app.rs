@@ -47,7 +47,11 @@ async fn new_incident_is_stored_at_once_and_opened() {
     new_incident.click();
     tick().await;
 
-    assert_eq!(heading_text(&root).as_deref(), Some("Untitled incident"));
+    assert_eq!(
+        heading_text(&root).as_deref(),
+        Some("Stop"),
+        "it opens at the first step"
+    );
     let keys: Vec<String> = (0..storage.length().expect("length"))
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|k| k.starts_with("mend.incident."))
@@ -59,8 +63,12 @@ async fn new_incident_is_stored_at_once_and_opened() {
     );
     let id = keys[0].trim_start_matches("mend.incident.");
     assert!(
-        window.location().hash().expect("hash").ends_with(id),
-        "the address names it"
+        window
+            .location()
+            .hash()
+            .expect("hash")
+            .ends_with(&format!("{id}/stop")),
+        "the address names it and its step"
     );
     // Leave the test page's address as it was for any later test.
     let _ = window.history().expect("history").replace_state_with_url(

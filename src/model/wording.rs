@@ -48,14 +48,30 @@ const SIZE_TIP: &str = "Let the facts show the size: say what was affected, and 
 fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || c == '\''
-        || (!c.is_ascii() && !matches!(c, '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{ab}' | '\u{bb}' | '\u{2013}' | '\u{2014}' | '\u{2026}' | '\u{a0}'))
+        || (!c.is_ascii()
+            && !matches!(
+                c,
+                '\u{201c}'
+                    | '\u{201d}'
+                    | '\u{2018}'
+                    | '\u{ab}'
+                    | '\u{bb}'
+                    | '\u{2013}'
+                    | '\u{2014}'
+                    | '\u{2026}'
+                    | '\u{a0}'
+            ))
 }
 
 /// Lower-cased words, with curly apostrophes made straight so "I’m" matches "i'm".
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
-        .map(|w| w.replace('\u{2019}', "'").trim_matches('\'').to_ascii_lowercase())
+        .map(|w| {
+            w.replace('\u{2019}', "'")
+                .trim_matches('\'')
+                .to_ascii_lowercase()
+        })
         .filter(|w| !w.is_empty())
         .collect()
 }

@@ -9,7 +9,7 @@ use super::dom_ids;
 use super::library::Library;
 use super::step_nav::StepNav;
 use super::steps::step_view;
-use crate::browser::page;
+use crate::browser::{page, platform};
 use crate::model::{status, IncidentId, Step};
 use crate::persist::StorageKey;
 use crate::route::Route;
@@ -57,6 +57,8 @@ fn IncidentEditor(id: IncidentId, step: Memo<Step>) -> impl IntoView {
     });
     let status = Memo::new(move |_| current.read(status::status));
     let archived = Memo::new(move |_| current.read(|i| i.archived).unwrap_or(false));
+    // Never changes, so it is read once rather than on every keystroke.
+    let started = current.read_untracked(|i| platform::local_label(i.created_at));
 
     Effect::new(move |_| {
         page::set_title(&format!(
@@ -98,6 +100,7 @@ fn IncidentEditor(id: IncidentId, step: Memo<Step>) -> impl IntoView {
             " "
             {move || status.get().map(|s| view! { <span class="status-tag" data-status=s.key()>{s.label()}</span> })}
             {move || archived.get().then(|| view! { " " <span class="status-tag">"Archived"</span> })}
+            <span class="meta">"Started " {started}</span>
         </p>
         <StepNav step/>
         <div class="step">

@@ -104,16 +104,16 @@ impl Library {
     /// remembering the current step, archiving and seeding lists do not.
     pub fn change(&self, id: IncidentId, touch: bool, change: impl FnOnce(&mut Incident) -> bool) {
         let now = platform::now();
-        let mut found = false;
+        let mut changed = false;
         self.incidents.update_untracked(|all| {
             if let Some(incident) = all.iter_mut().find(|i| i.id == id) {
-                found = change(incident);
-                if found && touch {
+                changed = change(incident);
+                if changed && touch {
                     incident.updated_at = now.max(incident.updated_at);
                 }
             }
         });
-        if found {
+        if changed {
             self.incidents.notify();
             self.mark_dirty(id);
             // A failure stays on screen until a save succeeds, rather than flickering per key.

@@ -145,12 +145,13 @@ test('the keyboard alone moves between steps and reorders a list', opts, () =>
 
     // Add two key points by keyboard.
     const add = p.list('Key points to raise first').getByRole('button', { name: 'Add key point' });
-    await add.focus();
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('Second in importance');
-    await add.focus();
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('Most important');
+    for (const [n, text] of [[1, 'Second in importance'], [2, 'Most important']]) {
+      await add.focus();
+      await page.keyboard.press('Enter');
+      const point = p.field('Point', p.entry('Key points to raise first', `Key point ${n}`));
+      await eventually(async () => assert.equal(await isFocused(point), true, 'focus moves into the new entry'));
+      await page.keyboard.type(text);
+    }
     const moveUp = page.getByRole('button', { name: 'Move up: key point 2' });
     await moveUp.focus();
     await page.keyboard.press('Enter');
@@ -294,4 +295,26 @@ test('every step passes axe and is screenshotted at phone and desktop sizes', op
         await page.screenshot({ path: `target/screenshots/step-${n + 1}-${slug}-${size}.png`, fullPage: true });
       }
     }
+  }));
+
+test('the breathing guide starts, pauses and skips, and leads with words under reduced motion', opts, () =>
+  withApp({ contextOptions: { reducedMotion: 'reduce' } }, async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    await list.newIncident();
+    const guide = page.getByRole('region', { name: 'Breathing pause' });
+    const cue = guide.locator('.cue');
+    await guide.getByLabel('Pattern').selectOption('box');
+    await guide.getByRole('button', { name: 'Start' }).click();
+    await eventually(async () => assert.equal(await cue.textContent(), 'Breathe in'));
+    assert.equal(await cue.getAttribute('aria-live'), 'polite', 'the cue is announced');
+    assert.equal(await guide.locator('.breath-shape').isVisible(), false, 'no moving shape under reduced motion');
+    await eventually(async () => assert.match(await guide.locator('.countdown').textContent(), /^[1-4]$/), { timeout: 3000 });
+    await eventually(async () => assert.equal(await cue.textContent(), 'Hold'), { timeout: 6000 });
+    await guide.getByRole('button', { name: 'Pause' }).click();
+    assert.match(await cue.textContent(), /Paused/);
+    await guide.getByRole('button', { name: 'Skip' }).click();
+    assert.match(await cue.textContent(), /Skipped/);
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Start again', 'focus stays in the guide');
+    // Skipping never blocks: the next step is right there.
+    await new IncidentPage(page).next('Assess');
   }));
