@@ -17,10 +17,13 @@ fn collect(value: &Value, out: &mut String) {
 }
 
 /// All of an incident's text, lower-cased, for matching. Walking the serialised form
-/// means a field added later is searchable without changes here.
+/// means a field added later is searchable without changes here. It goes through JSON text
+/// rather than `to_value`, reusing the code that storage already needs.
 pub fn haystack(incident: &Incident) -> String {
     let mut out = String::new();
-    if let Ok(value) = serde_json::to_value(incident) {
+    let value =
+        serde_json::to_string(incident).and_then(|text| serde_json::from_str::<Value>(&text));
+    if let Ok(value) = value {
         collect(&value, &mut out);
     }
     out

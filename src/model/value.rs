@@ -53,12 +53,27 @@ impl FieldValue for Option<Timestamp> {
 macro_rules! choice {
     ($(#[$meta:meta])* $name:ident { $first:ident = $first_key:literal, $first_label:literal; $($variant:ident = $key:literal, $label:literal;)* }) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
         pub enum $name {
             #[default]
-            #[serde(rename = $first_key)]
             $first,
-            $(#[serde(rename = $key)] $variant,)*
+            $($variant,)*
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.key())
+            }
+        }
+
+        /// An unknown key reads as the default rather than failing the whole record.
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let key = String::deserialize(deserializer)?;
+                let mut value = Self::default();
+                $crate::model::value::FieldValue::set_text(&mut value, &key);
+                Ok(value)
+            }
         }
 
         impl $name {

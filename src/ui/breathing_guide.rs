@@ -10,6 +10,7 @@ use super::form::{field, Field, FieldInput, Kind};
 use crate::browser::page;
 use crate::model::breathing;
 use crate::model::steps::Breathing;
+use crate::ui::reactive_text::text;
 
 const PATTERN: Field = field!(
     Kind::Choice(Breathing::OPTIONS),
@@ -72,13 +73,13 @@ pub fn BreathingGuide() -> impl IntoView {
     };
 
     // Only the cue is announced, once per phase; the countdown is for the eyes.
-    let cue = move || match state.get() {
+    let cue = text(move || match state.get() {
         State::Ready => "Press Start when you're ready. Follow the shape, or the words.".to_owned(),
         State::Running => phase.with(|p| p.map(|(p, _, _)| p.cue.to_owned()).unwrap_or_default()),
         State::Paused => "Paused. Carry on when you're ready.".to_owned(),
         State::Done => "Done. Notice how you feel now.".to_owned(),
         State::Skipped => "Skipped. You can come back to it any time.".to_owned(),
-    };
+    });
     let full =
         move || state.get() == State::Running && phase.with(|p| p.is_some_and(|(p, _, _)| p.full));
     let seconds = move || phase.with(|p| p.map_or(1, |(p, _, _)| p.seconds));
@@ -92,7 +93,10 @@ pub fn BreathingGuide() -> impl IntoView {
                 <div class="breath-shape" class:full=full aria-hidden="true"
                     style:transition-duration=move || format!("{}s", seconds())></div>
                 <p class="countdown" aria-hidden="true">
-                    {move || (state.get() == State::Running).then(|| phase.with(|p| p.map(|(_, _, left)| left.to_string())))}
+                    {text(move || match (state.get(), phase.get()) {
+                        (State::Running, Some((_, _, left))) => left.to_string(),
+                        _ => String::new(),
+                    })}
                 </p>
             </div>
             <p class="cue" aria-live="polite">{cue}</p>
@@ -101,12 +105,12 @@ pub fn BreathingGuide() -> impl IntoView {
                 <button type="button" class="primary" id="breathing-toggle" on:click=move |ev| {
                     if state.get_untracked() == State::Running { pause(ev) } else { start(ev) }
                 }>
-                    {move || match state.get() {
+                    {text(move || match state.get() {
                         State::Ready => "Start",
                         State::Running => "Pause",
                         State::Paused => "Carry on",
                         State::Done | State::Skipped => "Start again",
-                    }}
+                    }.into())}
                 </button>
                 <Show when=active>
                     <button type="button" class="quiet" on:click=skip>"Skip"</button>

@@ -7,18 +7,19 @@ use leptos::prelude::*;
 use super::current::Current;
 use super::send_actions::SendActions;
 use crate::model::{briefing, wording};
+use crate::ui::reactive_text::text;
 
 #[component]
 pub fn BriefingEditor() -> impl IntoView {
     let current = expect_context::<Current>();
-    let text = Memo::new(move |_| current.read(briefing::current).unwrap_or_default());
+    let draft = Memo::new(move |_| current.read(briefing::current).unwrap_or_default());
     let subject = Memo::new(move |_| current.read(briefing::subject).unwrap_or_default());
     let edited = Memo::new(move |_| {
         current
             .read(|i| i.steps.own_up.briefing.is_some())
             .unwrap_or(false)
     });
-    let flags = Memo::new(move |_| text.with(|t| wording::check(t)));
+    let flags = Memo::new(move |_| draft.with(|t| wording::check(t)));
     let dialog = NodeRef::<Dialog>::new();
 
     let open = move |_| {
@@ -41,18 +42,18 @@ pub fn BriefingEditor() -> impl IntoView {
             <h2 id="briefing-heading">"Briefing"</h2>
             <div class="field">
                 <label for="briefing">"What to say"</label>
-                <p class="hint" id="briefing-hint">{move || if edited.get() {
+                <p class="hint" id="briefing-hint">{text(move || if edited.get() {
                     "Your own version. It stays as you wrote it."
                 } else {
                     "A draft from your notes in Assess, Solutions and above. It follows your notes until you edit it. About 30 seconds to say."
-                }}</p>
-                <textarea id="briefing" rows="12" aria-describedby="briefing-hint" prop:value=text
+                }.into())}</p>
+                <textarea id="briefing" rows="12" aria-describedby="briefing-hint" prop:value=draft
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
                         current.edit(|i| i.steps.own_up.briefing = Some(value));
                     }></textarea>
             </div>
-            <SendActions subject body=text/>
+            <SendActions subject body=draft/>
             <Show when=move || edited.get()>
                 <p><button type="button" class="quiet" on:click=open>"Write a fresh draft"</button></p>
             </Show>

@@ -13,6 +13,7 @@ use crate::browser::{page, platform};
 use crate::model::{status, IncidentId, Step};
 use crate::persist::StorageKey;
 use crate::route::Route;
+use crate::ui::reactive_text::text;
 
 #[component]
 pub fn IncidentScreen(id: IncidentId, step: Memo<Step>) -> impl IntoView {
@@ -104,8 +105,8 @@ fn IncidentEditor(id: IncidentId, step: Memo<Step>) -> impl IntoView {
         </p>
         <StepNav step/>
         <div class="step">
-            <p class="step-count">{move || format!("Step {} of 7", step.get().number())}</p>
-            <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">{move || step.get().name()}</h1>
+            <p class="step-count">{text(move || format!("Step {} of 7", step.get().number()))}</p>
+            <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">{text(move || step.get().name().into())}</h1>
             {move || step_view(step.get())}
         </div>
         <div class="step-buttons">
@@ -118,7 +119,7 @@ fn IncidentEditor(id: IncidentId, step: Memo<Step>) -> impl IntoView {
         </div>
         <div class="actions incident-actions">
             <button type="button" class="quiet" on:click=archive>
-                {move || if archived.get() { "Unarchive" } else { "Archive" }}
+                {text(move || if archived.get() { "Unarchive" } else { "Archive" }.into())}
             </button>
             <button type="button" class="quiet" on:click=delete>"Delete"</button>
         </div>

@@ -12,6 +12,7 @@ use super::unreadable_list::UnreadableList;
 use crate::browser::{page, platform};
 use crate::model::{search, status, IncidentId, Status, Timestamp};
 use crate::route::Route;
+use crate::ui::reactive_text::text;
 
 #[derive(Clone, PartialEq)]
 struct Row {
@@ -129,13 +130,14 @@ pub fn ListScreen() -> impl IntoView {
             </div>
         </Show>
         <p role="status" class="quiet-status">
-            {move || notice.get()}
-            " "
-            {move || filtering().then(|| format!("Showing {} of {}.", rows.with(Vec::len), total.get()))}
+            {text(move || {
+                let shown = if filtering() { format!(" Showing {} of {}.", rows.with(Vec::len), total.get()) } else { String::new() };
+                notice.get() + &shown
+            })}
         </p>
         <Show when=move || rows.with(|r| !r.is_empty())
             fallback=move || view! {
-                <p class="empty">{move || if total.get() == 0 { "No incidents yet." } else { "Nothing matches. Try other words, or clear the filters." }}</p>
+                <p class="empty">{text(move || if total.get() == 0 { "No incidents yet." } else { "Nothing matches. Try other words, or clear the filters." }.into())}</p>
             }>
             <ul class="incident-list" aria-label="Incidents">
                 <For each=move || rows.get() key=|row| (row.id, row.updated_at, row.archived, row.status) let:row>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::send_actions::SendActions;
 use crate::model::follow_up::Message;
+use crate::ui::reactive_text::text;
 
 #[component]
 pub fn MessageCard(
@@ -21,7 +22,7 @@ pub fn MessageCard(
     view! {
         <section class="message" aria-labelledby=section_label>
             <h2 id=heading_id>{title}</h2>
-            <p class="hint">{move || format!("Subject: {}", subject.get())}</p>
+            <p class="hint">{text(move || format!("Subject: {}", subject.get()))}</p>
             <textarea readonly rows="8" aria-labelledby=text_label prop:value=body></textarea>
             <SendActions subject body/>
         </section>

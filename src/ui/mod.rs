@@ -11,6 +11,7 @@ pub mod library;
 pub mod list_screen;
 pub mod message_card;
 pub mod notices;
+pub mod reactive_text;
 pub mod save_indicator;
 pub mod send_actions;
 pub mod step_nav;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::current::Current;
 use crate::model::{status, Step};
 use crate::route::Route;
+use crate::ui::reactive_text::text;
 
 #[component]
 pub fn StepNav(step: Memo<Step>) -> impl IntoView {
@@ -28,7 +29,7 @@ pub fn StepNav(step: Memo<Step>) -> impl IntoView {
                                 <span class="step-number">{s.number()}</span>
                                 " "
                                 <span class="step-name">{s.name()}</span>
-                                <span class="filled-mark" aria-hidden="true">{move || has_notes().then_some(" \u{2713}")}</span>
+                                <span class="filled-mark" aria-hidden="true">{text(move || if has_notes() { " \u{2713}" } else { "" }.into())}</span>
                             </a>
                         </li>
                     }

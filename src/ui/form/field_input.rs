@@ -6,6 +6,7 @@ use super::spec::{Field, Kind};
 use crate::browser::{page, platform};
 use crate::model::Timestamp;
 use crate::ui::current::Current;
+use crate::ui::reactive_text::text;
 
 fn moment(text: &str) -> Option<Timestamp> {
     text.parse().ok().and_then(Timestamp::from_millis)
@@ -34,12 +35,13 @@ pub fn FieldInput(field: &'static Field, #[prop(optional)] item: u32) -> impl In
 
     if let Kind::Check | Kind::Stamp = field.kind {
         let stamp = matches!(field.kind, Kind::Stamp);
-        let when = move || {
+        let when = text(move || {
             value
                 .with(|v| moment(v))
                 .filter(|_| stamp)
                 .map(|t| format!(" \u{b7} {}", platform::local_label(t)))
-        };
+                .unwrap_or_default()
+        });
         let toggle = move |ev| {
             let on = event_target_checked(&ev);
             write(match (on, stamp) {

@@ -7,6 +7,7 @@ use super::spec::ListSpec;
 use crate::browser::page;
 use crate::ui::current::Current;
 use crate::ui::library::Undo;
+use crate::ui::reactive_text::text;
 
 /// Extra controls for one entry, given its id (e.g. "Recommend this option").
 pub type EntryExtra = fn(u32) -> AnyView;
@@ -66,6 +67,7 @@ fn Entry(
         ids.with(|ids| ids.iter().position(|x| *x == item).map_or(0, |p| p + 1))
     });
     let name = move || format!("{} {}", spec.noun, position.get());
+    let label = move |action: &'static str| text(move || format!("{action}: {}", name()));
     let shift = move |by: isize, button: String| {
         let mut moved = false;
         current.edit_if(|i| {
@@ -100,7 +102,7 @@ fn Entry(
     view! {
         <li>
             <fieldset class="entry">
-                <legend>{move || capitalised(&name())}</legend>
+                <legend>{text(move || capitalised(&name()))}</legend>
                 {spec.fields.iter().map(|field| view! { <FieldInput field item/> }).collect_view()}
                 {extra.map(|extra| extra(item))}
                 <div class="entry-actions">
@@ -108,14 +110,14 @@ fn Entry(
                         let (up, down) = (up_id.clone(), down_id.clone());
                         view! {
                             <button type="button" class="quiet" id=up_id.clone()
-                                aria-label=move || format!("Move up: {}", name())
+                                aria-label=label("Move up")
                                 on:click=move |_| shift(-1, up.clone())>"Move up"</button>
                             <button type="button" class="quiet" id=down_id.clone()
-                                aria-label=move || format!("Move down: {}", name())
+                                aria-label=label("Move down")
                                 on:click=move |_| shift(1, down.clone())>"Move down"</button>
                         }
                     })}
-                    <button type="button" class="quiet" aria-label=move || format!("Remove: {}", name())
+                    <button type="button" class="quiet" aria-label=label("Remove")
                         on:click=remove>"Remove"</button>
                 </div>
             </fieldset>

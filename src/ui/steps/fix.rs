@@ -6,6 +6,7 @@ use crate::model::seeding::seed_checklist;
 use crate::model::steps::ItemStatus;
 use crate::ui::current::Current;
 use crate::ui::form::{item_field, list_ops, Kind, ListEditor, ListSpec};
+use crate::ui::reactive_text::text;
 
 const CHECKLIST: ListSpec = ListSpec {
     key: "fix-items",
@@ -74,10 +75,10 @@ pub fn FixStep() -> impl IntoView {
     let progress = Memo::new(move |_| current.read(|i| i.steps.fix.progress()).unwrap_or((0, 0)));
     view! {
         <p class="lead">"Work through the plan one item at a time, and check that each fix really works."</p>
-        <p id="fix-progress-label">{move || {
+        <p id="fix-progress-label">{text(move || {
             let (done, total) = progress.get();
             format!("{done} of {total} done")
-        }}</p>
+        })}</p>
         <progress aria-labelledby="fix-progress-label" max=move || progress.get().1.max(1) value=move || progress.get().0></progress>
         <ListEditor spec=&CHECKLIST/>
     }

@@ -6,6 +6,7 @@ use crate::browser::platform;
 use crate::model::steps::{CheckIn, CommitmentKind};
 use crate::ui::current::Current;
 use crate::ui::form::{field, item_field, list_ops, Field, Fields, Kind, ListEditor, ListSpec};
+use crate::ui::reactive_text::text;
 
 const COMMITMENTS: ListSpec = ListSpec {
     key: "commitments",
@@ -104,12 +105,12 @@ fn Closing() -> impl IntoView {
     view! {
         <section aria-labelledby="closing-heading">
             <h2 id="closing-heading">"Closing"</h2>
-            <p role="status">{move || match resolved.get() {
+            <p role="status">{text(move || match resolved.get() {
                 Some(at) => format!("Resolved on {}. Well done for seeing it through.", platform::local_label(at)),
                 None => "Still open. Close it once the fix holds and people know.".to_owned(),
-            }}</p>
+            })}</p>
             <button type="button" on:click=toggle>
-                {move || if resolved.get().is_some() { "Reopen" } else { "Close as resolved" }}
+                {text(move || if resolved.get().is_some() { "Reopen" } else { "Close as resolved" }.into())}
             </button>
         </section>
     }

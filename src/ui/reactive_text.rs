@@ -1,0 +1,8 @@
+//! Changing text as one shared type. Each `move || …` child would bring its own copy of the
+//! rendering code into the app; a `Signal<String>` renders through one copy for all of them.
+
+use leptos::prelude::*;
+
+pub fn text(read: impl Fn() -> String + Send + Sync + 'static) -> Signal<String> {
+    Signal::derive(read)
+}
