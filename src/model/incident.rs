@@ -40,7 +40,7 @@ impl Incident {
             tags: String::new(),
             archived: false,
             last_step: Step::Stop,
-            steps: Steps::default(),
+            steps: Steps::new(),
         }
     }
 

@@ -93,7 +93,8 @@ pub fn has_content(incident: &Incident, step: Step) -> bool {
         Step::Solutions => !s.solutions.options.is_empty(),
         Step::OwnUp => {
             let o = &s.own_up;
-            any_text(&[&o.tell_name, &o.tell_role, &o.done_so_far, &o.need])
+            // The role alone is filled in by default, so it is not yet progress.
+            any_text(&[&o.tell_name, &o.done_so_far, &o.need])
                 || o.briefing.is_some()
                 || o.told_at.is_some()
         }
@@ -192,6 +193,13 @@ mod tests {
         assert_eq!(status(&i), Status::Preventing);
         i.steps.step_it_up.resolved_at = at();
         assert_eq!(status(&i), Status::Resolved);
+    }
+
+    #[test]
+    fn the_default_boss_role_is_not_progress() {
+        let i = incident();
+        assert_eq!(i.steps.own_up.tell_role, "My manager");
+        assert!(!has_content(&i, Step::OwnUp));
     }
 
     #[test]

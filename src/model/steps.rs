@@ -19,6 +19,16 @@ pub struct Steps {
     pub step_it_up: StepItUp,
 }
 
+impl Steps {
+    /// The steps of a new incident: empty, except that the boss to tell is, by default,
+    /// the user's manager.
+    pub fn new() -> Self {
+        let mut steps = Steps::default();
+        steps.own_up.tell_role = "My manager".into();
+        steps
+    }
+}
+
 /// A list entry. Its id is stable for the life of the list, so the screen can keep each row
 /// (and its focus) in place while the list changes.
 pub trait Item: Clone + Default + 'static {
