@@ -134,13 +134,9 @@ pub fn current(incident: &Incident) -> String {
 mod tests {
     use super::*;
     use crate::model::steps::{Alternative, Point};
-    use crate::model::{IncidentId, Timestamp};
 
     fn incident() -> Incident {
-        Incident::new(
-            IncidentId::from_random_bytes([4; 16]),
-            Timestamp::from_millis_clamped(0.0),
-        )
+        Incident::blank(4)
     }
 
     #[test]

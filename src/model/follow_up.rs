@@ -84,13 +84,9 @@ pub fn thank_you(incident: &Incident) -> Message {
 mod tests {
     use super::*;
     use crate::model::steps::{Commitment, FixItem, Person};
-    use crate::model::{IncidentId, Timestamp};
 
     fn incident() -> Incident {
-        let mut i = Incident::new(
-            IncidentId::from_random_bytes([5; 16]),
-            Timestamp::from_millis_clamped(0.0),
-        );
+        let mut i = Incident::blank(5);
         i.title = "Wrong invoice".into();
         i
     }

@@ -68,15 +68,23 @@ impl Incident {
 }
 
 #[cfg(test)]
+impl Incident {
+    /// A blank incident for tests, created at the epoch.
+    pub(crate) fn blank(seed: u8) -> Self {
+        Self::new(
+            IncidentId::from_random_bytes([seed; 16]),
+            Timestamp::from_millis_clamped(0.0),
+        )
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn tags_split_on_commas_and_ignore_blanks() {
-        let mut incident = Incident::new(
-            IncidentId::from_random_bytes([1; 16]),
-            Timestamp::from_millis_clamped(0.0),
-        );
+        let mut incident = Incident::blank(1);
         incident.tags = " invoices, ,clients ,".into();
         assert_eq!(incident.tag_list(), ["invoices", "clients"]);
     }

@@ -42,14 +42,10 @@ pub fn matches(haystack: &str, query: &str) -> bool {
 mod tests {
     use super::*;
     use crate::model::steps::Alternative;
-    use crate::model::{IncidentId, Timestamp};
 
     #[test]
     fn finds_words_in_any_field_in_any_order_and_case() {
-        let mut i = Incident::new(
-            IncidentId::from_random_bytes([6; 16]),
-            Timestamp::from_millis_clamped(0.0),
-        );
+        let mut i = Incident::blank(6);
         i.title = "Wrong invoice".into();
         i.steps.solutions.options.push(Alternative {
             id: 1,

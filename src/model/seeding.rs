@@ -73,13 +73,9 @@ pub fn sync_stakeholders(incident: &mut Incident) -> bool {
 mod tests {
     use super::*;
     use crate::model::steps::{Alternative, FixItem, ItemStatus, Person};
-    use crate::model::{IncidentId, Timestamp};
 
     fn incident_with_options() -> Incident {
-        let mut i = Incident::new(
-            IncidentId::from_random_bytes([3; 16]),
-            Timestamp::from_millis_clamped(0.0),
-        );
+        let mut i = Incident::blank(3);
         for (id, title) in [(1, "Resend the invoice"), (2, "Call the client")] {
             i.steps.solutions.options.push(Alternative {
                 id,

@@ -156,13 +156,10 @@ pub fn status(incident: &Incident) -> Status {
 mod tests {
     use super::*;
     use crate::model::steps::{add_item, Alternative, FixItem, ItemStatus};
-    use crate::model::{IncidentId, Timestamp};
+    use crate::model::Timestamp;
 
     fn incident() -> Incident {
-        Incident::new(
-            IncidentId::from_random_bytes([2; 16]),
-            Timestamp::from_millis_clamped(0.0),
-        )
+        Incident::blank(2)
     }
 
     fn at() -> Option<Timestamp> {

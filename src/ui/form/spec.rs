@@ -165,7 +165,6 @@ pub(crate) use {field, item_field, list_ops};
 mod tests {
     use super::*;
     use crate::model::steps::Point;
-    use crate::model::{IncidentId, Timestamp};
 
     const TEXT: Field = item_field!(
         Kind::Line,
@@ -179,10 +178,7 @@ mod tests {
     const OPS: ListOps = list_ops!(|i| i.steps.assess.key_points);
 
     fn incident() -> Incident {
-        Incident::new(
-            IncidentId::from_random_bytes([8; 16]),
-            Timestamp::from_millis_clamped(0.0),
-        )
+        Incident::blank(8)
     }
 
     #[test]
