@@ -22,8 +22,11 @@ use serde_as_text;
 
 pub mod id;
 pub mod incident;
+pub mod settings;
 pub mod time;
+pub mod title;
 
 pub use id::IncidentId;
 pub use incident::{Incident, Steps};
+pub use settings::{Durability, Settings};
 pub use time::Timestamp;
