@@ -9,6 +9,8 @@ pub enum Route {
     List,
     /// One incident.
     Incident(IncidentId),
+    /// Settings, backup and clearing data.
+    Settings,
     /// An address Mend does not know.
     NotFound,
 }
@@ -22,6 +24,7 @@ impl Route {
         match parts.as_slice() {
             [] => Route::List,
             ["incident", id] => id.parse().map_or(Route::NotFound, Route::Incident),
+            ["settings"] => Route::Settings,
             _ => Route::NotFound,
         }
     }
@@ -31,6 +34,7 @@ impl Route {
         match self {
             Route::List | Route::NotFound => "#/".to_owned(),
             Route::Incident(id) => format!("#/incident/{id}"),
+            Route::Settings => "#/settings".to_owned(),
         }
     }
 }
@@ -59,5 +63,11 @@ mod tests {
         for hash in ["#/incident/nope", "#/incident", "#/settings/x/y", "#main"] {
             assert_eq!(Route::from_hash(hash), Route::NotFound, "{hash:?}");
         }
+    }
+
+    #[test]
+    fn settings_route_round_trips() {
+        assert_eq!(Route::from_hash("#/settings"), Route::Settings);
+        assert_eq!(Route::from_hash(&Route::Settings.href()), Route::Settings);
     }
 }

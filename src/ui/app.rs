@@ -8,6 +8,8 @@ use super::library::Library;
 use super::list_screen::ListScreen;
 use super::notices::Notices;
 use super::save_indicator::SaveIndicator;
+use super::settings_screen::SettingsScreen;
+use super::update_prompt::UpdatePrompt;
 use crate::browser::page;
 use crate::route::Route;
 
@@ -60,12 +62,15 @@ pub fn App() -> impl IntoView {
         <header class="banner">
             <a class="brand" href=Route::List.href()>"Mend"</a>
             <SaveIndicator/>
+            <a class="settings-link" href=Route::Settings.href()>"Settings"</a>
         </header>
         <Notices/>
+        <UpdatePrompt/>
         <main id=dom_ids::MAIN>
             {move || match route.get() {
                 Route::List => view! { <ListScreen/> }.into_any(),
                 Route::Incident(id) => view! { <IncidentScreen id/> }.into_any(),
+                Route::Settings => view! { <SettingsScreen/> }.into_any(),
                 Route::NotFound => view! { <NotFound/> }.into_any(),
             }}
         </main>

@@ -63,7 +63,7 @@ fn IncidentEditor(id: IncidentId) -> impl IntoView {
             .find(|i| i.id == id)
             .map(|i| platform::local_label(i.created_at))
     });
-    Effect::new(move |_| page::set_title(&format!("{} · Mend", heading.get())));
+    Effect::new(move |_| page::set_title(&super::titles::tab_title(id)));
 
     let delete = move |_| {
         navigator.go(Route::List);

@@ -28,7 +28,7 @@ pub fn ListScreen() -> impl IntoView {
             all.iter()
                 .map(|i| Row {
                     id: i.id,
-                    title: i.display_title().to_owned(),
+                    title: super::titles::list_title(all, i),
                     updated_at: i.updated_at,
                 })
                 .collect()

@@ -7,5 +7,8 @@ pub mod library;
 pub mod list_screen;
 pub mod notices;
 pub mod save_indicator;
+pub mod settings_screen;
 pub mod text_field;
+pub mod titles;
 pub mod unreadable_list;
+pub mod update_prompt;

@@ -18,10 +18,15 @@ pub fn Notices() -> impl IntoView {
         SaveState::Failed(message) => Some(message),
         _ => read_only.clone(),
     });
+    // Discreet mode never shows a title, here either.
     let deleted_title = move || {
-        library
-            .deleted
-            .with(|d| d.as_ref().map(|d| d.incident.display_title().to_owned()))
+        let discreet = library.settings.with(|s| s.discreet);
+        library.deleted.with(|d| {
+            d.as_ref().map(|d| match discreet {
+                true => "Deleted an incident. ".to_owned(),
+                false => format!("Deleted \u{201c}{}\u{201d}. ", d.incident.display_title()),
+            })
+        })
     };
 
     view! {
@@ -31,7 +36,7 @@ pub fn Notices() -> impl IntoView {
         </div>
         <div class="notice notice-undo" role="status" class:empty=move || deleted_title().is_none()>
             {move || deleted_title().map(|title| view! {
-                <span>"Deleted \u{201c}" {title} "\u{201d}. "</span>
+                <span>{title}</span>
                 <button type="button" on:click=move |_| library.undo_delete()>"Undo"</button>
                 <button type="button" class="quiet" on:click=move |_| library.deleted.set(None)>"Dismiss"</button>
             })}

@@ -1,0 +1,161 @@
+//! Settings: discreet mode, whether the browser will keep Mend's data, export, and clearing
+//! all of Mend's data from this device after a typed confirmation.
+
+use leptos::prelude::*;
+
+use super::dom_ids;
+use super::library::Library;
+use crate::browser::{download::download_text, page, platform, storage_manager};
+use crate::model::settings::{confirms_clear, CLEAR_CONFIRMATION};
+use crate::model::{Durability, Settings};
+use crate::persist::backup;
+
+#[component]
+pub fn SettingsScreen() -> impl IntoView {
+    page::set_title("Settings · Mend");
+    view! {
+        <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Settings"</h1>
+        <DiscreetMode/>
+        <KeepingData/>
+        <YourData/>
+    }
+}
+
+#[component]
+fn DiscreetMode() -> impl IntoView {
+    let library = expect_context::<Library>();
+    let discreet = move || library.settings.with(|s| s.discreet);
+    let toggle = move |ev| {
+        library.set_settings(Settings {
+            discreet: event_target_checked(&ev),
+        })
+    };
+    view! {
+        <section class="settings-section" aria-labelledby="discreet-heading">
+            <h2 id="discreet-heading">"Discreet mode"</h2>
+            <div class="checkbox-field">
+                <input id="discreet" type="checkbox" aria-describedby="discreet-hint"
+                    prop:checked=discreet on:change=toggle/>
+                <label for="discreet">"Show neutral titles"</label>
+            </div>
+            <p class="hint" id="discreet-hint">
+                "For using Mend at work: the list and the browser tab say \u{201c}Incident 1\u{201d}, "
+                "\u{201c}Incident 2\u{201d} (in the order you started them) instead of your titles. "
+                "Inside an incident you still see what you wrote."
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn KeepingData() -> impl IntoView {
+    let durability = RwSignal::new(Durability::Checking);
+    let check = move || {
+        leptos::task::spawn_local(async move {
+            durability.try_set(Durability::from_answer(storage_manager::persisted().await));
+        })
+    };
+    check();
+    let ask = move |_| {
+        leptos::task::spawn_local(async move {
+            let answer = storage_manager::persist().await;
+            durability.try_set(Durability::from_answer(answer));
+        })
+    };
+    view! {
+        <section class="settings-section" aria-labelledby="keeping-heading">
+            <h2 id="keeping-heading">"Keeping your data"</h2>
+            <p role="status">{move || durability.get().summary()}</p>
+            <Show when=move || !durability.get().advice().is_empty()>
+                <p>{move || durability.get().advice()}</p>
+            </Show>
+            <Show when=move || durability.get().can_ask()>
+                <p><button type="button" on:click=ask>"Ask the browser to keep it"</button></p>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn YourData() -> impl IntoView {
+    let library = expect_context::<Library>();
+    let count = move || library.incidents.with(Vec::len);
+    let exported = RwSignal::new(None::<Result<String, String>>);
+    let export = move |_| {
+        let now = platform::now();
+        let result = library
+            .incidents
+            .with_untracked(|all| {
+                library
+                    .unreadable
+                    .with_untracked(|bad| backup::export(all, bad, now))
+            })
+            .map_err(|e| e.to_string())
+            .and_then(|text| {
+                let name = backup::file_name(now);
+                download_text(&name, "application/json", &text)
+                    .map(|()| name)
+                    .map_err(|e| e.to_string())
+            });
+        exported.set(Some(result));
+    };
+
+    let confirm = RwSignal::new(String::new());
+    // None: nothing tried yet; Some(Ok): cleared; Some(Err): why not, for the alert.
+    let cleared = RwSignal::new(None::<Result<(), String>>);
+    let clear = move |_| {
+        if !confirms_clear(&confirm.get_untracked()) {
+            cleared.set(Some(Err(format!(
+                "Nothing was deleted. To confirm, type {CLEAR_CONFIRMATION} in the box."
+            ))));
+            return;
+        }
+        let result = library.clear_all().map_err(|e| {
+            format!("Not everything could be deleted: {e}. What is left is shown in Mend.")
+        });
+        confirm.set(String::new());
+        cleared.set(Some(result));
+    };
+
+    view! {
+        <section class="settings-section" aria-labelledby="data-heading">
+            <h2 id="data-heading">"Your data on this device"</h2>
+            <p>
+                {move || match count() {
+                    1 => "1 incident is".to_owned(),
+                    n => format!("{n} incidents are"),
+                }}
+                " saved in this browser, and nowhere else."
+            </p>
+            <h3>"Export"</h3>
+            <p>"Download every incident as one JSON file. It is not encrypted, so keep it somewhere private."</p>
+            <p><button type="button" on:click=export>"Export all"</button></p>
+            <p role="status">
+                {move || match exported.get() {
+                    Some(Ok(name)) => format!("Downloaded {name}."),
+                    Some(Err(e)) => format!("The export didn't work: {e}."),
+                    None => String::new(),
+                }}
+            </p>
+
+            <h3>"Clear all data on this device"</h3>
+            <p>
+                "This deletes every incident and setting Mend has saved in this browser, and "
+                "nothing else. It can't be undone, so export all first if you may want them later."
+            </p>
+            <div class="field">
+                <label for="clear-confirm">"Type " <strong>{CLEAR_CONFIRMATION}</strong> " to confirm"</label>
+                <input id="clear-confirm" type="text" autocomplete="off" spellcheck="false"
+                    bind:value=confirm/>
+            </div>
+            <p><button type="button" class="danger" on:click=clear>"Clear all data"</button></p>
+            <p role="alert">
+                {move || cleared.get().and_then(Result::err)}
+            </p>
+            <p role="status">
+                {move || cleared.get().is_some_and(|r| r.is_ok())
+                    .then_some("All of Mend's data on this device has been deleted.")}
+            </p>
+        </section>
+    }
+}
