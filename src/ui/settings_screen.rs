@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::dom_ids;
 use super::library::Library;
+use super::text_field::TextField;
 use crate::browser::{download::download_text, page, platform, storage_manager};
 use crate::model::settings::{confirms_clear, CLEAR_CONFIRMATION};
 use crate::model::{Durability, Settings};
@@ -66,9 +67,7 @@ fn KeepingData() -> impl IntoView {
         <section class="settings-section" aria-labelledby="keeping-heading">
             <h2 id="keeping-heading">"Keeping your data"</h2>
             <p role="status">{move || durability.get().summary()}</p>
-            <Show when=move || !durability.get().advice().is_empty()>
-                <p>{move || durability.get().advice()}</p>
-            </Show>
+            <p>{move || durability.get().advice()}</p>
             <Show when=move || durability.get().can_ask()>
                 <p><button type="button" on:click=ask>"Ask the browser to keep it"</button></p>
             </Show>
@@ -79,83 +78,78 @@ fn KeepingData() -> impl IntoView {
 #[component]
 fn YourData() -> impl IntoView {
     let library = expect_context::<Library>();
-    let count = move || library.incidents.with(Vec::len);
-    let exported = RwSignal::new(None::<Result<String, String>>);
+    // One polite message and one alert for this section; the latest action sets them.
+    let status = RwSignal::new(String::new());
+    let problem = RwSignal::new(String::new());
+    let report = move |result: Result<String, String>| {
+        let (ok, err) = match result {
+            Ok(message) => (message, String::new()),
+            Err(message) => (String::new(), message),
+        };
+        status.set(ok);
+        problem.set(err);
+    };
     let export = move |_| {
         let now = platform::now();
-        let result = library
-            .incidents
-            .with_untracked(|all| {
-                library
-                    .unreadable
-                    .with_untracked(|bad| backup::export(all, bad, now))
-            })
-            .map_err(|e| e.to_string())
-            .and_then(|text| {
-                let name = backup::file_name(now);
-                download_text(&name, "application/json", &text)
-                    .map(|()| name)
-                    .map_err(|e| e.to_string())
-            });
-        exported.set(Some(result));
+        let text = library.incidents.with_untracked(|all| {
+            library
+                .unreadable
+                .with_untracked(|bad| backup::export(all, bad, now))
+        });
+        let name = backup::file_name(now);
+        report(
+            match text.map(|text| download_text(&name, "application/json", &text)) {
+                Ok(Ok(())) => Ok(format!("Downloaded {name}.")),
+                Ok(Err(e)) => Err(format!("The export didn't work: {e}.")),
+                Err(e) => Err(format!("The export didn't work: {e}.")),
+            },
+        );
     };
 
     let confirm = RwSignal::new(String::new());
-    // None: nothing tried yet; Some(Ok): cleared; Some(Err): why not, for the alert.
-    let cleared = RwSignal::new(None::<Result<(), String>>);
     let clear = move |_| {
-        if !confirms_clear(&confirm.get_untracked()) {
-            cleared.set(Some(Err(format!(
+        report(if !confirms_clear(&confirm.get_untracked()) {
+            Err(format!(
                 "Nothing was deleted. To confirm, type {CLEAR_CONFIRMATION} in the box."
-            ))));
-            return;
-        }
-        let result = library.clear_all().map_err(|e| {
-            format!("Not everything could be deleted: {e}. What is left is shown in Mend.")
+            ))
+        } else {
+            confirm.set(String::new());
+            match library.clear_all() {
+                Ok(()) => Ok("All of Mend's data on this device has been deleted.".to_owned()),
+                Err(e) => Err(format!(
+                    "Not everything could be deleted: {e}. What is left is shown in Mend."
+                )),
+            }
         });
-        confirm.set(String::new());
-        cleared.set(Some(result));
     };
 
     view! {
         <section class="settings-section" aria-labelledby="data-heading">
             <h2 id="data-heading">"Your data on this device"</h2>
             <p>
-                {move || match count() {
+                {move || match library.incidents.with(Vec::len) {
                     1 => "1 incident is".to_owned(),
                     n => format!("{n} incidents are"),
                 }}
-                " saved in this browser, and nowhere else."
+                " saved in this browser, and nowhere else. "
+                "An export is one JSON file of every incident. It is not encrypted, so keep it "
+                "somewhere private."
             </p>
-            <h3>"Export"</h3>
-            <p>"Download every incident as one JSON file. It is not encrypted, so keep it somewhere private."</p>
             <p><button type="button" on:click=export>"Export all"</button></p>
-            <p role="status">
-                {move || match exported.get() {
-                    Some(Ok(name)) => format!("Downloaded {name}."),
-                    Some(Err(e)) => format!("The export didn't work: {e}."),
-                    None => String::new(),
-                }}
-            </p>
-
             <h3>"Clear all data on this device"</h3>
             <p>
                 "This deletes every incident and setting Mend has saved in this browser, and "
                 "nothing else. It can't be undone, so export all first if you may want them later."
             </p>
-            <div class="field">
-                <label for="clear-confirm">"Type " <strong>{CLEAR_CONFIRMATION}</strong> " to confirm"</label>
-                <input id="clear-confirm" type="text" autocomplete="off" spellcheck="false"
-                    bind:value=confirm/>
-            </div>
+            <TextField
+                id="clear-confirm"
+                label="Type delete to confirm"
+                value=confirm
+                on_input=move |text| confirm.set(text)
+            />
             <p><button type="button" class="danger" on:click=clear>"Clear all data"</button></p>
-            <p role="alert">
-                {move || cleared.get().and_then(Result::err)}
-            </p>
-            <p role="status">
-                {move || cleared.get().is_some_and(|r| r.is_ok())
-                    .then_some("All of Mend's data on this device has been deleted.")}
-            </p>
+            <p role="status">{status}</p>
+            <p role="alert">{problem}</p>
         </section>
     }
 }
