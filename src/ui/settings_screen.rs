@@ -68,9 +68,9 @@ fn KeepingData() -> impl IntoView {
             <h2 id="keeping-heading">"Keeping your data"</h2>
             <p role="status">{move || durability.get().summary()}</p>
             <p>{move || durability.get().advice()}</p>
-            <Show when=move || durability.get().can_ask()>
-                <p><button type="button" on:click=ask>"Ask the browser to keep it"</button></p>
-            </Show>
+            <p hidden=move || !durability.get().can_ask()>
+                <button type="button" on:click=ask>"Ask the browser to keep it"</button>
+            </p>
         </section>
     }
 }
