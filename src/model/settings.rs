@@ -12,6 +12,8 @@ pub struct Settings {
 
 /// The word a person types to confirm clearing all data.
 pub const CLEAR_CONFIRMATION: &str = "delete";
+/// The visible label of the confirmation field; it names the word.
+pub const CLEAR_LABEL: &str = "Type delete to confirm";
 
 /// Whether the typed text confirms clearing; spaces and capitals don't matter.
 pub fn confirms_clear(typed: &str) -> bool {
@@ -106,6 +108,7 @@ mod tests {
         for typed in ["", "del", "delete all", "yes"] {
             assert!(!confirms_clear(typed), "{typed:?}");
         }
+        assert!(CLEAR_LABEL.contains(CLEAR_CONFIRMATION));
     }
 
     #[test]

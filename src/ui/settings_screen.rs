@@ -7,7 +7,7 @@ use super::dom_ids;
 use super::library::Library;
 use super::text_field::TextField;
 use crate::browser::{download::download_text, page, platform, storage_manager};
-use crate::model::settings::{confirms_clear, CLEAR_CONFIRMATION};
+use crate::model::settings::{confirms_clear, CLEAR_CONFIRMATION, CLEAR_LABEL};
 use crate::model::{Durability, Settings};
 use crate::persist::backup;
 
@@ -143,7 +143,7 @@ fn YourData() -> impl IntoView {
             </p>
             <TextField
                 id="clear-confirm"
-                label="Type delete to confirm"
+                label=CLEAR_LABEL
                 value=confirm
                 on_input=move |text| confirm.set(text)
             />
