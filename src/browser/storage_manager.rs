@@ -14,25 +14,24 @@ fn manager() -> Option<StorageManager> {
         .map(JsCast::unchecked_into)
 }
 
-async fn answer(promise: Result<js_sys::Promise, wasm_bindgen::JsValue>) -> Option<bool> {
+/// Whether the browser has promised to keep the data (`persisted()`), or, with `ask`, the
+/// result of asking for that promise (`persist()`: some browsers ask the person, others
+/// decide by how the site is used). `None` if the browser can't say.
+pub async fn answer(ask: bool) -> Option<bool> {
+    let manager = manager()?;
+    let promise = if ask {
+        manager.persist()
+    } else {
+        manager.persisted()
+    };
     JsFuture::from(promise.ok()?).await.ok()?.as_bool()
-}
-
-/// Whether the browser has promised to keep the data; `None` if it can't say.
-pub async fn persisted() -> Option<bool> {
-    answer(manager()?.persisted()).await
-}
-
-/// Asks for the promise. Some browsers ask the person; others decide by how the site is used.
-pub async fn persist() -> Option<bool> {
-    answer(manager()?.persist()).await
 }
 
 /// Asks once the data is worth keeping, unless the browser has already agreed.
 pub fn ask_to_keep_data() {
     wasm_bindgen_futures::spawn_local(async {
-        if persisted().await == Some(false) {
-            let _ = persist().await;
+        if answer(false).await == Some(false) {
+            let _ = answer(true).await;
         }
     });
 }

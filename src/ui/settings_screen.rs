@@ -51,18 +51,15 @@ fn DiscreetMode() -> impl IntoView {
 #[component]
 fn KeepingData() -> impl IntoView {
     let durability = RwSignal::new(Durability::Checking);
-    let check = move || {
+    // Reads the browser's answer, or asks for the promise first when `ask` is set.
+    let refresh = move |ask: bool| {
         leptos::task::spawn_local(async move {
-            durability.try_set(Durability::from_answer(storage_manager::persisted().await));
-        })
-    };
-    check();
-    let ask = move |_| {
-        leptos::task::spawn_local(async move {
-            let answer = storage_manager::persist().await;
+            let answer = storage_manager::answer(ask).await;
             durability.try_set(Durability::from_answer(answer));
         })
     };
+    refresh(false);
+    let ask = move |_| refresh(true);
     view! {
         <section class="settings-section" aria-labelledby="keeping-heading">
             <h2 id="keeping-heading">"Keeping your data"</h2>
