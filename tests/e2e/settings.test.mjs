@@ -118,3 +118,23 @@ test('Export all downloads every incident; Clear all removes only Mend data afte
     await page.reload();
     await page.getByText('No incidents yet.').waitFor();
   }));
+
+test('clearing a store a newer Mend wrote lets this version save again', opts, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    await list.createIncident('Before the newer version');
+    await page.evaluate(() => localStorage.setItem('mend.meta', '{"schema":99}'));
+    const settings = await new SettingsPage(page, baseUrl).goto();
+    await page.reload();
+    await settings.heading.waitFor();
+    const readOnly = page.getByRole('alert').filter({ hasText: 'newer version of Mend' });
+    await readOnly.waitFor();
+
+    await settings.clearAll('delete');
+    await eventually(async () => assert.match(await settings.status.textContent(), /has been deleted/));
+    assert.equal(await readOnly.count(), 0, 'the read-only notice is gone');
+    assert.deepEqual(await storageSnapshot(page), {});
+    await list.goto();
+    const incident = await list.createIncident('Written again');
+    assert.match(await page.evaluate((id) => localStorage.getItem(`mend.incident.${id}`), incident.id()), /Written again/);
+  }));
