@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: tools serve build size test lint test-native test-wasm test-e2e clean
+.PHONY: tools serve build size icons test lint test-native test-wasm test-e2e clean
 
 tools:
 	@scripts/install-tools.sh
@@ -16,6 +16,10 @@ build: tools
 
 size:
 	@scripts/size-report.sh dist
+
+# Renders assets/icons/*.png from the SVGs (the PNGs are committed; builds don't need this).
+icons: tools
+	node scripts/render-icons.mjs
 
 test: tools lint test-native test-wasm build test-e2e
 

@@ -9,6 +9,8 @@ pub enum Route {
     List,
     /// One incident, at a step; with no step, wherever the user was last.
     Incident(IncidentId, Option<Step>),
+    /// Settings, backup and clearing data.
+    Settings,
     /// An address Mend does not know.
     NotFound,
 }
@@ -28,6 +30,7 @@ impl Route {
                 (Ok(id), Some(step)) => Route::Incident(id, Some(step)),
                 _ => Route::NotFound,
             },
+            ["settings"] => Route::Settings,
             _ => Route::NotFound,
         }
     }
@@ -38,6 +41,7 @@ impl Route {
             Route::List | Route::NotFound => "#/".to_owned(),
             Route::Incident(id, None) => format!("#/incident/{id}"),
             Route::Incident(id, Some(step)) => format!("#/incident/{id}/{}", step.slug()),
+            Route::Settings => "#/settings".to_owned(),
         }
     }
 }
@@ -82,5 +86,11 @@ mod tests {
         ] {
             assert_eq!(Route::from_hash(hash), Route::NotFound, "{hash:?}");
         }
+    }
+
+    #[test]
+    fn settings_route_round_trips() {
+        assert_eq!(Route::from_hash("#/settings"), Route::Settings);
+        assert_eq!(Route::from_hash(&Route::Settings.href()), Route::Settings);
     }
 }

@@ -6,5 +6,7 @@ pub mod download;
 pub mod local_storage;
 pub mod page;
 pub mod platform;
+pub mod service_worker;
+pub mod storage_manager;
 
 pub use local_storage::LocalStore;

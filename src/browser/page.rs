@@ -82,7 +82,7 @@ pub fn focus(id: &str) {
     }
 }
 
-fn listen_forever(
+pub(crate) fn listen_forever(
     target: Option<web_sys::EventTarget>,
     event: &str,
     handler: impl Fn(web_sys::Event) + 'static,

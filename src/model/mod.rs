@@ -32,14 +32,17 @@ pub mod incident;
 pub mod mailto;
 pub mod search;
 pub mod seeding;
+pub mod settings;
 pub mod status;
 pub mod step;
 pub mod steps;
 pub mod time;
+pub mod title;
 pub mod wording;
 
 pub use id::IncidentId;
 pub use incident::Incident;
+pub use settings::{Durability, Settings};
 pub use status::Status;
 pub use step::Step;
 pub use steps::Steps;

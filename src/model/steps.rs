@@ -81,18 +81,18 @@ pub fn shift_item<T: Item>(list: &mut [T], id: u32, by: isize) -> bool {
 choice!(
     /// Which breathing pattern the Stop step guides.
     Breathing {
-        Sigh = "sigh", "Cyclic sigh: two breaths in, one long breath out";
-        Box = "box", "Box breathing: in 4, hold 4, out 4, hold 4";
+        Sigh = "sigh", "Cyclic sigh: in, in again, long out";
+        Box = "box", "Box: in 4, hold 4, out 4, hold 4";
     }
 );
 
 choice!(
     Severity {
         Unset = "unset", "Not sure yet";
-        Low = "low", "Low: a small inconvenience, easy to put right";
-        Medium = "medium", "Medium: noticeable, needs some work to fix";
-        High = "high", "High: hurts customers, money or a deadline";
-        Critical = "critical", "Critical: serious harm now, needs help at once";
+        Low = "low", "Low: easy to put right";
+        Medium = "medium", "Medium: some work to fix";
+        High = "high", "High: hurts customers or money";
+        Critical = "critical", "Critical: serious harm, now";
     }
 );
 

@@ -4,6 +4,9 @@ use crate::model::IncidentId;
 
 const META: &str = "mend.meta";
 const INCIDENT_PREFIX: &str = "mend.incident.";
+const SETTINGS: &str = "mend.settings";
+/// Every key Mend owns, now or in a later version, starts with this.
+const PREFIX: &str = "mend.";
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum StorageKey {
@@ -11,7 +14,10 @@ pub enum StorageKey {
     Meta,
     /// One incident per key, so typing in one never rewrites the others.
     Incident(IncidentId),
-    /// An incident key whose id this version cannot parse. Kept as it is, never written.
+    /// The person's settings.
+    Settings,
+    /// A `mend.*` key this version cannot use, e.g. an incident key with an odd id. Kept as it
+    /// is and never written; removed only when the person clears all data.
     Unknown(String),
 }
 
@@ -22,6 +28,9 @@ impl StorageKey {
         if raw == META {
             return Some(StorageKey::Meta);
         }
+        if raw == SETTINGS {
+            return Some(StorageKey::Settings);
+        }
         if let Some(id) = raw.strip_prefix(INCIDENT_PREFIX) {
             return Some(id.parse().map_or_else(
                 |_| StorageKey::Unknown(raw.to_owned()),
@@ -31,9 +40,19 @@ impl StorageKey {
         None
     }
 
+    /// Every key Mend owns: those `parse` knows, and any other `mend.*` key (which a later
+    /// version may have written) as `Unknown`. Used only to clear all of Mend's data.
+    pub fn owned(raw: &str) -> Option<Self> {
+        Self::parse(raw).or_else(|| {
+            raw.starts_with(PREFIX)
+                .then(|| StorageKey::Unknown(raw.to_owned()))
+        })
+    }
+
     pub fn as_string(&self) -> String {
         match self {
             StorageKey::Meta => META.to_owned(),
+            StorageKey::Settings => SETTINGS.to_owned(),
             StorageKey::Incident(id) => format!("{INCIDENT_PREFIX}{id}"),
             StorageKey::Unknown(raw) => raw.clone(),
         }
@@ -47,7 +66,11 @@ mod tests {
     #[test]
     fn keys_round_trip() {
         let id = IncidentId::from_random_bytes([1; 16]);
-        for key in [StorageKey::Meta, StorageKey::Incident(id)] {
+        for key in [
+            StorageKey::Meta,
+            StorageKey::Settings,
+            StorageKey::Incident(id),
+        ] {
             assert_eq!(StorageKey::parse(&key.as_string()), Some(key));
         }
     }
@@ -60,5 +83,19 @@ mod tests {
             StorageKey::parse("mend.incident.x"),
             Some(StorageKey::Unknown("mend.incident.x".into()))
         );
+    }
+
+    #[test]
+    fn owned_keys_are_every_mend_key_and_nothing_else() {
+        assert_eq!(
+            StorageKey::owned("mend.settings"),
+            Some(StorageKey::Settings)
+        );
+        assert_eq!(
+            StorageKey::owned("mend.later"),
+            Some(StorageKey::Unknown("mend.later".into()))
+        );
+        assert_eq!(StorageKey::owned("mendel"), None);
+        assert_eq!(StorageKey::owned("theme"), None);
     }
 }

@@ -1,13 +1,15 @@
 //! Persistence, pure: storage keys, the record codec, schema migrations, and the one path
 //! by which incidents are read from and written to a key-value store.
 
+pub mod backup;
 pub mod codec;
 pub mod key;
 pub mod kv;
 pub mod migrate;
 pub mod repo;
+pub mod settings;
 
 pub use codec::{DecodeError, SCHEMA_VERSION};
 pub use key::StorageKey;
 pub use kv::{KeyValue, MemoryStore, StorageError};
-pub use repo::{load, Loaded, ReadOnly, Unreadable, Writer};
+pub use repo::{clear_all, load, Loaded, ReadOnly, Unreadable, Writer};

@@ -1,8 +1,9 @@
 //! The one way in and out of storage: load everything once, then write one incident at a time.
 
 use super::codec::{self, DecodeError, SCHEMA_VERSION};
+use super::settings::{self as settings_codec, SETTINGS_SCHEMA};
 use super::{KeyValue, StorageError, StorageKey};
-use crate::model::{Incident, IncidentId};
+use crate::model::{Incident, IncidentId, Settings};
 
 /// A stored record this version cannot use. It stays in storage exactly as it is.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,6 +36,8 @@ pub enum SaveError {
     Encode(String),
     #[error("a newer version of Mend has saved this incident, so this one will not overwrite it")]
     NewerRecord,
+    #[error("a newer version of Mend has saved the settings, so this one will not overwrite them")]
+    NewerSettings,
 }
 
 /// Everything found in storage at start-up.
@@ -42,6 +45,8 @@ pub enum SaveError {
 pub struct Loaded {
     pub incidents: Vec<Incident>,
     pub unreadable: Vec<Unreadable>,
+    /// The stored settings, or the defaults when there are none or they can't be read.
+    pub settings: Settings,
     pub writer: Result<Writer, ReadOnly>,
 }
 
@@ -50,6 +55,7 @@ pub fn load(kv: &dyn KeyValue) -> Loaded {
     let mut loaded = Loaded {
         incidents: Vec::new(),
         unreadable: Vec::new(),
+        settings: Settings::default(),
         writer: Ok(Writer { _private: () }),
     };
     let keys = match kv.raw_keys() {
@@ -92,6 +98,10 @@ pub fn load(kv: &dyn KeyValue) -> Loaded {
                 }
                 Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
             },
+            StorageKey::Settings => match settings_codec::decode(&raw) {
+                Ok(settings) => loaded.settings = settings,
+                Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
+            },
             StorageKey::Unknown(_) => {
                 let reason = DecodeError::Shape("its key does not hold a valid incident id".into());
                 loaded.unreadable.push(Unreadable { key, raw, reason });
@@ -118,6 +128,22 @@ impl Writer {
         Ok(())
     }
 
+    /// Writes the settings, unless a newer Mend wrote them. A damaged settings record is
+    /// replaced: it was listed with a download since load, and settings are easy to redo.
+    pub fn save_settings(&self, kv: &dyn KeyValue, settings: &Settings) -> Result<(), SaveError> {
+        let text =
+            settings_codec::encode(settings).map_err(|e| SaveError::Encode(e.to_string()))?;
+        let existing = kv.get(&StorageKey::Settings)?;
+        if existing.is_some_and(|raw| {
+            codec::schema_version(&raw).is_ok_and(|v| v > u64::from(SETTINGS_SCHEMA))
+        }) {
+            return Err(SaveError::NewerSettings);
+        }
+        self.stamp_meta(kv)?;
+        kv.set(&StorageKey::Settings, &text)?;
+        Ok(())
+    }
+
     pub fn delete(&self, kv: &dyn KeyValue, id: IncidentId) -> Result<(), StorageError> {
         kv.remove(&StorageKey::Incident(id))
     }
@@ -137,4 +163,27 @@ impl Writer {
         }
         Ok(())
     }
+}
+
+/// Removes every key Mend owns (`mend.*`), including records it could not read and keys a
+/// newer version wrote; other apps' keys stay. The person asked for this with a typed
+/// confirmation, so unlike a save it needs no `Writer`. Returns how many keys were removed;
+/// on a failure it still tries the rest, then reports the first error.
+pub fn clear_all(kv: &dyn KeyValue) -> Result<usize, StorageError> {
+    let keys: Vec<StorageKey> = kv
+        .raw_keys()?
+        .iter()
+        .filter_map(|raw| StorageKey::owned(raw))
+        .collect();
+    let mut first_error = None;
+    let mut removed = 0;
+    for key in keys {
+        match kv.remove(&key) {
+            Ok(()) => removed += 1,
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    first_error.map_or(Ok(removed), Err)
 }

@@ -8,6 +8,8 @@ use super::library::Library;
 use super::list_screen::ListScreen;
 use super::notices::Notices;
 use super::save_indicator::SaveIndicator;
+use super::settings_screen::SettingsScreen;
+use super::update_prompt::UpdatePrompt;
 use crate::browser::page;
 use crate::model::{IncidentId, Step};
 use crate::route::Route;
@@ -61,6 +63,7 @@ impl Navigator {
 enum Screen {
     List,
     Incident(IncidentId),
+    Settings,
     NotFound,
 }
 
@@ -75,6 +78,7 @@ pub fn App() -> impl IntoView {
     let screen = Memo::new(move |_| match route.get() {
         Route::List => Screen::List,
         Route::Incident(id, _) => Screen::Incident(id),
+        Route::Settings => Screen::Settings,
         Route::NotFound => Screen::NotFound,
     });
     let step = Memo::new(move |_| match route.get() {
@@ -107,12 +111,15 @@ pub fn App() -> impl IntoView {
         <header class="banner">
             <a class="brand" href=Route::List.href()>"Mend"</a>
             <SaveIndicator/>
+            <a class="settings-link" href=Route::Settings.href()>"Settings"</a>
         </header>
         <Notices/>
+        <UpdatePrompt/>
         <main id=dom_ids::MAIN>
             {move || match screen.get() {
                 Screen::List => view! { <ListScreen/> }.into_any(),
                 Screen::Incident(id) => view! { <IncidentScreen id step/> }.into_any(),
+                Screen::Settings => view! { <SettingsScreen/> }.into_any(),
                 Screen::NotFound => view! { <NotFound/> }.into_any(),
             }}
         </main>

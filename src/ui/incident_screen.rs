@@ -9,6 +9,7 @@ use super::dom_ids;
 use super::library::Library;
 use super::step_nav::StepNav;
 use super::steps::step_view;
+use super::titles;
 use crate::browser::{page, platform};
 use crate::model::{status, IncidentId, Step};
 use crate::persist::StorageKey;
@@ -61,11 +62,12 @@ fn IncidentEditor(id: IncidentId, step: Memo<Step>) -> impl IntoView {
     // Never changes, so it is read once rather than on every keystroke.
     let started = current.read_untracked(|i| platform::local_label(i.created_at));
 
+    // The tab follows discreet mode; the page itself shows the real title.
     Effect::new(move |_| {
         page::set_title(&format!(
-            "{} \u{b7} {} \u{b7} Mend",
+            "{} \u{b7} {}",
             step.get().name(),
-            title.get()
+            titles::tab_title(id)
         ))
     });
     // Opening the incident later returns here. Not a change of content, so "last changed" stays.

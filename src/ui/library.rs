@@ -1,5 +1,5 @@
-//! The incidents in memory, and the single path that saves them: debounced while typing,
-//! flushed at once when the page is hidden or left.
+//! The incidents and settings in memory, and the single path that saves them: debounced while
+//! typing, flushed at once when the page is hidden or left. Clearing all data goes here too.
 
 use std::collections::BTreeSet;
 use std::time::Duration;
@@ -7,9 +7,9 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::form::Removed;
-use crate::browser::{platform, LocalStore};
-use crate::model::{Incident, IncidentId, Timestamp};
-use crate::persist::{self, Loaded, ReadOnly, Unreadable, Writer};
+use crate::browser::{platform, storage_manager, LocalStore};
+use crate::model::{Incident, IncidentId, Settings, Timestamp};
+use crate::persist::{self, Loaded, ReadOnly, StorageError, Unreadable, Writer};
 
 /// How long after the last keystroke a save happens.
 const SAVE_DELAY: Duration = Duration::from_millis(250);
@@ -50,34 +50,33 @@ pub struct Library {
     pub unreadable: RwSignal<Vec<Unreadable>>,
     pub save_state: RwSignal<SaveState>,
     pub undo: RwSignal<Option<Undo>>,
-    /// Decided once by the first load: permission to write, or why this session can't.
+    /// Change through `set_settings`, which saves them.
+    pub settings: RwSignal<Settings>,
+    /// Decided by the first load (and again after clearing): permission to write, or why not.
     access: StoredValue<Result<Writer, ReadOnly>>,
     dirty: StoredValue<BTreeSet<IncidentId>>,
     timer: StoredValue<Option<TimeoutHandle>>,
     /// When the oldest change not yet written was made.
     unsaved_since: StoredValue<Option<Timestamp>>,
+    /// Whether this session has asked the browser to keep the data.
+    asked_to_keep: StoredValue<bool>,
 }
 
 impl Library {
     /// Loads everything from localStorage. Writing is only possible after this.
     pub fn open() -> Self {
-        let loaded = match LocalStore::open() {
-            Ok(store) => persist::load(&store),
-            Err(e) => Loaded {
-                incidents: Vec::new(),
-                unreadable: Vec::new(),
-                writer: Err(ReadOnly::Storage(e)),
-            },
-        };
+        let loaded = load();
         Self {
             incidents: RwSignal::new(loaded.incidents),
             unreadable: RwSignal::new(loaded.unreadable),
             save_state: RwSignal::new(SaveState::Idle),
             undo: RwSignal::new(None),
+            settings: RwSignal::new(loaded.settings),
             access: StoredValue::new(loaded.writer),
             dirty: StoredValue::new(BTreeSet::new()),
             timer: StoredValue::new(None),
             unsaved_since: StoredValue::new(None),
+            asked_to_keep: StoredValue::new(false),
         }
     }
 
@@ -88,7 +87,49 @@ impl Library {
         self.mark_dirty(id);
         // A new incident is saved at once, so a reload straight away still finds it.
         self.flush();
+        // Now there is something worth keeping: ask the browser not to evict it.
+        if !self.asked_to_keep.get_value() {
+            self.asked_to_keep.set_value(true);
+            storage_manager::ask_to_keep_data();
+        }
         id
+    }
+
+    /// Applies and saves new settings. If saving fails they still apply in this tab.
+    pub fn set_settings(&self, settings: Settings) {
+        self.settings.set(settings.clone());
+        let saved = match self.access.get_value() {
+            Ok(writer) => LocalStore::open()
+                .map_err(Into::into)
+                .and_then(|store| writer.save_settings(&store, &settings))
+                .map_err(|e| e.to_string()),
+            Err(reason) => Err(reason.to_string()),
+        };
+        if let Err(reason) = saved {
+            self.set_state(SaveState::Failed(format!(
+                "Setting not saved: {reason}. It applies until Mend is closed."
+            )));
+        }
+    }
+
+    /// Deletes every record Mend keeps in this browser (`mend.*` keys only), then reloads
+    /// memory from what is left, so the screen shows exactly what storage holds.
+    pub fn clear_all(&self) -> Result<(), StorageError> {
+        if let Some(timer) = self.timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+        self.dirty.set_value(BTreeSet::new());
+        self.unsaved_since.set_value(None);
+        let cleared = LocalStore::open().and_then(|store| persist::clear_all(&store));
+        let loaded = load();
+        self.incidents.set(loaded.incidents);
+        self.unreadable.set(loaded.unreadable);
+        self.settings.set(loaded.settings);
+        // A store a newer version wrote is gone now, so this session may write again.
+        self.access.set_value(loaded.writer);
+        self.undo.set(None);
+        self.save_state.set(SaveState::Idle);
+        cleared.map(|_| ())
     }
 
     /// Applies a change from the user and schedules a save of that incident only.
@@ -275,5 +316,18 @@ impl Library {
             Ok(handle) => self.timer.set_value(Some(handle)),
             Err(_) => self.flush(),
         }
+    }
+}
+
+/// Everything in localStorage, or nothing (with the reason) when it can't be opened.
+fn load() -> Loaded {
+    match LocalStore::open() {
+        Ok(store) => persist::load(&store),
+        Err(e) => Loaded {
+            incidents: Vec::new(),
+            unreadable: Vec::new(),
+            settings: Settings::default(),
+            writer: Err(ReadOnly::Storage(e)),
+        },
     }
 }

@@ -53,7 +53,7 @@ pub fn ListScreen() -> impl IntoView {
                 .filter(|i| show_archived || !i.archived)
                 .map(|i| Row {
                     id: i.id,
-                    title: i.display_title().to_owned(),
+                    title: super::titles::list_title(all, i),
                     updated_at: i.updated_at,
                     status: status::status(i),
                     archived: i.archived,

@@ -8,19 +8,22 @@ use super::library::{Library, SaveState, Undo};
 #[component]
 pub fn Notices() -> impl IntoView {
     let library = expect_context::<Library>();
-    let read_only = library.read_only().map(|reason| {
-        format!(
-            "Mend can't save in this browser right now: {reason}. \
-             You can still read and write here, but changes won't be kept."
-        )
-    });
+    // Read again whenever the save state changes: clearing all data can lift read-only.
     let problem = Memo::new(move |_| match library.save_state.get() {
         SaveState::Failed(message) => Some(message),
-        _ => read_only.clone(),
+        _ => library.read_only().map(|reason| {
+            format!(
+                "Mend can't save in this browser right now: {reason}. \
+                 You can still read and write here, but changes won't be kept."
+            )
+        }),
     });
+    // Discreet mode never shows a title, here either.
     let undo_text = move || {
+        let discreet = library.settings.with(|s| s.discreet);
         library.undo.with(|u| {
             u.as_ref().map(|u| match u {
+                Undo::Incident { .. } if discreet => "Deleted an incident. ".to_owned(),
                 Undo::Incident { incident, .. } => {
                     format!("Deleted \u{201c}{}\u{201d}. ", incident.display_title())
                 }

@@ -26,7 +26,8 @@ pub fn UnreadableList() -> impl IntoView {
 fn UnreadableItem(item: Unreadable) -> impl IntoView {
     let name = match &item.key {
         StorageKey::Incident(id) => format!("incident {id}"),
-        StorageKey::Meta => "Mend's settings record".to_owned(),
+        StorageKey::Meta => "Mend's version record".to_owned(),
+        StorageKey::Settings => "your settings".to_owned(),
         StorageKey::Unknown(raw) => format!("record {raw}"),
     };
     let file_name = format!(

@@ -62,8 +62,8 @@ const IMPACT: &[Field] = &[
     field!(
         Kind::Area,
         "impact",
-        "Impact",
-        "What it means for them, in plain words.",
+        "What it means",
+        "For the people and things affected, in plain words.",
         |i| i.steps.assess.impact
     ),
     field!(

@@ -1,6 +1,10 @@
 // One fixture for every end-to-end test: a served dist/, headless Debian Chromium, and
-// watchers that fail the test on any uncaught error or any request off 127.0.0.1.
+// watchers that fail the test on any uncaught error, any Content-Security-Policy violation,
+// or any request to an origin other than the app's own.
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { serveDist } from './server.mjs';
@@ -12,22 +16,54 @@ export const CHROMIUM_ARGS = [
 
 export const TEST_TIMEOUT = 60_000;
 
+const LAUNCH = { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS };
+
+// Runs in every page before the app: records each CSP violation on window and reports it at
+// once through a binding, so a violation just before a reload or close is not lost.
+function recordCspViolations() {
+  window.__mendCspViolations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    const text = `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`;
+    window.__mendCspViolations.push(text);
+    window.__mendReportCspViolation?.(text);
+  }, true);
+}
+
 /**
- * Runs `body({ page, context, baseUrl, checkA11y })` against a fresh browser profile.
- * Options: `prefix` (serve under a subpath), `initScript` (runs before the app in every page).
+ * Runs `body({ page, context, baseUrl, checkA11y, takeProblems })` against a fresh browser
+ * profile. Options: `prefix` (serve under a subpath), `root` (serve this folder instead of
+ * dist/), `persistent` (a real on-disk profile, as installability needs), `initScript` (runs
+ * before the app in every page), `contextOptions`.
  */
 export async function withApp(options, body) {
   if (typeof options === 'function') [options, body] = [{}, options];
-  const server = await serveDist({ prefix: options.prefix ?? '/' });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const server = await serveDist({ prefix: options.prefix ?? '/', root: options.root });
+  const appOrigin = new URL(server.url).origin;
+  const contextOptions = { acceptDownloads: true, ...options.contextOptions };
+  let browser;
+  let profile;
+  let context;
   const problems = [];
+  const reported = new Set();
   try {
-    const context = await browser.newContext({ acceptDownloads: true, ...options.contextOptions });
+    if (options.persistent) {
+      profile = await mkdtemp(join(tmpdir(), 'mend-profile-'));
+      context = await chromium.launchPersistentContext(profile, { ...LAUNCH, ...contextOptions });
+    } else {
+      browser = await chromium.launch(LAUNCH);
+      context = await browser.newContext(contextOptions);
+    }
+    await context.exposeBinding('__mendReportCspViolation', ({ page }, text) => {
+      reported.add(text);
+      problems.push(`CSP violation on ${page?.url()}: ${text}`);
+    });
+    await context.addInitScript(recordCspViolations);
     if (options.initScript) await context.addInitScript(options.initScript);
+    // Pages and the service worker alike: nothing may leave the app's own origin.
     context.on('request', (request) => {
       const url = new URL(request.url());
-      if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== '127.0.0.1') {
-        problems.push(`request off 127.0.0.1: ${request.url()}`);
+      if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== appOrigin) {
+        problems.push(`request off ${appOrigin}: ${request.url()}`);
       }
     });
     const watch = (page) => {
@@ -36,8 +72,9 @@ export async function withApp(options, body) {
         if (message.type() === 'error') problems.push(`console error: ${message.text()} at ${message.location().url}`);
       });
     };
+    context.pages().forEach(watch);
     context.on('page', watch);
-    const page = await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     const checkA11y = async (screen) => {
       const results = await new AxeBuilder({ page })
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
@@ -45,11 +82,23 @@ export async function withApp(options, body) {
       const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
       assert.deepEqual(found, [], `axe violations on ${screen}`);
     };
-    await body({ page, context, baseUrl: server.url, checkA11y });
-    assert.deepEqual(problems, [], 'no uncaught errors and no requests off 127.0.0.1');
+    /** Removes and returns the problems matching `pattern`, for tests that provoke one. */
+    const takeProblems = (pattern) => {
+      const taken = problems.filter((p) => pattern.test(p));
+      problems.splice(0, problems.length, ...problems.filter((p) => !pattern.test(p)));
+      return taken;
+    };
+    await body({ page, context, baseUrl: server.url, checkA11y, takeProblems });
+    // Collected from each page before close, in case a report was still on its way.
+    for (const open of context.pages()) {
+      const recorded = await open.evaluate(() => window.__mendCspViolations ?? []).catch(() => []);
+      for (const text of recorded.filter((t) => !reported.has(t))) problems.push(`CSP violation on ${open.url()}: ${text}`);
+    }
+    assert.deepEqual(problems, [], `no uncaught errors, no CSP violations, no requests off ${appOrigin}`);
   } finally {
-    await browser.close();
+    await (browser ?? context)?.close();
     await server.close();
+    if (profile) await rm(profile, { recursive: true, force: true });
   }
 }
 
@@ -69,4 +118,12 @@ export async function eventually(check, { timeout = 5_000, interval = 50 } = {})
 /** Every localStorage entry, for byte-for-byte before/after comparisons. */
 export function storageSnapshot(page) {
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
+}
+
+/** Waits until the service worker is active and has precached this version. */
+export function serviceWorkerReady(page) {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return { scope: registration.scope, state: registration.active?.state };
+  });
 }

@@ -1,5 +1,6 @@
 // A plain static server for dist/, like any host with no rewrite rules. It can mount the app
-// under a subpath (e.g. /tools/mend/) to prove the app works there.
+// under a subpath (e.g. /tools/mend/) to prove the app works there, and serve a copy of dist/
+// (`root`) that a test rewrites to stand for a new release.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -17,8 +18,8 @@ const TYPES = {
 
 export const DIST = resolve(import.meta.dirname, '../../../dist');
 
-/** Starts serving `dist/` at `prefix` on 127.0.0.1 and an ephemeral port. */
-export async function serveDist({ prefix = '/' } = {}) {
+/** Starts serving `root` (dist/) at `prefix` on 127.0.0.1 and an ephemeral port. */
+export async function serveDist({ prefix = '/', root = DIST } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(prefix)) {
@@ -28,7 +29,7 @@ export async function serveDist({ prefix = '/' } = {}) {
     let rel = normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, '');
     if (rel === '' || rel === '.' || rel.endsWith('/')) rel = join(rel, 'index.html');
     try {
-      const body = await readFile(join(DIST, rel));
+      const body = await readFile(join(root, rel));
       res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
       res.end(body);
     } catch {

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// trunk post_build hook (Trunk.toml), run on the staged build in $TRUNK_STAGING_DIR before it
+// becomes dist/. Also runs on an already-built folder: node scripts/post-build.mjs dist
+//
+// 1. CSP: puts the sha256 of each inline script (trunk's module loader) into script-src of
+//    the Content-Security-Policy meta tag, and refuses inline styles, which style-src 'self'
+//    would block.
+// 2. Fails if any file names an outside address (scripts/check-addresses.mjs).
+// 3. Service worker: writes the precache list (every file but sw.js) and a cache version
+//    hashed from all of them into sw.js.
+// Every step rewrites its own output, so running it twice gives the same result.
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { findOutsideAddresses, listFiles } from './check-addresses.mjs';
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) fail('no folder: run from trunk (TRUNK_STAGING_DIR) or pass one');
+
+function fail(message) {
+  console.error(`post-build: ${message}`);
+  process.exit(1);
+}
+
+const sha256 = (data) => createHash('sha256').update(data);
+
+/** The script-src sources: the fixed ones, plus one hash per inline script in `html`. */
+function scriptSources(html) {
+  // `trunk serve` fills its reload script in per request (the Host header), so no hash made
+  // here can match it. Only that development page allows inline scripts; `trunk build` never
+  // includes the reload script.
+  if (html.includes('{{__TRUNK_ADDRESS__}}')) {
+    console.warn("post-build: trunk serve's reload script found; script-src allows 'unsafe-inline' on this development page only");
+    return "'self' 'wasm-unsafe-eval' 'unsafe-inline'";
+  }
+  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter(([, attributes]) => !/\bsrc\s*=/i.test(attributes))
+    .map(([, , body]) => `'sha256-${sha256(body).digest('base64')}'`);
+  return ["'self'", "'wasm-unsafe-eval'", ...inline].join(' ');
+}
+
+async function applyCsp() {
+  const path = join(dir, 'index.html');
+  let html = await readFile(path, 'utf8');
+  const meta = /(<meta http-equiv="Content-Security-Policy" content="[^"]*?script-src )[^;"]*/;
+  if (!meta.test(html)) fail('index.html has no Content-Security-Policy meta tag with script-src');
+  // Style set from script (CSSOM, as trunk serve's reload overlay does) is allowed; markup isn't.
+  const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
+  if (/<style\b|<[a-z][^>]*\sstyle\s*=/i.test(markup)) fail("index.html has inline style, which style-src 'self' blocks");
+  const sources = scriptSources(html);
+  html = html.replace(meta, (_, start) => start + sources);
+  await writeFile(path, html);
+  return sources;
+}
+
+async function writeServiceWorker() {
+  const path = join(dir, 'sw.js');
+  let worker = await readFile(path, 'utf8').catch(() => fail('no sw.js in the build'));
+  const files = (await listFiles(dir)).filter((file) => file !== 'sw.js');
+  const versionLine = /^const CACHE_VERSION = '[^']*';$/m;
+  const listLine = /^const PRECACHE = \[.*\];$/m;
+  if (!versionLine.test(worker) || !listLine.test(worker)) fail('sw.js lacks the CACHE_VERSION or PRECACHE line');
+  worker = worker.replace(listLine, `const PRECACHE = ${JSON.stringify(files)};`);
+  // The version covers every file and the worker itself, so any change makes a new cache.
+  const hash = sha256(worker.replace(versionLine, ''));
+  for (const file of files) hash.update(`\0${file}\0`).update(await readFile(join(dir, file)));
+  const version = hash.digest('hex').slice(0, 16);
+  worker = worker.replace(versionLine, `const CACHE_VERSION = '${version}';`);
+  await writeFile(path, worker);
+  return { version, files };
+}
+
+const sources = await applyCsp();
+const outside = await findOutsideAddresses(dir);
+if (outside.length) {
+  fail(`outside addresses in the build (allow-list: scripts/check-addresses.mjs):\n${outside.map((o) => `  ${o.file}: ${o.address}`).join('\n')}`);
+}
+const { version, files } = await writeServiceWorker();
+console.log(`post-build: script-src ${sources}; no outside addresses; sw.js caches ${files.length} files as version ${version}`);

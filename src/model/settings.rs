@@ -1,0 +1,118 @@
+//! Mend's settings, and what the browser's answer about keeping data means, in plain words.
+
+use serde::{Deserialize, Serialize};
+
+/// Everything a person can set. Field order is the order in storage.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Neutral titles ("Incident 3") in the list and the browser tab, for use at work.
+    pub discreet: bool,
+}
+
+/// The word a person types to confirm clearing all data.
+pub const CLEAR_CONFIRMATION: &str = "delete";
+/// The visible label of the confirmation field; it names the word.
+pub const CLEAR_LABEL: &str = "Type delete to confirm";
+
+/// Whether the typed text confirms clearing; spaces and capitals don't matter.
+pub fn confirms_clear(typed: &str) -> bool {
+    typed.trim().eq_ignore_ascii_case(CLEAR_CONFIRMATION)
+}
+
+/// The browser's answer to "will you keep Mend's data until the user deletes it?"
+/// (`navigator.storage.persisted()`), as the settings screen explains it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Durability {
+    /// Not known yet: the browser has not answered.
+    Checking,
+    /// The browser promises to keep the data.
+    Persistent,
+    /// Kept on a best-effort basis: the browser may clear it.
+    BestEffort,
+    /// This browser has no way to ask.
+    Unsupported,
+}
+
+impl Durability {
+    pub fn from_answer(answer: Option<bool>) -> Self {
+        match answer {
+            Some(true) => Durability::Persistent,
+            Some(false) => Durability::BestEffort,
+            None => Durability::Unsupported,
+        }
+    }
+
+    /// What the answer means for the person's data.
+    pub fn summary(self) -> &'static str {
+        match self {
+            Durability::Checking => "Asking this browser how long it keeps Mend's data…",
+            Durability::Persistent => {
+                "This browser has agreed to keep Mend's data until you delete it."
+            }
+            Durability::BestEffort => {
+                "This browser has not promised to keep Mend's data. It may delete it on its own."
+            }
+            Durability::Unsupported => {
+                "This browser does not say whether it will keep Mend's data."
+            }
+        }
+    }
+
+    /// What the browser may do otherwise, and what the person can do about it. Empty when
+    /// the data is safe.
+    pub fn advice(self) -> &'static str {
+        match self {
+            Durability::Persistent | Durability::Checking => "",
+            Durability::BestEffort | Durability::Unsupported => {
+                "Browsers may clear site data when the device runs low on space, and Safari \
+                 deletes the data of sites you have not used for 7 days unless Mend is added \
+                 to the Home Screen. Installing Mend, or using it regularly, makes this less \
+                 likely; an export keeps a copy you control."
+            }
+        }
+    }
+
+    /// Whether asking the browser again could change the answer.
+    pub fn can_ask(self) -> bool {
+        self == Durability::BestEffort
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_map_to_durability() {
+        assert_eq!(Durability::from_answer(Some(true)), Durability::Persistent);
+        assert_eq!(Durability::from_answer(Some(false)), Durability::BestEffort);
+        assert_eq!(Durability::from_answer(None), Durability::Unsupported);
+    }
+
+    #[test]
+    fn only_unpromised_storage_gets_advice_and_a_way_to_ask() {
+        assert_eq!(Durability::Persistent.advice(), "");
+        assert!(Durability::BestEffort.advice().contains("Safari"));
+        assert!(Durability::Unsupported.advice().contains("7 days"));
+        assert!(Durability::BestEffort.can_ask());
+        assert!(!Durability::Persistent.can_ask());
+        assert!(!Durability::Unsupported.can_ask());
+    }
+
+    #[test]
+    fn only_the_typed_word_confirms_clearing() {
+        for typed in ["delete", " Delete ", "DELETE"] {
+            assert!(confirms_clear(typed), "{typed:?}");
+        }
+        for typed in ["", "del", "delete all", "yes"] {
+            assert!(!confirms_clear(typed), "{typed:?}");
+        }
+        assert!(CLEAR_LABEL.contains(CLEAR_CONFIRMATION));
+    }
+
+    #[test]
+    fn settings_default_to_showing_titles() {
+        assert!(!Settings::default().discreet);
+    }
+}

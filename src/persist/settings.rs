@@ -1,0 +1,78 @@
+//! The stored form of the settings: `{"schema": N, "settings": {...}}` as JSON text, with its
+//! own schema version, read in the same two stages as incident records.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::codec::{self, DecodeError};
+use crate::model::Settings;
+
+/// The settings schema this build writes, and the newest it can read. Settings have no
+/// migrations yet; unknown fields are ignored and missing ones take their defaults.
+pub const SETTINGS_SCHEMA: u32 = 1;
+
+#[derive(Serialize)]
+struct RecordOut<'a> {
+    schema: u32,
+    settings: &'a Settings,
+}
+
+pub fn encode(settings: &Settings) -> Result<String, serde_json::Error> {
+    serde_json::to_string(&RecordOut {
+        schema: SETTINGS_SCHEMA,
+        settings,
+    })
+}
+
+/// Reads a stored settings record. A newer one is refused, never guessed at.
+pub fn decode(raw: &str) -> Result<Settings, DecodeError> {
+    let found = codec::schema_version(raw)?;
+    if found > u64::from(SETTINGS_SCHEMA) {
+        return Err(DecodeError::Newer { found });
+    }
+    if found == 0 {
+        return Err(DecodeError::NoVersion);
+    }
+    let mut record: Value =
+        serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let settings = record
+        .get_mut("settings")
+        .map(Value::take)
+        .ok_or_else(|| DecodeError::Shape("no settings".into()))?;
+    serde_json::from_value(settings).map_err(|e| DecodeError::Shape(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip() {
+        let settings = Settings { discreet: true };
+        assert_eq!(
+            encode(&settings).as_deref().ok(),
+            Some(r#"{"schema":1,"settings":{"discreet":true}}"#)
+        );
+        assert_eq!(decode(&encode(&settings).unwrap()), Ok(settings));
+    }
+
+    #[test]
+    fn missing_fields_take_defaults_and_unknown_ones_are_ignored() {
+        assert_eq!(
+            decode(r#"{"schema":1,"settings":{"later":5}}"#),
+            Ok(Settings::default())
+        );
+    }
+
+    #[test]
+    fn newer_and_damaged_records_are_refused() {
+        assert_eq!(
+            decode(r#"{"schema":2,"settings":{}}"#),
+            Err(DecodeError::Newer { found: 2 })
+        );
+        assert!(decode(r#"{"schema":1,"settings":{"discreet":"yes"}}"#).is_err());
+        assert!(decode(r#"{"schema":1}"#).is_err());
+        assert!(decode("{").is_err());
+        assert_eq!(decode(r#"{"settings":{}}"#), Err(DecodeError::NoVersion));
+    }
+}

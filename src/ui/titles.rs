@@ -1,0 +1,32 @@
+//! Incident titles as the list and the browser tab show them: the incident's own title, or a
+//! neutral "Incident 3" in discreet mode. The rule itself is pure (`model::title`).
+
+use leptos::prelude::*;
+
+use super::library::Library;
+use crate::model::title::shown_title;
+use crate::model::{Incident, IncidentId};
+
+fn discreet(library: Library) -> bool {
+    library.settings.with(|s| s.discreet)
+}
+
+/// The title of a list row. Tracks the setting when read inside a memo or effect.
+pub fn list_title(all: &[Incident], incident: &Incident) -> String {
+    let discreet = use_context::<Library>().is_some_and(discreet);
+    shown_title(all, incident, discreet)
+}
+
+/// The browser tab's title while one incident is open.
+pub fn tab_title(id: IncidentId) -> String {
+    let Some(library) = use_context::<Library>() else {
+        return "Mend".to_owned();
+    };
+    let discreet = discreet(library);
+    library.incidents.with(|all| {
+        all.iter().find(|i| i.id == id).map_or_else(
+            || "Mend".to_owned(),
+            |i| format!("{} · Mend", shown_title(all, i, discreet)),
+        )
+    })
+}

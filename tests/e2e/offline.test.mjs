@@ -1,0 +1,134 @@
+// Installable and offline: the manifest and installability as Chrome reports them, reloading
+// any screen with no network, the service worker under a subpath, and updates that wait for
+// the person to press Reload.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { withApp, eventually, serviceWorkerReady, TEST_TIMEOUT } from './support/browser.mjs';
+import { DIST } from './support/server.mjs';
+import { listFiles } from '../../scripts/check-addresses.mjs';
+import { ListPage } from './pages/list-page.mjs';
+import { IncidentPage } from './pages/incident-page.mjs';
+import { SettingsPage } from './pages/settings-page.mjs';
+import { AppShell } from './pages/app-shell.mjs';
+
+const opts = { timeout: TEST_TIMEOUT };
+const TITLE = 'Emailed the draft to the whole team';
+
+const cacheNames = (page) => page.evaluate(() => caches.keys());
+const buildMarker = (page) => page.evaluate(() => document.querySelector('meta[name="mend-build"]')?.content ?? null);
+
+test('the service worker precaches every file in dist/ under a versioned cache', opts, async () => {
+  const worker = await readFile(join(DIST, 'sw.js'), 'utf8');
+  const list = JSON.parse(/^const PRECACHE = (\[.*\]);$/m.exec(worker)[1]);
+  const files = (await listFiles(DIST)).filter((file) => file !== 'sw.js');
+  assert.deepEqual(list, files);
+  assert.ok(files.includes('index.html') && files.some((f) => f.endsWith('.wasm')));
+  assert.match(worker, /^const CACHE_VERSION = '[0-9a-f]{16}';$/m);
+  // Only when the app asks (Reload), never on install.
+  assert.deepEqual(worker.match(/.*skipWaiting\(\).*/g), ["  if (event.data === 'skip-waiting') self.skipWaiting();"]);
+});
+
+test('installable, and every screen reloads offline with its data', opts, () =>
+  withApp({ persistent: true }, async ({ page, context, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    const incident = await list.createIncident(TITLE);
+    const address = page.url();
+    const { state } = await serviceWorkerReady(page);
+    assert.equal(state, 'activated');
+
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+    const manifest = await cdp.send('Page.getAppManifest');
+    assert.deepEqual(manifest.errors, []);
+    assert.equal(manifest.url, `${baseUrl}manifest.webmanifest`);
+    const data = JSON.parse(manifest.data);
+    assert.equal(data.display, 'standalone');
+    assert.deepEqual(data.icons.map((i) => `${i.sizes} ${i.purpose}`), ['192x192 any', '512x512 any', '512x512 maskable']);
+
+    await context.setOffline(true);
+    await page.reload();
+    await incident.titleField.waitFor();
+    assert.equal(page.url(), address);
+    assert.equal(await incident.titleField.inputValue(), TITLE);
+    assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'served by the worker');
+
+    await incident.backToList();
+    await page.reload();
+    await list.incidentLink(TITLE).waitFor();
+    const settings = await new SettingsPage(page, baseUrl).openFromBanner();
+    await page.reload();
+    await settings.heading.waitFor();
+    await context.setOffline(false);
+  }));
+
+test('under a subpath, the worker is scoped to it and the app reloads offline', opts, () =>
+  withApp({ prefix: '/tools/mend/' }, async ({ page, context, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    const incident = await list.createIncident(TITLE);
+    const { scope } = await serviceWorkerReady(page);
+    assert.equal(scope, baseUrl);
+    assert.ok((await cacheNames(page)).every((name) => name.startsWith('mend:/tools/mend/:')));
+    await context.setOffline(true);
+    await page.reload();
+    await incident.titleField.waitFor();
+    assert.equal(await incident.titleField.inputValue(), TITLE);
+    await context.setOffline(false);
+  }));
+
+test('a new version waits for Reload; open tabs keep their version until then', opts, async () => {
+  // A copy of dist/ stands for the host; "rebuilding" changes index.html and reruns the real
+  // post_build hook on the copy, which writes a new precache list and cache version.
+  const root = await mkdtemp(join(tmpdir(), 'mend-host-'));
+  try {
+    await cp(DIST, root, { recursive: true });
+    await withApp({ root }, async ({ page, context, baseUrl }) => {
+      const list = await new ListPage(page, baseUrl).goto();
+      await list.createIncident(TITLE);
+      await serviceWorkerReady(page);
+      await page.reload();
+      const shell = new AppShell(page);
+      const other = await context.newPage();
+      await other.goto(baseUrl);
+      await new ListPage(other, baseUrl).incidentLink(TITLE).waitFor();
+      const [oldCache] = await cacheNames(page);
+
+      const index = join(root, 'index.html');
+      const html = await readFile(index, 'utf8');
+      await writeFile(index, html.replace('<title>', '<meta name="mend-build" content="2">\n  <title>'));
+      await promisify(execFile)('node', [resolve(import.meta.dirname, '../../scripts/post-build.mjs'), root]);
+
+      // The browser looks for a new worker on navigation.
+      await page.reload();
+      await shell.updatePrompt.waitFor({ timeout: 15_000 });
+      assert.equal(await buildMarker(page), null, 'this tab still runs the version it started');
+      assert.equal((await cacheNames(page)).length, 2, 'the new version waits in its own cache');
+      assert.ok((await cacheNames(page)).includes(oldCache), 'the old cache stays while it is in use');
+      const incident = new IncidentPage(page);
+      await incident.typeTitle(' (still working)');
+      await incident.waitUntilSaved();
+
+      await shell.reloadToUpdate();
+      await incident.titleField.waitFor();
+      assert.equal(await buildMarker(page), '2', 'the reloaded tab runs the new version');
+      assert.equal(await incident.titleField.inputValue(), `${TITLE} (still working)`);
+      await eventually(async () => assert.deepEqual(await cacheNames(page), (await cacheNames(page)).filter((n) => n !== oldCache)));
+      assert.equal((await cacheNames(page)).length, 1, 'the old cache is deleted once the new worker takes over');
+      assert.equal(await shell.updatePrompt.count(), 0);
+
+      // The other tab was switched over underneath; it says so and reloads when asked.
+      const otherShell = new AppShell(other);
+      await otherShell.updatePrompt.waitFor();
+      assert.equal(await buildMarker(other), null);
+      await otherShell.reloadToUpdate();
+      assert.equal(await buildMarker(other), '2');
+    });
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,47 @@
+// The settings screen: discreet mode, keeping data, export and clearing, by roles and labels.
+export class SettingsPage {
+  constructor(page, baseUrl) {
+    this.page = page;
+    this.baseUrl = baseUrl;
+    this.heading = page.getByRole('heading', { level: 1, name: 'Settings' });
+    this.discreetMode = page.getByLabel('Show neutral titles');
+    this.keeping = page.getByRole('region', { name: 'Keeping your data' });
+    this.askToKeep = this.keeping.getByRole('button', { name: 'Ask the browser to keep it' });
+    this.yourData = page.getByRole('region', { name: 'Your data on this device' });
+    this.exportButton = this.yourData.getByRole('button', { name: 'Export all' });
+    this.confirmField = this.yourData.getByLabel('Type delete to confirm');
+    this.clearButton = this.yourData.getByRole('button', { name: 'Clear all data' });
+    this.status = this.yourData.getByRole('status');
+    this.alert = this.yourData.getByRole('alert');
+  }
+
+  async goto() {
+    await this.page.goto(`${this.baseUrl}#/settings`);
+    await this.heading.waitFor();
+    return this;
+  }
+
+  /** Opens settings from the banner, as a person would. */
+  async openFromBanner() {
+    await this.page.getByRole('banner').getByRole('link', { name: 'Settings' }).click();
+    await this.heading.waitFor();
+    return this;
+  }
+
+  async setDiscreet(on) {
+    await this.discreetMode.setChecked(on);
+  }
+
+  /** Clicks "Export all" and returns the file name and its parsed JSON. */
+  async exportAll() {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.exportButton.click()]);
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+    return { name: download.suggestedFilename(), json: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
+  }
+
+  async clearAll(typed) {
+    await this.confirmField.fill(typed);
+    await this.clearButton.click();
+  }
+}

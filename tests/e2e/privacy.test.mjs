@@ -1,0 +1,76 @@
+// Private, provably: a strict Content-Security-Policy that the app never trips (the shared
+// fixture fails any test with a violation or an off-origin request), no requests at all while
+// idle, and a build that refuses to name outside addresses.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { withApp, eventually, serviceWorkerReady, TEST_TIMEOUT } from './support/browser.mjs';
+import { DIST } from './support/server.mjs';
+import { findOutsideAddresses } from '../../scripts/check-addresses.mjs';
+import { ListPage } from './pages/list-page.mjs';
+
+const opts = { timeout: TEST_TIMEOUT };
+
+const EXPECTED_POLICY = {
+  'default-src': ["'none'"],
+  'style-src': ["'self'"],
+  'connect-src': ["'self'"],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'manifest-src': ["'self'"],
+  'worker-src': ["'self'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+  'object-src': ["'none'"],
+};
+
+test('the page carries a strict policy: own files, the hashed loader, nothing inline', opts, () =>
+  withApp(async ({ page, baseUrl }) => {
+    await new ListPage(page, baseUrl).goto();
+    const content = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    const policy = Object.fromEntries(content.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const { 'script-src': scriptSrc, ...rest } = policy;
+    assert.deepEqual(rest, EXPECTED_POLICY);
+    assert.deepEqual(scriptSrc.slice(0, 2), ["'self'", "'wasm-unsafe-eval'"]);
+    assert.equal(scriptSrc.length, 3, "one hash: trunk's inline loader");
+    assert.match(scriptSrc[2], /^'sha256-[A-Za-z0-9+/]{43}='$/);
+    assert.doesNotMatch(content, /'unsafe-inline'|'unsafe-eval'|\*/);
+  }));
+
+test('the policy is enforced, and the fixture notices a violation', opts, () =>
+  withApp(async ({ page, baseUrl, takeProblems }) => {
+    await new ListPage(page, baseUrl).goto();
+    // Text injected as a script must not run; the violation must reach the fixture.
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.body.append(script);
+    });
+    await eventually(() => assert.equal(takeProblems(/CSP violation.*script-src-elem blocked inline/).length, 1));
+    assert.equal(await page.evaluate(() => window.injected), undefined);
+    await eventually(() => assert.ok(takeProblems(/console error: .*Content Security Policy/).length >= 1, 'Chromium logs it too'));
+  }));
+
+test('once loaded, Mend makes no requests at all for 10 s', { timeout: TEST_TIMEOUT }, () =>
+  withApp(async ({ page, context, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    await list.createIncident('Idle check');
+    await serviceWorkerReady(page);
+    const requests = [];
+    context.on('request', (request) => requests.push(`${request.method()} ${request.url()}`));
+    await page.waitForTimeout(10_000);
+    assert.deepEqual(requests, []);
+  }));
+
+test('the build names no outside address, and the check would catch one', opts, async () => {
+  assert.deepEqual(await findOutsideAddresses(DIST), []);
+  const dir = await mkdtemp(join(tmpdir(), 'mend-check-'));
+  try {
+    await writeFile(join(dir, 'icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    await writeFile(join(dir, 'app.js'), 'fetch("https://tracker.example/collect?x=1")');
+    assert.deepEqual(await findOutsideAddresses(dir), [{ file: 'app.js', address: 'https://tracker.example/collect?x=1' }]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,54 @@
+// Mend's service worker: serves the app from one versioned cache, so it works offline and a
+// tab never mixes files of two versions.
+//
+// scripts/post-build.mjs fills in CACHE_VERSION and PRECACHE at build time (never by hand):
+// the list is every file in dist/, the version a hash of all of them.
+//
+// Updates: a new worker installs its own cache and then waits. It takes over only when the
+// app asks (the user pressed Reload, see src/browser/service_worker.rs) or when no tab uses
+// the old version any more; only then are old caches deleted.
+const CACHE_VERSION = 'development';
+const PRECACHE = [];
+
+// Several copies of Mend may live on one origin under different paths; each keeps its own.
+const CACHE_PREFIX = `mend:${new URL('./', self.location).pathname}:`;
+const CACHE = CACHE_PREFIX + CACHE_VERSION;
+const INDEX = new URL('./index.html', self.location).href;
+const SCOPE = new URL('./', self.location).href;
+
+self.addEventListener('install', (event) => {
+  // No skipWaiting here: open tabs keep the version they started with.
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      // `reload` skips the HTTP cache, so the precache holds exactly this build's files.
+      cache.addAll(PRECACHE.map((file) => new Request(new URL(file, self.location), { cache: 'reload' }))),
+    ),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys().then((names) =>
+      Promise.all(names.filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE).map((name) => caches.delete(name))),
+    ),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || !request.url.startsWith(SCOPE)) return;
+  // Every screen lives in the URL fragment, so the one page is index.html.
+  const url = new URL(request.url);
+  url.hash = '';
+  url.search = '';
+  const key = request.mode === 'navigate' && (url.href === SCOPE || url.href === INDEX) ? INDEX : request;
+  event.respondWith(
+    caches.open(CACHE).then((cache) =>
+      cache.match(key, { ignoreSearch: true }).then((hit) => hit ?? fetch(request)),
+    ),
+  );
+});
