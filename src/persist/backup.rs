@@ -1,5 +1,5 @@
 //! "Export all": every incident in one JSON file,
-//! `{"format":"mend-backup","schema":1,"exported_at":…,"incidents":[…]}`.
+//! `{"format":"mend-backup","schema":N,"exported_at":…,"incidents":[…]}`, N being the incident schema.
 //!
 //! Kept small on purpose; a later issue formalises export and import. Records that could not
 //! be read go along as their raw text, so clearing the device after an export loses nothing.

@@ -52,7 +52,7 @@ test('discreet mode shows neutral titles in the list and the tab, and is remembe
     await checkA11y('the list in discreet mode');
 
     const incident = await list.open('Incident 2');
-    await eventually(async () => assert.equal(await page.title(), 'Incident 2 · Mend'));
+    await eventually(async () => assert.equal(await page.title(), 'Stop · Incident 2 · Mend'));
     assert.equal(await incident.titleField.inputValue(), 'Missed the payroll deadline', 'the editor still shows it');
 
     await settings.goto();
@@ -96,7 +96,7 @@ test('Export all downloads every incident; Clear all removes only Mend data afte
     const { name, json } = await settings.exportAll();
     assert.match(name, /^mend-backup-\d{4}-\d{2}-\d{2}\.json$/);
     assert.equal(json.format, 'mend-backup');
-    assert.equal(json.schema, 1);
+    assert.equal(json.schema, 2, 'the incident schema the records are in');
     assert.match(json.exported_at, /^\d{4}-\d{2}-\d{2}T/);
     assert.deepEqual(json.incidents.map((i) => [i.id, i.title]), [[id, 'Deleted the shared folder']]);
     assert.match(await settings.status.textContent(), /Downloaded mend-backup/);
