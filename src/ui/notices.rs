@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
+use super::dom_ids;
 use super::library::{Library, SaveState, Undo};
+use crate::browser::page;
 
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -40,8 +42,15 @@ pub fn Notices() -> impl IntoView {
         <div class="notice notice-undo" role="status" class:empty=move || undo_text().is_none()>
             {move || undo_text().map(|text| view! {
                 <span>{text}</span>
-                <button type="button" on:click=move |_| { library.undo(); }>"Undo"</button>
-                <button type="button" class="quiet" on:click=move |_| library.undo.set(None)>"Dismiss"</button>
+                // Both buttons vanish when pressed; focus goes back to the screen's heading.
+                <button type="button" on:click=move |_| {
+                    library.undo();
+                    page::focus(dom_ids::SCREEN_HEADING);
+                }>"Undo"</button>
+                <button type="button" class="quiet" on:click=move |_| {
+                    library.undo.set(None);
+                    page::focus(dom_ids::SCREEN_HEADING);
+                }>"Dismiss"</button>
             })}
         </div>
     }

@@ -186,6 +186,7 @@ test('removing an entry offers Undo, which puts it back in place', opts, () =>
     await p.undoButton.click();
     await eventually(async () =>
       assert.equal(await p.field('Check', p.entry('Extra checks', 'Check 2')).inputValue(), 'Ask for review'));
+    await eventually(async () => assert.equal(await isFocused(p.heading), true, 'focus is not lost when Undo goes'));
     await p.waitUntilSaved();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Step it up' }).waitFor();
