@@ -85,7 +85,7 @@ const REFLECTION: &[Field] = &[
         Kind::Area,
         "went-well",
         "What went well",
-        "Something did. Write it down.",
+        "Small things count too.",
         |i| i.steps.step_it_up.went_well
     ),
 ];
