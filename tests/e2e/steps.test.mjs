@@ -35,6 +35,9 @@ async function fillEveryStep(page, baseUrl) {
   await p.type(p.field('Point', first), 'No bank details were in it');
   const second = await p.addEntry('Key points to raise first', 'key point');
   await p.type(p.field('Point', second), 'The client already replied');
+  const event = await p.addEntry('Timeline', 'event');
+  await event.getByRole('button', { name: 'Now: Time' }).click();
+  await p.type(p.field('What happened then', event), 'Sent the invoice');
   const helper = await p.addEntry('Who must help', 'person');
   await p.type(p.field('Name', helper), 'Ana');
   await p.type(p.field('Role', helper), 'Accounts');
@@ -94,6 +97,9 @@ test('every step keeps what was typed across a reload', opts, () =>
     assert.equal(await p.field('Customers').isChecked(), true);
     assert.equal(await p.field('Severity').inputValue(), 'high');
     assert.equal(await p.field('Point', p.entry('Key points to raise first', 'Key point 2')).inputValue(), 'The client already replied');
+    const event = p.entry('Timeline', 'Event 1');
+    assert.match(await p.field('Time', event).inputValue(), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, '"Now" filled in the time');
+    assert.equal(await p.field('What happened then', event).inputValue(), 'Sent the invoice');
     await p.goToStep('Solutions');
     assert.equal(await p.entry('Options', 'Option 2').getByLabel('Recommend this option').isChecked(), true);
     await p.goToStep('Own up');

@@ -84,10 +84,22 @@ pub fn FieldInput(field: &'static Field, #[prop(optional)] item: u32) -> impl In
                 let focus_id = focus_id.clone();
                 request_animation_frame(move || page::focus(&focus_id));
             };
+            // "Now" saves typing the time under stress; focus stays on it even if the entry moves.
+            let now_id = format!("{id}-now");
+            let refocus = now_id.clone();
+            let set_now = move |_| {
+                write(platform::now().millis().to_string());
+                let refocus = refocus.clone();
+                request_animation_frame(move || page::focus(&refocus));
+            };
             view! {
-                <input type="datetime-local" id=id.clone() aria-describedby=hint_id
-                    prop:value=move || value.with(|v| moment(v).map(platform::local_input).unwrap_or_default())
-                    on:change=change/>
+                <div class="with-now">
+                    <input type="datetime-local" id=id.clone() aria-describedby=hint_id
+                        prop:value=move || value.with(|v| moment(v).map(platform::local_input).unwrap_or_default())
+                        on:change=change/>
+                    <button type="button" class="quiet" id=now_id aria-label=format!("Now: {}", field.label)
+                        on:click=set_now>"Now"</button>
+                </div>
             }
             .into_any()
         }
