@@ -74,14 +74,16 @@ pub fn has_content(incident: &Incident, step: Step) -> bool {
     let s = &incident.steps;
     match step {
         Step::Stop => {
+            // The title is asked for on Stop, so it counts there.
             let stop = &s.stop;
             stop.distress_before.is_some()
                 || stop.distress_after.is_some()
-                || any_text(&[&stop.thoughts])
+                || any_text(&[&stop.thoughts, &incident.title])
         }
         Step::Assess => {
+            // Tags are asked for on Assess; the noticed time is filled in by default.
             let a = &s.assess;
-            any_text(&[&a.what_happened, &a.impact])
+            any_text(&[&a.what_happened, &a.impact, &incident.tags])
                 || a.happened_at.is_some()
                 || !a.affected().is_empty()
                 || a.severity != Severity::Unset
@@ -190,6 +192,16 @@ mod tests {
         assert_eq!(status(&i), Status::Preventing);
         i.steps.step_it_up.resolved_at = at();
         assert_eq!(status(&i), Status::Resolved);
+    }
+
+    #[test]
+    fn incident_fields_count_on_the_step_that_asks_for_them() {
+        let mut i = incident();
+        i.title = "Wrong invoice".into();
+        assert!(has_content(&i, Step::Stop));
+        assert!(!has_content(&i, Step::Assess));
+        i.tags = "invoices".into();
+        assert!(has_content(&i, Step::Assess));
     }
 
     #[test]
