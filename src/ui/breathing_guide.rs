@@ -12,13 +12,8 @@ use crate::model::breathing;
 use crate::model::steps::Breathing;
 use crate::ui::reactive_text::text;
 
-const PATTERN: Field = field!(
-    Kind::Choice(Breathing::OPTIONS),
-    "breathing-pattern",
-    "Pattern",
-    "",
-    |i| i.steps.stop.pattern
-);
+#[rustfmt::skip]
+const PATTERN: Field = field!(Kind::Choice(Breathing::OPTIONS), "breathing-pattern", "Pattern", "", |i| i.steps.stop.pattern);
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum State {

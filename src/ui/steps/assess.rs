@@ -7,81 +7,31 @@ use crate::ui::form::{
     field, item_field, list_ops, Field, Fields, Kind, ListEditor, ListOps, ListSpec,
 };
 
+#[rustfmt::skip]
 const BASICS: &[Field] = &[
-    field!(
-        Kind::Area,
-        "what-happened",
-        "What happened",
-        "The facts as you know them now. The full story can wait.",
-        |i| i.steps.assess.what_happened
-    ),
-    field!(Kind::Moment, "happened-at", "When it happened", "", |i| i
-        .steps
-        .assess
-        .happened_at),
-    field!(
-        Kind::Moment,
-        "noticed-at",
-        "When you noticed",
-        "This starts the clock on Own up.",
-        |i| i.noticed_at
-    ),
-    field!(
-        Kind::Line,
-        "tags",
-        "Tags",
-        "Separate them with commas, for example: invoices, clients.",
-        |i| i.tags
-    ),
+    field!(Kind::Area, "what-happened", "What happened", "The facts as you know them now. The full story can wait.", |i| i.steps.assess.what_happened),
+    field!(Kind::Moment, "happened-at", "When it happened", "", |i| i.steps.assess.happened_at),
+    field!(Kind::Moment, "noticed-at", "When you noticed", "This starts the clock on Own up.", |i| i.noticed_at),
+    field!(Kind::Line, "tags", "Tags", "Separate them with commas, for example: invoices, clients.", |i| i.tags),
 ];
 
+#[rustfmt::skip]
 const AFFECTED: &[Field] = &[
-    field!(Kind::Check, "affects-customers", "Customers", "", |i| i
-        .steps
-        .assess
-        .affects_customers),
-    field!(Kind::Check, "affects-colleagues", "Colleagues", "", |i| i
-        .steps
-        .assess
-        .affects_colleagues),
-    field!(Kind::Check, "affects-systems", "Systems", "", |i| i
-        .steps
-        .assess
-        .affects_systems),
-    field!(Kind::Check, "affects-money", "Money", "", |i| i
-        .steps
-        .assess
-        .affects_money),
-    field!(Kind::Check, "affects-deadlines", "Deadlines", "", |i| i
-        .steps
-        .assess
-        .affects_deadlines),
+    field!(Kind::Check, "affects-customers", "Customers", "", |i| i.steps.assess.affects_customers),
+    field!(Kind::Check, "affects-colleagues", "Colleagues", "", |i| i.steps.assess.affects_colleagues),
+    field!(Kind::Check, "affects-systems", "Systems", "", |i| i.steps.assess.affects_systems),
+    field!(Kind::Check, "affects-money", "Money", "", |i| i.steps.assess.affects_money),
+    field!(Kind::Check, "affects-deadlines", "Deadlines", "", |i| i.steps.assess.affects_deadlines),
 ];
 
+#[rustfmt::skip]
 const IMPACT: &[Field] = &[
-    field!(
-        Kind::Area,
-        "impact",
-        "What it means",
-        "For the people and things affected, in plain words.",
-        |i| i.steps.assess.impact
-    ),
-    field!(
-        Kind::Choice(Severity::OPTIONS),
-        "severity",
-        "Severity",
-        "",
-        |i| i.steps.assess.severity
-    ),
-    field!(
-        Kind::Choice(Worsening::OPTIONS),
-        "worsening",
-        "Is it still getting worse?",
-        "",
-        |i| i.steps.assess.worsening
-    ),
+    field!(Kind::Area, "impact", "What it means", "For the people and things affected, in plain words.", |i| i.steps.assess.impact),
+    field!(Kind::Choice(Severity::OPTIONS), "severity", "Severity", "", |i| i.steps.assess.severity),
+    field!(Kind::Choice(Worsening::OPTIONS), "worsening", "Is it still getting worse?", "", |i| i.steps.assess.worsening),
 ];
 
+#[rustfmt::skip]
 const HELPERS: ListSpec = ListSpec {
     key: "helpers",
     label: "Who must help",
@@ -90,25 +40,12 @@ const HELPERS: ListSpec = ListSpec {
     reorder: true,
     ops: list_ops!(|i| i.steps.assess.helpers),
     fields: &[
-        item_field!(
-            Kind::Line,
-            "helper-name",
-            "Name",
-            "",
-            |i| i.steps.assess.helpers,
-            |x| x.name
-        ),
-        item_field!(
-            Kind::Line,
-            "helper-role",
-            "Role",
-            "",
-            |i| i.steps.assess.helpers,
-            |x| x.role
-        ),
+        item_field!(Kind::Line, "helper-name", "Name", "", |i| i.steps.assess.helpers, |x| x.name),
+        item_field!(Kind::Line, "helper-role", "Role", "", |i| i.steps.assess.helpers, |x| x.role),
     ],
 };
 
+#[rustfmt::skip]
 const KEY_POINTS: ListSpec = ListSpec {
     key: "key-points",
     label: "Key points to raise first",
@@ -116,16 +53,10 @@ const KEY_POINTS: ListSpec = ListSpec {
     noun: "key point",
     reorder: true,
     ops: list_ops!(|i| i.steps.assess.key_points),
-    fields: &[item_field!(
-        Kind::Line,
-        "key-point",
-        "Point",
-        "",
-        |i| i.steps.assess.key_points,
-        |x| x.text
-    )],
+    fields: &[item_field!(Kind::Line, "key-point", "Point", "", |i| i.steps.assess.key_points, |x| x.text)],
 };
 
+#[rustfmt::skip]
 const TIMELINE: ListSpec = ListSpec {
     key: "timeline",
     label: "Timeline",
@@ -144,22 +75,8 @@ const TIMELINE: ListSpec = ListSpec {
         ..list_ops!(|i| i.steps.assess.timeline)
     },
     fields: &[
-        item_field!(
-            Kind::Moment,
-            "event-at",
-            "Time",
-            "",
-            |i| i.steps.assess.timeline,
-            |x| x.at
-        ),
-        item_field!(
-            Kind::Line,
-            "event-what",
-            "What happened then",
-            "",
-            |i| i.steps.assess.timeline,
-            |x| x.what
-        ),
+        item_field!(Kind::Moment, "event-at", "Time", "", |i| i.steps.assess.timeline, |x| x.at),
+        item_field!(Kind::Line, "event-what", "What happened then", "", |i| i.steps.assess.timeline, |x| x.what),
     ],
 };
 

@@ -8,6 +8,7 @@ use crate::ui::current::Current;
 use crate::ui::form::{item_field, list_ops, Kind, ListEditor, ListSpec};
 use crate::ui::reactive_text::text;
 
+#[rustfmt::skip]
 const CHECKLIST: ListSpec = ListSpec {
     key: "fix-items",
     label: "Checklist",
@@ -16,54 +17,12 @@ const CHECKLIST: ListSpec = ListSpec {
     reorder: true,
     ops: list_ops!(|i| i.steps.fix.items),
     fields: &[
-        item_field!(
-            Kind::Line,
-            "fix-what",
-            "What",
-            "",
-            |i| i.steps.fix.items,
-            |x| x.what
-        ),
-        item_field!(
-            Kind::Line,
-            "fix-owner",
-            "Owner",
-            "",
-            |i| i.steps.fix.items,
-            |x| x.owner
-        ),
-        item_field!(
-            Kind::Day,
-            "fix-due",
-            "Due",
-            "",
-            |i| i.steps.fix.items,
-            |x| x.due
-        ),
-        item_field!(
-            Kind::Choice(ItemStatus::OPTIONS),
-            "fix-status",
-            "Status",
-            "",
-            |i| i.steps.fix.items,
-            |x| x.status
-        ),
-        item_field!(
-            Kind::Line,
-            "fix-verified",
-            "Verified by",
-            "Who or what confirmed it really works.",
-            |i| i.steps.fix.items,
-            |x| x.verified_by
-        ),
-        item_field!(
-            Kind::Area,
-            "fix-notes",
-            "Notes",
-            "",
-            |i| i.steps.fix.items,
-            |x| x.notes
-        ),
+        item_field!(Kind::Line, "fix-what", "What", "", |i| i.steps.fix.items, |x| x.what),
+        item_field!(Kind::Line, "fix-owner", "Owner", "", |i| i.steps.fix.items, |x| x.owner),
+        item_field!(Kind::Day, "fix-due", "Due", "", |i| i.steps.fix.items, |x| x.due),
+        item_field!(Kind::Choice(ItemStatus::OPTIONS), "fix-status", "Status", "", |i| i.steps.fix.items, |x| x.status),
+        item_field!(Kind::Line, "fix-verified", "Verified by", "Who or what confirmed it really works.", |i| i.steps.fix.items, |x| x.verified_by),
+        item_field!(Kind::Area, "fix-notes", "Notes", "", |i| i.steps.fix.items, |x| x.notes),
     ],
 };
 

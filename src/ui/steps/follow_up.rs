@@ -11,6 +11,7 @@ use crate::ui::form::{
 };
 use crate::ui::message_card::MessageCard;
 
+#[rustfmt::skip]
 const PEOPLE: ListSpec = ListSpec {
     key: "people",
     label: "People to follow up with",
@@ -42,36 +43,13 @@ const PEOPLE: ListSpec = ListSpec {
     ],
 };
 
+#[rustfmt::skip]
 const DEBRIEF: &[Field] = &[
-    field!(Kind::Area, "cause", "What caused it", "", |i| i
-        .steps
-        .follow_up
-        .cause),
-    field!(
-        Kind::Area,
-        "seemed-reasonable",
-        "What made it seem reasonable at the time",
-        "",
-        |i| i.steps.follow_up.seemed_reasonable
-    ),
-    field!(Kind::Area, "lucky", "Where I got lucky", "", |i| i
-        .steps
-        .follow_up
-        .lucky),
-    field!(
-        Kind::Area,
-        "known-earlier",
-        "Could it have been known earlier?",
-        "",
-        |i| i.steps.follow_up.known_earlier
-    ),
-    field!(
-        Kind::Area,
-        "caught-sooner",
-        "What would have caught it sooner",
-        "",
-        |i| i.steps.follow_up.caught_sooner
-    ),
+    field!(Kind::Area, "cause", "What caused it", "", |i| i.steps.follow_up.cause),
+    field!(Kind::Area, "seemed-reasonable", "What made it seem reasonable at the time", "", |i| i.steps.follow_up.seemed_reasonable),
+    field!(Kind::Area, "lucky", "Where I got lucky", "", |i| i.steps.follow_up.lucky),
+    field!(Kind::Area, "known-earlier", "Could it have been known earlier?", "", |i| i.steps.follow_up.known_earlier),
+    field!(Kind::Area, "caught-sooner", "What would have caught it sooner", "", |i| i.steps.follow_up.caught_sooner),
 ];
 
 #[component]

@@ -8,44 +8,20 @@ use crate::ui::briefing_editor::BriefingEditor;
 use crate::ui::current::Current;
 use crate::ui::form::{field, Field, Fields, Kind};
 
+#[rustfmt::skip]
 const WHO: &[Field] = &[
-    field!(
-        Kind::Line,
-        "tell-name",
-        "Who to tell",
-        "Usually your manager.",
-        |i| i.steps.own_up.tell_name
-    ),
-    field!(Kind::Line, "tell-role", "Their role", "", |i| i
-        .steps
-        .own_up
-        .tell_role),
+    field!(Kind::Line, "tell-name", "Who to tell", "Usually your manager.", |i| i.steps.own_up.tell_name),
+    field!(Kind::Line, "tell-role", "Their role", "", |i| i.steps.own_up.tell_role),
 ];
 
+#[rustfmt::skip]
 const NOTES: &[Field] = &[
-    field!(
-        Kind::Area,
-        "done-so-far",
-        "What I've done so far",
-        "",
-        |i| i.steps.own_up.done_so_far
-    ),
-    field!(
-        Kind::Area,
-        "need",
-        "What I need from them",
-        "A decision, help, or simply to know.",
-        |i| i.steps.own_up.need
-    ),
+    field!(Kind::Area, "done-so-far", "What I've done so far", "", |i| i.steps.own_up.done_so_far),
+    field!(Kind::Area, "need", "What I need from them", "A decision, help, or simply to know.", |i| i.steps.own_up.need),
 ];
 
-const TOLD: &[Field] = &[field!(
-    Kind::Stamp,
-    "told",
-    "I told them",
-    "Tick it once you have. Mend notes the time.",
-    |i| i.steps.own_up.told_at
-)];
+#[rustfmt::skip]
+const TOLD: &[Field] = &[field!(Kind::Stamp, "told", "I told them", "Tick it once you have. Mend notes the time.", |i| i.steps.own_up.told_at)];
 
 /// Time since the mistake was noticed, updated every few seconds and never announced.
 #[component]

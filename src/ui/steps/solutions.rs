@@ -7,6 +7,7 @@ use crate::model::steps::{Alternative, Effort, Risk, Undoable};
 use crate::ui::current::Current;
 use crate::ui::form::{item_field, list_ops, Kind, ListEditor, ListSpec};
 
+#[rustfmt::skip]
 const OPTIONS: ListSpec = ListSpec {
     key: "options",
     label: "Options",
@@ -15,78 +16,15 @@ const OPTIONS: ListSpec = ListSpec {
     reorder: true,
     ops: list_ops!(|i| i.steps.solutions.options),
     fields: &[
-        item_field!(
-            Kind::Line,
-            "option-title",
-            "Option",
-            "A few words, e.g. \u{201c}Resend the right invoice\u{201d}.",
-            |i| i.steps.solutions.options,
-            |x| x.title
-        ),
-        item_field!(
-            Kind::Area,
-            "option-description",
-            "What it involves",
-            "",
-            |i| i.steps.solutions.options,
-            |x| x.description
-        ),
-        item_field!(
-            Kind::Choice(Effort::OPTIONS),
-            "option-effort",
-            "Effort",
-            "",
-            |i| i.steps.solutions.options,
-            |x| x.effort
-        ),
-        item_field!(
-            Kind::Choice(Risk::OPTIONS),
-            "option-risk",
-            "Risk",
-            "",
-            |i| i.steps.solutions.options,
-            |x| x.risk
-        ),
-        item_field!(
-            Kind::Choice(Undoable::OPTIONS),
-            "option-undoable",
-            "Can it be undone?",
-            "",
-            |i| i.steps.solutions.options,
-            |x| x.undoable
-        ),
-        item_field!(
-            Kind::Line,
-            "option-time",
-            "Time to fix",
-            "",
-            |i| i.steps.solutions.options,
-            |x| x.time_to_fix
-        ),
-        item_field!(
-            Kind::Line,
-            "option-helpers",
-            "Who must help",
-            "",
-            |i| i.steps.solutions.options,
-            |x| x.helpers
-        ),
-        item_field!(
-            Kind::Area,
-            "option-pros",
-            "Pros",
-            "",
-            |i| i.steps.solutions.options,
-            |x| x.pros
-        ),
-        item_field!(
-            Kind::Area,
-            "option-cons",
-            "Cons",
-            "",
-            |i| i.steps.solutions.options,
-            |x| x.cons
-        ),
+        item_field!(Kind::Line, "option-title", "Option", "A few words, e.g. \u{201c}Resend the right invoice\u{201d}.", |i| i.steps.solutions.options, |x| x.title),
+        item_field!(Kind::Area, "option-description", "What it involves", "", |i| i.steps.solutions.options, |x| x.description),
+        item_field!(Kind::Choice(Effort::OPTIONS), "option-effort", "Effort", "", |i| i.steps.solutions.options, |x| x.effort),
+        item_field!(Kind::Choice(Risk::OPTIONS), "option-risk", "Risk", "", |i| i.steps.solutions.options, |x| x.risk),
+        item_field!(Kind::Choice(Undoable::OPTIONS), "option-undoable", "Can it be undone?", "", |i| i.steps.solutions.options, |x| x.undoable),
+        item_field!(Kind::Line, "option-time", "Time to fix", "", |i| i.steps.solutions.options, |x| x.time_to_fix),
+        item_field!(Kind::Line, "option-helpers", "Who must help", "", |i| i.steps.solutions.options, |x| x.helpers),
+        item_field!(Kind::Area, "option-pros", "Pros", "", |i| i.steps.solutions.options, |x| x.pros),
+        item_field!(Kind::Area, "option-cons", "Cons", "", |i| i.steps.solutions.options, |x| x.cons),
     ],
 };
 

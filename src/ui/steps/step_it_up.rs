@@ -8,6 +8,7 @@ use crate::ui::current::Current;
 use crate::ui::form::{field, item_field, list_ops, Field, Fields, Kind, ListEditor, ListSpec};
 use crate::ui::reactive_text::text;
 
+#[rustfmt::skip]
 const COMMITMENTS: ListSpec = ListSpec {
     key: "commitments",
     label: "Prevention commitments",
@@ -16,49 +17,15 @@ const COMMITMENTS: ListSpec = ListSpec {
     reorder: true,
     ops: list_ops!(|i| i.steps.step_it_up.commitments),
     fields: &[
-        item_field!(
-            Kind::Line,
-            "commitment-what",
-            "What",
-            "",
-            |i| i.steps.step_it_up.commitments,
-            |x| x.what
-        ),
-        item_field!(
-            Kind::Choice(CommitmentKind::OPTIONS),
-            "commitment-kind",
-            "Kind",
-            "",
-            |i| i.steps.step_it_up.commitments,
-            |x| x.kind
-        ),
-        item_field!(
-            Kind::Choice(CheckIn::OPTIONS),
-            "commitment-30",
-            "Check-in at 30 days",
-            "",
-            |i| i.steps.step_it_up.commitments,
-            |x| x.day30
-        ),
-        item_field!(
-            Kind::Choice(CheckIn::OPTIONS),
-            "commitment-60",
-            "Check-in at 60 days",
-            "",
-            |i| i.steps.step_it_up.commitments,
-            |x| x.day60
-        ),
-        item_field!(
-            Kind::Choice(CheckIn::OPTIONS),
-            "commitment-90",
-            "Check-in at 90 days",
-            "",
-            |i| i.steps.step_it_up.commitments,
-            |x| x.day90
-        ),
+        item_field!(Kind::Line, "commitment-what", "What", "", |i| i.steps.step_it_up.commitments, |x| x.what),
+        item_field!(Kind::Choice(CommitmentKind::OPTIONS), "commitment-kind", "Kind", "", |i| i.steps.step_it_up.commitments, |x| x.kind),
+        item_field!(Kind::Choice(CheckIn::OPTIONS), "commitment-30", "Check-in at 30 days", "", |i| i.steps.step_it_up.commitments, |x| x.day30),
+        item_field!(Kind::Choice(CheckIn::OPTIONS), "commitment-60", "Check-in at 60 days", "", |i| i.steps.step_it_up.commitments, |x| x.day60),
+        item_field!(Kind::Choice(CheckIn::OPTIONS), "commitment-90", "Check-in at 90 days", "", |i| i.steps.step_it_up.commitments, |x| x.day90),
     ],
 };
 
+#[rustfmt::skip]
 const EXTRA_CHECKS: ListSpec = ListSpec {
     key: "extra-checks",
     label: "Extra checks",
@@ -66,28 +33,13 @@ const EXTRA_CHECKS: ListSpec = ListSpec {
     noun: "check",
     reorder: true,
     ops: list_ops!(|i| i.steps.step_it_up.extra_checks),
-    fields: &[item_field!(
-        Kind::Line,
-        "extra-check",
-        "Check",
-        "",
-        |i| i.steps.step_it_up.extra_checks,
-        |x| x.text
-    )],
+    fields: &[item_field!(Kind::Line, "extra-check", "Check", "", |i| i.steps.step_it_up.extra_checks, |x| x.text)],
 };
 
+#[rustfmt::skip]
 const REFLECTION: &[Field] = &[
-    field!(Kind::Area, "learned", "What I learned", "", |i| i
-        .steps
-        .step_it_up
-        .learned),
-    field!(
-        Kind::Area,
-        "went-well",
-        "What went well",
-        "Small things count too.",
-        |i| i.steps.step_it_up.went_well
-    ),
+    field!(Kind::Area, "learned", "What I learned", "", |i| i.steps.step_it_up.learned),
+    field!(Kind::Area, "went-well", "What went well", "Small things count too.", |i| i.steps.step_it_up.went_well),
 ];
 
 /// Close the incident as resolved, or reopen it.

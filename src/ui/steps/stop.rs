@@ -5,38 +5,16 @@ use leptos::prelude::*;
 use crate::ui::breathing_guide::BreathingGuide;
 use crate::ui::form::{field, Field, Fields, Kind, DISTRESS};
 
+#[rustfmt::skip]
 const BEFORE: &[Field] = &[
-    field!(
-        Kind::Line,
-        "incident-title",
-        "Title",
-        "Name it in a few words. Naming it helps, and you'll find it again later.",
-        |i| i.title
-    ),
-    field!(
-        Kind::Choice(DISTRESS),
-        "distress-before",
-        "How distressed do you feel right now?",
-        "0 is calm, 10 is overwhelmed. A guess is fine.",
-        |i| i.steps.stop.distress_before
-    ),
+    field!(Kind::Line, "incident-title", "Title", "Name it in a few words. Naming it helps, and you'll find it again later.", |i| i.title),
+    field!(Kind::Choice(DISTRESS), "distress-before", "How distressed do you feel right now?", "0 is calm, 10 is overwhelmed. A guess is fine.", |i| i.steps.stop.distress_before),
 ];
 
+#[rustfmt::skip]
 const AFTER: &[Field] = &[
-    field!(
-        Kind::Choice(DISTRESS),
-        "distress-after",
-        "And after the pause?",
-        "",
-        |i| i.steps.stop.distress_after
-    ),
-    field!(
-        Kind::Area,
-        "thoughts",
-        "What's going through my head",
-        "Writing it down helps it stop circling. Only you can see this.",
-        |i| i.steps.stop.thoughts
-    ),
+    field!(Kind::Choice(DISTRESS), "distress-after", "And after the pause?", "", |i| i.steps.stop.distress_after),
+    field!(Kind::Area, "thoughts", "What's going through my head", "Writing it down helps it stop circling. Only you can see this.", |i| i.steps.stop.thoughts),
 ];
 
 #[component]
