@@ -140,7 +140,8 @@ pub fn ListScreen() -> impl IntoView {
                 <p class="empty">{text(move || if total.get() == 0 { "No incidents yet." } else { "Nothing matches. Try other words, or clear the filters." }.into())}</p>
             }>
             <ul class="incident-list" aria-label="Incidents">
-                <For each=move || rows.get() key=|row| (row.id, row.updated_at, row.archived, row.status) let:row>
+                // Keyed by all a row shows: a discreet number shifts when another incident returns.
+                <For each=move || rows.get() key=|row| (row.id, row.updated_at, row.archived, row.status, row.title.clone()) let:row>
                     <li>
                         <a href=Route::Incident(row.id, None).href()>{row.title.clone()}</a>
                         " "

@@ -138,3 +138,21 @@ test('clearing a store a newer Mend wrote lets this version save again', opts, (
     const incident = await list.createIncident('Written again');
     assert.match(await page.evaluate((id) => localStorage.getItem(`mend.incident.${id}`), incident.id()), /Written again/);
   }));
+
+test('in discreet mode, an incident brought back by Undo renumbers the rows after it', opts, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    for (const title of ['First', 'Second', 'Third']) {
+      const incident = await list.createIncident(title);
+      await incident.backToList();
+    }
+    const settings = await new SettingsPage(page, baseUrl).openFromBanner();
+    await settings.setDiscreet(true);
+    await page.getByRole('link', { name: 'Mend', exact: true }).click();
+    const second = await list.open('Incident 2');
+    await second.delete();
+    await list.undoButton.waitFor();
+    await eventually(async () => assert.deepEqual((await list.titles()).sort(), ['Incident 1', 'Incident 2']));
+    await list.undoDelete();
+    await eventually(async () => assert.deepEqual((await list.titles()).sort(), ['Incident 1', 'Incident 2', 'Incident 3']));
+  }));
