@@ -54,12 +54,17 @@ pub fn on_hide(callback: impl Fn() + 'static) {
     listen_forever(web_sys::window().map(Into::into), "pagehide", move |_| {
         on_pagehide()
     });
+    on_visibility(web_sys::VisibilityState::Hidden, move || callback());
+}
+
+/// Calls `callback` each time the page becomes `wanted` (hidden or visible again).
+pub fn on_visibility(wanted: web_sys::VisibilityState, callback: impl Fn() + 'static) {
     let document = web_sys::window().and_then(|w| w.document());
-    let hidden = document.clone();
+    let watched = document.clone();
     listen_forever(document.map(Into::into), "visibilitychange", move |_| {
-        if hidden
+        if watched
             .as_ref()
-            .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
+            .is_some_and(|d| d.visibility_state() == wanted)
         {
             callback();
         }

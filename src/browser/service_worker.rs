@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
-use super::page::listen_forever;
+use super::page::{listen_forever, on_visibility};
 
 thread_local! {
     /// Set when the person pressed Reload, so only that switch reloads this tab.
@@ -74,15 +74,8 @@ pub fn register(on_update_ready: impl Fn() + Clone + 'static) {
             },
         );
         // A tab left open for days looks for a new version when it is shown again.
-        let document = web_sys::window().and_then(|w| w.document());
-        let visible = document.clone();
-        listen_forever(document.map(Into::into), "visibilitychange", move |_| {
-            if visible
-                .as_ref()
-                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible)
-            {
-                let _ = registration.update();
-            }
+        on_visibility(web_sys::VisibilityState::Visible, move || {
+            let _ = registration.update();
         });
     });
 }
