@@ -1,6 +1,6 @@
 //! The breathing guide's script: which cue shows at each second of a paced pause.
 
-use super::steps::Breathing;
+use super::choices::Breathing;
 
 /// One part of a breath.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

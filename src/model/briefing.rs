@@ -1,7 +1,7 @@
 //! The Own up briefing, composed from the user's own words in the order a boss needs it:
 //! what happened, the impact, what I've done, the options with my recommendation, what I need.
 
-use super::steps::{Effort, Risk, Severity, Undoable, Worsening};
+use super::choices::{Effort, Risk, Severity, Undoable, Worsening};
 use super::Incident;
 
 /// The briefing's subject line, for the mail app.

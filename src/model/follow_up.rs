@@ -1,7 +1,7 @@
 //! Follow-up messages composed from the incident: a resolution note for the customer and a
 //! thank-you for the people who helped.
 
-use super::steps::ItemStatus;
+use super::choices::ItemStatus;
 use super::Incident;
 
 /// A message ready to copy or open in the mail app.

@@ -25,6 +25,7 @@ pub mod value;
 
 pub mod breathing;
 pub mod briefing;
+pub mod choices;
 pub mod clock;
 pub mod follow_up;
 pub mod id;

@@ -72,7 +72,8 @@ pub fn sync_stakeholders(incident: &mut Incident) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::steps::{Alternative, FixItem, ItemStatus, Person};
+    use crate::model::choices::ItemStatus;
+    use crate::model::steps::{Alternative, FixItem, Person};
 
     fn incident_with_options() -> Incident {
         let mut i = Incident::blank(3);

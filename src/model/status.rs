@@ -1,6 +1,6 @@
 //! Where an incident stands, derived from what the user has done; it is never typed in.
 
-use super::steps::{CheckIn, Severity, Worsening};
+use super::choices::{CheckIn, Severity, Worsening};
 use super::{Incident, Step};
 
 /// The incident's stage, in the order recovery usually goes.
@@ -157,7 +157,8 @@ pub fn status(incident: &Incident) -> Status {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::steps::{add_item, Alternative, FixItem, ItemStatus};
+    use crate::model::choices::ItemStatus;
+    use crate::model::steps::{add_item, Alternative, FixItem};
     use crate::model::Timestamp;
 
     fn incident() -> Incident {

@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::value::choice;
+use super::choices::{
+    Breathing, CheckIn, CommitmentKind, Effort, ItemStatus, Risk, Severity, Undoable, Worsening,
+};
 use super::Timestamp;
 
 /// The seven steps' records.
@@ -77,85 +79,6 @@ pub fn shift_item<T: Item>(list: &mut [T], id: u32, by: isize) -> bool {
         None => false,
     }
 }
-
-choice!(
-    /// Which breathing pattern the Stop step guides.
-    Breathing {
-        Sigh = "sigh", "Cyclic sigh: in, in again, long out";
-        Box = "box", "Box: in 4, hold 4, out 4, hold 4";
-    }
-);
-
-choice!(
-    Severity {
-        Unset = "unset", "Not sure yet";
-        Low = "low", "Low: easy to put right";
-        Medium = "medium", "Medium: some work to fix";
-        High = "high", "High: hurts customers or money";
-        Critical = "critical", "Critical: serious harm, now";
-    }
-);
-
-choice!(
-    Worsening {
-        Unknown = "unknown", "Not sure";
-        Yes = "yes", "Yes, it is still getting worse";
-        No = "no", "No, it has stopped";
-    }
-);
-
-choice!(
-    Effort {
-        Unset = "unset", "Not sure";
-        Small = "small", "Small";
-        Medium = "medium", "Medium";
-        Large = "large", "Large";
-    }
-);
-
-choice!(
-    Risk {
-        Unset = "unset", "Not sure";
-        Low = "low", "Low";
-        Medium = "medium", "Medium";
-        High = "high", "High";
-    }
-);
-
-choice!(
-    Undoable {
-        Unknown = "unknown", "Not sure";
-        Yes = "yes", "Yes";
-        Partly = "partly", "Partly";
-        No = "no", "No";
-    }
-);
-
-choice!(
-    ItemStatus {
-        Todo = "todo", "To do";
-        Doing = "doing", "Doing";
-        Done = "done", "Done";
-        NotDoing = "not_doing", "Not doing";
-    }
-);
-
-choice!(
-    CommitmentKind {
-        Check = "check", "Check";
-        Habit = "habit", "Habit";
-        Process = "process", "Process";
-        Tool = "tool", "Tool";
-    }
-);
-
-choice!(
-    CheckIn {
-        Pending = "pending", "Not yet";
-        Kept = "kept", "Kept";
-        Missed = "missed", "Missed";
-    }
-);
 
 /// One line of text in a list: a key point or an extra check.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -9,7 +9,7 @@ use super::current::Current;
 use super::form::{field, Field, FieldInput, Kind};
 use crate::browser::page;
 use crate::model::breathing;
-use crate::model::steps::Breathing;
+use crate::model::choices::Breathing;
 use crate::ui::reactive_text::text;
 
 #[rustfmt::skip]

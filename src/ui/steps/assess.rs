@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::steps::{Severity, Worsening};
+use crate::model::choices::{Severity, Worsening};
 use crate::ui::form::{
     field, item_field, list_ops, Field, Fields, Kind, ListEditor, ListOps, ListSpec,
 };

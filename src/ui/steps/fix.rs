@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::model::choices::ItemStatus;
 use crate::model::seeding::seed_checklist;
-use crate::model::steps::ItemStatus;
 use crate::ui::current::Current;
 use crate::ui::form::{item_field, list_ops, Kind, ListEditor, ListSpec};
 use crate::ui::reactive_text::text;

@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::model::choices::{Effort, Risk, Undoable};
 use crate::model::seeding::seed_checklist;
-use crate::model::steps::{Alternative, Effort, Risk, Undoable};
+use crate::model::steps::Alternative;
 use crate::ui::current::Current;
 use crate::ui::form::{item_field, list_ops, Kind, ListEditor, ListSpec};
 

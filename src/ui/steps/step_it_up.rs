@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser::platform;
-use crate::model::steps::{CheckIn, CommitmentKind};
+use crate::model::choices::{CheckIn, CommitmentKind};
 use crate::ui::current::Current;
 use crate::ui::form::{field, item_field, list_ops, Field, Fields, Kind, ListEditor, ListSpec};
 use crate::ui::reactive_text::text;
