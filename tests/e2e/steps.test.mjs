@@ -325,3 +325,19 @@ test('the breathing guide starts, pauses and skips, and leads with words under r
     // Skipping never blocks: the next step is right there.
     await new IncidentPage(page).next('Assess');
   }));
+
+test('the checklist is seeded once, when an option is recommended, and a removed seed stays removed', opts, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    const p = await list.newIncident();
+    await p.goToStep('Solutions');
+    const option = await p.addEntry('Options', 'option');
+    await p.type(p.field('Option', option), 'Resend the invoice');
+    await option.getByLabel('Recommend this option').check();
+    await p.goToStep('Fix');
+    assert.equal(await p.field('What', p.entry('Checklist', 'Item 1')).inputValue(), 'Resend the invoice');
+    await page.getByRole('button', { name: 'Remove: item 1' }).click();
+    await p.goToStep('Follow up');
+    await p.goToStep('Fix');
+    assert.equal(await p.list('Checklist').getByRole('group').count(), 0, 'not seeded again behind the user\'s back');
+  }));

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use crate::model::choices::ItemStatus;
-use crate::model::seeding::seed_checklist;
 use crate::ui::current::Current;
 use crate::ui::form::{item_field, list_ops, Kind, ListEditor, ListSpec};
 use crate::ui::reactive_text::text;
@@ -29,8 +28,6 @@ const CHECKLIST: ListSpec = ListSpec {
 #[component]
 pub fn FixStep() -> impl IntoView {
     let current = expect_context::<Current>();
-    // A choice made in Solutions shows up here first.
-    current.adjust(seed_checklist);
     let progress = Memo::new(move |_| current.read(|i| i.steps.fix.progress()).unwrap_or((0, 0)));
     view! {
         <p class="lead">"Work through the plan one item at a time, and check that each fix really works."</p>
