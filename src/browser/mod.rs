@@ -3,6 +3,7 @@
 
 pub mod clipboard;
 pub mod download;
+pub mod file_read;
 pub mod local_storage;
 pub mod page;
 pub mod platform;

@@ -102,3 +102,10 @@ pub(crate) fn listen_forever(
         closure.forget();
     }
 }
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

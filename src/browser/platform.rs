@@ -1,6 +1,6 @@
 //! The clock and the random source, the two inputs the pure model cannot make for itself.
 
-use crate::model::{IncidentId, Timestamp};
+use crate::model::{Day, IncidentId, Timestamp};
 
 pub fn now() -> Timestamp {
     Timestamp::from_millis_clamped(js_sys::Date::now())
@@ -30,6 +30,21 @@ pub fn local_label(time: Timestamp) -> String {
         .and_then(|w| w.navigator().language())
         .unwrap_or_else(|| "en".into());
     date.to_locale_string(&locale, &options).into()
+}
+
+/// The local calendar day a moment falls on, e.g. for naming files and dating check-ins.
+pub fn local_day(time: Timestamp) -> Day {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(time.millis() as f64));
+    Day::from_ymd(
+        i64::from(d.get_full_year()),
+        i64::from(d.get_month()) + 1,
+        i64::from(d.get_date()),
+    )
+    .unwrap_or_else(|| Day::of_utc(time))
+}
+
+pub fn today() -> Day {
+    local_day(now())
 }
 
 /// A moment as a `datetime-local` input value ("2026-11-26T08:04"), in local time.

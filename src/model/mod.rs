@@ -47,4 +47,4 @@ pub use settings::{Durability, Settings};
 pub use status::Status;
 pub use step::Step;
 pub use steps::Steps;
-pub use time::Timestamp;
+pub use time::{Day, Timestamp};

@@ -27,6 +27,39 @@ impl Timestamp {
     }
 }
 
+/// A calendar day with no time or zone, e.g. the local date a check-in falls on.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct Day(i64);
+
+impl Day {
+    /// `None` for impossible dates and years outside 0000–9999.
+    pub fn from_ymd(y: i64, m: i64, d: i64) -> Option<Self> {
+        ((0..=9999).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m))
+            .then(|| Self(days_from_civil(y, m, d)))
+    }
+
+    /// The UTC day a moment falls on.
+    pub fn of_utc(at: Timestamp) -> Self {
+        Self(at.0.div_euclid(86_400_000))
+    }
+
+    pub fn plus_days(self, days: i64) -> Self {
+        Self(self.0 + days)
+    }
+
+    pub fn ymd(self) -> (i64, i64, i64) {
+        civil_from_days(self.0)
+    }
+}
+
+impl fmt::Display for Day {
+    /// `2026-11-26`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = self.ymd();
+        write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
 // Howard Hinnant's days_from_civil / civil_from_days, on the proleptic Gregorian calendar.
 fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
@@ -182,6 +215,15 @@ mod tests {
         assert_eq!(parse("2026-11-26T08:04:06Z"), Ok(1_795_680_246_000));
         assert_eq!(parse("2026-11-26T08:04:06.1234567Z"), Ok(1_795_680_246_123));
         assert_eq!(parse("2026-11-26T08:04:06.5Z"), Ok(1_795_680_246_500));
+    }
+
+    #[test]
+    fn days_count_across_months_and_leap_years() {
+        let day = Day::from_ymd(2028, 1, 31).unwrap();
+        assert_eq!(day.plus_days(30).to_string(), "2028-03-01");
+        assert_eq!(Day::from_ymd(2027, 2, 29), None);
+        let at: Timestamp = "2026-11-26T23:59:59Z".parse().unwrap();
+        assert_eq!(Day::of_utc(at).to_string(), "2026-11-26");
     }
 
     #[test]

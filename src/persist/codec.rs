@@ -54,7 +54,18 @@ pub fn encode(incident: &Incident) -> Result<String, serde_json::Error> {
 /// Reads a stored record of any known schema version, migrating it to the current shape.
 pub fn decode(raw: &str) -> Result<Incident, DecodeError> {
     let record = checked_record(raw)?;
-    let mut record = migrate(record.value, record.version)?;
+    decode_record(record.value, record.version)
+}
+
+/// Reads one incident as written by schema `version` (e.g. from an export file), migrating
+/// it through the same steps as a stored record.
+pub fn decode_incident(incident: Value, version: u32) -> Result<Incident, DecodeError> {
+    let record = serde_json::json!({ "schema": version, "incident": incident });
+    decode_record(record, version)
+}
+
+fn decode_record(record: Value, version: u32) -> Result<Incident, DecodeError> {
+    let mut record = migrate(record, version)?;
     let incident = record
         .get_mut("incident")
         .map(Value::take)

@@ -128,6 +128,43 @@ impl Writer {
         Ok(())
     }
 
+    /// Writes several incidents as one change: all of them, or (if any write fails, e.g. the
+    /// storage is full) none, with every key put back as it was.
+    pub fn save_all(&self, kv: &dyn KeyValue, incidents: &[Incident]) -> Result<(), SaveError> {
+        let mut records = Vec::with_capacity(incidents.len());
+        for incident in incidents {
+            let key = StorageKey::Incident(incident.id);
+            let text = codec::encode(incident).map_err(|e| SaveError::Encode(e.to_string()))?;
+            let before = kv.get(&key)?;
+            if before.as_deref().is_some_and(|raw| {
+                codec::schema_version(raw).is_ok_and(|v| v > u64::from(SCHEMA_VERSION))
+            }) {
+                return Err(SaveError::NewerRecord);
+            }
+            records.push((key, text, before));
+        }
+        let mut written: Vec<(StorageKey, Option<String>)> = Vec::new();
+        let meta_before = kv.get(&StorageKey::Meta)?;
+        let result = self.stamp_meta(kv).and_then(|()| {
+            written.push((StorageKey::Meta, meta_before));
+            for (key, text, before) in records {
+                kv.set(&key, &text)?;
+                written.push((key, before));
+            }
+            Ok(())
+        });
+        if result.is_err() {
+            // Newest first, so space freed by one undo is there for the next.
+            for (key, before) in written.into_iter().rev() {
+                let _ = match before {
+                    Some(raw) => kv.set(&key, &raw),
+                    None => kv.remove(&key),
+                };
+            }
+        }
+        result
+    }
+
     /// Writes the settings, unless a newer Mend wrote them. A damaged settings record is
     /// replaced: it was listed with a download since load, and settings are easy to redo.
     pub fn save_settings(&self, kv: &dyn KeyValue, settings: &Settings) -> Result<(), SaveError> {

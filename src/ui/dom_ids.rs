@@ -4,3 +4,7 @@
 pub const SCREEN_HEADING: &str = "screen-heading";
 pub const MAIN: &str = "main";
 pub const TITLE_FIELD: &str = "incident-title";
+/// The list's Import file input; focus returns here when the import dialog closes.
+pub const IMPORT_INPUT: &str = "import-file";
+/// The incident's Report button; focus returns here from the report dialog and printing.
+pub const REPORT_BUTTON: &str = "report-button";

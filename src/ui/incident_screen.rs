@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use super::app::Navigator;
 use super::current::Current;
 use super::dom_ids;
+use super::exporting::export_one;
 use super::library::Library;
+use super::report_dialog::ReportDialog;
 use super::step_nav::StepNav;
 use super::steps::step_view;
 use super::titles;
@@ -91,6 +93,8 @@ fn IncidentEditor(id: IncidentId, step: Memo<Step>) -> impl IntoView {
             true
         })
     };
+    let exported = RwSignal::new(String::new());
+    let export = move |_| exported.set(export_one(library, id).unwrap_or_else(|e| e));
     let delete = move |_| {
         navigator.go(Route::List);
         library.delete(id);
@@ -120,10 +124,13 @@ fn IncidentEditor(id: IncidentId, step: Memo<Step>) -> impl IntoView {
             </Show>
         </div>
         <div class="actions incident-actions">
+            <button type="button" class="quiet" on:click=export>"Export"</button>
+            <ReportDialog/>
             <button type="button" class="quiet" on:click=archive>
                 {text(move || if archived.get() { "Unarchive" } else { "Archive" }.into())}
             </button>
             <button type="button" class="quiet" on:click=delete>"Delete"</button>
         </div>
+        <p role="status" class="quiet-status">{exported}</p>
     }
 }

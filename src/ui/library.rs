@@ -8,7 +8,9 @@ use leptos::prelude::*;
 
 use super::form::Removed;
 use crate::browser::{platform, storage_manager, LocalStore};
+use crate::files::merge::Write;
 use crate::model::{Incident, IncidentId, Settings, Timestamp};
+use crate::persist::repo::SaveError;
 use crate::persist::{self, Loaded, ReadOnly, StorageError, Unreadable, Writer};
 
 /// How long after the last keystroke a save happens.
@@ -130,6 +132,48 @@ impl Library {
         self.undo.set(None);
         self.save_state.set(SaveState::Idle);
         cleared.map(|_| ())
+    }
+
+    /// Writes an import all at once, then shows it. If it can't all be stored, nothing is
+    /// written and nothing on screen changes; the reason comes back in plain words.
+    pub fn import(&self, writes: Vec<Write>) -> Result<(), String> {
+        // Edits still waiting to be saved go first, so storage matches the screen.
+        self.flush();
+        let writer = self
+            .access
+            .get_value()
+            .map_err(|reason| format!("Mend can't save in this browser right now: {reason}."))?;
+        let incidents: Vec<Incident> = writes.iter().map(|w| w.incident().clone()).collect();
+        LocalStore::open()
+            .map_err(SaveError::from)
+            .and_then(|store| writer.save_all(&store, &incidents))
+            .map_err(|e| match e {
+                SaveError::Storage(StorageError::Full) => {
+                    "There isn't room for them in this browser's storage.".to_owned()
+                }
+                other => format!("They couldn't be saved: {other}."),
+            })?;
+        let ids: BTreeSet<IncidentId> = incidents.iter().map(|i| i.id).collect();
+        self.incidents.update(|all| {
+            for write in writes {
+                match write {
+                    Write::Replace(incident) => {
+                        match all.iter_mut().find(|i| i.id == incident.id) {
+                            Some(slot) => *slot = incident,
+                            None => all.push(incident),
+                        }
+                    }
+                    Write::Add(incident) => all.push(incident),
+                }
+            }
+        });
+        // Undoing a delete must not bring back a second copy of an incident just imported.
+        if self.undo.with_untracked(
+            |u| matches!(u, Some(Undo::Incident { incident, .. }) if ids.contains(&incident.id)),
+        ) {
+            self.undo.set(None);
+        }
+        Ok(())
     }
 
     /// Applies a change from the user and schedules a save of that incident only.

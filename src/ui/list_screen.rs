@@ -7,6 +7,8 @@ use leptos::prelude::*;
 
 use super::app::Navigator;
 use super::dom_ids;
+use super::exporting::export_all;
+use super::import_control::{drop_handlers, ImportControl, Importer};
 use super::library::Library;
 use super::unreadable_list::UnreadableList;
 use crate::browser::{page, platform};
@@ -99,6 +101,18 @@ pub fn ListScreen() -> impl IntoView {
         page::focus(dom_ids::SCREEN_HEADING);
     };
 
+    let importer = Importer::new(library);
+    // A Mend file dropped anywhere on the page while the list shows is imported.
+    let (drag_over, dropped) = drop_handlers(importer);
+    let over = window_event_listener(leptos::ev::dragover, drag_over);
+    let drop = window_event_listener(leptos::ev::drop, dropped);
+    on_cleanup(move || {
+        over.remove();
+        drop.remove();
+    });
+    let exported = RwSignal::new(String::new());
+    let export = move |_| exported.set(export_all(library).unwrap_or_else(|e| e));
+
     view! {
         <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Your incidents"</h1>
         <p class="lead">"Something went wrong? Start here. Everything stays in this browser."</p>
@@ -166,5 +180,15 @@ pub fn ListScreen() -> impl IntoView {
             </ul>
         </Show>
         <UnreadableList/>
+        <section class="files" aria-labelledby="files-heading">
+            <h2 id="files-heading">"Files"</h2>
+            <p class="hint">"Keep a copy somewhere private, or move your incidents to another browser. Files are not encrypted."</p>
+            <p>
+                <button type="button" on:click=export>"Export all"</button>
+                " "
+                <span role="status" class="quiet-status">{exported}</span>
+            </p>
+            <ImportControl importer/>
+        </section>
     }
 }

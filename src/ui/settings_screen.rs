@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use super::dom_ids;
+use super::exporting::export_all;
 use super::library::Library;
 use super::text_field::TextField;
-use crate::browser::{download::download_text, page, platform, storage_manager};
+use crate::browser::{page, storage_manager};
 use crate::model::settings::{confirms_clear, CLEAR_CONFIRMATION, CLEAR_LABEL};
 use crate::model::{Durability, Settings};
-use crate::persist::backup;
 
 #[component]
 pub fn SettingsScreen() -> impl IntoView {
@@ -86,22 +86,7 @@ fn YourData() -> impl IntoView {
         status.set(ok);
         problem.set(err);
     };
-    let export = move |_| {
-        let now = platform::now();
-        let text = library.incidents.with_untracked(|all| {
-            library
-                .unreadable
-                .with_untracked(|bad| backup::export(all, bad, now))
-        });
-        let name = backup::file_name(now);
-        report(
-            match text.map(|text| download_text(&name, "application/json", &text)) {
-                Ok(Ok(())) => Ok(format!("Downloaded {name}.")),
-                Ok(Err(e)) => Err(format!("The export didn't work: {e}.")),
-                Err(e) => Err(format!("The export didn't work: {e}.")),
-            },
-        );
-    };
+    let export = move |_| report(export_all(library));
 
     let confirm = RwSignal::new(String::new());
     let clear = move |_| {

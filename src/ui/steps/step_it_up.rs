@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::browser::platform;
 use crate::model::choices::{CheckIn, CommitmentKind};
+use crate::ui::check_in_calendar::CheckInCalendar;
 use crate::ui::current::Current;
 use crate::ui::form::{field, item_field, list_ops, Field, Fields, Kind, ListEditor, ListSpec};
 use crate::ui::reactive_text::text;
@@ -73,6 +74,7 @@ pub fn StepItUpStep() -> impl IntoView {
     view! {
         <p class="lead">"Turn what happened into something that makes the next time less likely."</p>
         <ListEditor spec=&COMMITMENTS/>
+        <CheckInCalendar/>
         <ListEditor spec=&EXTRA_CHECKS/>
         <section aria-labelledby="reflection-heading">
             <h2 id="reflection-heading">"Reflection"</h2>

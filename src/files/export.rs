@@ -1,0 +1,172 @@
+//! The export file: `{"format":"mend-backup","schema":N,"app_version":…,"exported_at":…,
+//! "incidents":[…],"unreadable":[…]}`, pretty-printed with a stable field and incident order.
+//!
+//! Each incident is exactly what a stored record holds, so import reuses the record codec.
+//! Records that could not be read go along as their raw text, so clearing the device after an
+//! export loses nothing.
+
+use serde::Serialize;
+
+use crate::model::{Day, Incident, Timestamp};
+use crate::persist::{Unreadable, SCHEMA_VERSION};
+
+/// Marks the file as Mend's.
+pub const FORMAT: &str = "mend-backup";
+/// The version of Mend that wrote the file; for people reading it, not for parsing.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[derive(Serialize)]
+struct Envelope<'a> {
+    format: &'static str,
+    /// The incident schema the `incidents` are written in.
+    schema: u32,
+    app_version: &'static str,
+    exported_at: Timestamp,
+    incidents: Vec<&'a Incident>,
+    unreadable: Vec<RawRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct RawRecord<'a> {
+    key: String,
+    raw: &'a str,
+}
+
+/// The file text for these incidents, oldest first, whatever order they are held in.
+pub fn export(
+    incidents: &[Incident],
+    unreadable: &[Unreadable],
+    exported_at: Timestamp,
+) -> Result<String, serde_json::Error> {
+    let mut incidents: Vec<&Incident> = incidents.iter().collect();
+    incidents.sort_by_key(|i| (i.created_at, i.id));
+    serde_json::to_string_pretty(&Envelope {
+        format: FORMAT,
+        schema: SCHEMA_VERSION,
+        app_version: APP_VERSION,
+        exported_at,
+        incidents,
+        unreadable: unreadable
+            .iter()
+            .map(|u| RawRecord {
+                key: u.key.as_string(),
+                raw: &u.raw,
+            })
+            .collect(),
+    })
+}
+
+/// For example `mend-backup-2026-11-26.json`.
+pub fn backup_file_name(today: Day) -> String {
+    format!("{FORMAT}-{today}.json")
+}
+
+/// For example `mend-wrong-invoice-2026-11-26.json`; `title` is `None` in discreet mode.
+pub fn incident_file_name(title: Option<&str>, today: Day, extension: &str) -> String {
+    format!("mend-{}-{today}.{extension}", slug(title.unwrap_or("")))
+}
+
+/// Lower-case ASCII letters and digits joined by single hyphens, at most 40 characters;
+/// "incident" when nothing is left.
+pub fn slug(title: &str) -> String {
+    let mut slug = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.len() >= 40 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        "incident".to_owned()
+    } else {
+        slug.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::IncidentId;
+    use crate::persist::{codec, DecodeError, StorageKey};
+    use serde_json::{json, Value};
+
+    fn at(text: &str) -> Timestamp {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn the_envelope_holds_every_incident_in_its_stored_shape() {
+        let mut incident = Incident::new(
+            IncidentId::from_random_bytes([3; 16]),
+            at("2026-11-26T08:00:00Z"),
+        );
+        incident.title = "Wrong invoice".into();
+        let text = export(&[incident.clone()], &[], at("2026-11-27T09:30:00Z")).unwrap();
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["format"], "mend-backup");
+        assert_eq!(value["schema"], json!(SCHEMA_VERSION));
+        assert_eq!(value["app_version"], APP_VERSION);
+        assert_eq!(value["exported_at"], "2026-11-27T09:30:00.000Z");
+        assert_eq!(value["unreadable"], json!([]));
+        let stored: Value = serde_json::from_str(&codec::encode(&incident).unwrap()).unwrap();
+        assert_eq!(value["incidents"], json!([stored["incident"]]));
+        assert!(text.contains("\n  \"schema\": "), "pretty-printed");
+    }
+
+    #[test]
+    fn incidents_go_oldest_first_whatever_the_order_in_memory() {
+        let mut newer = Incident::blank(1);
+        newer.created_at = at("2026-11-27T00:00:00Z");
+        let older = Incident::blank(2);
+        let text = export(
+            &[newer.clone(), older.clone()],
+            &[],
+            at("2026-11-27T09:30:00Z"),
+        );
+        let again = export(
+            &[older.clone(), newer.clone()],
+            &[],
+            at("2026-11-27T09:30:00Z"),
+        );
+        assert_eq!(text.as_ref().unwrap(), again.as_ref().unwrap());
+        let value: Value = serde_json::from_str(&text.unwrap()).unwrap();
+        assert_eq!(value["incidents"][0]["id"], older.id.to_string());
+    }
+
+    #[test]
+    fn unreadable_records_go_along_as_raw_text() {
+        let unreadable = Unreadable {
+            key: StorageKey::Unknown("mend.incident.x".into()),
+            raw: "{\"broken".into(),
+            reason: DecodeError::NoVersion,
+        };
+        let text = export(&[], &[unreadable], at("2026-11-27T09:30:00Z")).unwrap();
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            value["unreadable"],
+            json!([{"key": "mend.incident.x", "raw": "{\"broken"}])
+        );
+    }
+
+    #[test]
+    fn file_names_carry_the_day_and_a_plain_slug() {
+        let day = Day::from_ymd(2026, 11, 27).unwrap();
+        assert_eq!(backup_file_name(day), "mend-backup-2026-11-27.json");
+        assert_eq!(
+            incident_file_name(Some("Sent the invoice to the WRONG client!"), day, "json"),
+            "mend-sent-the-invoice-to-the-wrong-client-2026-11-27.json"
+        );
+        assert_eq!(
+            incident_file_name(None, day, "md"),
+            "mend-incident-2026-11-27.md"
+        );
+        assert_eq!(slug("Ángela's report"), "ngela-s-report");
+        assert_eq!(slug("¿?"), "incident");
+        assert!(slug(&"a".repeat(100)).len() <= 40);
+    }
+}

@@ -1,0 +1,247 @@
+//! Reading an import file, in order: size, parse, format marker, schema version, migration,
+//! each incident's contents, duplicate ids. Nothing here writes; a bad file changes nothing.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use super::export::FORMAT;
+use crate::model::{Incident, IncidentId};
+use crate::persist::{codec, DecodeError, SCHEMA_VERSION};
+
+/// Larger files are refused before they are read whole.
+pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
+/// Real exports nest about eight deep; a file nested far deeper is not one.
+pub const MAX_DEPTH: usize = 64;
+/// The longest text one field may hold.
+pub const MAX_TEXT_CHARS: usize = 50_000;
+/// The most entries one list may hold.
+pub const MAX_LIST: usize = 2_000;
+
+/// Why a whole file was refused. Each says what happened and what to do, in plain words.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("This file is {} MB, more than the 5 MB Mend can import. Is it the right file?", megabytes(*.0))]
+    TooLarge(u64),
+    #[error("This file is empty.")]
+    Empty,
+    #[error("This file stops part-way through, as if it was cut off while it was being saved or copied. Try exporting it again.")]
+    Truncated,
+    #[error("This file isn't a Mend export: it isn't readable JSON ({0}).")]
+    NotJson(String),
+    #[error("This file is nested far too deeply to be a Mend export.")]
+    TooDeep,
+    #[error("This JSON file isn't a Mend export: it has no \"mend-backup\" marker.")]
+    NotMend,
+    #[error("This file was made by a newer version of Mend (schema {0}). Open it with that version, or update Mend, then try again.")]
+    Newer(u64),
+    #[error("This file has no schema version, so Mend can't tell how to read it.")]
+    NoVersion,
+    #[error("This file is a Mend export, but not in the expected shape: {0}.")]
+    Shape(String),
+    #[error("This file has no incidents in it.")]
+    NoIncidents,
+    #[error(
+        "This file lists the same incident twice (id {0}), so Mend can't tell which one to keep."
+    )]
+    DuplicateId(IncidentId),
+    #[error("None of the incidents in this file can be read. The first: {0}")]
+    NothingUsable(String),
+}
+
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// An incident in the file that can't be used, and why; the rest of the file still imports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejected {
+    /// Its place in the file, counting from 1.
+    pub position: usize,
+    pub title: String,
+    pub reason: String,
+}
+
+/// A file that passed every check: its incidents in the current shape.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportFile {
+    pub incidents: Vec<Incident>,
+    pub rejected: Vec<Rejected>,
+}
+
+/// Step 1, before the file is read: its size as the browser reports it.
+pub fn check_size(bytes: u64) -> Result<(), ImportError> {
+    if bytes > MAX_FILE_BYTES {
+        Err(ImportError::TooLarge(bytes))
+    } else {
+        Ok(())
+    }
+}
+
+/// Steps 1 to 7 on the file's text.
+pub fn read(text: &str) -> Result<ImportFile, ImportError> {
+    check_size(text.len() as u64)?;
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if too_deep(text) {
+        return Err(ImportError::TooDeep);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        if e.is_eof() {
+            ImportError::Truncated
+        } else {
+            ImportError::NotJson(e.to_string())
+        }
+    })?;
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(ImportError::NotMend);
+    }
+    let version = schema_of(&value)?;
+    let Some(items) = value.get("incidents") else {
+        return Err(ImportError::Shape("it has no list of incidents".into()));
+    };
+    let Some(items) = items.as_array() else {
+        return Err(ImportError::Shape("its incidents are not a list".into()));
+    };
+    if items.is_empty() {
+        return Err(ImportError::NoIncidents);
+    }
+    let mut file = ImportFile {
+        incidents: Vec::new(),
+        rejected: Vec::new(),
+    };
+    for (index, item) in items.iter().enumerate() {
+        match incident(item.clone(), version) {
+            Ok(incident) => file.incidents.push(incident),
+            Err(reason) => file.rejected.push(Rejected {
+                position: index + 1,
+                title: title_of(item),
+                reason,
+            }),
+        }
+    }
+    let mut seen = HashSet::new();
+    if let Some(twice) = file.incidents.iter().find(|i| !seen.insert(i.id)) {
+        return Err(ImportError::DuplicateId(twice.id));
+    }
+    if file.incidents.is_empty() {
+        let first = file.rejected.first().map(describe).unwrap_or_default();
+        return Err(ImportError::NothingUsable(first));
+    }
+    Ok(file)
+}
+
+/// "incident 2 (“Wrong invoice”) has …", for messages.
+pub fn describe(rejected: &Rejected) -> String {
+    if rejected.title.is_empty() {
+        format!("incident {} {}", rejected.position, rejected.reason)
+    } else {
+        format!(
+            "incident {} (\u{201c}{}\u{201d}) {}",
+            rejected.position, rejected.title, rejected.reason
+        )
+    }
+}
+
+fn schema_of(value: &Value) -> Result<u32, ImportError> {
+    let found = value
+        .get("schema")
+        .and_then(Value::as_u64)
+        .ok_or(ImportError::NoVersion)?;
+    match u32::try_from(found) {
+        Ok(version) if (1..=SCHEMA_VERSION).contains(&version) => Ok(version),
+        _ if found > u64::from(SCHEMA_VERSION) => Err(ImportError::Newer(found)),
+        _ => Err(ImportError::NoVersion),
+    }
+}
+
+/// One incident, checked and lifted to the current schema; the reason reads after its name.
+fn incident(item: Value, version: u32) -> Result<Incident, String> {
+    if !item.is_object() {
+        return Err("is not an incident record".into());
+    }
+    check_sizes(&item)?;
+    codec::decode_incident(item, version).map_err(|e| match e {
+        DecodeError::Shape(detail) => format!("can't be read ({detail})"),
+        other => format!("can't be read ({other})"),
+    })
+}
+
+fn check_sizes(value: &Value) -> Result<(), String> {
+    match value {
+        Value::String(text) if text.chars().count() > MAX_TEXT_CHARS => Err(format!(
+            "has a piece of text longer than {MAX_TEXT_CHARS} characters"
+        )),
+        Value::Array(items) if items.len() > MAX_LIST => {
+            Err(format!("has a list longer than {MAX_LIST} entries"))
+        }
+        Value::Array(items) => items.iter().try_for_each(check_sizes),
+        Value::Object(fields) => fields.values().try_for_each(check_sizes),
+        _ => Ok(()),
+    }
+}
+
+fn title_of(item: &Value) -> String {
+    let title = item.get("title").and_then(Value::as_str).unwrap_or("");
+    let mut short: String = title.trim().chars().take(60).collect();
+    if title.trim().chars().count() > 60 {
+        short.push('\u{2026}');
+    }
+    short
+}
+
+/// Whether brackets nest deeper than `MAX_DEPTH`, found without parsing (strings skipped).
+fn too_deep(text: &str) -> bool {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for byte in text.bytes() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth_ignores_brackets_inside_strings() {
+        let deep_string = format!("{{\"a\":\"{}\"}}", "[".repeat(500));
+        assert!(!too_deep(&deep_string));
+        assert!(too_deep(&"[".repeat(MAX_DEPTH + 1)));
+        assert!(!too_deep(&format!(
+            "{}{}",
+            "[".repeat(MAX_DEPTH),
+            "]".repeat(MAX_DEPTH)
+        )));
+    }
+
+    #[test]
+    fn size_is_checked_before_reading() {
+        assert_eq!(check_size(MAX_FILE_BYTES), Ok(()));
+        assert_eq!(
+            check_size(MAX_FILE_BYTES + 1).unwrap_err().to_string(),
+            "This file is 5.0 MB, more than the 5 MB Mend can import. Is it the right file?"
+        );
+    }
+}

@@ -1,0 +1,619 @@
+//! The incident report in postmortem order, as plain blocks that become Markdown (to download
+//! or copy) or the print view. A redacted variant leaves out sections and puts people's roles
+//! where their names were.
+
+use crate::model::steps::Steps;
+use crate::model::{briefing, Incident, Timestamp};
+
+/// One piece of the report. Text is the user's own, unescaped; each renderer makes it safe.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Block {
+    /// Level 1 is the title.
+    Heading(u8, String),
+    Para(String),
+    Item(String),
+}
+
+/// The sections after the title, in the order they appear.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Section {
+    Summary,
+    Impact,
+    Options,
+    Briefing,
+    Fix,
+    FollowUp,
+    Debrief,
+    Prevention,
+}
+
+impl Section {
+    pub const ALL: [Section; 8] = [
+        Section::Summary,
+        Section::Impact,
+        Section::Options,
+        Section::Briefing,
+        Section::Fix,
+        Section::FollowUp,
+        Section::Debrief,
+        Section::Prevention,
+    ];
+
+    pub fn heading(self) -> &'static str {
+        match self {
+            Section::Summary => "Summary and timeline",
+            Section::Impact => "Impact",
+            Section::Options => "Options",
+            Section::Briefing => "Briefing",
+            Section::Fix => "Fix",
+            Section::FollowUp => "Follow-up",
+            Section::Debrief => "Debrief",
+            Section::Prevention => "Prevention",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Summary => "summary",
+            Section::Impact => "impact",
+            Section::Options => "options",
+            Section::Briefing => "briefing",
+            Section::Fix => "fix",
+            Section::FollowUp => "follow-up",
+            Section::Debrief => "debrief",
+            Section::Prevention => "prevention",
+        }
+    }
+}
+
+/// The five debrief questions, as Follow up asks them.
+pub const DEBRIEF_QUESTIONS: [&str; 5] = [
+    "What caused it",
+    "What made it seem reasonable at the time",
+    "Where I got lucky",
+    "Could it have been known earlier?",
+    "What would have caught it sooner",
+];
+
+/// What goes into the report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    pub sections: Vec<Section>,
+    /// Put each person's role where their name was, for sharing.
+    pub names_as_roles: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            sections: Section::ALL.to_vec(),
+            names_as_roles: false,
+        }
+    }
+}
+
+/// The report's blocks. `when` shows a moment in the reader's local time.
+pub fn build(
+    incident: &Incident,
+    options: &Options,
+    when: &dyn Fn(Timestamp) -> String,
+) -> Vec<Block> {
+    let names = Names::new(&incident.steps, options.names_as_roles);
+    let mut out = Out {
+        blocks: vec![Block::Heading(1, names.text(incident.display_title()))],
+        names,
+    };
+    let s = &incident.steps;
+    for section in Section::ALL
+        .into_iter()
+        .filter(|s| options.sections.contains(s))
+    {
+        out.blocks
+            .push(Block::Heading(2, section.heading().to_owned()));
+        let before = out.blocks.len();
+        match section {
+            Section::Summary => summary(&mut out, incident, when),
+            Section::Impact => impact(&mut out, s),
+            Section::Options => options_section(&mut out, s),
+            Section::Briefing => briefing_section(&mut out, incident, when),
+            Section::Fix => fix(&mut out, s),
+            Section::FollowUp => follow_up(&mut out, s, when),
+            Section::Debrief => debrief(&mut out, s),
+            Section::Prevention => prevention(&mut out, s, when),
+        }
+        if out.blocks.len() == before {
+            out.blocks
+                .push(Block::Para("Nothing written here yet.".into()));
+        }
+    }
+    out.blocks
+}
+
+struct Out {
+    blocks: Vec<Block>,
+    names: Names,
+}
+
+impl Out {
+    fn para(&mut self, text: &str) {
+        if !text.trim().is_empty() {
+            self.blocks.push(Block::Para(self.names.text(text.trim())));
+        }
+    }
+
+    /// "Label: text", left out when the text is empty.
+    fn labelled(&mut self, label: &str, text: &str) {
+        if !text.trim().is_empty() {
+            let text = self.names.text(text.trim());
+            self.blocks.push(Block::Para(format!("{label}: {text}")));
+        }
+    }
+
+    fn item(&mut self, text: String) {
+        self.blocks.push(Block::Item(self.names.text(&text)));
+    }
+
+    fn sub(&mut self, heading: &str) {
+        self.blocks
+            .push(Block::Heading(3, self.names.text(heading)));
+    }
+}
+
+fn summary(out: &mut Out, incident: &Incident, when: &dyn Fn(Timestamp) -> String) {
+    let a = &incident.steps.assess;
+    out.para(&a.what_happened);
+    let times = [
+        ("Happened", a.happened_at),
+        ("Noticed", incident.noticed_at),
+    ];
+    for (label, at) in times {
+        if let Some(at) = at {
+            out.labelled(label, &when(at));
+        }
+    }
+    out.labelled("Tags", &incident.tag_list().join(", "));
+    let points: Vec<&str> = a
+        .key_points
+        .iter()
+        .map(|p| p.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if !points.is_empty() {
+        out.sub("Key points");
+        for point in points {
+            out.item(point.to_owned());
+        }
+    }
+    let events = a.sorted_timeline();
+    if !events.is_empty() {
+        out.sub("Timeline");
+        for event in events {
+            let at = event.at.map(when).unwrap_or_else(|| "Time not set".into());
+            out.item(format!("{at}: {}", event.what.trim()));
+        }
+    }
+}
+
+fn impact(out: &mut Out, s: &Steps) {
+    let a = &s.assess;
+    out.para(&a.impact);
+    out.labelled("Affects", &a.affected().join(", "));
+    out.labelled("Severity", a.severity.label());
+    out.labelled("Still getting worse", a.worsening.label());
+    let helpers: Vec<String> = a
+        .helpers
+        .iter()
+        .filter(|p| !p.name.trim().is_empty() || !p.role.trim().is_empty())
+        .map(|p| out.names.person(&p.name, &p.role))
+        .collect();
+    if !helpers.is_empty() {
+        out.sub("Who must help");
+        for helper in helpers {
+            out.item(helper);
+        }
+    }
+}
+
+fn options_section(out: &mut Out, s: &Steps) {
+    let chosen = s.solutions.chosen;
+    for (n, option) in s.solutions.options.iter().enumerate() {
+        let title = match option.title.trim() {
+            "" => format!("Option {}", n + 1),
+            title => title.to_owned(),
+        };
+        let mark = if chosen == Some(option.id) {
+            " (chosen)"
+        } else {
+            ""
+        };
+        out.sub(&format!("{title}{mark}"));
+        out.para(&option.description);
+        out.item(format!(
+            "Effort: {}. Risk: {}. Can be undone: {}.",
+            option.effort.label(),
+            option.risk.label(),
+            option.undoable.label()
+        ));
+        for (label, text) in [
+            ("Time to fix", &option.time_to_fix),
+            ("Who helps", &option.helpers),
+            ("For it", &option.pros),
+            ("Against it", &option.cons),
+        ] {
+            if !text.trim().is_empty() {
+                out.item(format!("{label}: {}", text.trim()));
+            }
+        }
+    }
+}
+
+fn briefing_section(out: &mut Out, incident: &Incident, when: &dyn Fn(Timestamp) -> String) {
+    let o = &incident.steps.own_up;
+    if !o.tell_name.trim().is_empty() || !o.tell_role.trim().is_empty() {
+        let to = out.names.person(&o.tell_name, &o.tell_role);
+        out.labelled("To", &to);
+    }
+    if let Some(at) = o.told_at {
+        out.labelled("Told", &when(at));
+    }
+    for line in briefing::current(incident).split("\n\n") {
+        out.para(line);
+    }
+}
+
+fn fix(out: &mut Out, s: &Steps) {
+    let (done, total) = s.fix.progress();
+    if total > 0 {
+        out.para(&format!("{done} of {total} done."));
+    }
+    for item in &s.fix.items {
+        let mut line = format!("{} ({})", item.what.trim(), item.status.label());
+        for (label, text, person) in [
+            ("owner", &item.owner, true),
+            ("due", &item.due, false),
+            ("verified by", &item.verified_by, true),
+            ("notes", &item.notes, false),
+        ] {
+            if !text.trim().is_empty() {
+                let text = if person {
+                    out.names.name(text)
+                } else {
+                    text.trim().to_owned()
+                };
+                line.push_str(&format!("; {label}: {text}"));
+            }
+        }
+        out.item(line);
+    }
+}
+
+fn follow_up(out: &mut Out, s: &Steps, when: &dyn Fn(Timestamp) -> String) {
+    for person in &s.follow_up.people {
+        let mut line = out.names.person(&person.name, &person.role);
+        let ticks = [
+            ("informed", person.informed),
+            ("told it's resolved", person.told_resolved),
+            ("thanked", person.thanked),
+            ("debrief booked", person.debrief_booked),
+        ];
+        let done: Vec<String> = ticks
+            .iter()
+            .filter_map(|(what, at)| at.map(|at| format!("{what} {}", when(at))))
+            .collect();
+        line.push_str(": ");
+        line.push_str(&if done.is_empty() {
+            "nothing ticked yet".to_owned()
+        } else {
+            done.join(", ")
+        });
+        out.item(line);
+    }
+}
+
+fn debrief(out: &mut Out, s: &Steps) {
+    let f = &s.follow_up;
+    let answers = [
+        &f.cause,
+        &f.seemed_reasonable,
+        &f.lucky,
+        &f.known_earlier,
+        &f.caught_sooner,
+    ];
+    for (question, answer) in DEBRIEF_QUESTIONS.iter().zip(answers) {
+        if !answer.trim().is_empty() {
+            out.sub(question);
+            out.para(answer);
+        }
+    }
+}
+
+fn prevention(out: &mut Out, s: &Steps, when: &dyn Fn(Timestamp) -> String) {
+    let p = &s.step_it_up;
+    for c in p.commitments.iter().filter(|c| !c.what.trim().is_empty()) {
+        out.item(format!(
+            "{} ({}). 30 days: {}. 60 days: {}. 90 days: {}.",
+            c.what.trim(),
+            c.kind.label(),
+            c.day30.label(),
+            c.day60.label(),
+            c.day90.label()
+        ));
+    }
+    let checks: Vec<&str> = p
+        .extra_checks
+        .iter()
+        .map(|c| c.text.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if !checks.is_empty() {
+        out.sub("Extra checks");
+        for check in checks {
+            out.item(check.to_owned());
+        }
+    }
+    out.labelled("What I learned", &p.learned);
+    out.labelled("What went well", &p.went_well);
+    if let Some(at) = p.resolved_at {
+        out.labelled("Closed as resolved", &when(at));
+    }
+}
+
+/// People's names and the roles that stand in for them in a redacted report.
+struct Names {
+    /// Longest name first, so "Dana Lee" is replaced before "Dana".
+    roles: Vec<(String, String)>,
+    redact: bool,
+}
+
+impl Names {
+    fn new(s: &Steps, redact: bool) -> Self {
+        let people = s
+            .assess
+            .helpers
+            .iter()
+            .map(|p| (&p.name, &p.role))
+            .chain(s.follow_up.people.iter().map(|p| (&p.name, &p.role)))
+            .chain([(&s.own_up.tell_name, &s.own_up.tell_role)]);
+        let mut roles: Vec<(String, String)> = Vec::new();
+        for (name, role) in people {
+            let (name, role) = (name.trim(), role.trim());
+            if name.is_empty() || roles.iter().any(|(n, r)| n == name && !r.is_empty()) {
+                continue;
+            }
+            roles.retain(|(n, _)| n != name);
+            let role = if role.is_empty() { "a colleague" } else { role };
+            roles.push((name.to_owned(), role.to_owned()));
+        }
+        roles.sort_by_key(|(name, _)| std::cmp::Reverse(name.chars().count()));
+        Self { roles, redact }
+    }
+
+    /// Free text, with every known name replaced when redacting.
+    fn text(&self, text: &str) -> String {
+        if !self.redact {
+            return text.to_owned();
+        }
+        let mut text = text.to_owned();
+        for (name, role) in &self.roles {
+            text = replace_word(&text, name, role);
+        }
+        text
+    }
+
+    /// A field that holds a person's name: their role when redacting, or "someone" when
+    /// Mend doesn't know them, since an unknown name is still a name.
+    fn name(&self, name: &str) -> String {
+        let name = name.trim();
+        if !self.redact || ["me", "myself", "i"].contains(&name.to_lowercase().as_str()) {
+            return name.to_owned();
+        }
+        self.roles
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or_else(|| "someone".to_owned(), |(_, role)| role.clone())
+    }
+
+    /// "Dana (Finance lead)", or just the role when redacting.
+    fn person(&self, name: &str, role: &str) -> String {
+        let (name, role) = (name.trim(), role.trim());
+        match (self.redact, name.is_empty(), role.is_empty()) {
+            (true, _, false) | (false, true, _) => role.to_owned(),
+            (true, _, true) => self.name(name),
+            (false, false, true) => name.to_owned(),
+            (false, false, false) => format!("{name} ({role})"),
+        }
+    }
+}
+
+/// Replaces `word` where it stands as a whole word (not inside a longer one).
+fn replace_word(text: &str, word: &str, with: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(word) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + word.len()..].chars().next();
+        out.push_str(&rest[..at]);
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            out.push_str(word);
+        } else {
+            out.push_str(with);
+        }
+        rest = &rest[at + word.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The report as Markdown. The user's text is escaped so it can't become markup.
+pub fn markdown(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    let mut in_list = false;
+    for block in blocks {
+        let item = matches!(block, Block::Item(_));
+        if in_list && !item {
+            out.push('\n');
+        }
+        match block {
+            Block::Heading(level, text) => {
+                out.push_str(&"#".repeat(usize::from(*level)));
+                out.push(' ');
+                out.push_str(&escape(&text.replace('\n', " ")));
+            }
+            Block::Para(text) => out.push_str(&escape(text).replace('\n', "  \n")),
+            Block::Item(text) => {
+                out.push_str("- ");
+                out.push_str(&escape(text).replace('\n', "  \n  "));
+            }
+        }
+        out.push_str(if item { "\n" } else { "\n\n" });
+        in_list = item;
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+/// Backslash-escapes Markdown's punctuation and the HTML that some renderers allow.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '<' | '>' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::choices::ItemStatus;
+    use crate::model::steps::{add_item, Alternative, FixItem, Person, Stakeholder};
+
+    fn utc(at: Timestamp) -> String {
+        at.to_string()
+    }
+
+    fn example() -> Incident {
+        let mut i = Incident::blank(1);
+        i.title = "Sent the invoice to the wrong client".into();
+        let s = &mut i.steps;
+        s.assess.what_happened = "Dana's invoice went to Acme.".into();
+        s.assess.helpers.push(Person {
+            id: 1,
+            name: "Dana".into(),
+            role: "Finance lead".into(),
+        });
+        s.own_up.tell_name = "Sam".into();
+        s.solutions.options.push(Alternative {
+            id: 1,
+            title: "Recall it".into(),
+            ..Alternative::default()
+        });
+        s.solutions.options.push(Alternative {
+            id: 2,
+            title: "Call Acme".into(),
+            ..Alternative::default()
+        });
+        s.solutions.chosen = Some(2);
+        s.fix.items.push(FixItem {
+            id: 1,
+            what: "Recall".into(),
+            owner: "Dana".into(),
+            status: ItemStatus::Done,
+            ..FixItem::default()
+        });
+        s.fix.items.push(FixItem {
+            id: 2,
+            what: "Resend".into(),
+            owner: "Alex".into(),
+            ..FixItem::default()
+        });
+        add_item(&mut s.follow_up.people);
+        s.follow_up.people[0] = Stakeholder {
+            id: 1,
+            name: "Dana".into(),
+            role: "Finance lead".into(),
+            ..Stakeholder::default()
+        };
+        s.follow_up.cause = "Autocomplete picked *Acme*.".into();
+        i
+    }
+
+    #[test]
+    fn sections_come_in_postmortem_order() {
+        let md = markdown(&build(&example(), &Options::default(), &utc));
+        let order: Vec<&str> = md
+            .lines()
+            .filter(|l| l.starts_with("# ") || l.starts_with("## "))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "# Sent the invoice to the wrong client",
+                "## Summary and timeline",
+                "## Impact",
+                "## Options",
+                "## Briefing",
+                "## Fix",
+                "## Follow-up",
+                "## Debrief",
+                "## Prevention"
+            ]
+        );
+        assert!(md.contains("### Call Acme (chosen)\n"));
+        assert!(md.contains("- Recall (Done); owner: Dana\n"));
+        assert!(md.contains("- Resend (To do); owner: Alex\n"));
+        assert!(md.contains("### What caused it\n\nAutocomplete picked \\*Acme\\*."));
+        assert!(md.contains("Hi Sam,"), "the briefing follows the notes");
+        assert!(md.contains("## Prevention\n\nNothing written here yet.\n"));
+    }
+
+    #[test]
+    fn the_redacted_variant_swaps_names_for_roles_and_leaves_out_sections() {
+        let options = Options {
+            sections: vec![Section::Summary, Section::Fix],
+            names_as_roles: true,
+        };
+        let md = markdown(&build(&example(), &options, &utc));
+        assert!(!md.contains("Dana"), "{md}");
+        assert!(
+            !md.contains("Alex"),
+            "a name Mend doesn't know is withheld too"
+        );
+        assert!(!md.contains("## Debrief"));
+        assert!(md.contains("Finance lead's invoice went to Acme."));
+        assert!(md.contains("- Recall (Done); owner: Finance lead\n"));
+        assert!(md.contains("- Resend (To do); owner: someone\n"));
+    }
+
+    #[test]
+    fn names_are_replaced_only_as_whole_words() {
+        assert_eq!(
+            replace_word("Dan and Dana, Dan.", "Dan", "X"),
+            "X and Dana, X."
+        );
+    }
+
+    #[test]
+    fn markup_in_the_users_text_is_escaped() {
+        let mut i = Incident::blank(2);
+        i.title = "<script>alert(1)</script> # [link](x)".into();
+        let md = markdown(&build(
+            &i,
+            &Options {
+                sections: vec![],
+                names_as_roles: false,
+            },
+            &utc,
+        ));
+        assert_eq!(
+            md,
+            "# \\<script\\>alert(1)\\</script\\> \\# \\[link\\](x)\n"
+        );
+    }
+}

@@ -1,0 +1,47 @@
+//! The Step it up button that downloads the check-ins as a calendar file (.ics).
+
+use leptos::prelude::*;
+
+use super::current::Current;
+use super::exporting::deliver;
+use super::library::Library;
+use crate::browser::platform;
+use crate::files::calendar;
+use crate::files::export::incident_file_name;
+
+#[component]
+pub fn CheckInCalendar() -> impl IntoView {
+    let current = expect_context::<Current>();
+    let library = expect_context::<Library>();
+    let status = RwSignal::new(String::new());
+    let download = move |_| {
+        let discreet = library.settings.with_untracked(|s| s.discreet);
+        let made = current.read_untracked(|i| {
+            if calendar::count(i) == 0 {
+                return Err("There are no check-ins to add yet: write a commitment above, and leave at least one check-in at \u{201c}Not yet\u{201d}.".to_owned());
+            }
+            let title = (!discreet).then(|| i.display_title().to_owned());
+            // From the day it was closed; until then, from today.
+            let start = i.steps.step_it_up.resolved_at.map_or_else(platform::today, platform::local_day);
+            let text = calendar::check_ins(i, title.as_deref(), start, platform::now());
+            let name = incident_file_name(title.as_deref(), platform::today(), "ics");
+            deliver(&name, "text/calendar", Ok::<_, String>(text))
+        });
+        status.set(match made {
+            Some(Ok(message) | Err(message)) => message,
+            None => String::new(),
+        });
+    };
+    view! {
+        <section aria-labelledby="calendar-heading">
+            <h2 id="calendar-heading">"Check-in reminders"</h2>
+            <p class="hint" id="calendar-hint">
+                "A calendar file with an all-day reminder 30, 60 and 90 days after you close this as resolved "
+                "(or from today, while it is open), for each check-in still at \u{201c}Not yet\u{201d}. "
+                "Open it with your calendar app; nothing is sent anywhere."
+            </p>
+            <p><button type="button" aria-describedby="calendar-hint" on:click=download>"Download check-ins (.ics)"</button></p>
+            <p role="status" class="quiet-status">{status}</p>
+        </section>
+    }
+}

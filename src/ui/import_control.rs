@@ -1,0 +1,263 @@
+//! Import: a file input labelled "Import" (the list also takes a dropped file), the checks,
+//! a preview dialog that says what is new, the same or different, and then the summary.
+//! Nothing is written until the person confirms, and a bad file writes nothing at all.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::dom_ids;
+use super::library::Library;
+use crate::browser::{file_read, page, platform};
+use crate::files::import::{self, check_size};
+use crate::files::merge::{Conflict, Outcome, Plan, Policy};
+use crate::model::IncidentId;
+use crate::persist::StorageKey;
+
+/// How many incidents the preview names one by one; the rest are counted.
+const LISTED: usize = 50;
+
+/// The import in progress: shared by the file input and the list's drop zone.
+#[derive(Clone, Copy)]
+pub struct Importer {
+    library: Library,
+    file_name: RwSignal<String>,
+    plan: RwSignal<Option<Plan>>,
+    policy: RwSignal<Policy>,
+    status: RwSignal<String>,
+    problem: RwSignal<String>,
+    dialog: NodeRef<Dialog>,
+}
+
+impl Importer {
+    pub fn new(library: Library) -> Self {
+        Self {
+            library,
+            file_name: RwSignal::new(String::new()),
+            plan: RwSignal::new(None),
+            policy: RwSignal::new(Policy::default()),
+            status: RwSignal::new(String::new()),
+            problem: RwSignal::new(String::new()),
+            dialog: NodeRef::new(),
+        }
+    }
+
+    /// Checks the file in order (size before reading, then its contents) and opens the preview.
+    pub fn take(self, file: web_sys::File) {
+        let name = file.name();
+        self.status.set(String::new());
+        self.problem.set(String::new());
+        if let Err(e) = check_size(file_read::size(&file)) {
+            return self.refuse(&name, &e.to_string());
+        }
+        self.status.set(format!("Reading {name}\u{2026}"));
+        leptos::task::spawn_local(async move {
+            let text = match file_read::text(&file).await {
+                Ok(text) => text,
+                Err(e) => return self.refuse(&name, &format!("{}.", capitalised(&e.to_string()))),
+            };
+            match import::read(&text) {
+                Err(e) => self.refuse(&name, &e.to_string()),
+                Ok(file) => {
+                    let unreadable: Vec<IncidentId> = self.library.unreadable.with_untracked(|u| {
+                        u.iter()
+                            .filter_map(|u| match u.key {
+                                StorageKey::Incident(id) => Some(id),
+                                _ => None,
+                            })
+                            .collect()
+                    });
+                    let plan = self
+                        .library
+                        .incidents
+                        .with_untracked(|here| Plan::new(file, here, &unreadable));
+                    self.status.set(String::new());
+                    self.file_name.set(name);
+                    self.policy.set(Policy::default());
+                    self.plan.set(Some(plan));
+                    if let Some(dialog) = self.dialog.get_untracked() {
+                        let _ = dialog.show_modal();
+                    }
+                }
+            }
+        });
+    }
+
+    fn refuse(&self, name: &str, reason: &str) {
+        self.status.set(String::new());
+        self.problem.set(format!(
+            "Couldn't import \u{201c}{name}\u{201d}. {reason} Nothing was imported, and your saved incidents are unchanged."
+        ));
+    }
+
+    fn confirm(self) {
+        let Some(plan) = self.plan.get_untracked() else {
+            return;
+        };
+        let (writes, summary) =
+            plan.resolve(self.policy.get_untracked(), platform::new_incident_id);
+        match self.library.import(writes) {
+            Ok(()) => self.status.set(summary.message()),
+            Err(reason) => self.refuse(&self.file_name.get_untracked(), &reason),
+        }
+        self.close();
+    }
+
+    fn close(self) {
+        if let Some(dialog) = self.dialog.get_untracked() {
+            dialog.close();
+        }
+        self.plan.set(None);
+        page::focus(dom_ids::IMPORT_INPUT);
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The file input, the preview dialog and the import's messages.
+#[component]
+pub fn ImportControl(importer: Importer) -> impl IntoView {
+    let picked = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = file_read::picked(&input) {
+            importer.take(file);
+        }
+        // Picking the same file again must still start an import.
+        input.set_value("");
+    };
+    view! {
+        <div class="field import-field">
+            <label for=dom_ids::IMPORT_INPUT>"Import"</label>
+            <p class="hint" id="import-hint">"A Mend export (.json). You can also drop it onto this page. You'll see what it holds before anything changes."</p>
+            <input type="file" id=dom_ids::IMPORT_INPUT accept=".json,application/json"
+                aria-describedby="import-hint" on:change=picked/>
+        </div>
+        <p role="status" class="quiet-status">{importer.status}</p>
+        <p role="alert" class="problem-text">{importer.problem}</p>
+        <dialog node_ref=importer.dialog aria-labelledby="import-heading"
+            on:cancel=move |ev: leptos::ev::Event| { ev.prevent_default(); importer.close(); }>
+            {move || importer.plan.with(|plan| plan.as_ref().map(|plan| view! { <Preview importer plan=plan.clone()/> }))}
+        </dialog>
+    }
+}
+
+#[component]
+fn Preview(importer: Importer, plan: Plan) -> impl IntoView {
+    let count = |wanted: fn(&Outcome) -> bool| plan.count(wanted);
+    let new = count(|o| *o == Outcome::New);
+    let same = count(|o| *o == Outcome::Same);
+    let differ = count(|o| matches!(o, Outcome::Conflict(_)));
+    let total = plan.entries.len();
+    let mut lines = Vec::new();
+    for (n, one, many) in [
+        (new, "1 new incident", "new incidents"),
+        (same, "1 already here, unchanged", "already here, unchanged"),
+        (
+            differ,
+            "1 differs from the one here",
+            "differ from the ones here",
+        ),
+    ] {
+        match n {
+            0 => {}
+            1 => lines.push(one.to_owned()),
+            n => lines.push(format!("{n} {many}")),
+        }
+    }
+    lines.extend(
+        plan.rejected
+            .iter()
+            .map(|r| format!("Can't be used: {}", import::describe(r))),
+    );
+    let rows: Vec<(String, &'static str)> = plan
+        .entries
+        .iter()
+        .take(LISTED)
+        .map(|e| {
+            let what = match e.outcome {
+                Outcome::New => "New",
+                Outcome::Same => "Already here",
+                Outcome::Conflict(Conflict::Differs {
+                    file_is_newer: true,
+                }) => "Differs: the file's was changed later",
+                Outcome::Conflict(Conflict::Differs {
+                    file_is_newer: false,
+                }) => "Differs: yours was changed later",
+                Outcome::Conflict(Conflict::Unreadable) => {
+                    "Will come in as a copy: a record here under the same id can't be read"
+                }
+            };
+            (e.incident.display_title().to_owned(), what)
+        })
+        .collect();
+    let more = total.saturating_sub(LISTED);
+    let has_conflicts = plan.has_conflicts();
+    let button = match total - same {
+        0 => "Import nothing new".to_owned(),
+        1 => "Import 1 incident".to_owned(),
+        n => format!("Import {n} incidents"),
+    };
+    view! {
+        <h2 id="import-heading">{format!("Import \u{201c}{}\u{201d}?", importer.file_name.get_untracked())}</h2>
+        <ul class="import-summary">
+            {lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+        </ul>
+        <ul class="import-rows" aria-label="Incidents in the file">
+            {rows.into_iter().map(|(title, what)| view! { <li><span class="incident-name">{title}</span> " \u{2014} " {what}</li> }).collect_view()}
+            {(more > 0).then(|| view! { <li>{format!("and {more} more")}</li> })}
+        </ul>
+        {has_conflicts.then(|| view! {
+            <fieldset class="choice-group">
+                <legend>"When an incident differs from the one here"</legend>
+                {Policy::ALL.into_iter().map(|policy| {
+                    let id = format!("import-policy-{}", policy.key());
+                    view! {
+                        <div class="field check">
+                            <input type="radio" name="import-policy" id=id.clone() value=policy.key()
+                                prop:checked=move || importer.policy.get() == policy
+                                on:change=move |_| importer.policy.set(policy)/>
+                            <label for=id>{policy.label()}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+        })}
+        <div class="actions">
+            <button type="button" class="primary" autofocus on:click=move |_| importer.confirm()>{button}</button>
+            <button type="button" on:click=move |_| importer.close()>"Cancel"</button>
+        </div>
+    }
+}
+
+/// Lets the list take a dropped file: handlers for the element that holds the list.
+pub fn drop_handlers(
+    importer: Importer,
+) -> (
+    impl Fn(web_sys::DragEvent) + Copy,
+    impl Fn(web_sys::DragEvent) + Copy,
+) {
+    let over = move |ev: web_sys::DragEvent| {
+        if file_read::carries_files(&ev) {
+            // Without this the browser would open the file instead of handing it over.
+            ev.prevent_default();
+        }
+    };
+    let dropped = move |ev: web_sys::DragEvent| {
+        if let Some(file) = file_read::dropped(&ev) {
+            ev.prevent_default();
+            importer.take(file);
+        }
+    };
+    (over, dropped)
+}

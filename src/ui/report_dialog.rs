@@ -1,0 +1,171 @@
+//! The incident report: a dialog to choose sections and whether names become roles, with the
+//! Markdown to download or copy, and a print view that prints just the report.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::current::Current;
+use super::dom_ids;
+use super::exporting::deliver;
+use super::library::Library;
+use crate::browser::{clipboard, page, platform};
+use crate::files::export::incident_file_name;
+use crate::files::report::{self, Block, Options, Section};
+
+#[component]
+pub fn ReportDialog() -> impl IntoView {
+    let current = expect_context::<Current>();
+    let library = expect_context::<Library>();
+    let dialog = NodeRef::<Dialog>::new();
+    let open = RwSignal::new(false);
+    let options = RwSignal::new(Options::default());
+    let status = RwSignal::new(String::new());
+    // Set only while printing: a snapshot, so the page doesn't rebuild the report per keystroke.
+    let printing = RwSignal::new(None::<Vec<Block>>);
+
+    let blocks = move || {
+        options
+            .with(|o| current.read(|i| report::build(i, o, &platform::local_label)))
+            .unwrap_or_default()
+    };
+    // Built only while the dialog is open.
+    let markdown = Memo::new(move |_| {
+        if open.get() {
+            report::markdown(&blocks())
+        } else {
+            String::new()
+        }
+    });
+    let file_name = move || {
+        let discreet = library.settings.with_untracked(|s| s.discreet);
+        let title = current.read_untracked(|i| i.display_title().to_owned());
+        incident_file_name(
+            title.as_deref().filter(|_| !discreet),
+            platform::today(),
+            "md",
+        )
+    };
+
+    let show = move |_| {
+        status.set(String::new());
+        open.set(true);
+        if let Some(dialog) = dialog.get() {
+            let _ = dialog.show_modal();
+        }
+    };
+    let close = move || {
+        if let Some(dialog) = dialog.get() {
+            dialog.close();
+        }
+        open.set(false);
+        page::focus(dom_ids::REPORT_BUTTON);
+    };
+    let download = move |_| {
+        let message = deliver(
+            &file_name(),
+            "text/markdown",
+            Ok::<_, String>(markdown.get_untracked()),
+        );
+        status.set(message.unwrap_or_else(|e| e));
+    };
+    let copy = move |_| {
+        let text = markdown.get_untracked();
+        spawn_local(async move {
+            status.set(match clipboard::copy(&text).await {
+                Ok(()) => "Copied the report.".into(),
+                Err(why) => format!("Couldn't copy: {why}. Select the text and copy it by hand."),
+            });
+        });
+    };
+    let print = move |_| {
+        printing.set(Some(blocks()));
+        close();
+        // After the print view is on the page; the snapshot goes once printing is over.
+        let _ = set_timeout_with_handle(page::print, std::time::Duration::from_millis(50));
+    };
+    let after = window_event_listener_untyped("afterprint", move |_| {
+        printing.set(None);
+    });
+    on_cleanup(move || after.remove());
+
+    let toggle = move |section: Section, on: bool| {
+        options.update(|o| {
+            o.sections.retain(|s| *s != section);
+            if on {
+                o.sections.push(section);
+            }
+        })
+    };
+
+    view! {
+        <button type="button" class="quiet" id=dom_ids::REPORT_BUTTON on:click=show>"Report"</button>
+        <dialog node_ref=dialog class="report-dialog" aria-labelledby="report-heading"
+            on:cancel=move |ev: leptos::ev::Event| { ev.prevent_default(); close(); }>
+            <h2 id="report-heading">"Report"</h2>
+            <p>"The whole incident, in the order a review reads it. Leave out what you'd rather not share."</p>
+            <fieldset class="report-sections">
+                <legend>"Sections"</legend>
+                {Section::ALL.into_iter().map(|section| {
+                    let id = format!("report-{}", section.key());
+                    view! {
+                        <div class="field check">
+                            <input type="checkbox" id=id.clone()
+                                prop:checked=move || options.with(|o| o.sections.contains(&section))
+                                on:change=move |ev| toggle(section, event_target_checked(&ev))/>
+                            <label for=id>{section.heading()}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <div class="field check">
+                <input type="checkbox" id="report-roles" aria-describedby="report-roles-hint"
+                    prop:checked=move || options.with(|o| o.names_as_roles)
+                    on:change=move |ev| options.update(|o| o.names_as_roles = event_target_checked(&ev))/>
+                <label for="report-roles">"Use roles instead of names"</label>
+            </div>
+            <p class="hint" id="report-roles-hint">"For sharing, for example with your manager. A name Mend has no role for becomes \u{201c}someone\u{201d}."</p>
+            <div class="field">
+                <label for="report-text">"Report (Markdown)"</label>
+                <textarea id="report-text" rows="12" readonly prop:value=markdown></textarea>
+            </div>
+            <div class="actions">
+                <button type="button" class="primary" on:click=download>"Download Markdown report"</button>
+                <button type="button" on:click=copy>"Copy report"</button>
+                <button type="button" on:click=print>"Print report"</button>
+                <button type="button" on:click=move |_| close()>"Close"</button>
+            </div>
+            <p role="status" class="quiet-status">{status}</p>
+        </dialog>
+        {move || printing.get().map(|blocks| view! { <PrintView blocks/> })}
+    }
+}
+
+/// The report as the printed page; hidden on screen, and alone on paper.
+#[component]
+fn PrintView(blocks: Vec<Block>) -> impl IntoView {
+    let mut parts: Vec<AnyView> = Vec::new();
+    let mut items: Vec<String> = Vec::new();
+    let flush = |items: &mut Vec<String>, parts: &mut Vec<AnyView>| {
+        if !items.is_empty() {
+            let list = std::mem::take(items);
+            parts.push(view! { <ul>{list.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }.into_any());
+        }
+    };
+    for block in blocks {
+        if !matches!(block, Block::Item(_)) {
+            flush(&mut items, &mut parts);
+        }
+        match block {
+            Block::Item(text) => items.push(text),
+            Block::Heading(1, text) => {
+                parts.push(view! { <p class="print-title">{text}</p> }.into_any())
+            }
+            Block::Heading(2, text) => parts.push(view! { <h2>{text}</h2> }.into_any()),
+            Block::Heading(_, text) => parts.push(view! { <h3>{text}</h3> }.into_any()),
+            Block::Para(text) => parts.push(view! { <p>{text}</p> }.into_any()),
+        }
+    }
+    flush(&mut items, &mut parts);
+    view! { <article class="print-report" aria-hidden="true">{parts}</article> }
+}

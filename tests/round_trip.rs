@@ -1,0 +1,309 @@
+//! Property: any incident, with any text in any field, survives export then import unchanged.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::collection::vec;
+use proptest::option;
+use proptest::prelude::*;
+
+use mend::files::export::export;
+use mend::files::import::read;
+use mend::files::{Plan, Policy};
+use mend::model::steps::*;
+use mend::model::value::FieldValue;
+use mend::model::{Incident, IncidentId, Step, Timestamp};
+
+fn text() -> impl Strategy<Value = String> {
+    any::<String>()
+}
+
+fn time() -> impl Strategy<Value = Option<Timestamp>> {
+    option::of(
+        (-62_167_219_200_000i64..=253_402_300_799_999)
+            .prop_map(|ms| Timestamp::from_millis(ms).unwrap()),
+    )
+}
+
+fn moment() -> impl Strategy<Value = Timestamp> {
+    time().prop_map(|t| t.unwrap_or_else(|| Timestamp::from_millis(0).unwrap()))
+}
+
+/// One of a choice's options, picked by its stored key.
+fn pick<T: FieldValue + Default + std::fmt::Debug>(
+    options: &'static [(&'static str, &'static str)],
+) -> impl Strategy<Value = T> {
+    (0..options.len()).prop_map(move |n| {
+        let mut value = T::default();
+        value.set_text(options[n].0);
+        value
+    })
+}
+
+fn rating() -> impl Strategy<Value = Option<u8>> {
+    option::of(0u8..=10)
+}
+
+fn point() -> impl Strategy<Value = Point> {
+    (any::<u32>(), text()).prop_map(|(id, text)| Point { id, text })
+}
+
+fn person() -> impl Strategy<Value = Person> {
+    (any::<u32>(), text(), text()).prop_map(|(id, name, role)| Person { id, name, role })
+}
+
+fn stop() -> impl Strategy<Value = Stop> {
+    (
+        pick(mend::model::choices::Breathing::OPTIONS),
+        rating(),
+        rating(),
+        text(),
+    )
+        .prop_map(
+            |(pattern, distress_before, distress_after, thoughts)| Stop {
+                pattern,
+                distress_before,
+                distress_after,
+                thoughts,
+            },
+        )
+}
+
+fn assess() -> impl Strategy<Value = Assess> {
+    let event = (any::<u32>(), time(), text()).prop_map(|(id, at, what)| Event { id, at, what });
+    (
+        (text(), time(), any::<[bool; 5]>(), text()),
+        (
+            pick(mend::model::choices::Severity::OPTIONS),
+            pick(mend::model::choices::Worsening::OPTIONS),
+        ),
+        (vec(person(), 0..3), vec(point(), 0..3), vec(event, 0..3)),
+    )
+        .prop_map(
+            |(
+                (what_happened, happened_at, affects, impact),
+                (severity, worsening),
+                (helpers, key_points, timeline),
+            )| Assess {
+                what_happened,
+                happened_at,
+                affects_customers: affects[0],
+                affects_colleagues: affects[1],
+                affects_systems: affects[2],
+                affects_money: affects[3],
+                affects_deadlines: affects[4],
+                impact,
+                severity,
+                worsening,
+                helpers,
+                key_points,
+                timeline,
+            },
+        )
+}
+
+fn solutions() -> impl Strategy<Value = Solutions> {
+    use mend::model::choices::{Effort, Risk, Undoable};
+    let alternative = (
+        (any::<u32>(), text(), text()),
+        (
+            pick(Effort::OPTIONS),
+            pick(Risk::OPTIONS),
+            pick(Undoable::OPTIONS),
+        ),
+        (text(), text(), text(), text()),
+    )
+        .prop_map(
+            |(
+                (id, title, description),
+                (effort, risk, undoable),
+                (time_to_fix, helpers, pros, cons),
+            )| Alternative {
+                id,
+                title,
+                description,
+                effort,
+                risk,
+                undoable,
+                time_to_fix,
+                helpers,
+                pros,
+                cons,
+            },
+        );
+    (vec(alternative, 0..3), option::of(any::<u32>()))
+        .prop_map(|(options, chosen)| Solutions { options, chosen })
+}
+
+fn own_up() -> impl Strategy<Value = OwnUp> {
+    (text(), text(), text(), text(), option::of(text()), time()).prop_map(
+        |(tell_name, tell_role, done_so_far, need, briefing, told_at)| OwnUp {
+            tell_name,
+            tell_role,
+            done_so_far,
+            need,
+            briefing,
+            told_at,
+        },
+    )
+}
+
+fn fix() -> impl Strategy<Value = Fix> {
+    let item = (
+        (any::<u32>(), text(), text(), text()),
+        (
+            pick(mend::model::choices::ItemStatus::OPTIONS),
+            text(),
+            text(),
+            option::of(any::<u32>()),
+        ),
+    )
+        .prop_map(
+            |((id, what, owner, due), (status, verified_by, notes, from_option))| FixItem {
+                id,
+                what,
+                owner,
+                due,
+                status,
+                verified_by,
+                notes,
+                from_option,
+            },
+        );
+    vec(item, 0..3).prop_map(|items| Fix { items })
+}
+
+fn follow_up() -> impl Strategy<Value = FollowUp> {
+    let stakeholder = (
+        (any::<u32>(), text(), text()),
+        (time(), time(), time(), time()),
+    )
+        .prop_map(
+            |((id, name, role), (informed, told_resolved, thanked, debrief_booked))| Stakeholder {
+                id,
+                name,
+                role,
+                informed,
+                told_resolved,
+                thanked,
+                debrief_booked,
+            },
+        );
+    (
+        vec(stakeholder, 0..3),
+        vec(text(), 0..2),
+        (text(), text(), text(), text(), text()),
+    )
+        .prop_map(
+            |(
+                people,
+                removed_names,
+                (cause, seemed_reasonable, lucky, known_earlier, caught_sooner),
+            )| FollowUp {
+                people,
+                removed_names,
+                cause,
+                seemed_reasonable,
+                lucky,
+                known_earlier,
+                caught_sooner,
+            },
+        )
+}
+
+fn step_it_up() -> impl Strategy<Value = StepItUp> {
+    use mend::model::choices::{CheckIn, CommitmentKind};
+    let commitment = (
+        any::<u32>(),
+        text(),
+        pick(CommitmentKind::OPTIONS),
+        [
+            pick(CheckIn::OPTIONS),
+            pick(CheckIn::OPTIONS),
+            pick(CheckIn::OPTIONS),
+        ],
+    )
+        .prop_map(|(id, what, kind, [day30, day60, day90])| Commitment {
+            id,
+            what,
+            kind,
+            day30,
+            day60,
+            day90,
+        });
+    (
+        vec(commitment, 0..3),
+        vec(point(), 0..3),
+        text(),
+        text(),
+        time(),
+    )
+        .prop_map(
+            |(commitments, extra_checks, learned, went_well, resolved_at)| StepItUp {
+                commitments,
+                extra_checks,
+                learned,
+                went_well,
+                resolved_at,
+            },
+        )
+}
+
+fn incident() -> impl Strategy<Value = Incident> {
+    let steps = (
+        stop(),
+        assess(),
+        solutions(),
+        own_up(),
+        fix(),
+        follow_up(),
+        step_it_up(),
+    )
+        .prop_map(
+            |(stop, assess, solutions, own_up, fix, follow_up, step_it_up)| Steps {
+                stop,
+                assess,
+                solutions,
+                own_up,
+                fix,
+                follow_up,
+                step_it_up,
+            },
+        );
+    (
+        (any::<[u8; 16]>(), text(), moment(), moment(), time()),
+        (text(), any::<bool>(), 0..Step::ALL.len(), steps),
+    )
+        .prop_map(
+            |((id, title, created_at, updated_at, noticed_at), (tags, archived, step, steps))| {
+                Incident {
+                    id: IncidentId::from_random_bytes(id),
+                    title,
+                    created_at,
+                    updated_at,
+                    noticed_at,
+                    tags,
+                    archived,
+                    last_step: Step::ALL[step],
+                    steps,
+                }
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_incident_survives_export_then_import(incidents in vec(incident(), 1..3)) {
+        let mut incidents = incidents;
+        incidents.dedup_by_key(|i| i.id);
+        let at = Timestamp::from_millis(1_795_000_000_000).unwrap();
+        let file = read(&export(&incidents, &[], at).unwrap()).unwrap();
+        prop_assert!(file.rejected.is_empty());
+        let (writes, summary) = Plan::new(file, &[], &[]).resolve(Policy::KeepNewer, || unreachable!());
+        prop_assert_eq!(summary.added, incidents.len());
+        let mut back: Vec<Incident> = writes.iter().map(|w| w.incident().clone()).collect();
+        back.sort_by_key(|i| (i.created_at, i.id));
+        incidents.sort_by_key(|i| (i.created_at, i.id));
+        prop_assert_eq!(back, incidents);
+    }
+}
