@@ -8,7 +8,7 @@ use super::current::Current;
 use super::dom_ids;
 use super::exporting::export_one;
 use super::library::Library;
-use super::report_dialog::ReportDialog;
+use super::report_dialog::{PrintView, ReportDialog};
 use super::step_nav::StepNav;
 use super::steps::step_view;
 use super::titles;
@@ -94,6 +94,7 @@ fn IncidentEditor(id: IncidentId, step: Memo<Step>) -> impl IntoView {
         })
     };
     let exported = RwSignal::new(String::new());
+    let printing = RwSignal::new(None);
     let export = move |_| exported.set(export_one(library, id).unwrap_or_else(|e| e));
     let delete = move |_| {
         navigator.go(Route::List);
@@ -125,12 +126,13 @@ fn IncidentEditor(id: IncidentId, step: Memo<Step>) -> impl IntoView {
         </div>
         <div class="actions incident-actions">
             <button type="button" class="quiet" on:click=export>"Export"</button>
-            <ReportDialog/>
+            <ReportDialog printing/>
             <button type="button" class="quiet" on:click=archive>
                 {text(move || if archived.get() { "Unarchive" } else { "Archive" }.into())}
             </button>
             <button type="button" class="quiet" on:click=delete>"Delete"</button>
         </div>
         <p role="status" class="quiet-status">{exported}</p>
+        {move || printing.get().map(|blocks| view! { <PrintView blocks/> })}
     }
 }

@@ -14,15 +14,17 @@ use crate::files::export::incident_file_name;
 use crate::files::report::{self, Block, Options, Section};
 
 #[component]
-pub fn ReportDialog() -> impl IntoView {
+pub fn ReportDialog(
+    /// The report being printed, as a snapshot so the page doesn't rebuild it per keystroke.
+    /// The screen shows it as a `PrintView` outside every other part, so it prints alone.
+    printing: RwSignal<Option<Vec<Block>>>,
+) -> impl IntoView {
     let current = expect_context::<Current>();
     let library = expect_context::<Library>();
     let dialog = NodeRef::<Dialog>::new();
     let open = RwSignal::new(false);
     let options = RwSignal::new(Options::default());
     let status = RwSignal::new(String::new());
-    // Set only while printing: a snapshot, so the page doesn't rebuild the report per keystroke.
-    let printing = RwSignal::new(None::<Vec<Block>>);
 
     let blocks = move || {
         options
@@ -137,13 +139,12 @@ pub fn ReportDialog() -> impl IntoView {
             </div>
             <p role="status" class="quiet-status">{status}</p>
         </dialog>
-        {move || printing.get().map(|blocks| view! { <PrintView blocks/> })}
     }
 }
 
 /// The report as the printed page; hidden on screen, and alone on paper.
 #[component]
-fn PrintView(blocks: Vec<Block>) -> impl IntoView {
+pub fn PrintView(blocks: Vec<Block>) -> impl IntoView {
     let mut parts: Vec<AnyView> = Vec::new();
     let mut items: Vec<String> = Vec::new();
     let flush = |items: &mut Vec<String>, parts: &mut Vec<AnyView>| {

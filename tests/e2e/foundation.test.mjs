@@ -2,7 +2,7 @@
 // undo, damaged and newer data, failing storage, and a subpath host.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withApp, eventually, storageSnapshot, TEST_TIMEOUT } from './support/browser.mjs';
+import { withApp, eventually, fillStorage, storageSnapshot, TEST_TIMEOUT } from './support/browser.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { IncidentPage } from './pages/incident-page.mjs';
 
@@ -142,19 +142,7 @@ test('when storage is full, the failure is announced and the text stays on scree
   withApp(async ({ page, baseUrl, checkA11y }) => {
     const list = await new ListPage(page, baseUrl).goto();
     const incident = await list.createIncident('Before it filled up');
-    // Fill what is left of the quota with one filler key.
-    await page.evaluate(() => {
-      let size = 1 << 22;
-      let filler = '';
-      while (size >= 1) {
-        try {
-          localStorage.setItem('filler', filler + 'x'.repeat(size));
-          filler += 'x'.repeat(size);
-        } catch {
-          size = Math.floor(size / 2);
-        }
-      }
-    });
+    await fillStorage(page);
     const before = await storageSnapshot(page);
     await incident.typeTitle(', then more words');
     await eventually(async () => assert.match(await incident.alert.first().textContent(), /full/));

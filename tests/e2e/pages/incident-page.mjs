@@ -1,4 +1,6 @@
 // One incident's screen: the step navigation, the current step's form, Next and Back.
+import { readDownload } from '../support/browser.mjs';
+
 export const STEPS = ['Stop', 'Assess', 'Solutions', 'Own up', 'Fix', 'Follow up', 'Step it up'];
 
 export class IncidentPage {
@@ -17,6 +19,13 @@ export class IncidentPage {
     this.saved = page.getByText('Saved', { exact: true });
     this.alert = page.getByRole('alert');
     this.undoButton = page.getByRole('button', { name: 'Undo', exact: true });
+    this.exportButton = page.getByRole('button', { name: 'Export', exact: true });
+  }
+
+  /** Clicks "Export" and returns the file's name and parsed JSON. */
+  async exportIncident() {
+    const { name, text } = await readDownload(this.page, () => this.exportButton.click());
+    return { name, json: JSON.parse(text) };
   }
 
   /** The link to a step in the "Steps" navigation. */

@@ -1,5 +1,7 @@
 // The list of incidents, as a screen-reader user meets it: by roles and names.
 import { IncidentPage } from './incident-page.mjs';
+import { ImportDialog } from './import-dialog.mjs';
+import { readDownload } from '../support/browser.mjs';
 
 export class ListPage {
   constructor(page, baseUrl) {
@@ -16,6 +18,11 @@ export class ListPage {
     this.showArchived = page.getByLabel('Show archived', { exact: true });
     this.incidents = page.getByRole('list', { name: 'Incidents' });
     this.alert = page.getByRole('alert');
+    this.files = page.getByRole('region', { name: 'Files' });
+    this.exportAllButton = this.files.getByRole('button', { name: 'Export all' });
+    this.importInput = page.getByLabel('Import', { exact: true });
+    this.importStatus = this.files.getByRole('status').last();
+    this.importAlert = this.files.getByRole('alert');
   }
 
   async goto() {
@@ -64,14 +71,35 @@ export class ListPage {
   }
 
   /** Clicks "Download raw record" and returns the downloaded text. */
-  async downloadRaw() {
-    const [download] = await Promise.all([
-      this.page.waitForEvent('download'),
-      this.unreadable.getByRole('button', { name: 'Download raw record' }).click(),
-    ]);
-    const stream = await download.createReadStream();
-    const chunks = [];
-    for await (const chunk of stream) chunks.push(chunk);
-    return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  downloadRaw() {
+    return readDownload(this.page, () => this.unreadable.getByRole('button', { name: 'Download raw record' }).click());
+  }
+
+  /** Clicks "Export all" and returns the file's name, text and parsed JSON. */
+  async exportAll() {
+    const { name, text } = await readDownload(this.page, () => this.exportAllButton.click());
+    return { name, text, json: JSON.parse(text) };
+  }
+
+  /**
+   * Picks a file in the Import input: a path, or `{ name, mimeType, buffer }`. Returns the
+   * preview dialog, which opens only for a file that passes every check.
+   */
+  async chooseImportFile(file) {
+    await this.importInput.setInputFiles(file);
+    return new ImportDialog(this.page);
+  }
+
+  /** Drops a file's text onto the page, as dragging it from the desktop does. */
+  async dropFile(name, text) {
+    await this.page.evaluate(([name, text]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], name, { type: 'application/json' }));
+      const target = document.querySelector('main');
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }
+    }, [name, text]);
+    return new ImportDialog(this.page);
   }
 }

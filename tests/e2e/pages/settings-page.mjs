@@ -1,4 +1,6 @@
 // The settings screen: discreet mode, keeping data, export and clearing, by roles and labels.
+import { readDownload } from '../support/browser.mjs';
+
 export class SettingsPage {
   constructor(page, baseUrl) {
     this.page = page;
@@ -34,10 +36,8 @@ export class SettingsPage {
 
   /** Clicks "Export all" and returns the file name and its parsed JSON. */
   async exportAll() {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.exportButton.click()]);
-    const chunks = [];
-    for await (const chunk of await download.createReadStream()) chunks.push(chunk);
-    return { name: download.suggestedFilename(), json: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
+    const { name, text } = await readDownload(this.page, () => this.exportButton.click());
+    return { name, json: JSON.parse(text) };
   }
 
   async clearAll(typed) {

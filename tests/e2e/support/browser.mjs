@@ -31,7 +31,7 @@ function recordCspViolations() {
 
 /**
  * Runs `body({ page, context, baseUrl, checkA11y, takeProblems })` against a fresh browser
- * profile. Options: `prefix` (serve under a subpath), `root` (serve this folder instead of
+ * profile; `checkA11y(screen, page?)` runs axe on `page` or another page given. Options: `prefix` (serve under a subpath), `root` (serve this folder instead of
  * dist/), `persistent` (a real on-disk profile, as installability needs), `initScript` (runs
  * before the app in every page), `contextOptions`.
  */
@@ -75,8 +75,8 @@ export async function withApp(options, body) {
     context.pages().forEach(watch);
     context.on('page', watch);
     const page = context.pages()[0] ?? (await context.newPage());
-    const checkA11y = async (screen) => {
-      const results = await new AxeBuilder({ page })
+    const checkA11y = async (screen, target = page) => {
+      const results = await new AxeBuilder({ page: target })
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
         .analyze();
       const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
@@ -118,6 +118,30 @@ export async function eventually(check, { timeout = 5_000, interval = 50 } = {})
 /** Every localStorage entry, for byte-for-byte before/after comparisons. */
 export function storageSnapshot(page) {
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
+}
+
+/** Runs `action` (a click) and returns the download it starts: `{ name, text }`. */
+export async function readDownload(page, action) {
+  const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+}
+
+/** Fills what is left of the storage quota with one key, `filler`. */
+export function fillStorage(page) {
+  return page.evaluate(() => {
+    let size = 1 << 22;
+    let filler = '';
+    while (size >= 1) {
+      try {
+        localStorage.setItem('filler', filler + 'x'.repeat(size));
+        filler += 'x'.repeat(size);
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+  });
 }
 
 /** Waits until the service worker is active and has precached this version. */
