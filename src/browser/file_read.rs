@@ -4,7 +4,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the browser could not read the file")]
+#[error("The browser could not read the file.")]
 pub struct FileReadError;
 
 /// The first file picked in a file input, if any.

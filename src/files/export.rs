@@ -40,7 +40,7 @@ pub fn export(
 ) -> Result<String, serde_json::Error> {
     let mut incidents: Vec<&Incident> = incidents.iter().collect();
     incidents.sort_by_key(|i| (i.created_at, i.id));
-    serde_json::to_string_pretty(&Envelope {
+    let compact = serde_json::to_string(&Envelope {
         format: FORMAT,
         schema: SCHEMA_VERSION,
         app_version: APP_VERSION,
@@ -53,7 +53,60 @@ pub fn export(
                 raw: &u.raw,
             })
             .collect(),
-    })
+    })?;
+    Ok(pretty(&compact))
+}
+
+/// Indents compact JSON text as `serde_json::to_string_pretty` does. Re-indenting the text
+/// costs far less download than a second, pretty, serializer for every record type.
+fn pretty(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let (mut in_string, mut escaped) = (false, false);
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        out.extend(std::iter::repeat_n("  ", depth));
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if matches!(chars.peek(), Some('}' | ']')) {
+                    out.extend(chars.next());
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// For example `mend-backup-2026-11-26.json`.
@@ -136,6 +189,16 @@ mod tests {
         assert_eq!(text.as_ref().unwrap(), again.as_ref().unwrap());
         let value: Value = serde_json::from_str(&text.unwrap()).unwrap();
         assert_eq!(value["incidents"][0]["id"], older.id.to_string());
+    }
+
+    #[test]
+    fn indents_exactly_as_serde_json_pretty_does() {
+        let value = json!({"a": [], "b": {}, "c": [1, {"d": "x,y:{[\\\"]}"}], "e": null});
+        let compact = serde_json::to_string(&value).unwrap();
+        assert_eq!(
+            pretty(&compact),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
     }
 
     #[test]

@@ -404,7 +404,10 @@ impl Names {
     /// Mend doesn't know them, since an unknown name is still a name.
     fn name(&self, name: &str) -> String {
         let name = name.trim();
-        if !self.redact || ["me", "myself", "i"].contains(&name.to_lowercase().as_str()) {
+        let own = ["me", "myself", "i"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(name));
+        if !self.redact || own {
             return name.to_owned();
         }
         self.roles
@@ -425,6 +428,12 @@ impl Names {
     }
 }
 
+/// Letters and digits, counting every non-ASCII character as a letter: Unicode's tables
+/// would cost the download more than they help here.
+fn word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || !c.is_ascii()
+}
+
 /// Replaces `word` where it stands as a whole word (not inside a longer one).
 fn replace_word(text: &str, word: &str, with: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -433,7 +442,7 @@ fn replace_word(text: &str, word: &str, with: &str) -> String {
         let before = rest[..at].chars().next_back();
         let after = rest[at + word.len()..].chars().next();
         out.push_str(&rest[..at]);
-        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+        if before.is_some_and(word_char) || after.is_some_and(word_char) {
             out.push_str(word);
         } else {
             out.push_str(with);

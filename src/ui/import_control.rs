@@ -54,7 +54,7 @@ impl Importer {
         leptos::task::spawn_local(async move {
             let text = match file_read::text(&file).await {
                 Ok(text) => text,
-                Err(e) => return self.refuse(&name, &format!("{}.", capitalised(&e.to_string()))),
+                Err(e) => return self.refuse(&name, &e.to_string()),
             };
             match import::read(&text) {
                 Err(e) => self.refuse(&name, &e.to_string()),
@@ -75,8 +75,15 @@ impl Importer {
                     self.file_name.set(name);
                     self.policy.set(Policy::default());
                     self.plan.set(Some(plan));
-                    if let Some(dialog) = self.dialog.get_untracked() {
-                        let _ = dialog.show_modal();
+                    // Once the preview is on the page, so its Import button takes focus.
+                    let dialog = self.dialog;
+                    let open = move || {
+                        if let Some(dialog) = dialog.get_untracked() {
+                            let _ = dialog.show_modal();
+                        }
+                    };
+                    if set_timeout_with_handle(open, std::time::Duration::ZERO).is_err() {
+                        open();
                     }
                 }
             }
@@ -110,14 +117,6 @@ impl Importer {
         self.plan.set(None);
         page::focus(dom_ids::IMPORT_INPUT);
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// The file input, the preview dialog and the import's messages.
