@@ -63,3 +63,35 @@ impl KeyValue for LocalStore {
         Ok(keys)
     }
 }
+
+/// Calls `callback(key, new value)` when another tab changes localStorage (the `storage`
+/// event; the tab that writes never gets it). `None` means the key was removed.
+pub fn on_change_elsewhere(callback: impl Fn(&str, Option<String>) + 'static) {
+    super::page::listen_forever(web_sys::window().map(Into::into), "storage", move |event| {
+        if let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() {
+            if let Some(key) = event.key() {
+                callback(&key, event.new_value());
+            }
+        }
+    });
+}
+
+impl LocalStore {
+    /// How much of the origin's storage is used, in UTF-16 code units of keys and values (as
+    /// browsers count it), every app's keys included.
+    pub fn units_in_use(&self) -> Result<usize, StorageError> {
+        let length = self.storage.length().map_err(classify)?;
+        let mut units = 0;
+        for index in 0..length {
+            if let Some(key) = self.storage.key(index).map_err(classify)? {
+                let value = self
+                    .storage
+                    .get_item(&key)
+                    .map_err(classify)?
+                    .unwrap_or_default();
+                units += key.encode_utf16().count() + value.encode_utf16().count();
+            }
+        }
+        Ok(units)
+    }
+}

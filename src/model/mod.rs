@@ -23,6 +23,7 @@ use serde_as_text;
 
 pub mod value;
 
+pub mod backup_reminder;
 pub mod breathing;
 pub mod briefing;
 pub mod choices;

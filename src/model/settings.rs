@@ -2,12 +2,18 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Timestamp;
+
 /// Everything a person can set. Field order is the order in storage.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     /// Neutral titles ("Incident 3") in the list and the browser tab, for use at work.
     pub discreet: bool,
+    /// When "Export all" last made a file, for the backup reminder.
+    pub last_export: Option<Timestamp>,
+    /// When the backup reminder was last put off with "Not now".
+    pub reminder_dismissed: Option<Timestamp>,
 }
 
 /// The word a person types to confirm clearing all data.
@@ -79,6 +85,24 @@ impl Durability {
     }
 }
 
+/// The roughly 5 MB a browser gives each site's localStorage; counted, as browsers do, in
+/// UTF-16 code units of keys and values.
+pub const STORAGE_QUOTA_UNITS: usize = 5 * 1024 * 1024;
+
+/// The storage meter's words, e.g. "About 0.4 MB of roughly 5 MB is in use (8%)."
+pub fn storage_use(units: usize) -> String {
+    let megabytes = units as f64 / (1024.0 * 1024.0);
+    let percent = (units * 100).div_ceil(STORAGE_QUOTA_UNITS).min(100);
+    let amount = if units == 0 {
+        "Nothing".to_owned()
+    } else if megabytes < 0.1 {
+        "Less than 0.1 MB".to_owned()
+    } else {
+        format!("About {megabytes:.1} MB")
+    };
+    format!("{amount} of roughly 5 MB is in use ({percent}%).")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +133,19 @@ mod tests {
             assert!(!confirms_clear(typed), "{typed:?}");
         }
         assert!(CLEAR_LABEL.contains(CLEAR_CONFIRMATION));
+    }
+
+    #[test]
+    fn storage_use_reads_in_plain_words() {
+        assert_eq!(storage_use(0), "Nothing of roughly 5 MB is in use (0%).");
+        assert_eq!(
+            storage_use(20_000),
+            "Less than 0.1 MB of roughly 5 MB is in use (1%)."
+        );
+        assert_eq!(
+            storage_use(STORAGE_QUOTA_UNITS / 2),
+            "About 2.5 MB of roughly 5 MB is in use (50%)."
+        );
     }
 
     #[test]

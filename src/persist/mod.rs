@@ -7,6 +7,7 @@ pub mod kv;
 pub mod migrate;
 pub mod repo;
 pub mod settings;
+pub mod sync;
 
 pub use codec::{DecodeError, SCHEMA_VERSION};
 pub use key::StorageKey;

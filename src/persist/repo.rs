@@ -2,6 +2,7 @@
 
 use super::codec::{self, DecodeError, SCHEMA_VERSION};
 use super::settings::{self as settings_codec, SETTINGS_SCHEMA};
+use super::sync;
 use super::{KeyValue, StorageError, StorageKey};
 use crate::model::{Incident, IncidentId, Settings};
 
@@ -38,6 +39,10 @@ pub enum SaveError {
     NewerRecord,
     #[error("a newer version of Mend has saved the settings, so this one will not overwrite them")]
     NewerSettings,
+    /// Another tab saved (or deleted) the incident since this tab last read it. Nothing was
+    /// written; the record as it is now comes back, `None` if it was deleted.
+    #[error("another tab changed it at the same time")]
+    ChangedElsewhere(Option<String>),
 }
 
 /// Everything found in storage at start-up.
@@ -48,6 +53,8 @@ pub struct Loaded {
     /// The stored settings, or the defaults when there are none or they can't be read.
     pub settings: Settings,
     pub writer: Result<Writer, ReadOnly>,
+    /// The fingerprint of each incident's stored text, to notice when another tab changes it.
+    pub seen: Vec<(IncidentId, u64)>,
 }
 
 /// Reads every Mend record. Damaged or newer records are set aside, untouched.
@@ -57,6 +64,7 @@ pub fn load(kv: &dyn KeyValue) -> Loaded {
         unreadable: Vec::new(),
         settings: Settings::default(),
         writer: Ok(Writer { _private: () }),
+        seen: Vec::new(),
     };
     let keys = match kv.raw_keys() {
         Ok(keys) => keys,
@@ -88,7 +96,10 @@ pub fn load(kv: &dyn KeyValue) -> Loaded {
                 Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
             },
             StorageKey::Incident(id) => match codec::decode(&raw) {
-                Ok(incident) if incident.id == *id => loaded.incidents.push(incident),
+                Ok(incident) if incident.id == *id => {
+                    loaded.seen.push((*id, sync::fingerprint(&raw)));
+                    loaded.incidents.push(incident)
+                }
                 Ok(incident) => {
                     let reason = DecodeError::Shape(format!(
                         "it is stored under {id} but names {}",
@@ -114,18 +125,42 @@ pub fn load(kv: &dyn KeyValue) -> Loaded {
 impl Writer {
     /// Writes one incident under its own key; no other incident's key is touched.
     pub fn save(&self, kv: &dyn KeyValue, incident: &Incident) -> Result<(), SaveError> {
+        self.write(kv, incident, |_| true).map(|_| ())
+    }
+
+    /// Writes one incident only if its stored text is still the one this tab last saw
+    /// (`last_seen`, a fingerprint; `None` for not stored). Returns the new fingerprint.
+    pub fn save_if_unchanged(
+        &self,
+        kv: &dyn KeyValue,
+        incident: &Incident,
+        last_seen: Option<u64>,
+    ) -> Result<u64, SaveError> {
+        self.write(kv, incident, |existing| {
+            existing.map(sync::fingerprint) == last_seen
+        })
+    }
+
+    fn write(
+        &self,
+        kv: &dyn KeyValue,
+        incident: &Incident,
+        unchanged: impl FnOnce(Option<&str>) -> bool,
+    ) -> Result<u64, SaveError> {
         let key = StorageKey::Incident(incident.id);
         let text = codec::encode(incident).map_err(|e| SaveError::Encode(e.to_string()))?;
-        // Only the version matters here; the rest of the stored record is not read.
         let existing = kv.get(&key)?;
-        if existing.is_some_and(|raw| {
-            codec::schema_version(&raw).is_ok_and(|v| v > u64::from(SCHEMA_VERSION))
+        if existing.as_deref().is_some_and(|raw| {
+            codec::schema_version(raw).is_ok_and(|v| v > u64::from(SCHEMA_VERSION))
         }) {
             return Err(SaveError::NewerRecord);
         }
+        if !unchanged(existing.as_deref()) {
+            return Err(SaveError::ChangedElsewhere(existing));
+        }
         self.stamp_meta(kv)?;
         kv.set(&key, &text)?;
-        Ok(())
+        Ok(sync::fingerprint(&text))
     }
 
     /// Writes several incidents as one change: all of them, or (if any write fails, e.g. the

@@ -48,7 +48,10 @@ mod tests {
 
     #[test]
     fn settings_round_trip() {
-        let settings = Settings { discreet: true };
+        let settings = Settings {
+            discreet: true,
+            ..Settings::default()
+        };
         assert_eq!(
             encode(&settings).as_deref().ok(),
             Some(r#"{"schema":1,"settings":{"discreet":true}}"#)

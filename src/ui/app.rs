@@ -10,7 +10,7 @@ use super::notices::Notices;
 use super::save_indicator::SaveIndicator;
 use super::settings_screen::SettingsScreen;
 use super::update_prompt::UpdatePrompt;
-use crate::browser::page;
+use crate::browser::{local_storage, page};
 use crate::model::{IncidentId, Step};
 use crate::route::Route;
 
@@ -87,6 +87,7 @@ pub fn App() -> impl IntoView {
     });
     page::on_hash_change(move || navigator.show(Route::from_hash(&page::hash())));
     page::on_hide(move || library.flush());
+    local_storage::on_change_elsewhere(move |key, value| library.on_storage(key, value));
 
     // After navigation (not on first load), focus the new screen's heading, or the title
     // of a brand-new incident so the user can type straight away.

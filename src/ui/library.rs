@@ -1,7 +1,7 @@
 //! The incidents and settings in memory, and the single path that saves them: debounced while
 //! typing, flushed at once when the page is hidden or left. Clearing all data goes here too.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -11,7 +11,8 @@ use crate::browser::{platform, storage_manager, LocalStore};
 use crate::files::merge::Write;
 use crate::model::{Incident, IncidentId, Settings, Timestamp};
 use crate::persist::repo::SaveError;
-use crate::persist::{self, Loaded, ReadOnly, StorageError, Unreadable, Writer};
+use crate::persist::sync::{self, fingerprint};
+use crate::persist::{self, codec, Loaded, ReadOnly, StorageError, StorageKey, Unreadable, Writer};
 
 /// How long after the last keystroke a save happens.
 const SAVE_DELAY: Duration = Duration::from_millis(250);
@@ -45,6 +46,16 @@ pub enum Undo {
     },
 }
 
+/// Another tab changed an incident this tab was changing too.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Clash {
+    pub title: String,
+    /// The steps where both changed the same field; empty when the other tab deleted it.
+    pub places: Vec<&'static str>,
+    /// The other tab's version, to download; `None` when it deleted the incident.
+    pub theirs: Option<Incident>,
+}
+
 /// Shared through context; every field is a cheap `Copy` handle.
 #[derive(Clone, Copy)]
 pub struct Library {
@@ -54,6 +65,8 @@ pub struct Library {
     pub undo: RwSignal<Option<Undo>>,
     /// Change through `set_settings`, which saves them.
     pub settings: RwSignal<Settings>,
+    /// The latest clash with another tab, until dismissed.
+    pub clash: RwSignal<Option<Clash>>,
     /// Decided by the first load (and again after clearing): permission to write, or why not.
     access: StoredValue<Result<Writer, ReadOnly>>,
     dirty: StoredValue<BTreeSet<IncidentId>>,
@@ -62,6 +75,11 @@ pub struct Library {
     unsaved_since: StoredValue<Option<Timestamp>>,
     /// Whether this session has asked the browser to keep the data.
     asked_to_keep: StoredValue<bool>,
+    /// The fingerprint of each incident's record as this tab last read or wrote it.
+    seen: StoredValue<HashMap<IncidentId, u64>>,
+    /// Each changed incident as it was before this tab's unsaved changes: the common
+    /// ancestor when another tab's version has to be merged in.
+    base: StoredValue<HashMap<IncidentId, Incident>>,
 }
 
 impl Library {
@@ -74,11 +92,14 @@ impl Library {
             save_state: RwSignal::new(SaveState::Idle),
             undo: RwSignal::new(None),
             settings: RwSignal::new(loaded.settings),
+            clash: RwSignal::new(None),
             access: StoredValue::new(loaded.writer),
             dirty: StoredValue::new(BTreeSet::new()),
             timer: StoredValue::new(None),
             unsaved_since: StoredValue::new(None),
             asked_to_keep: StoredValue::new(false),
+            seen: StoredValue::new(loaded.seen.into_iter().collect()),
+            base: StoredValue::new(HashMap::new()),
         }
     }
 
@@ -129,6 +150,8 @@ impl Library {
         self.settings.set(loaded.settings);
         // A store a newer version wrote is gone now, so this session may write again.
         self.access.set_value(loaded.writer);
+        self.seen.set_value(loaded.seen.into_iter().collect());
+        self.base.set_value(HashMap::new());
         self.undo.set(None);
         self.save_state.set(SaveState::Idle);
         cleared.map(|_| ())
@@ -154,6 +177,13 @@ impl Library {
                 other => format!("They couldn't be saved: {other}."),
             })?;
         let ids: BTreeSet<IncidentId> = incidents.iter().map(|i| i.id).collect();
+        self.seen.update_value(|seen| {
+            for incident in &incidents {
+                if let Ok(text) = codec::encode(incident) {
+                    seen.insert(incident.id, fingerprint(&text));
+                }
+            }
+        });
         self.incidents.update(|all| {
             for write in writes {
                 match write {
@@ -190,8 +220,15 @@ impl Library {
     pub fn change(&self, id: IncidentId, touch: bool, change: impl FnOnce(&mut Incident) -> bool) {
         let now = platform::now();
         let mut changed = false;
+        let first_change = !self.dirty.with_value(|d| d.contains(&id));
         self.incidents.update_untracked(|all| {
             if let Some(incident) = all.iter_mut().find(|i| i.id == id) {
+                if first_change {
+                    let before = incident.clone();
+                    self.base.update_value(|b| {
+                        b.insert(id, before);
+                    });
+                }
                 changed = change(incident);
                 if changed && touch {
                     incident.updated_at = now.max(incident.updated_at);
@@ -236,8 +273,9 @@ impl Library {
             // Nothing can be stored at all, so it only ever lived in this tab.
             Err(ReadOnly::Storage(_)) => {}
         }
-        self.dirty.update_value(|dirty| {
-            dirty.remove(&id);
+        self.forget(id);
+        self.seen.update_value(|seen| {
+            seen.remove(&id);
         });
         let mut incident = None;
         self.incidents
@@ -302,20 +340,155 @@ impl Library {
             Err(e) => return self.not_saved(e),
         };
         let mut failure = None;
-        self.incidents.with_untracked(|all| {
-            for incident in all.iter().filter(|i| dirty.contains(&i.id)) {
-                match writer.save(&store, incident) {
-                    Ok(()) => self.dirty.update_value(|d| {
-                        d.remove(&incident.id);
-                    }),
-                    Err(e) => failure = Some(e),
+        for id in dirty {
+            // After another tab's change is merged in, the merged version is tried again.
+            let mut tries = 0;
+            while let Err(e) = self.save_one(writer, &store, id) {
+                tries += 1;
+                match e {
+                    SaveError::ChangedElsewhere(raw) if tries < 3 => self.absorb(id, raw),
+                    e => {
+                        failure = Some(e);
+                        break;
+                    }
                 }
             }
-        });
+        }
         match failure {
             None => self.set_state(SaveState::Saved),
             Some(e) => self.not_saved(e),
         }
+    }
+
+    fn save_one(
+        &self,
+        writer: Writer,
+        store: &LocalStore,
+        id: IncidentId,
+    ) -> Result<(), SaveError> {
+        let last_seen = self.seen.with_value(|seen| seen.get(&id).copied());
+        let saved = self.incidents.with_untracked(|all| {
+            all.iter()
+                .find(|i| i.id == id)
+                .map(|incident| writer.save_if_unchanged(store, incident, last_seen))
+        });
+        match saved {
+            // Deleted here since it changed: nothing to write.
+            None => self.forget(id),
+            Some(Ok(print)) => {
+                self.forget(id);
+                self.seen.update_value(|seen| {
+                    seen.insert(id, print);
+                });
+            }
+            Some(Err(e)) => return Err(e),
+        }
+        Ok(())
+    }
+
+    /// Follows a change another tab made to Mend's storage (the `storage` event).
+    pub fn on_storage(&self, key: &str, value: Option<String>) {
+        match StorageKey::parse(key) {
+            Some(StorageKey::Incident(id)) => {
+                self.absorb(id, value);
+                // A merge with this tab's unsaved changes is saved like any change.
+                if self.dirty.with_value(|d| d.contains(&id)) {
+                    self.schedule();
+                }
+            }
+            Some(StorageKey::Settings) => {
+                if let Some(settings) = value.and_then(|raw| persist::settings::decode(&raw).ok()) {
+                    self.settings.set(settings);
+                }
+            }
+            Some(StorageKey::Meta) => {
+                let newer = value
+                    .and_then(|raw| codec::schema_version(&raw).ok())
+                    .filter(|found| *found > u64::from(persist::SCHEMA_VERSION));
+                if let Some(found) = newer {
+                    self.access.set_value(Err(ReadOnly::NewerStore { found }));
+                    self.save_state.notify();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Takes in another tab's version of an incident (`None`: it deleted it), merging it with
+    /// this tab's unsaved changes when there are any.
+    fn absorb(&self, id: IncidentId, raw: Option<String>) {
+        let print = raw.as_deref().map(fingerprint);
+        if print.is_some() && self.seen.with_value(|seen| seen.get(&id).copied()) == print {
+            return;
+        }
+        let dirty = self.dirty.with_value(|d| d.contains(&id));
+        let theirs = match raw.as_deref().map(codec::decode) {
+            Some(Ok(theirs)) => Some(theirs),
+            // Damaged or from a newer Mend: never merged, never overwritten (saves refuse).
+            Some(Err(_)) => return,
+            None => None,
+        };
+        self.seen.update_value(|seen| match print {
+            Some(print) => {
+                seen.insert(id, print);
+            }
+            None => {
+                seen.remove(&id);
+            }
+        });
+        let mine = self
+            .incidents
+            .with_untracked(|all| all.iter().find(|i| i.id == id).cloned());
+        match (mine, theirs) {
+            (None, None) => {}
+            (None, Some(theirs)) => self.incidents.update(|all| all.push(theirs)),
+            (Some(_), None) if !dirty => {
+                self.incidents.update(|all| all.retain(|i| i.id != id));
+                self.forget(id);
+            }
+            (Some(mine), None) => self.clash.set(Some(Clash {
+                title: mine.display_title().to_owned(),
+                places: Vec::new(),
+                theirs: None,
+            })),
+            (Some(_), Some(theirs)) if !dirty => self.replace(theirs),
+            (Some(mine), Some(theirs)) => {
+                let base = self.base.with_value(|b| b.get(&id).cloned());
+                let merged = base.map(|base| sync::merge(&base, &mine, &theirs));
+                let Some(Ok(merged)) = merged else {
+                    return;
+                };
+                self.base.update_value(|b| {
+                    b.insert(id, theirs.clone());
+                });
+                if !merged.clashes.is_empty() {
+                    self.clash.set(Some(Clash {
+                        title: mine.display_title().to_owned(),
+                        places: merged.clashes,
+                        theirs: Some(theirs),
+                    }));
+                }
+                self.replace(merged.incident);
+            }
+        }
+    }
+
+    fn replace(&self, incident: Incident) {
+        self.incidents.update(|all| {
+            if let Some(slot) = all.iter_mut().find(|i| i.id == incident.id) {
+                *slot = incident;
+            }
+        });
+    }
+
+    /// Drops what this tab remembers about an incident's unsaved state.
+    fn forget(&self, id: IncidentId) {
+        self.dirty.update_value(|dirty| {
+            dirty.remove(&id);
+        });
+        self.base.update_value(|base| {
+            base.remove(&id);
+        });
     }
 
     /// Why this session cannot write at all, if it cannot.
@@ -372,6 +545,7 @@ fn load() -> Loaded {
             unreadable: Vec::new(),
             settings: Settings::default(),
             writer: Err(ReadOnly::Storage(e)),
+            seen: Vec::new(),
         },
     }
 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use super::app::Navigator;
+use super::backup_reminder::BackupReminder;
 use super::dom_ids;
 use super::exporting::export_all;
 use super::import_control::{drop_handlers, ImportControl, Importer};
@@ -116,6 +117,7 @@ pub fn ListScreen() -> impl IntoView {
     view! {
         <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Your incidents"</h1>
         <p class="lead">"Something went wrong? Start here. Everything stays in this browser."</p>
+        <BackupReminder/>
         <p><button type="button" class="primary" on:click=create>"New incident"</button></p>
         <Show when=move || { total.get() > 0 }>
             <div class="list-tools" role="search" aria-label="Find incidents">

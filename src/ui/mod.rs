@@ -1,6 +1,7 @@
 //! Leptos components: the app shell, one file per screen and per step, and shared pieces.
 
 pub mod app;
+pub mod backup_reminder;
 pub mod breathing_guide;
 pub mod briefing_editor;
 pub mod check_in_calendar;

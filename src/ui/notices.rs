@@ -1,11 +1,14 @@
-//! Messages for the whole app: save problems (announced as alerts) and the Undo offer
-//! after a delete or a removal (announced politely).
+//! Messages for the whole app: save problems (announced as alerts, with an Export to keep
+//! a copy), a clash with another tab, and the Undo offer after a delete or a removal
+//! (announced politely).
 
 use leptos::prelude::*;
 
 use super::dom_ids;
-use super::library::{Library, SaveState, Undo};
-use crate::browser::page;
+use super::exporting::{deliver, export_all};
+use super::library::{Clash, Library, SaveState, Undo};
+use crate::browser::{page, platform};
+use crate::files::export::export;
 
 #[component]
 pub fn Notices() -> impl IntoView {
@@ -34,11 +37,27 @@ pub fn Notices() -> impl IntoView {
         })
     };
 
+    // Whatever can't be saved can still leave the browser as a file.
+    let exported = RwSignal::new(String::new());
+    let export = move |_| exported.set(export_all(library).unwrap_or_else(|e| e));
+    Effect::new(move |_| {
+        if problem.with(Option::is_none) {
+            exported.set(String::new());
+        }
+    });
+
     view! {
         // Live regions stay in the page so that changes to them are announced.
         <div class="notice notice-problem" role="alert" class:empty=move || problem.with(Option::is_none)>
             {problem}
+            {move || problem.with(Option::is_some).then(|| view! {
+                " "
+                <button type="button" on:click=export>"Export all"</button>
+                " "
+                <span>{exported}</span>
+            })}
         </div>
+        <ClashNotice/>
         <div class="notice notice-undo" role="status" class:empty=move || undo_text().is_none()>
             {move || undo_text().map(|text| view! {
                 <span>{text}</span>
@@ -51,6 +70,68 @@ pub fn Notices() -> impl IntoView {
                     library.undo.set(None);
                     page::focus(dom_ids::SCREEN_HEADING);
                 }>"Dismiss"</button>
+            })}
+        </div>
+    }
+}
+
+/// Another tab changed what this tab was changing: what happened, and the other version.
+#[component]
+fn ClashNotice() -> impl IntoView {
+    let library = expect_context::<Library>();
+    let status = RwSignal::new(String::new());
+    let text = move || {
+        let discreet = library.settings.with(|s| s.discreet);
+        library.clash.with(|clash| {
+            clash.as_ref().map(|Clash { title, places, theirs }| {
+                let name = if discreet {
+                    "An incident".to_owned()
+                } else {
+                    format!("\u{201c}{title}\u{201d}")
+                };
+                if theirs.is_none() {
+                    format!("{name} was deleted in another tab while you were changing it here. It is kept here, with your changes. ")
+                } else {
+                    format!(
+                        "{name} was changed in another tab at the same moment as here, in {}. This tab's version is kept; the other tab's can be downloaded. ",
+                        places.join(", ")
+                    )
+                }
+            })
+        })
+    };
+    let download = move |_| {
+        let theirs = library
+            .clash
+            .with_untracked(|c| c.as_ref().and_then(|c| c.theirs.clone()));
+        if let Some(theirs) = theirs {
+            let name = format!("mend-other-tab-{}.json", platform::today());
+            status.set(
+                deliver(
+                    &name,
+                    "application/json",
+                    export(&[theirs], &[], platform::now()),
+                )
+                .unwrap_or_else(|e| e),
+            );
+        }
+    };
+    let dismiss = move |_| {
+        library.clash.set(None);
+        status.set(String::new());
+        page::focus(dom_ids::SCREEN_HEADING);
+    };
+    view! {
+        <div class="notice notice-problem" role="alert" class:empty=move || text().is_none()>
+            {move || text().map(|text| view! {
+                <span>{text}</span>
+                {library.clash.with(|c| c.as_ref().is_some_and(|c| c.theirs.is_some())).then(|| view! {
+                    <button type="button" on:click=download>"Download the other tab's version"</button>
+                    " "
+                })}
+                <button type="button" class="quiet" on:click=dismiss>"Dismiss"</button>
+                " "
+                <span>{status}</span>
             })}
         </div>
     }

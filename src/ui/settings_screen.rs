@@ -7,9 +7,10 @@ use super::dom_ids;
 use super::exporting::export_all;
 use super::library::Library;
 use super::text_field::TextField;
+use crate::browser::LocalStore;
 use crate::browser::{page, storage_manager};
-use crate::model::settings::{confirms_clear, CLEAR_CONFIRMATION, CLEAR_LABEL};
-use crate::model::{Durability, Settings};
+use crate::model::settings::{confirms_clear, storage_use, CLEAR_CONFIRMATION, CLEAR_LABEL};
+use crate::model::Durability;
 
 #[component]
 pub fn SettingsScreen() -> impl IntoView {
@@ -27,9 +28,9 @@ fn DiscreetMode() -> impl IntoView {
     let library = expect_context::<Library>();
     let discreet = move || library.settings.with(|s| s.discreet);
     let toggle = move |ev| {
-        library.set_settings(Settings {
-            discreet: event_target_checked(&ev),
-        })
+        let mut settings = library.settings.get_untracked();
+        settings.discreet = event_target_checked(&ev);
+        library.set_settings(settings);
     };
     view! {
         <section class="settings-section" aria-labelledby="discreet-heading">
@@ -118,6 +119,16 @@ fn YourData() -> impl IntoView {
                 "somewhere private."
             </p>
             <p><button type="button" on:click=export>"Export all"</button></p>
+            <h3>"Space used"</h3>
+            <p>{move || {
+                // Measured again after anything that changes what is stored.
+                library.incidents.track();
+                library.save_state.track();
+                match LocalStore::open().and_then(|store| store.units_in_use()) {
+                    Ok(units) => storage_use(units),
+                    Err(e) => format!("Mend can't measure it: {e}."),
+                }
+            }}</p>
             <h3>"Clear all data on this device"</h3>
             <p>
                 "This deletes every incident and setting Mend has saved in this browser, and "

@@ -1,0 +1,178 @@
+//! Two tabs, one incident: a three-way merge of what this tab changed and what another tab
+//! saved, field by field, and a fingerprint to notice that storage changed underneath.
+//!
+//! Why this design: localStorage has no locks, and the `storage` event arrives late, so each
+//! tab re-reads an incident's record just before writing it. If another tab changed it, the
+//! two versions are merged against the version this tab last saw: fields only one tab changed
+//! keep that change; a field both changed keeps this tab's text and is reported, with the
+//! other tab's record offered for download. Lists count as one field each.
+
+use serde_json::{Map, Value};
+
+use super::codec::{self, DecodeError, SCHEMA_VERSION};
+use crate::model::Incident;
+
+/// A cheap fingerprint of a stored record's text (FNV-1a), to notice a change by another tab
+/// without keeping every record's text in memory.
+pub fn fingerprint(raw: &str) -> u64 {
+    raw.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The merged incident and the places both tabs changed differently.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    pub incident: Incident,
+    /// Where both changed the same field, as the steps a person sees ("Assess", "Own up").
+    pub clashes: Vec<&'static str>,
+}
+
+/// Merges `mine` and `theirs`, both descended from `base`.
+pub fn merge(base: &Incident, mine: &Incident, theirs: &Incident) -> Result<Merged, DecodeError> {
+    let value = |incident: &Incident| -> Result<Value, DecodeError> {
+        let text = codec::encode(incident).map_err(|e| DecodeError::Shape(e.to_string()))?;
+        let mut record: Value =
+            serde_json::from_str(&text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+        Ok(record
+            .get_mut("incident")
+            .map(Value::take)
+            .unwrap_or_default())
+    };
+    let mut paths = Vec::new();
+    let merged = three_way(
+        &value(base)?,
+        &value(mine)?,
+        &value(theirs)?,
+        &mut Vec::new(),
+        &mut paths,
+    );
+    let mut incident = codec::decode_incident(merged, SCHEMA_VERSION)?;
+    // Bookkeeping, not content: neither is a clash.
+    incident.updated_at = mine.updated_at.max(theirs.updated_at);
+    incident.last_step = mine.last_step;
+    let mut clashes: Vec<&'static str> = paths
+        .iter()
+        .filter(|path| {
+            !matches!(
+                path.first().map(String::as_str),
+                Some("updated_at" | "last_step")
+            )
+        })
+        .map(|path| place(path))
+        .collect();
+    clashes.sort_by_key(|p| PLACES.iter().position(|q| q == p));
+    clashes.dedup();
+    Ok(Merged { incident, clashes })
+}
+
+fn three_way(
+    base: &Value,
+    mine: &Value,
+    theirs: &Value,
+    path: &mut Vec<String>,
+    clashes: &mut Vec<Vec<String>>,
+) -> Value {
+    if mine == theirs || theirs == base {
+        return mine.clone();
+    }
+    if mine == base {
+        return theirs.clone();
+    }
+    if let (Value::Object(m), Value::Object(t)) = (mine, theirs) {
+        let empty = Map::new();
+        let b = base.as_object().unwrap_or(&empty);
+        let mut out = Map::new();
+        let keys = m.keys().chain(t.keys().filter(|k| !m.contains_key(*k)));
+        for key in keys {
+            let pick = |map: &Map<String, Value>| map.get(key).cloned().unwrap_or(Value::Null);
+            path.push(key.clone());
+            out.insert(
+                key.clone(),
+                three_way(&pick(b), &pick(m), &pick(t), path, clashes),
+            );
+            path.pop();
+        }
+        return Value::Object(out);
+    }
+    clashes.push(path.clone());
+    mine.clone()
+}
+
+/// Every place a clash can be, in the order the person meets them.
+const PLACES: [&str; 8] = [
+    "Stop",
+    "Assess",
+    "Solutions",
+    "Own up",
+    "Fix",
+    "Follow up",
+    "Step it up",
+    "the incident",
+];
+
+/// The step a field belongs to, in the words the person sees.
+fn place(path: &[String]) -> &'static str {
+    match path.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["title", ..] | ["steps", "stop", ..] => "Stop",
+        ["tags", ..] | ["noticed_at", ..] | ["steps", "assess", ..] => "Assess",
+        ["steps", "solutions", ..] => "Solutions",
+        ["steps", "own_up", ..] => "Own up",
+        ["steps", "fix", ..] => "Fix",
+        ["steps", "follow_up", ..] => "Follow up",
+        ["steps", "step_it_up", ..] => "Step it up",
+        _ => "the incident",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Timestamp;
+
+    fn at(ms: i64) -> Timestamp {
+        Timestamp::from_millis(ms).unwrap()
+    }
+
+    #[test]
+    fn different_fields_from_each_tab_both_survive() {
+        let base = Incident::blank(1);
+        let mut mine = base.clone();
+        mine.steps.assess.what_happened = "Typed in this tab".into();
+        mine.updated_at = at(2_000);
+        let mut theirs = base.clone();
+        theirs.steps.own_up.need = "Typed in the other tab".into();
+        theirs.updated_at = at(3_000);
+        let merged = merge(&base, &mine, &theirs).unwrap();
+        assert_eq!(
+            merged.incident.steps.assess.what_happened,
+            "Typed in this tab"
+        );
+        assert_eq!(merged.incident.steps.own_up.need, "Typed in the other tab");
+        assert_eq!(merged.incident.updated_at, at(3_000));
+        assert!(merged.clashes.is_empty());
+    }
+
+    #[test]
+    fn the_same_field_keeps_this_tabs_text_and_is_reported() {
+        let base = Incident::blank(1);
+        let mut mine = base.clone();
+        mine.title = "Mine".into();
+        mine.steps.fix.items.push(Default::default());
+        let mut theirs = base.clone();
+        theirs.title = "Theirs".into();
+        theirs.steps.fix.items.push(crate::model::steps::FixItem {
+            id: 9,
+            ..Default::default()
+        });
+        let merged = merge(&base, &mine, &theirs).unwrap();
+        assert_eq!(merged.incident.title, "Mine");
+        assert_eq!(merged.clashes, ["Stop", "Fix"]);
+    }
+
+    #[test]
+    fn fingerprints_differ_for_different_text() {
+        assert_ne!(fingerprint("{\"a\":1}"), fingerprint("{\"a\":2}"));
+        assert_eq!(fingerprint("same"), fingerprint("same"));
+    }
+}

@@ -1,0 +1,42 @@
+//! The calm reminder on the list to export a copy, with "Export all" and "Not now".
+
+use leptos::prelude::*;
+
+use super::exporting::export_all;
+use super::library::Library;
+use crate::browser::platform;
+use crate::model::backup_reminder;
+
+#[component]
+pub fn BackupReminder() -> impl IntoView {
+    let library = expect_context::<Library>();
+    let outcome = RwSignal::new(String::new());
+    // Read once per change of incidents or settings; the clock only matters at those moments.
+    let due = Memo::new(move |_| {
+        library.incidents.with(|all| {
+            library
+                .settings
+                .with(|settings| backup_reminder::due(all, settings, platform::now()))
+        })
+    });
+    let export = move |_| outcome.set(export_all(library).unwrap_or_else(|e| e));
+    let not_now = move |_| {
+        let mut settings = library.settings.get_untracked();
+        settings.reminder_dismissed = Some(platform::now());
+        library.set_settings(settings);
+        outcome.set("Reminder put off for a week.".to_owned());
+    };
+    view! {
+        <div class="reminder" role="status">
+            {move || due.get().map(|text| view! {
+                <p><strong>"Keep a copy? "</strong> {text}</p>
+                <p class="actions-inline">
+                    <button type="button" on:click=export>"Export all"</button>
+                    " "
+                    <button type="button" class="quiet" on:click=not_now>"Not now"</button>
+                </p>
+            })}
+            <span class="quiet-status">{outcome}</span>
+        </div>
+    }
+}
