@@ -9,7 +9,8 @@ use crate::browser::platform;
 use crate::files::export::{backup_file_name, export, incident_file_name};
 use crate::model::IncidentId;
 
-/// Every incident, and the raw text of any record Mend couldn't read.
+/// Every incident, and the raw text of any record Mend couldn't read. A file made also
+/// resets the backup reminder.
 pub fn export_all(library: Library) -> Result<String, String> {
     let now = platform::now();
     let text = library.incidents.with_untracked(|all| {
@@ -17,11 +18,15 @@ pub fn export_all(library: Library) -> Result<String, String> {
             .unreadable
             .with_untracked(|bad| export(all, bad, now))
     });
-    deliver(
+    let made = deliver(
         &backup_file_name(platform::today()),
         "application/json",
         text,
-    )
+    )?;
+    let mut settings = library.settings.get_untracked();
+    settings.last_export = Some(now);
+    library.set_settings(settings);
+    Ok(made)
 }
 
 /// One incident, in the same envelope, so it imports the same way.

@@ -31,7 +31,6 @@ pub fn ReportDialog(
             .with(|o| current.read(|i| report::build(i, o, &platform::local_label)))
             .unwrap_or_default()
     };
-    // Built only while the dialog is open.
     let markdown = Memo::new(move |_| {
         if open.get() {
             report::markdown(&blocks())
@@ -52,9 +51,15 @@ pub fn ReportDialog(
     let show = move |_| {
         status.set(String::new());
         open.set(true);
-        if let Some(dialog) = dialog.get() {
-            let _ = dialog.show_modal();
-        }
+        // Once the contents are on the page, so focus lands inside them.
+        let _ = set_timeout_with_handle(
+            move || {
+                if let Some(dialog) = dialog.get_untracked() {
+                    let _ = dialog.show_modal();
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     };
     let close = move || {
         if let Some(dialog) = dialog.get() {
@@ -104,40 +109,44 @@ pub fn ReportDialog(
         <button type="button" class="quiet" id=dom_ids::REPORT_BUTTON on:click=show>"Report"</button>
         <dialog node_ref=dialog class="report-dialog" aria-labelledby="report-heading"
             on:cancel=move |ev: leptos::ev::Event| { ev.prevent_default(); close(); }>
-            <h2 id="report-heading">"Report"</h2>
-            <p>"The whole incident, in the order a review reads it. Leave out what you'd rather not share."</p>
-            <fieldset class="report-sections">
-                <legend>"Sections"</legend>
-                {Section::ALL.into_iter().map(|section| {
-                    let id = format!("report-{}", section.key());
-                    view! {
-                        <div class="field check">
-                            <input type="checkbox" id=id.clone()
-                                prop:checked=move || options.with(|o| o.sections.contains(&section))
-                                on:change=move |ev| toggle(section, event_target_checked(&ev))/>
-                            <label for=id>{section.heading()}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
-            <div class="field check">
-                <input type="checkbox" id="report-roles" aria-describedby="report-roles-hint"
-                    prop:checked=move || options.with(|o| o.names_as_roles)
-                    on:change=move |ev| options.update(|o| o.names_as_roles = event_target_checked(&ev))/>
-                <label for="report-roles">"Use roles instead of names"</label>
-            </div>
-            <p class="hint" id="report-roles-hint">"For sharing, for example with your manager. A name Mend has no role for becomes \u{201c}someone\u{201d}."</p>
-            <div class="field">
-                <label for="report-text">"Report (Markdown)"</label>
-                <textarea id="report-text" rows="12" readonly prop:value=markdown></textarea>
-            </div>
-            <div class="actions">
-                <button type="button" class="primary" on:click=download>"Download Markdown report"</button>
-                <button type="button" on:click=copy>"Copy report"</button>
-                <button type="button" on:click=print>"Print report"</button>
-                <button type="button" on:click=move |_| close()>"Close"</button>
-            </div>
-            <p role="status" class="quiet-status">{status}</p>
+            // Built only while open: the report isn't rebuilt per keystroke, and its labels
+            // don't stand in for the step's own.
+            <Show when=move || open.get()>
+                <h2 id="report-heading">"Report"</h2>
+                <p>"The whole incident, in the order a review reads it. Leave out what you'd rather not share."</p>
+                <fieldset class="report-sections">
+                    <legend>"Sections"</legend>
+                    {Section::ALL.into_iter().map(|section| {
+                        let id = format!("report-{}", section.key());
+                        view! {
+                            <div class="field check">
+                                <input type="checkbox" id=id.clone()
+                                    prop:checked=move || options.with(|o| o.sections.contains(&section))
+                                    on:change=move |ev| toggle(section, event_target_checked(&ev))/>
+                                <label for=id>{section.heading()}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <div class="field check">
+                    <input type="checkbox" id="report-roles" aria-describedby="report-roles-hint"
+                        prop:checked=move || options.with(|o| o.names_as_roles)
+                        on:change=move |ev| options.update(|o| o.names_as_roles = event_target_checked(&ev))/>
+                    <label for="report-roles">"Use roles instead of names"</label>
+                </div>
+                <p class="hint" id="report-roles-hint">"For sharing, for example with your manager. A name Mend has no role for becomes \u{201c}someone\u{201d}."</p>
+                <div class="field">
+                    <label for="report-text">"Report (Markdown)"</label>
+                    <textarea id="report-text" rows="12" readonly prop:value=markdown></textarea>
+                </div>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=download>"Download Markdown report"</button>
+                    <button type="button" on:click=copy>"Copy report"</button>
+                    <button type="button" on:click=print>"Print report"</button>
+                    <button type="button" on:click=move |_| close()>"Close"</button>
+                </div>
+                <p role="status" class="quiet-status">{status}</p>
+            </Show>
         </dialog>
     }
 }

@@ -2,7 +2,7 @@
 // undo, damaged and newer data, failing storage, and a subpath host.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withApp, eventually, fillStorage, storageSnapshot, TEST_TIMEOUT } from './support/browser.mjs';
+import { withApp, eventually, fillStorage, readDownload, storageSnapshot, TEST_TIMEOUT } from './support/browser.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { IncidentPage } from './pages/incident-page.mjs';
 
@@ -149,6 +149,10 @@ test('when storage is full, the failure is announced and the text stays on scree
     await checkA11y('an incident with a save failure');
     assert.equal(await incident.titleField.inputValue(), 'Before it filled up, then more words');
     assert.deepEqual(await storageSnapshot(page), before, 'nothing stored changed');
+    // The notice's Export keeps what is only in memory safe, in a file.
+    const saved = await readDownload(page, () => incident.alert.first().getByRole('button', { name: 'Export all' }).click());
+    assert.deepEqual(JSON.parse(saved.text).incidents.map((i) => i.title), ['Before it filled up, then more words']);
+    assert.deepEqual(await storageSnapshot(page), before, 'exporting changed nothing stored');
 
     await page.evaluate(() => localStorage.removeItem('filler'));
     await incident.typeTitle('!');
@@ -176,6 +180,9 @@ test('blocked storage still opens the app and says nothing can be saved', opts, 
       await incident.typeTitle('Only in memory');
       assert.equal(await incident.titleField.inputValue(), 'Only in memory');
       await checkA11y('the app with blocked storage');
+      // Nothing can be stored, but the work can still leave as a file.
+      const saved = await readDownload(page, () => incident.alert.first().getByRole('button', { name: 'Export all' }).click());
+      assert.deepEqual(JSON.parse(saved.text).incidents.map((i) => i.title), ['Only in memory']);
     },
   ));
 
