@@ -294,3 +294,34 @@ fn deleting_removes_only_that_incident() {
         .expect("deletes");
     assert_eq!(load(&store).incidents, [a]);
 }
+
+#[test]
+fn a_save_is_refused_when_another_tab_changed_the_record_since_it_was_read() {
+    let mine = incident(4, "Mine");
+    let store = store_with(std::slice::from_ref(&mine));
+    let loaded = load(&store);
+    let writer = loaded.writer.unwrap();
+    let seen = loaded.seen[0].1;
+
+    let mut theirs = mine.clone();
+    theirs.title = "Saved by another tab".into();
+    writer.save(&store, &theirs).unwrap();
+    let before = store.snapshot();
+
+    let mut edited = mine.clone();
+    edited.title = "Edited here".into();
+    match writer.save_if_unchanged(&store, &edited, Some(seen)) {
+        Err(SaveError::ChangedElsewhere(Some(raw))) => assert_eq!(decode(&raw).unwrap(), theirs),
+        other => panic!("expected ChangedElsewhere, got {other:?}"),
+    }
+    assert_eq!(store.snapshot(), before, "nothing written");
+
+    let now_seen = mend::persist::sync::fingerprint(&encode(&theirs).unwrap());
+    let print = writer
+        .save_if_unchanged(&store, &edited, Some(now_seen))
+        .unwrap();
+    assert_eq!(
+        print,
+        mend::persist::sync::fingerprint(&encode(&edited).unwrap())
+    );
+}

@@ -14,7 +14,13 @@ fn settings_are_saved_under_their_own_key_and_loaded_back() {
     let store = MemoryStore::new();
     let writer = load(&store).writer.expect("writable");
     writer
-        .save_settings(&store, &Settings { discreet: true })
+        .save_settings(
+            &store,
+            &Settings {
+                discreet: true,
+                ..Settings::default()
+            },
+        )
         .expect("saves");
     assert_eq!(
         store.snapshot().get("mend.settings").map(String::as_str),
@@ -25,7 +31,13 @@ fn settings_are_saved_under_their_own_key_and_loaded_back() {
         "the store is stamped"
     );
     let loaded = load(&store);
-    assert_eq!(loaded.settings, Settings { discreet: true });
+    assert_eq!(
+        loaded.settings,
+        Settings {
+            discreet: true,
+            ..Settings::default()
+        }
+    );
     assert!(loaded.unreadable.is_empty());
 }
 
@@ -70,7 +82,13 @@ fn clearing_removes_every_mend_key_and_nothing_else() {
     writer.save(&store, &incident(1)).expect("saves");
     writer.save(&store, &incident(2)).expect("saves");
     writer
-        .save_settings(&store, &Settings { discreet: true })
+        .save_settings(
+            &store,
+            &Settings {
+                discreet: true,
+                ..Settings::default()
+            },
+        )
         .expect("saves");
     store.put_raw("mend.incident.not-an-id", "kept until now");
     store.put_raw("mend.from-a-later-version", "{}");

@@ -10,9 +10,11 @@ use super::Timestamp;
 pub struct Settings {
     /// Neutral titles ("Incident 3") in the list and the browser tab, for use at work.
     pub discreet: bool,
-    /// When "Export all" last made a file, for the backup reminder.
+    /// When "Export all" last made a file, for the backup reminder. Left out while unset.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_export: Option<Timestamp>,
     /// When the backup reminder was last put off with "Not now".
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reminder_dismissed: Option<Timestamp>,
 }
 
