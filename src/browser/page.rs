@@ -1,4 +1,5 @@
-//! The page itself: its address fragment, title, focus, and the moments it is hidden or left.
+//! The page itself: its address fragment, title, theme, focus, and the moments it is hidden
+//! or left.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -77,11 +78,32 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// Sets `data-theme` on `<html>`, which the stylesheet's colours follow; `None` removes it,
+/// so the device's light or dark preference decides.
+pub fn set_theme(theme: Option<&str>) {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(root) = root {
+        let _ = match theme {
+            Some(theme) => root.set_attribute("data-theme", theme),
+            None => root.remove_attribute("data-theme"),
+        };
+    }
+}
+
 /// Focuses the element with this id, if it is on the page.
 pub fn focus(id: &str) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id));
+    focus_first(&[id]);
+}
+
+/// Focuses the first of these ids that is on the page, e.g. a dialog's opener, or a
+/// neighbour when the opener has gone.
+pub fn focus_first(ids: &[&str]) {
+    let document = web_sys::window().and_then(|w| w.document());
+    let element = ids
+        .iter()
+        .find_map(|id| document.as_ref()?.get_element_by_id(id));
     if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = element.focus();
     }

@@ -95,9 +95,10 @@ impl Library {
         id
     }
 
-    /// Applies and saves new settings. If saving fails they still apply in this tab.
-    pub fn set_settings(&self, settings: Settings) {
-        self.settings.set(settings.clone());
+    /// Applies and saves a change to the settings. If saving fails it still applies in this tab.
+    pub fn change_settings(&self, change: impl FnOnce(&mut Settings)) {
+        self.settings.update(change);
+        let settings = self.settings.get_untracked();
         let saved = match self.access.get_value() {
             Ok(writer) => LocalStore::open()
                 .map_err(Into::into)
