@@ -109,6 +109,38 @@ pub fn focus_first(ids: &[&str]) {
     }
 }
 
+/// Keeps Tab inside a modal dialog: Tab on its last control goes to its first, Shift+Tab on
+/// its first to its last. A native modal dialog would otherwise let Tab out to the browser's
+/// own controls.
+pub fn keep_tab_inside(event: &web_sys::KeyboardEvent, dialog: &web_sys::Element) {
+    if event.key() != "Tab" {
+        return;
+    }
+    let Ok(controls) = dialog.query_selector_all("button, [href], input, select, textarea") else {
+        return;
+    };
+    let Some(last) = controls.length().checked_sub(1) else {
+        return;
+    };
+    let (leaving, wrap_to) = if event.shift_key() {
+        (controls.item(0), controls.item(last))
+    } else {
+        (controls.item(last), controls.item(0))
+    };
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let leaving_now =
+        matches!((&leaving, &active), (Some(l), Some(a)) if l == AsRef::<web_sys::Node>::as_ref(a));
+    if let Some(wrap_to) = wrap_to
+        .filter(|_| leaving_now)
+        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        event.prevent_default();
+        let _ = wrap_to.focus();
+    }
+}
+
 pub(crate) fn listen_forever(
     target: Option<web_sys::EventTarget>,
     event: &str,

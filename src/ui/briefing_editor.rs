@@ -66,7 +66,8 @@ pub fn BriefingEditor() -> impl IntoView {
             <Show when=move || edited.get()>
                 <p><button type="button" class="quiet" id=OPENER on:click=open>"Write a fresh draft"</button></p>
             </Show>
-            <dialog node_ref=dialog aria-labelledby="fresh-draft-heading" aria-describedby="fresh-draft-text" on:close=closed>
+            <dialog node_ref=dialog aria-labelledby="fresh-draft-heading" aria-describedby="fresh-draft-text" on:close=closed
+                on:keydown=move |ev| if let Some(d) = dialog.get() { page::keep_tab_inside(&ev, &d) }>
                 <h2 id="fresh-draft-heading">"Write a fresh draft?"</h2>
                 <p id="fresh-draft-text">"This replaces your edited briefing with a new draft from your notes. Your edits will be gone."</p>
                 <div class="actions">
