@@ -17,6 +17,17 @@ export class IncidentPage {
     this.saved = page.getByText('Saved', { exact: true });
     this.alert = page.getByRole('alert');
     this.undoButton = page.getByRole('button', { name: 'Undo', exact: true });
+    this.briefing = page.getByLabel('What to say', { exact: true });
+    this.freshDraftButton = page.getByRole('button', { name: 'Write a fresh draft' });
+    this.freshDraftDialog = page.getByRole('dialog', { name: 'Write a fresh draft?' });
+  }
+
+  /** On Own up: makes the briefing the user's own if it isn't yet, then opens the dialog. */
+  async openFreshDraftDialog() {
+    if (!(await this.freshDraftButton.isVisible())) await this.type(this.briefing, ' Thank you.');
+    await this.freshDraftButton.click();
+    await this.freshDraftDialog.waitFor();
+    return this.freshDraftDialog;
   }
 
   /** The link to a step in the "Steps" navigation. */
