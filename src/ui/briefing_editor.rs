@@ -69,7 +69,7 @@ pub fn BriefingEditor() -> impl IntoView {
             <dialog node_ref=dialog aria-labelledby="fresh-draft-heading" aria-describedby="fresh-draft-text" on:close=closed
                 on:keydown=move |ev| if let Some(d) = dialog.get() { page::keep_tab_inside(&ev, &d) }>
                 <h2 id="fresh-draft-heading">"Write a fresh draft?"</h2>
-                <p id="fresh-draft-text">"This replaces your edited briefing with a new draft from your notes. Your edits will be gone."</p>
+                <p id="fresh-draft-text">"A new draft from your notes will replace the text you wrote. Copy it first if you want to keep any of it."</p>
                 <div class="actions">
                     <button type="button" on:click=regenerate>"Replace with a fresh draft"</button>
                     <button type="button" class="primary" autofocus on:click=move |_| close()>"Keep my version"</button>
