@@ -1,5 +1,6 @@
-// Calm and accessible everywhere: axe on every screen and dialog in light and dark, the theme
-// switch, reduced motion, a 360 px phone, touch target sizes, and tab order with visible focus.
+// Calm and accessible everywhere: axe and landmarks on every screen and dialog in light and
+// dark, the theme switch, a calm clock, reduced motion, a 360 px phone, touch target sizes,
+// and tab order with visible focus.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withApp, eventually, TEST_TIMEOUT } from './support/browser.mjs';
@@ -17,6 +18,11 @@ for (const colorScheme of ['light', 'dark']) {
       const visited = [];
       await forEveryScreen(page, baseUrl, async (screen) => {
         await checkA11y(`${screen} (${colorScheme})`);
+        // Landmarks and one heading to start from, on every screen.
+        for (const [role, name] of [['banner'], ['main'], ['heading', { level: 1 }]]) {
+          assert.equal(await page.getByRole(role, name).count(), 1, `one ${role} on ${screen}`);
+        }
+        if (screen.endsWith(' step')) assert.equal(await page.getByRole('navigation', { name: 'Steps' }).count(), 1);
         visited.push(screen);
       });
       assert.equal(visited.length, 13, 'two lists, seven steps, a dialog, settings, and two addresses that lead nowhere');
@@ -56,6 +62,39 @@ test('the theme follows the device until Settings picks one, which is remembered
     await settings.theme('Same as this device').check();
     assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-theme')), false);
     assert.equal(isDark(await background(page)), true, 'back to following the device');
+  }));
+
+/** Whether a CSS colour is an alarm red: a saturated hue near red. */
+function isRed(css) {
+  const [r, g, b] = css.match(/[\d.]+/g).slice(0, 3).map((n) => Number(n) / 255);
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  if (max === 0 || max - min < 0.25) return false;
+  return max === r && Math.abs(g - b) / (max - min) < 0.5;
+}
+
+test('the Own up clock stays calm past its aim, with no alarm red in either theme', opts, () =>
+  withApp(async ({ page, baseUrl, checkA11y }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    const p = await list.createIncident('Noticed a while ago');
+    await p.goToStep('Assess');
+    const anHourAgo = await page.evaluate(() => {
+      const t = new Date(Date.now() - 60 * 60 * 1000 - new Date().getTimezoneOffset() * 60 * 1000);
+      return t.toISOString().slice(0, 16);
+    });
+    await p.field('When you noticed').fill(anHourAgo);
+    await p.goToStep('Own up');
+    const clock = page.getByRole('timer');
+    assert.match(await clock.textContent(), /past the 15-minute aim, and telling them now still helps/);
+    for (const colorScheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme });
+      const colours = await clock.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return [style.color, style.backgroundColor, style.borderTopColor];
+      });
+      assert.deepEqual(colours.filter(isRed), [], `no red on the clock in ${colorScheme}`);
+      await checkA11y(`Own up past the aim (${colorScheme})`);
+    }
   }));
 
 /** Every animation or transition longer than 0.01 s, on any element or its ::before/::after. */

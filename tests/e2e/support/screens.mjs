@@ -72,11 +72,16 @@ export async function fillEveryStep(page, baseUrl) {
 }
 
 /**
- * Shows every screen and dialog in turn and awaits `visit(name)` on each: the empty list, the
+ * Shows every screen and dialog in turn and awaits `check(name)` on each: the empty list, the
  * list, each of the seven steps (filled in), the "fresh draft" dialog, settings, an incident
  * that isn't there, and an unknown address.
  */
-export async function forEveryScreen(page, baseUrl, visit) {
+export async function forEveryScreen(page, baseUrl, check) {
+  // After navigation the app moves focus to the heading a frame later; let that happen first.
+  const visit = async (screen) => {
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await check(screen);
+  };
   const list = await new ListPage(page, baseUrl).goto();
   await visit('the empty list');
   const p = await fillEveryStep(page, baseUrl);
