@@ -28,6 +28,13 @@ test('a whole walk-through works from the keyboard alone', opts, () =>
       await press('End');
       await pressKeys(page, text);
     };
+    /** Adds an entry to a list and waits for focus in its first field, ready for typing. */
+    const addEntry = async (listName, noun, firstField) => {
+      const list = p.list(listName);
+      await activate(list.getByRole('button', { name: `Add ${noun}` }));
+      const legend = `${noun[0].toUpperCase()}${noun.slice(1)} ${await list.getByRole('group').count()}`;
+      await focused(p.field(firstField, p.entry(listName, legend)), 'focus moves into the new entry');
+    };
     const nextStep = async (name) => {
       await activate(p.nextButton);
       await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
@@ -60,10 +67,8 @@ test('a whole walk-through works from the keyboard alone', opts, () =>
     // 2 Assess: a fact, a tick, two key points, then the second moved to the top.
     await typeInto(p.field('What happened'), 'Sent the invoice to the wrong client');
     await activate(p.field('Customers'), 'Space');
-    const points = p.list('Key points to raise first');
-    for (const [n, text] of [[1, 'The client replied'], [2, 'No bank details']]) {
-      await activate(points.getByRole('button', { name: 'Add key point' }));
-      await focused(p.field('Point', p.entry('Key points to raise first', `Key point ${n}`)), 'focus moves into the new entry');
+    for (const text of ['The client replied', 'No bank details']) {
+      await addEntry('Key points to raise first', 'key point', 'Point');
       await pressKeys(page, text);
     }
     await activate(page.getByRole('button', { name: 'Move up: key point 2' }));
@@ -73,7 +78,7 @@ test('a whole walk-through works from the keyboard alone', opts, () =>
     await nextStep('Solutions');
 
     // 3 Solutions: an option, recommended.
-    await activate(p.list('Options').getByRole('button', { name: 'Add option' }));
+    await addEntry('Options', 'option', 'Option');
     await pressKeys(page, 'Resend it');
     await activate(page.getByRole('radio', { name: 'Recommend this option' }), 'Space');
     await eventually(async () => assert.equal(await page.getByRole('radio', { name: 'Recommend this option' }).isChecked(), true));
@@ -120,7 +125,7 @@ test('a whole walk-through works from the keyboard alone', opts, () =>
     await nextStep('Step it up');
 
     // 7 Step it up: a commitment.
-    await activate(p.list('Prevention commitments').getByRole('button', { name: 'Add commitment' }));
+    await addEntry('Prevention commitments', 'commitment', 'What');
     await pressKeys(page, 'Read the address aloud');
     await p.waitUntilSaved();
 
