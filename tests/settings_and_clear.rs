@@ -4,6 +4,13 @@ use mend::model::{Incident, IncidentId, Settings, Timestamp};
 use mend::persist::repo::SaveError;
 use mend::persist::{clear_all, load, MemoryStore, StorageError, StorageKey};
 
+fn discreet() -> Settings {
+    Settings {
+        discreet: true,
+        ..Settings::default()
+    }
+}
+
 fn incident(seed: u8) -> Incident {
     let at: Timestamp = "2026-11-26T08:00:00Z".parse().expect("valid time");
     Incident::new(IncidentId::from_random_bytes([seed; 16]), at)
@@ -13,31 +20,17 @@ fn incident(seed: u8) -> Incident {
 fn settings_are_saved_under_their_own_key_and_loaded_back() {
     let store = MemoryStore::new();
     let writer = load(&store).writer.expect("writable");
-    writer
-        .save_settings(
-            &store,
-            &Settings {
-                discreet: true,
-                ..Settings::default()
-            },
-        )
-        .expect("saves");
+    writer.save_settings(&store, &discreet()).expect("saves");
     assert_eq!(
         store.snapshot().get("mend.settings").map(String::as_str),
-        Some(r#"{"schema":1,"settings":{"discreet":true}}"#)
+        Some(r#"{"schema":1,"settings":{"discreet":true,"theme":"system"}}"#)
     );
     assert!(
         store.snapshot().contains_key("mend.meta"),
         "the store is stamped"
     );
     let loaded = load(&store);
-    assert_eq!(
-        loaded.settings,
-        Settings {
-            discreet: true,
-            ..Settings::default()
-        }
-    );
+    assert_eq!(loaded.settings, discreet());
     assert!(loaded.unreadable.is_empty());
 }
 
@@ -81,15 +74,7 @@ fn clearing_removes_every_mend_key_and_nothing_else() {
     let writer = load(&store).writer.expect("writable");
     writer.save(&store, &incident(1)).expect("saves");
     writer.save(&store, &incident(2)).expect("saves");
-    writer
-        .save_settings(
-            &store,
-            &Settings {
-                discreet: true,
-                ..Settings::default()
-            },
-        )
-        .expect("saves");
+    writer.save_settings(&store, &discreet()).expect("saves");
     store.put_raw("mend.incident.not-an-id", "kept until now");
     store.put_raw("mend.from-a-later-version", "{}");
     store.put_raw("other-app.token", "keep me");

@@ -1,4 +1,5 @@
-//! The page itself: its address fragment, title, focus, and the moments it is hidden or left.
+//! The page itself: its address fragment, title, theme, focus, and the moments it is hidden
+//! or left.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -77,13 +78,66 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// Sets `data-theme` on `<html>`, which the stylesheet's colours follow; `None` removes it,
+/// so the device's light or dark preference decides.
+pub fn set_theme(theme: Option<&str>) {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(root) = root {
+        let _ = match theme {
+            Some(theme) => root.set_attribute("data-theme", theme),
+            None => root.remove_attribute("data-theme"),
+        };
+    }
+}
+
 /// Focuses the element with this id, if it is on the page.
 pub fn focus(id: &str) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id));
+    focus_first(&[id]);
+}
+
+/// Focuses the first of these ids that is on the page, e.g. a dialog's opener, or a
+/// neighbour when the opener has gone.
+pub fn focus_first(ids: &[&str]) {
+    let document = web_sys::window().and_then(|w| w.document());
+    let element = ids
+        .iter()
+        .find_map(|id| document.as_ref()?.get_element_by_id(id));
     if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = element.focus();
+    }
+}
+
+/// Keeps Tab inside a modal dialog: Tab on its last control goes to its first, Shift+Tab on
+/// its first to its last. A native modal dialog would otherwise let Tab out to the browser's
+/// own controls.
+pub fn keep_tab_inside(event: &web_sys::KeyboardEvent, dialog: &web_sys::Element) {
+    if event.key() != "Tab" {
+        return;
+    }
+    let Ok(controls) = dialog.query_selector_all("button, [href], input, select, textarea") else {
+        return;
+    };
+    let Some(last) = controls.length().checked_sub(1) else {
+        return;
+    };
+    let (leaving, wrap_to) = if event.shift_key() {
+        (controls.item(0), controls.item(last))
+    } else {
+        (controls.item(last), controls.item(0))
+    };
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let leaving_now =
+        matches!((&leaving, &active), (Some(l), Some(a)) if l == AsRef::<web_sys::Node>::as_ref(a));
+    if let Some(wrap_to) = wrap_to
+        .filter(|_| leaving_now)
+        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        event.prevent_default();
+        let _ = wrap_to.focus();
     }
 }
 

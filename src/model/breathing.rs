@@ -1,4 +1,5 @@
-//! The breathing guide's script: which cue shows at each second of a paced pause.
+//! The breathing guide's script: which cue shows at each second of a paced pause, and the
+//! little a screen reader says about it.
 
 use super::choices::Breathing;
 
@@ -86,6 +87,16 @@ pub fn at(pattern: Breathing, elapsed: u32) -> Option<(Phase, u32, u32)> {
     None
 }
 
+/// What a screen reader hears while the guide runs: one short line at the start of each
+/// round, not every cue, so speech never crowds the breath. `None` once done.
+pub fn announcement(pattern: Breathing, elapsed: u32) -> Option<String> {
+    let (phases, rounds) = script(pattern);
+    let round_length: u32 = phases.iter().map(|p| p.seconds).sum();
+    let round = elapsed / round_length;
+    let first = phases.first()?;
+    (round < rounds).then(|| format!("Round {} of {rounds}. {}.", round + 1, first.cue))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,6 +111,39 @@ mod tests {
         let (phase, index, _) = at(Breathing::Box, 16).unwrap_or_else(|| panic!("running"));
         assert_eq!((phase.cue, index), ("Breathe in", 4));
         assert_eq!(at(Breathing::Box, 64), None);
+    }
+
+    #[test]
+    fn a_screen_reader_hears_one_line_a_round_at_most() {
+        for pattern in [Breathing::Sigh, Breathing::Box] {
+            let total = total_seconds(pattern);
+            let mut changes = Vec::new();
+            let mut last = None;
+            for second in 0..=total {
+                let now = announcement(pattern, second);
+                if now != last {
+                    changes.push((second, now.clone()));
+                }
+                last = now;
+            }
+            let (_, first) = &changes[0];
+            assert!(first
+                .as_deref()
+                .is_some_and(|t| t.starts_with("Round 1 of ")));
+            assert_eq!(
+                changes.last().map(|(s, t)| (*s, t.clone())),
+                Some((total, None))
+            );
+            // At least 9 s between announcements, whatever the pattern.
+            assert!(
+                changes.windows(2).all(|w| w[1].0 - w[0].0 >= 9),
+                "{changes:?}"
+            );
+        }
+        assert_eq!(
+            announcement(Breathing::Box, 16).as_deref(),
+            Some("Round 2 of 4. Breathe in.")
+        );
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub mod wording;
 
 pub use id::IncidentId;
 pub use incident::Incident;
-pub use settings::{Durability, Settings};
+pub use settings::{Durability, Settings, Theme};
 pub use status::Status;
 pub use step::Step;
 pub use steps::Steps;

@@ -2,20 +2,40 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::value::choice;
 use super::Timestamp;
 
-/// Everything a person can set. Field order is the order in storage.
+/// Everything a person can set. Field order is the order in storage; a field missing from
+/// older stored settings takes its default.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     /// Neutral titles ("Incident 3") in the list and the browser tab, for use at work.
     pub discreet: bool,
+    /// Light or dark colours.
+    pub theme: Theme,
     /// When "Export all" last made a file, for the backup reminder. Left out while unset.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_export: Option<Timestamp>,
     /// When the backup reminder was last put off with "Not now".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reminder_dismissed: Option<Timestamp>,
+}
+
+choice!(
+    /// Light or dark colours: the device's choice unless the person picks one.
+    Theme {
+        System = "system", "Same as this device";
+        Light = "light", "Light";
+        Dark = "dark", "Dark";
+    }
+);
+
+impl Theme {
+    /// The `data-theme` value for the page, or `None` to follow the device.
+    pub fn attribute(self) -> Option<&'static str> {
+        (self != Theme::System).then(|| self.key())
+    }
 }
 
 /// The word a person types to confirm clearing all data.
@@ -151,7 +171,15 @@ mod tests {
     }
 
     #[test]
-    fn settings_default_to_showing_titles() {
+    fn settings_default_to_showing_titles_in_the_device_theme() {
         assert!(!Settings::default().discreet);
+        assert_eq!(Settings::default().theme, Theme::System);
+    }
+
+    #[test]
+    fn only_a_chosen_theme_marks_the_page() {
+        assert_eq!(Theme::System.attribute(), None);
+        assert_eq!(Theme::Light.attribute(), Some("light"));
+        assert_eq!(Theme::Dark.attribute(), Some("dark"));
     }
 }

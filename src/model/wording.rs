@@ -40,7 +40,7 @@ const MINIMISERS: &[&str] = &[
 const SMALL_AFTER_A: &[&str] = &["small", "little", "bit", "tiny", "slight", "minor"];
 
 const SELF_ATTACK_TIP: &str =
-    "Say what happened, not what you think of yourself. For example: \u{201c}I made a mistake with the invoice.\u{201d}";
+    "The plain facts are enough, and kinder to you. For example: \u{201c}I made a mistake with the invoice.\u{201d}";
 const SIZE_TIP: &str = "Let the facts show the size: say what was affected, and how much.";
 
 /// Letters, digits and apostrophes. Any other non-ASCII character counts as a letter unless it

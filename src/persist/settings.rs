@@ -45,18 +45,37 @@ pub fn decode(raw: &str) -> Result<Settings, DecodeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Theme;
 
     #[test]
     fn settings_round_trip() {
         let settings = Settings {
             discreet: true,
+            theme: Theme::Dark,
             ..Settings::default()
         };
         assert_eq!(
             encode(&settings).as_deref().ok(),
-            Some(r#"{"schema":1,"settings":{"discreet":true}}"#)
+            Some(r#"{"schema":1,"settings":{"discreet":true,"theme":"dark"}}"#)
         );
         assert_eq!(decode(&encode(&settings).unwrap()), Ok(settings));
+    }
+
+    #[test]
+    fn settings_stored_before_the_theme_existed_follow_the_device() {
+        assert_eq!(
+            decode(r#"{"schema":1,"settings":{"discreet":true}}"#),
+            Ok(Settings {
+                discreet: true,
+                theme: Theme::System,
+                ..Settings::default()
+            })
+        );
+        // A theme this build doesn't know also follows the device.
+        assert_eq!(
+            decode(r#"{"schema":1,"settings":{"theme":"sepia"}}"#),
+            Ok(Settings::default())
+        );
     }
 
     #[test]

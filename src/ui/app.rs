@@ -88,6 +88,7 @@ pub fn App() -> impl IntoView {
     page::on_hash_change(move || navigator.show(Route::from_hash(&page::hash())));
     page::on_hide(move || library.flush());
     local_storage::on_change_elsewhere(move |key, value| library.on_storage(key, value));
+    Effect::new(move |_| page::set_theme(library.settings.with(|s| s.theme.attribute())));
 
     // After navigation (not on first load), focus the new screen's heading, or the title
     // of a brand-new incident so the user can type straight away.
@@ -109,6 +110,12 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
+        // Past the banner (and, on an incident, the step links) to the screen's heading. The
+        // address fragment holds the route, so the link moves focus itself.
+        <a class="skip-link" href=format!("#{}", dom_ids::MAIN) on:click=|ev| {
+            ev.prevent_default();
+            page::focus(dom_ids::SCREEN_HEADING);
+        }>"Skip to content"</a>
         <header class="banner">
             <a class="brand" href=Route::List.href()>"Mend"</a>
             <SaveIndicator/>

@@ -21,9 +21,8 @@ pub fn BackupReminder() -> impl IntoView {
     });
     let export = move |_| outcome.set(export_all(library).unwrap_or_else(|e| e));
     let not_now = move |_| {
-        let mut settings = library.settings.get_untracked();
-        settings.reminder_dismissed = Some(platform::now());
-        library.set_settings(settings);
+        let now = platform::now();
+        library.change_settings(|s| s.reminder_dismissed = Some(now));
         outcome.set("Reminder put off for a week.".to_owned());
     };
     view! {

@@ -24,6 +24,17 @@ enum State {
     Skipped,
 }
 
+/// The words while the guide is not running.
+fn resting_cue(state: State) -> &'static str {
+    match state {
+        State::Ready => "Press Start when you're ready, and breathe along.",
+        State::Paused => "Paused. Carry on when you're ready.",
+        State::Done => "Done. Notice how you feel now.",
+        State::Skipped => "Skipped. You can come back to it any time.",
+        State::Running => "",
+    }
+}
+
 #[component]
 pub fn BreathingGuide() -> impl IntoView {
     let current = expect_context::<Current>();
@@ -67,13 +78,16 @@ pub fn BreathingGuide() -> impl IntoView {
         page::focus("breathing-toggle");
     };
 
-    // Only the cue is announced, once per phase; the countdown is for the eyes.
+    // The cue and countdown are for the eyes. A screen reader hears one line a round and
+    // each change of state, through its own live region.
+    let spoken = Memo::new(move |_| match state.get() {
+        State::Ready => String::new(),
+        State::Running => breathing::announcement(pattern.get(), elapsed.get()).unwrap_or_default(),
+        resting => resting_cue(resting).to_owned(),
+    });
     let cue = text(move || match state.get() {
-        State::Ready => "Press Start when you're ready. Follow the shape, or the words.".to_owned(),
         State::Running => phase.with(|p| p.map(|(p, _, _)| p.cue.to_owned()).unwrap_or_default()),
-        State::Paused => "Paused. Carry on when you're ready.".to_owned(),
-        State::Done => "Done. Notice how you feel now.".to_owned(),
-        State::Skipped => "Skipped. You can come back to it any time.".to_owned(),
+        resting => resting_cue(resting).to_owned(),
     });
     let full =
         move || state.get() == State::Running && phase.with(|p| p.is_some_and(|(p, _, _)| p.full));
@@ -94,7 +108,8 @@ pub fn BreathingGuide() -> impl IntoView {
                     })}
                 </p>
             </div>
-            <p class="cue" aria-live="polite">{cue}</p>
+            <p class="cue">{cue}</p>
+            <p class="visually-hidden" aria-live="polite">{text(move || spoken.get())}</p>
             <div class="actions">
                 // One button whose label changes, so focus stays on it.
                 <button type="button" class="primary" id="breathing-toggle" on:click=move |ev| {

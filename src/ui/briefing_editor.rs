@@ -6,8 +6,12 @@ use leptos::prelude::*;
 
 use super::current::Current;
 use super::send_actions::SendActions;
+use crate::browser::page;
 use crate::model::{briefing, wording};
 use crate::ui::reactive_text::text;
+
+/// The "Write a fresh draft" button, where focus returns when the dialog closes.
+const OPENER: &str = "fresh-draft-open";
 
 #[component]
 pub fn BriefingEditor() -> impl IntoView {
@@ -36,6 +40,11 @@ pub fn BriefingEditor() -> impl IntoView {
         current.edit(|i| i.steps.own_up.briefing = None);
         close();
     };
+    // However it closes (Escape too), focus goes back to the button that opened it; after a
+    // fresh draft that button is gone, so to the new draft itself.
+    let closed = move |_| {
+        request_animation_frame(|| page::focus_first(&[OPENER, "briefing"]));
+    };
 
     view! {
         <section aria-labelledby="briefing-heading">
@@ -55,11 +64,12 @@ pub fn BriefingEditor() -> impl IntoView {
             </div>
             <SendActions subject body=draft/>
             <Show when=move || edited.get()>
-                <p><button type="button" class="quiet" on:click=open>"Write a fresh draft"</button></p>
+                <p><button type="button" class="quiet" id=OPENER on:click=open>"Write a fresh draft"</button></p>
             </Show>
-            <dialog node_ref=dialog aria-labelledby="fresh-draft-heading" aria-describedby="fresh-draft-text">
+            <dialog node_ref=dialog aria-labelledby="fresh-draft-heading" aria-describedby="fresh-draft-text" on:close=closed
+                on:keydown=move |ev| if let Some(d) = dialog.get() { page::keep_tab_inside(&ev, &d) }>
                 <h2 id="fresh-draft-heading">"Write a fresh draft?"</h2>
-                <p id="fresh-draft-text">"This replaces your edited briefing with a new draft from your notes. Your edits will be gone."</p>
+                <p id="fresh-draft-text">"A new draft from your notes will replace the text you wrote. Copy it first if you want to keep any of it."</p>
                 <div class="actions">
                     <button type="button" on:click=regenerate>"Replace with a fresh draft"</button>
                     <button type="button" class="primary" autofocus on:click=move |_| close()>"Keep my version"</button>

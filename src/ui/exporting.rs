@@ -23,9 +23,7 @@ pub fn export_all(library: Library) -> Result<String, String> {
         "application/json",
         text,
     )?;
-    let mut settings = library.settings.get_untracked();
-    settings.last_export = Some(now);
-    library.set_settings(settings);
+    library.change_settings(|s| s.last_export = Some(now));
     Ok(made)
 }
 

@@ -63,7 +63,7 @@ pub struct Library {
     pub unreadable: RwSignal<Vec<Unreadable>>,
     pub save_state: RwSignal<SaveState>,
     pub undo: RwSignal<Option<Undo>>,
-    /// Change through `set_settings`, which saves them.
+    /// Change through `change_settings`, which saves them.
     pub settings: RwSignal<Settings>,
     /// The latest clash with another tab, until dismissed.
     pub clash: RwSignal<Option<Clash>>,
@@ -118,9 +118,10 @@ impl Library {
         id
     }
 
-    /// Applies and saves new settings. If saving fails they still apply in this tab.
-    pub fn set_settings(&self, settings: Settings) {
-        self.settings.set(settings.clone());
+    /// Applies and saves a change to the settings. If saving fails it still applies in this tab.
+    pub fn change_settings(&self, change: impl FnOnce(&mut Settings)) {
+        self.settings.update(change);
+        let settings = self.settings.get_untracked();
         let saved = match self.access.get_value() {
             Ok(writer) => LocalStore::open()
                 .map_err(Into::into)

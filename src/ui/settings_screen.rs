@@ -1,5 +1,5 @@
-//! Settings: discreet mode, whether the browser will keep Mend's data, export, and clearing
-//! all of Mend's data from this device after a typed confirmation.
+//! Settings: discreet mode, light or dark colours, whether the browser will keep Mend's data,
+//! export, and clearing all of Mend's data from this device after a typed confirmation.
 
 use leptos::prelude::*;
 
@@ -7,10 +7,10 @@ use super::dom_ids;
 use super::exporting::export_all;
 use super::library::Library;
 use super::text_field::TextField;
-use crate::browser::LocalStore;
-use crate::browser::{page, storage_manager};
+use crate::browser::{page, storage_manager, LocalStore};
 use crate::model::settings::{confirms_clear, storage_use, CLEAR_CONFIRMATION, CLEAR_LABEL};
-use crate::model::Durability;
+use crate::model::value::FieldValue;
+use crate::model::{Durability, Theme};
 
 #[component]
 pub fn SettingsScreen() -> impl IntoView {
@@ -18,6 +18,7 @@ pub fn SettingsScreen() -> impl IntoView {
     view! {
         <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Settings"</h1>
         <DiscreetMode/>
+        <Colours/>
         <KeepingData/>
         <YourData/>
     }
@@ -28,9 +29,8 @@ fn DiscreetMode() -> impl IntoView {
     let library = expect_context::<Library>();
     let discreet = move || library.settings.with(|s| s.discreet);
     let toggle = move |ev| {
-        let mut settings = library.settings.get_untracked();
-        settings.discreet = event_target_checked(&ev);
-        library.set_settings(settings);
+        let on = event_target_checked(&ev);
+        library.change_settings(|s| s.discreet = on);
     };
     view! {
         <section class="settings-section" aria-labelledby="discreet-heading">
@@ -45,6 +45,31 @@ fn DiscreetMode() -> impl IntoView {
                 "\u{201c}Incident 2\u{201d} (in the order you started them) instead of your titles. "
                 "Inside an incident you still see what you wrote."
             </p>
+        </section>
+    }
+}
+
+/// Light, dark, or whatever the device is set to. Radios, so arrow keys move between them.
+#[component]
+fn Colours() -> impl IntoView {
+    let library = expect_context::<Library>();
+    let theme = Memo::new(move |_| library.settings.with(|s| s.theme));
+    view! {
+        <section class="settings-section" aria-labelledby="theme-heading">
+            <h2 id="theme-heading">"Light or dark"</h2>
+            <fieldset class="choices" aria-labelledby="theme-heading">
+                {Theme::OPTIONS.iter().map(|&(key, label)| {
+                    let id = format!("theme-{key}");
+                    let choose = move |_| library.change_settings(|s| s.theme.set_text(key));
+                    view! {
+                        <div class="field check">
+                            <input type="radio" name="theme" id=id.clone() value=key
+                                prop:checked=move || theme.get().key() == key on:change=choose/>
+                            <label for=id>{label}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
         </section>
     }
 }
@@ -90,19 +115,23 @@ fn YourData() -> impl IntoView {
     let export = move |_| report(export_all(library));
 
     let confirm = RwSignal::new(String::new());
+    // Tied to the confirmation field, where the fix is.
+    let wrong_word = RwSignal::new(String::new());
     let clear = move |_| {
-        report(if !confirms_clear(&confirm.get_untracked()) {
-            Err(format!(
-                "Nothing was deleted. To confirm, type {CLEAR_CONFIRMATION} in the box."
-            ))
-        } else {
-            confirm.set(String::new());
-            match library.clear_all() {
-                Ok(()) => Ok("All of Mend's data on this device has been deleted.".to_owned()),
-                Err(e) => Err(format!(
-                    "Not everything could be deleted: {e}. What is left is shown in Mend."
-                )),
-            }
+        if !confirms_clear(&confirm.get_untracked()) {
+            report(Ok(String::new()));
+            wrong_word.set(format!(
+                "Nothing was deleted. To go ahead, type {CLEAR_CONFIRMATION} here."
+            ));
+            return;
+        }
+        wrong_word.set(String::new());
+        confirm.set(String::new());
+        report(match library.clear_all() {
+            Ok(()) => Ok("All of Mend's data on this device has been deleted.".to_owned()),
+            Err(e) => Err(format!(
+                "Not everything could be deleted: {e}. What is left is shown in Mend."
+            )),
         });
     };
 
@@ -139,6 +168,7 @@ fn YourData() -> impl IntoView {
                 label=CLEAR_LABEL
                 value=confirm
                 on_input=move |text| confirm.set(text)
+                error=wrong_word
             />
             <p><button type="button" class="danger" on:click=clear>"Clear all data"</button></p>
             <p role="status">{status}</p>

@@ -2,7 +2,7 @@
 // clearing only Mend's data after a typed confirmation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withApp, eventually, storageSnapshot, TEST_TIMEOUT } from './support/browser.mjs';
+import { withApp, eventually, storageSnapshot, description, TEST_TIMEOUT } from './support/browser.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { SettingsPage } from './pages/settings-page.mjs';
 
@@ -38,7 +38,7 @@ test('discreet mode shows neutral titles in the list and the tab, and is remembe
     await settings.setDiscreet(true);
     assert.equal(
       await page.evaluate(() => localStorage.getItem('mend.settings')),
-      '{"schema":1,"settings":{"discreet":true}}',
+      '{"schema":1,"settings":{"discreet":true,"theme":"system"}}',
     );
 
     await page.reload();
@@ -104,12 +104,15 @@ test('Export all downloads every incident; Clear all removes only Mend data afte
     const before = await storageSnapshot(page);
     await settings.clearAll('yes');
     await eventually(async () => assert.match(await settings.alert.textContent(), /Nothing was deleted/));
+    assert.match(await description(settings.confirmField), /Nothing was deleted/, 'the problem is tied to its field');
+    assert.equal(await settings.confirmField.getAttribute('aria-invalid'), 'true');
     assert.deepEqual(await storageSnapshot(page), before, 'a wrong word deletes nothing');
     await checkA11y('settings after a refused clear');
 
     await settings.clearAll('delete');
     await eventually(async () => assert.match(await settings.status.textContent(), /has been deleted/));
-    assert.equal((await settings.alert.textContent()).trim(), '');
+    assert.equal(await settings.alert.count(), 0, 'no problem is shown');
+    assert.equal(await settings.confirmField.getAttribute('aria-invalid'), null);
     assert.deepEqual(await storageSnapshot(page), { 'other-app.theme': 'dark' }, "other apps' data stays");
     assert.match(await settings.yourData.textContent(), /0 incidents are saved/);
 

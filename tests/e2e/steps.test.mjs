@@ -7,78 +7,10 @@ import { mkdir } from 'node:fs/promises';
 import { withApp, eventually, TEST_TIMEOUT } from './support/browser.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { IncidentPage, STEPS } from './pages/incident-page.mjs';
+import { fillEveryStep, WHAT_HAPPENED } from './support/screens.mjs';
+import { isFocused } from './support/keyboard.mjs';
 
 const opts = { timeout: TEST_TIMEOUT * 3 };
-const WHAT_HAPPENED = 'I sent the March invoice to the wrong client';
-
-async function isFocused(locator) {
-  return locator.evaluate((el) => el === document.activeElement);
-}
-
-/** Fills something in every step, moving on with Next. Returns the incident page. */
-async function fillEveryStep(page, baseUrl) {
-  const list = await new ListPage(page, baseUrl).goto();
-  const incident = await list.newIncident();
-  const p = incident;
-
-  // 1 Stop
-  await p.typeTitle('Wrong invoice');
-  await p.field('How distressed do you feel right now?').selectOption('8');
-  await p.type(p.field("What's going through my head"), 'They will think I am careless');
-  await p.next('Assess');
-
-  // 2 Assess
-  await p.type(p.field('What happened'), WHAT_HAPPENED);
-  await p.field('Customers').check();
-  await p.field('Severity').selectOption('high');
-  const first = await p.addEntry('Key points to raise first', 'key point');
-  await p.type(p.field('Point', first), 'No bank details were in it');
-  const second = await p.addEntry('Key points to raise first', 'key point');
-  await p.type(p.field('Point', second), 'The client already replied');
-  const event = await p.addEntry('Timeline', 'event');
-  await event.getByRole('button', { name: 'Now: Time' }).click();
-  await p.type(p.field('What happened then', event), 'Sent the invoice');
-  const helper = await p.addEntry('Who must help', 'person');
-  await p.type(p.field('Name', helper), 'Ana');
-  await p.type(p.field('Role', helper), 'Accounts');
-  await p.next('Solutions');
-
-  // 3 Solutions
-  const call = await p.addEntry('Options', 'option');
-  await p.type(p.field('Option', call), 'Call the client');
-  const resend = await p.addEntry('Options', 'option');
-  await p.type(p.field('Option', resend), 'Resend the right invoice');
-  await p.field('Effort', resend).selectOption('small');
-  await resend.getByLabel('Recommend this option').check();
-  await p.next('Own up');
-
-  // 4 Own up
-  await p.type(p.field('Who to tell'), 'Sam');
-  await p.type(p.field('What I need from them'), 'Your OK to call the client');
-  await p.next('Fix');
-
-  // 5 Fix: the recommended option is already the first item.
-  const seeded = p.entry('Checklist', 'Item 1');
-  assert.equal(await p.field('What', seeded).inputValue(), 'Resend the right invoice');
-  await p.type(p.field('Owner', seeded), 'Me');
-  await p.field('Status', seeded).selectOption('done');
-  await p.next('Follow up');
-
-  // 6 Follow up: the ledger starts from Assess and Own up.
-  const ana = p.entry('People to follow up with', 'Person 1');
-  assert.equal(await p.field('Name', ana).inputValue(), 'Ana');
-  assert.equal(await p.field('Name', p.entry('People to follow up with', 'Person 2')).inputValue(), 'Sam');
-  await ana.getByLabel('Thanked').check();
-  await p.type(p.field('What caused it'), 'Two clients with similar names');
-  await p.next('Step it up');
-
-  // 7 Step it up
-  const commitment = await p.addEntry('Prevention commitments', 'commitment');
-  await p.type(p.field('What', commitment), 'Check the address before sending');
-  await p.type(p.field('What I learned'), 'Slow down on invoices');
-  await p.waitUntilSaved();
-  return incident;
-}
 
 test('every step keeps what was typed across a reload', opts, () =>
   withApp(async ({ page, baseUrl }) => {
@@ -227,14 +159,12 @@ test('the briefing is drafted from Assess, kept once edited, and redrafted only 
     assert.match(href, /^mailto:\?subject=A%20mistake%20I%20need%20to%20tell%20you%20about%3A%20Wrong%20invoice&body=Hi%2C%0D%0AI%20made/);
 
     // A fresh draft asks first; Escape or "Keep my version" keeps the text.
-    await page.getByRole('button', { name: 'Write a fresh draft' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Write a fresh draft?' });
-    await dialog.waitFor();
+    const dialog = await p.openFreshDraftDialog();
     await checkA11y('the fresh draft dialog');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     assert.match(await briefing.inputValue(), /small slip\.$/);
-    await page.getByRole('button', { name: 'Write a fresh draft' }).click();
+    await p.openFreshDraftDialog();
     await dialog.getByRole('button', { name: 'Replace with a fresh draft' }).click();
     await eventually(async () => assert.match(await briefing.inputValue(), new RegExp(`${WHAT_HAPPENED} today\\.`)));
     assert.doesNotMatch(await briefing.inputValue(), /small slip/);
@@ -313,12 +243,17 @@ test('the breathing guide starts, pauses and skips, and leads with words under r
     await guide.getByLabel('Pattern').selectOption('box');
     await guide.getByRole('button', { name: 'Start' }).click();
     await eventually(async () => assert.equal(await cue.textContent(), 'Breathe in'));
-    assert.equal(await cue.getAttribute('aria-live'), 'polite', 'the cue is announced');
+    // A screen reader hears one line a round, not every cue.
+    const spoken = guide.locator('[aria-live="polite"]');
+    await eventually(async () => assert.equal(await spoken.textContent(), 'Round 1 of 4. Breathe in.'));
+    assert.equal(await cue.getAttribute('aria-live'), null, 'the cue itself is not announced');
     assert.equal(await guide.locator('.breath-shape').isVisible(), false, 'no moving shape under reduced motion');
     await eventually(async () => assert.match(await guide.locator('.countdown').textContent(), /^[1-4]$/), { timeout: 3000 });
     await eventually(async () => assert.equal(await cue.textContent(), 'Hold'), { timeout: 6000 });
+    assert.equal(await spoken.textContent(), 'Round 1 of 4. Breathe in.', 'nothing new said within the round');
     await guide.getByRole('button', { name: 'Pause' }).click();
     assert.match(await cue.textContent(), /Paused/);
+    assert.match(await spoken.textContent(), /Paused/);
     await guide.getByRole('button', { name: 'Skip' }).click();
     assert.match(await cue.textContent(), /Skipped/);
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Start again', 'focus stays in the guide');

@@ -49,7 +49,7 @@ const HELPERS: ListSpec = ListSpec {
 const KEY_POINTS: ListSpec = ListSpec {
     key: "key-points",
     label: "Key points to raise first",
-    hint: "The few things your boss must hear first, most important at the top.",
+    hint: "What your boss needs to hear first, most important at the top.",
     noun: "key point",
     reorder: true,
     ops: list_ops!(|i| i.steps.assess.key_points),

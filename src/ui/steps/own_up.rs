@@ -48,7 +48,7 @@ fn Clock() -> impl IntoView {
 #[component]
 pub fn OwnUpStep() -> impl IntoView {
     view! {
-        <p class="lead">"Tell your boss soon, with the facts and your options ready. Owning it early is what builds trust."</p>
+        <p class="lead">"Tell your boss soon, with the facts and your options ready. Mend drafts it for you below."</p>
         <Clock/>
         <Fields fields=WHO/>
         <Fields fields=NOTES/>

@@ -7,7 +7,7 @@ use crate::ui::form::{field, Field, Fields, Kind, DISTRESS};
 
 #[rustfmt::skip]
 const BEFORE: &[Field] = &[
-    field!(Kind::Line, "incident-title", "Title", "Name it in a few words. Naming it helps, and you'll find it again later.", |i| i.title),
+    field!(Kind::Line, "incident-title", "Title", "A few words, so you can find it again later.", |i| i.title),
     field!(Kind::Choice(DISTRESS), "distress-before", "How distressed do you feel right now?", "0 is calm, 10 is overwhelmed. A guess is fine.", |i| i.steps.stop.distress_before),
 ];
 

@@ -19,6 +19,9 @@ export class IncidentPage {
     this.saved = page.getByText('Saved', { exact: true });
     this.alert = page.getByRole('alert');
     this.undoButton = page.getByRole('button', { name: 'Undo', exact: true });
+    this.briefing = page.getByLabel('What to say', { exact: true });
+    this.freshDraftButton = page.getByRole('button', { name: 'Write a fresh draft' });
+    this.freshDraftDialog = page.getByRole('dialog', { name: 'Write a fresh draft?' });
     this.exportButton = page.getByRole('button', { name: 'Export', exact: true });
   }
 
@@ -26,6 +29,14 @@ export class IncidentPage {
   async exportIncident() {
     const { name, text } = await readDownload(this.page, () => this.exportButton.click());
     return { name, json: JSON.parse(text) };
+  }
+
+  /** On Own up: makes the briefing the user's own if it isn't yet, then opens the dialog. */
+  async openFreshDraftDialog() {
+    if (!(await this.freshDraftButton.isVisible())) await this.type(this.briefing, ' Thank you.');
+    await this.freshDraftButton.click();
+    await this.freshDraftDialog.waitFor();
+    return this.freshDraftDialog;
   }
 
   /** The link to a step in the "Steps" navigation. */

@@ -1,4 +1,5 @@
-// The settings screen: discreet mode, keeping data, export and clearing, by roles and labels.
+// The settings screen: discreet mode, light or dark, keeping data, export and clearing, by
+// roles and labels.
 import { readDownload } from '../support/browser.mjs';
 
 export class SettingsPage {
@@ -14,7 +15,14 @@ export class SettingsPage {
     this.confirmField = this.yourData.getByLabel('Type delete to confirm');
     this.clearButton = this.yourData.getByRole('button', { name: 'Clear all data' });
     this.status = this.yourData.getByRole('status');
-    this.alert = this.yourData.getByRole('alert');
+    // Alerts that say something; the field's own problem is its description.
+    this.alert = this.yourData.getByRole('alert').filter({ hasText: /\S/ });
+    this.colours = page.getByRole('region', { name: 'Light or dark' });
+  }
+
+  /** One choice of the theme, e.g. "Dark". */
+  theme(label) {
+    return this.colours.getByRole('radio', { name: label, exact: true });
   }
 
   async goto() {

@@ -151,3 +151,9 @@ export function serviceWorkerReady(page) {
     return { scope: registration.scope, state: registration.active?.state };
   });
 }
+
+/** The text of the elements a control's `aria-describedby` names, as a screen reader hears it. */
+export function description(locator) {
+  return locator.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(/\s+/)
+    .map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim());
+}
