@@ -5,6 +5,7 @@ pub mod clipboard;
 pub mod download;
 pub mod local_storage;
 pub mod page;
+pub mod perf;
 pub mod platform;
 pub mod service_worker;
 pub mod storage_manager;

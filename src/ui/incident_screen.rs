@@ -10,7 +10,7 @@ use super::library::Library;
 use super::step_nav::StepNav;
 use super::steps::step_view;
 use super::titles;
-use crate::browser::{page, platform};
+use crate::browser::{page, perf, platform};
 use crate::model::{status, IncidentId, Step};
 use crate::persist::StorageKey;
 use crate::route::Route;
@@ -80,6 +80,8 @@ fn IncidentEditor(id: IncidentId, step: Memo<Step>) -> impl IntoView {
         });
     });
 
+    // Effects run once the view is in the page: the incident is ready to use.
+    Effect::new(|_| perf::mark("mend:incident-ready"));
     let go = move |to: Option<Step>| {
         if let Some(to) = to {
             navigator.go(Route::Incident(id, Some(to)));

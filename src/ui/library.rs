@@ -7,7 +7,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::form::Removed;
-use crate::browser::{platform, storage_manager, LocalStore};
+use crate::browser::{perf, platform, storage_manager, LocalStore};
 use crate::model::{Incident, IncidentId, Settings, Timestamp};
 use crate::persist::{self, Loaded, ReadOnly, StorageError, Unreadable, Writer};
 
@@ -260,6 +260,7 @@ impl Library {
         let mut failure = None;
         self.incidents.with_untracked(|all| {
             for incident in all.iter().filter(|i| dirty.contains(&i.id)) {
+                let _span = perf::Span::start("mend:save", "mend:save:start");
                 match writer.save(&store, incident) {
                     Ok(()) => self.dirty.update_value(|d| {
                         d.remove(&incident.id);
@@ -321,6 +322,7 @@ impl Library {
 
 /// Everything in localStorage, or nothing (with the reason) when it can't be opened.
 fn load() -> Loaded {
+    let _span = perf::Span::start("mend:load", "mend:load:start");
     match LocalStore::open() {
         Ok(store) => persist::load(&store),
         Err(e) => Loaded {

@@ -9,7 +9,7 @@ use super::app::Navigator;
 use super::dom_ids;
 use super::library::Library;
 use super::unreadable_list::UnreadableList;
-use crate::browser::{page, platform};
+use crate::browser::{page, perf, platform};
 use crate::model::{search, status, IncidentId, Status, Timestamp};
 use crate::route::Route;
 use crate::ui::reactive_text::text;
@@ -75,6 +75,8 @@ pub fn ListScreen() -> impl IntoView {
         }
         rows
     });
+    // Effects run once the view is in the page: the list is ready to use.
+    Effect::new(|_| perf::mark("mend:list-ready"));
     let filtering = move || {
         !query.with(|q| q.trim().is_empty())
             || !wanted.with(String::is_empty)

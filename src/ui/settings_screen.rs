@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::dom_ids;
 use super::library::Library;
 use super::text_field::TextField;
-use crate::browser::{download::download_text, page, platform, storage_manager};
+use crate::browser::{download::download_text, page, perf, platform, storage_manager};
 use crate::model::settings::{confirms_clear, CLEAR_CONFIRMATION, CLEAR_LABEL};
 use crate::model::{Durability, Settings};
 use crate::persist::backup;
@@ -87,6 +87,8 @@ fn YourData() -> impl IntoView {
         problem.set(err);
     };
     let export = move |_| {
+        // From the click until the file's Blob exists and its download has started.
+        let span = perf::Span::start("mend:export", "mend:export:start");
         let now = platform::now();
         let text = library.incidents.with_untracked(|all| {
             library
@@ -94,13 +96,13 @@ fn YourData() -> impl IntoView {
                 .with_untracked(|bad| backup::export(all, bad, now))
         });
         let name = backup::file_name(now);
-        report(
-            match text.map(|text| download_text(&name, "application/json", &text)) {
-                Ok(Ok(())) => Ok(format!("Downloaded {name}.")),
-                Ok(Err(e)) => Err(format!("The export didn't work: {e}.")),
-                Err(e) => Err(format!("The export didn't work: {e}.")),
-            },
-        );
+        let done = text.map(|text| download_text(&name, "application/json", &text));
+        drop(span);
+        report(match done {
+            Ok(Ok(())) => Ok(format!("Downloaded {name}.")),
+            Ok(Err(e)) => Err(format!("The export didn't work: {e}.")),
+            Err(e) => Err(format!("The export didn't work: {e}.")),
+        });
     };
 
     let confirm = RwSignal::new(String::new());
