@@ -1,0 +1,236 @@
+// `make bench`: measures the release build in dist/ in headless Chromium at 10, 100 and 1,000
+// stored incidents, prints one Markdown table and writes it, with every raw figure, to
+// bench/results.json. Timings are medians (and p95) over repeated runs within this one run;
+// ratios compare figures from the same run. BENCH_QUICK=1 runs fewer repeats, for a smoke test.
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
+import { DIST, serveDist } from '../tests/e2e/support/server.mjs';
+import { benchId, seedInPage, TEMPLATE } from './seed.mjs';
+import { clickUntilMark, markAfter, measuresAndWrites, observeTimings, typeKeys } from './page-timing.mjs';
+import { distSizes } from './sizes.mjs';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const COUNTS = [10, 100, 1000];
+const RUNS = QUICK
+  ? { cold: 2, throttled: 1, memory: 1, open: 2, keys: 30, saves: 3, exports: 2 }
+  : { cold: 9, throttled: 5, memory: 3, open: 10, keys: 200, saves: 15, exports: 9 };
+const THROTTLE = 4;
+
+const median = (xs) => quantile(xs, 0.5);
+const p95 = (xs) => quantile(xs, 0.95);
+function quantile(xs, q) {
+  if (!xs.length) return null;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  return sorted[lo] + (sorted[Math.ceil(at)] - sorted[lo]) * (at - lo);
+}
+const summary = (xs) => ({ median: median(xs), p95: p95(xs), runs: xs.length });
+
+/**
+ * A fresh browser context (nothing cached) holding `count` stored incidents, with the app
+ * loaded to its list. Service workers are blocked so every start is a first, uncached load.
+ */
+async function session(browser, url, count, { throttle = 1 } = {}) {
+  const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
+  await context.addInitScript(observeTimings);
+  const page = await context.newPage();
+  // Any page of the app's origin shares its localStorage; this one is a plain 404.
+  await page.goto(new URL('bench-seed', url).href);
+  const storedBytes = await page.evaluate(seedInPage, { template: TEMPLATE, count });
+  const cdp = await context.newCDPSession(page);
+  if (throttle !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await page.goto(url);
+  const listReady = await page.evaluate(markAfter, { name: 'mend:list-ready' });
+  const load = await page.evaluate(() => performance.getEntriesByName('mend:load', 'measure')[0]?.duration ?? null);
+  const rows = await page.locator('ul.incident-list > li').count();
+  if (rows !== count) throw new Error(`the list shows ${rows} incidents, ${count} stored: the records did not all load`);
+  return { context, page, cdp, storedBytes, listReady, load, close: () => context.close() };
+}
+
+async function coldStarts(browser, url, count, runs, throttle) {
+  const ready = [];
+  const load = [];
+  for (let i = 0; i < runs; i += 1) {
+    const s = await session(browser, url, count, { throttle });
+    ready.push(s.listReady);
+    load.push(s.load);
+    await s.close();
+  }
+  return { ready: summary(ready), load: summary(load) };
+}
+
+/** JS heap after a full GC, plus wasm linear memory, once the list is loaded. */
+async function memory(browser, url, count, runs) {
+  const totals = [];
+  let stored = 0;
+  let parts = null;
+  for (let i = 0; i < runs; i += 1) {
+    const s = await session(browser, url, count);
+    await s.page.waitForTimeout(300);
+    await s.cdp.send('HeapProfiler.collectGarbage');
+    const heap = await s.cdp.send('Runtime.getHeapUsage');
+    const wasm = await s.page.evaluate(() => window.__bench.wasmMemory?.buffer.byteLength ?? 0);
+    parts = { jsHeap: heap.usedSize, wasm };
+    totals.push(heap.usedSize + wasm);
+    stored = s.storedBytes;
+    await s.close();
+  }
+  const bytes = median(totals);
+  return { bytes, stored, ratio: bytes / stored, lastRun: parts };
+}
+
+/** Opening an incident and the list, typing, saving and exporting, in one loaded session. */
+async function interactions(browser, url, count) {
+  const s = await session(browser, url, count);
+  const { page } = s;
+  const id = benchId(Math.floor(count / 2));
+  const openIncident = [];
+  const openList = [];
+  for (let i = 0; i < RUNS.open; i += 1) {
+    openIncident.push(await page.evaluate(clickUntilMark, { href: `#/incident/${id}`, name: 'mend:incident-ready' }));
+    await page.waitForTimeout(50);
+    openList.push(await page.evaluate(clickUntilMark, { href: '#/', name: 'mend:list-ready' }));
+    await page.waitForTimeout(50);
+  }
+
+  await page.goto(`${url}#/incident/${id}/assess`);
+  await page.locator('#what-happened').waitFor();
+  await page.waitForTimeout(300);
+  const writesBefore = (await page.evaluate(measuresAndWrites, { name: 'mend:save' })).writes.length;
+  const keys = await page.evaluate(typeKeys, { selector: '#what-happened', count: RUNS.keys, gap: 30 });
+  // Single saves: one keystroke, then the save 250 ms later.
+  for (let i = 0; i < RUNS.saves; i += 1) {
+    await page.evaluate(typeKeys, { selector: '#what-happened', count: 1, gap: 0 });
+    await page.waitForTimeout(400);
+  }
+  const input = await page.evaluate(measuresAndWrites, { name: 'mend:input' });
+  const saves = await page.evaluate(measuresAndWrites, { name: 'mend:save' });
+  const written = [...new Set(saves.writes.slice(writesBefore))];
+
+  await page.goto(`${url}#/settings`);
+  const exportButton = page.getByRole('button', { name: 'Export all' });
+  await exportButton.waitFor();
+  const exports = [];
+  for (let i = 0; i < RUNS.exports; i += 1) {
+    const before = (await page.evaluate(measuresAndWrites, { name: 'mend:export' })).durations.length;
+    await exportButton.click();
+    await page.waitForFunction((n) => window.__bench.entries.filter((e) => e.name === 'mend:export').length > n, before);
+    exports.push((await page.evaluate(measuresAndWrites, { name: 'mend:export' })).durations.at(-1));
+    await page.waitForTimeout(200);
+  }
+  await s.close();
+  return {
+    openIncident: summary(openIncident),
+    openList: summary(openList),
+    keystroke: summary(keys),
+    inputHandler: summary(input.durations),
+    save: summary(saves.durations),
+    keysWrittenWhileTyping: written,
+    export: summary(exports),
+  };
+}
+
+// Each figure: how to read it from one count's results, its unit, and its target.
+// `perCount` null means the figure is not measured yet; it shows as pending.
+const FIGURES = [
+  { key: 'cold', label: 'Cold start, median', unit: 'ms', read: (r) => r.cold.ready.median, max: 300, ratioMax: 1.5 },
+  { key: 'cold-p95', label: 'Cold start, p95', unit: 'ms', read: (r) => r.cold.ready.p95 },
+  { key: 'cold-4x', label: `Cold start, ${THROTTLE}× CPU throttling, median`, unit: 'ms', read: (r) => r.throttled.ready.median, max: 1000 },
+  { key: 'load', label: '… of which reading storage (mend:load), median', unit: 'ms', read: (r) => r.cold.load.median },
+  { key: 'key-median', label: 'Keystroke, median', unit: 'ms', read: (r) => r.ui.keystroke.median, ratioMax: 1.2 },
+  { key: 'key-p95', label: 'Keystroke, p95', unit: 'ms', read: (r) => r.ui.keystroke.p95, max: 4 },
+  { key: 'handler-p95', label: '… of which the input handler (mend:input), p95', unit: 'ms', read: (r) => r.ui.inputHandler.p95 },
+  { key: 'save', label: 'One save (mend:save), median', unit: 'ms', read: (r) => r.ui.save.median, max: 2, ratioMax: 1.2 },
+  { key: 'save-p95', label: 'One save, p95', unit: 'ms', read: (r) => r.ui.save.p95 },
+  { key: 'open-incident', label: 'Open an incident, median', unit: 'ms', read: (r) => r.ui.openIncident.median },
+  { key: 'open-list', label: 'Open the list, median', unit: 'ms', read: (r) => r.ui.openList.median },
+  { key: 'import', label: 'Import a 1,000-incident file', unit: 'ms', pending: 'import: pending issue 4', max: 300 },
+  { key: 'export', label: 'Export all, median', unit: 'ms', read: (r) => r.ui.export.median, maxAt1000: 100 },
+  { key: 'memory', label: 'Memory: JS heap + wasm', unit: 'MB', read: (r) => r.memory.bytes / 1e6 },
+  { key: 'stored', label: 'Stored bytes', unit: 'MB', read: (r) => r.memory.stored / 1e6 },
+  { key: 'memory-ratio', label: 'Memory ÷ stored bytes', unit: '×', read: (r) => r.memory.ratio, maxAt1000: 3 },
+];
+
+function verdict(figure, values) {
+  if (figure.pending) return 'pending';
+  const parts = [];
+  if (figure.max != null) parts.push(values.every((v) => v <= figure.max) ? 'met' : 'not met');
+  if (figure.maxAt1000 != null) parts.push(values.at(-1) <= figure.maxAt1000 ? 'met at 1,000' : 'not met');
+  if (figure.ratioMax != null) parts.push(values.at(-1) / values[0] <= figure.ratioMax ? 'ratio met' : 'ratio not met');
+  return parts.join(', ');
+}
+
+function target(figure) {
+  const parts = [];
+  if (figure.max != null) parts.push(`≤ ${figure.max} ${figure.unit}`);
+  if (figure.maxAt1000 != null) parts.push(`≤ ${figure.maxAt1000} ${figure.unit} at 1,000`);
+  if (figure.ratioMax != null) parts.push(`ratio ≤ ${figure.ratioMax}`);
+  return parts.join(', ');
+}
+
+const fmt = (v) => (v == null ? '–' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+
+function table(results, sizes) {
+  const lines = ['| figure | 10 | 100 | 1,000 | 1,000 ÷ 10 | target | |', '|---|---:|---:|---:|---:|---|---|'];
+  const rows = [];
+  for (const figure of FIGURES) {
+    if (figure.pending) {
+      lines.push(`| ${figure.label} (${figure.unit}) | – | – | ${figure.pending} | – | ${target(figure)} | pending |`);
+      rows.push({ key: figure.key, label: figure.label, pending: figure.pending });
+      continue;
+    }
+    const values = COUNTS.map((n) => figure.read(results[n]));
+    const ratio = values.at(-1) / values[0];
+    const met = verdict(figure, values);
+    rows.push({ key: figure.key, label: figure.label, unit: figure.unit, values: Object.fromEntries(COUNTS.map((n, i) => [n, values[i]])), ratio, target: target(figure), verdict: met });
+    lines.push(`| ${figure.label} (${figure.unit}) | ${values.map(fmt).join(' | ')} | ${fmt(ratio)} | ${target(figure)} | ${met} |`);
+  }
+  const kb = (b) => `${(b / 1000).toFixed(1)} kB`;
+  lines.push('', '| file | raw | brotli |', '|---|---:|---:|');
+  for (const f of sizes.files) lines.push(`| ${f.file} | ${kb(f.raw)} | ${kb(f.brotli)} |`);
+  const sizeMet = sizes.total.brotli <= 100_000 ? 'met' : 'not met';
+  lines.push(`| **total** (target ≤ 100 kB brotli: ${sizeMet}) | ${kb(sizes.total.raw)} | ${kb(sizes.total.brotli)} |`);
+  return { text: lines.join('\n'), rows };
+}
+
+async function main() {
+  const sizes = distSizes(DIST);
+  const server = await serveDist();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const results = {};
+  try {
+    for (const count of COUNTS) {
+      process.stderr.write(`bench: ${count} incidents…\n`);
+      results[count] = {
+        cold: await coldStarts(browser, server.url, count, RUNS.cold, 1),
+        throttled: await coldStarts(browser, server.url, count, RUNS.throttled, THROTTLE),
+        memory: await memory(browser, server.url, count, RUNS.memory),
+        ui: await interactions(browser, server.url, count),
+      };
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const { text, rows } = table(results, sizes);
+  console.log(text);
+  const out = {
+    generated_at: new Date().toISOString(),
+    command: 'make bench',
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model, chromium: browser.version() },
+    runs: RUNS,
+    quick: QUICK,
+    table: rows,
+    sizes,
+    raw: results,
+    markdown: text,
+  };
+  writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
+  process.stderr.write('bench: wrote bench/results.json\n');
+}
+
+await main();
