@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+TWIGGY_VERSION=0.8.0
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 say() { printf '[tools] %s\n' "$*"; }
@@ -40,6 +41,12 @@ if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   # 0.22 declares a newer rust-version than this machine's rustc.
   say "cargo install trunk $TRUNK_VERSION (about 7 minutes)"
   cargo install --locked --force trunk --version "$TRUNK_VERSION"
+fi
+
+# twiggy: what is big in the wasm (make twiggy). It prints its version as "twiggy-opt X".
+if [ "$(twiggy --version 2>/dev/null || true)" != "twiggy-opt $TWIGGY_VERSION" ]; then
+  say "cargo install twiggy $TWIGGY_VERSION (about 2 minutes)"
+  cargo install --locked --force twiggy --version "$TWIGGY_VERSION"
 fi
 
 WB_VERSION="$(wasm_bindgen_version)"
