@@ -19,6 +19,9 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 command -v brotli >/dev/null 2>&1 || need_apt+=(brotli)
+# Only for `make icons`, which shrinks the PNGs it renders.
+command -v pngquant >/dev/null 2>&1 || need_apt+=(pngquant)
+command -v optipng >/dev/null 2>&1 || need_apt+=(optipng)
 if ((${#need_apt[@]})); then
   say "apt-get install ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
