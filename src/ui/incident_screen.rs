@@ -19,7 +19,9 @@ use crate::ui::reactive_text::text;
 #[component]
 pub fn IncidentScreen(id: IncidentId, step: Memo<Step>) -> impl IntoView {
     let library = expect_context::<Library>();
-    let exists = Memo::new(move |_| library.incidents.with(|all| all.iter().any(|i| i.id == id)));
+    // Re-checked on every keystroke; `Current` finds the incident without a search.
+    let here = Current::new(id, library);
+    let exists = Memo::new(move |_| here.read(|_| ()).is_some());
     let unreadable = move || {
         library
             .unreadable
@@ -62,14 +64,11 @@ fn IncidentEditor(id: IncidentId, step: Memo<Step>) -> impl IntoView {
     // Never changes, so it is read once rather than on every keystroke.
     let started = current.read_untracked(|i| platform::local_label(i.created_at));
 
-    // The tab follows discreet mode; the page itself shows the real title.
-    Effect::new(move |_| {
-        page::set_title(&format!(
-            "{} \u{b7} {}",
-            step.get().name(),
-            titles::tab_title(id)
-        ))
-    });
+    // The tab follows discreet mode; the page itself shows the real title. Set only when it
+    // changes, not on every keystroke.
+    let tab_title =
+        Memo::new(move |_| format!("{} \u{b7} {}", step.get().name(), titles::tab_title(id)));
+    Effect::new(move |_| tab_title.with(|title| page::set_title(title)));
     // Opening the incident later returns here. Not a change of content, so "last changed" stays.
     Effect::new(move |_| {
         let here = step.get();
