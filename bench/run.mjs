@@ -1,9 +1,11 @@
 // `make bench`: measures the release build in dist/ in headless Chromium at 10, 100 and 1,000
 // stored incidents, prints one Markdown table and writes it, with every raw figure, to
 // bench/results.json. Timings are medians (and p95) over repeated runs within this one run;
-// ratios compare figures from the same run. BENCH_QUICK=1 runs fewer repeats, for a smoke test.
+// ratios compare figures from the same run. The counts take turns within every round, so a
+// busy moment on a shared machine lands on all of them alike rather than skewing one ratio.
+// BENCH_QUICK=1 runs fewer repeats, for a smoke test.
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
@@ -15,8 +17,8 @@ import { distSizes } from './sizes.mjs';
 const QUICK = process.env.BENCH_QUICK === '1';
 const COUNTS = [10, 100, 1000];
 const RUNS = QUICK
-  ? { cold: 2, throttled: 1, memory: 1, open: 2, keys: 30, saves: 3, exports: 2 }
-  : { cold: 9, throttled: 5, memory: 3, open: 10, keys: 200, saves: 15, exports: 9 };
+  ? { cold: 2, throttled: 1, memory: 1, rounds: 1, open: 2, keys: 30, saves: 3, exports: 2 }
+  : { cold: 11, throttled: 5, memory: 3, rounds: 4, open: 4, keys: 75, saves: 5, exports: 3 };
 const THROTTLE = 4;
 // The list draws this many rows at first (PAGE in src/ui/list_screen.rs).
 const LIST_PAGE = 100;
@@ -53,36 +55,22 @@ async function session(browser, url, count, { throttle = 1 } = {}) {
   return { context, page, cdp, storedBytes, listReady, load, close: () => context.close() };
 }
 
-async function coldStarts(browser, url, count, runs, throttle) {
-  const ready = [];
-  const load = [];
-  for (let i = 0; i < runs; i += 1) {
-    const s = await session(browser, url, count, { throttle });
-    ready.push(s.listReady);
-    load.push(s.load);
-    await s.close();
-  }
-  return { ready: summary(ready), load: summary(load) };
+/** One cold start: ms from navigation to the list's first render, and of that, reading storage. */
+async function coldStart(browser, url, count, throttle) {
+  const s = await session(browser, url, count, { throttle });
+  await s.close();
+  return { ready: s.listReady, load: s.load };
 }
 
 /** JS heap after a full GC, plus wasm linear memory, once the list is loaded. */
-async function memory(browser, url, count, runs) {
-  const totals = [];
-  let stored = 0;
-  let parts = null;
-  for (let i = 0; i < runs; i += 1) {
-    const s = await session(browser, url, count);
-    await s.page.waitForTimeout(300);
-    await s.cdp.send('HeapProfiler.collectGarbage');
-    const heap = await s.cdp.send('Runtime.getHeapUsage');
-    const wasm = await s.page.evaluate(() => window.__bench.wasmMemory?.buffer.byteLength ?? 0);
-    parts = { jsHeap: heap.usedSize, wasm };
-    totals.push(heap.usedSize + wasm);
-    stored = s.storedBytes;
-    await s.close();
-  }
-  const bytes = median(totals);
-  return { bytes, stored, ratio: bytes / stored, lastRun: parts };
+async function memory(browser, url, count) {
+  const s = await session(browser, url, count);
+  await s.page.waitForTimeout(300);
+  await s.cdp.send('HeapProfiler.collectGarbage');
+  const heap = await s.cdp.send('Runtime.getHeapUsage');
+  const wasm = await s.page.evaluate(() => window.__bench.wasmMemory?.buffer.byteLength ?? 0);
+  await s.close();
+  return { jsHeap: heap.usedSize, wasm, total: heap.usedSize + wasm, stored: s.storedBytes };
 }
 
 /** Opening an incident and the list, typing, saving and exporting, in one loaded session. */
@@ -126,14 +114,28 @@ async function interactions(browser, url, count) {
     await page.waitForTimeout(200);
   }
   await s.close();
+  return { openIncident, openList, keystroke: keys.script, keyFrame: keys.frame, inputHandler: input.durations, save: saves.durations, written, export: exports };
+}
+
+/** Medians and p95s of one count's raw runs. */
+function summarise(r) {
+  const all = (key) => r.ui.flatMap((u) => u[key]);
+  const memoryTotal = median(r.memory.map((m) => m.total));
+  const stored = r.memory[0].stored;
   return {
-    openIncident: summary(openIncident),
-    openList: summary(openList),
-    keystroke: summary(keys),
-    inputHandler: summary(input.durations),
-    save: summary(saves.durations),
-    keysWrittenWhileTyping: written,
-    export: summary(exports),
+    cold: { ready: summary(r.cold.map((c) => c.ready)), load: summary(r.cold.map((c) => c.load)) },
+    throttled: { ready: summary(r.throttled.map((c) => c.ready)), load: summary(r.throttled.map((c) => c.load)) },
+    memory: { bytes: memoryTotal, stored, ratio: memoryTotal / stored, jsHeap: median(r.memory.map((m) => m.jsHeap)), wasm: median(r.memory.map((m) => m.wasm)) },
+    ui: {
+      openIncident: summary(all('openIncident')),
+      openList: summary(all('openList')),
+      keystroke: summary(all('keystroke')),
+      inputHandler: summary(all('inputHandler')),
+      keyFrame: summary(all('keyFrame')),
+      save: summary(all('save')),
+      export: summary(all('export')),
+      keysWrittenWhileTyping: [...new Set(all('written'))],
+    },
   };
 }
 
@@ -147,8 +149,11 @@ const FIGURES = [
   { key: 'key-median', label: 'Keystroke, median', unit: 'ms', read: (r) => r.ui.keystroke.median, ratioMax: 1.2 },
   { key: 'key-p95', label: 'Keystroke, p95', unit: 'ms', read: (r) => r.ui.keystroke.p95, max: 4 },
   { key: 'handler-p95', label: '… of which the input handler (mend:input), p95', unit: 'ms', read: (r) => r.ui.inputHandler.p95 },
+  { key: 'key-frame', label: 'The frame after a keystroke (browser style, layout, paint), median', unit: 'ms', read: (r) => r.ui.keyFrame.median },
+  { key: 'key-frame-p95', label: 'The frame after a keystroke, p95', unit: 'ms', read: (r) => r.ui.keyFrame.p95 },
   { key: 'save', label: 'One save (mend:save), median', unit: 'ms', read: (r) => r.ui.save.median, max: 2, ratioMax: 1.2 },
   { key: 'save-p95', label: 'One save, p95', unit: 'ms', read: (r) => r.ui.save.p95 },
+  { key: 'save-keys', label: 'Keys written while typing in one incident', unit: 'keys', read: (r) => r.ui.keysWrittenWhileTyping.length, max: 1 },
   { key: 'open-incident', label: 'Open an incident, median', unit: 'ms', read: (r) => r.ui.openIncident.median },
   { key: 'open-list', label: 'Open the list, median', unit: 'ms', read: (r) => r.ui.openList.median },
   { key: 'import', label: 'Import a 1,000-incident file', unit: 'ms', pending: 'import: pending issue 4', max: 300 },
@@ -201,35 +206,43 @@ function table(results, sizes) {
 }
 
 async function main() {
+  const loadBefore = loadavg();
   const sizes = distSizes(DIST);
   const server = await serveDist();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const results = {};
-  try {
-    for (const count of COUNTS) {
-      process.stderr.write(`bench: ${count} incidents…\n`);
-      results[count] = {
-        cold: await coldStarts(browser, server.url, count, RUNS.cold, 1),
-        throttled: await coldStarts(browser, server.url, count, RUNS.throttled, THROTTLE),
-        memory: await memory(browser, server.url, count, RUNS.memory),
-        ui: await interactions(browser, server.url, count),
-      };
+  const chromiumVersion = browser.version();
+  const raw = Object.fromEntries(COUNTS.map((n) => [n, { cold: [], throttled: [], memory: [], ui: [] }]));
+  const rounds = async (what, times, run) => {
+    for (let round = 0; round < times; round += 1) {
+      process.stderr.write(`bench: ${what}, round ${round + 1} of ${times}\n`);
+      for (const count of COUNTS) await run(count, raw[count]);
     }
+  };
+  try {
+    await rounds('cold start', RUNS.cold, async (n, r) => r.cold.push(await coldStart(browser, server.url, n, 1)));
+    await rounds(`cold start at ${THROTTLE}× throttling`, RUNS.throttled, async (n, r) => r.throttled.push(await coldStart(browser, server.url, n, THROTTLE)));
+    await rounds('memory', RUNS.memory, async (n, r) => r.memory.push(await memory(browser, server.url, n)));
+    await rounds('open, type, save, export', RUNS.rounds, async (n, r) => r.ui.push(await interactions(browser, server.url, n)));
   } finally {
     await browser.close();
     await server.close();
   }
-  const { text, rows } = table(results, sizes);
+  const results = Object.fromEntries(COUNTS.map((n) => [n, summarise(raw[n])]));
+  const { text: figures, rows } = table(results, sizes);
+  const load = (l) => l.map((x) => x.toFixed(1)).join(' ');
+  const text = `${figures}\n\n${cpus().length} cores, Chromium ${chromiumVersion}; load average ${load(loadBefore)} before, ${load(loadavg())} after.`;
   console.log(text);
   const out = {
     generated_at: new Date().toISOString(),
     command: 'make bench',
-    machine: { cores: cpus().length, cpu: cpus()[0]?.model, chromium: browser.version() },
+    // Load averages before and after: other work on a shared machine inflates every timing.
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model, chromium: chromiumVersion, loadavg_before: loadBefore, loadavg_after: loadavg() },
     runs: RUNS,
     quick: QUICK,
     table: rows,
     sizes,
-    raw: results,
+    summaries: results,
+    raw,
     markdown: text,
   };
   writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
