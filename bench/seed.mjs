@@ -41,3 +41,22 @@ export function seedInPage({ template, count }) {
   }
   return bytes;
 }
+
+/**
+ * The same `count` incidents as one Export all file (`persist/backup.rs`), for measuring
+ * import: `{"format":"mend-backup","schema":2,"exported_at":…,"incidents":[…],"unreadable":[]}`.
+ */
+export function backupFileText(count) {
+  const records = [];
+  // seedInPage writes through `localStorage`; here a stand-in collects the records instead.
+  const storage = { clear() {}, setItem: (_key, value) => records.push(JSON.parse(value)) };
+  const saved = globalThis.localStorage;
+  globalThis.localStorage = storage;
+  try {
+    seedInPage({ template: TEMPLATE, count });
+  } finally {
+    globalThis.localStorage = saved;
+  }
+  const incidents = records.filter((r) => r.incident).map((r) => r.incident);
+  return JSON.stringify({ format: 'mend-backup', schema: 2, exported_at: new Date().toISOString(), incidents, unreadable: [] });
+}
