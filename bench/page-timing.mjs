@@ -49,8 +49,9 @@ export async function clickUntilMark({ href, name }) {
  * apart. Each keystroke starts just after a frame, so no frame of the page's own lands inside
  * the measurement. Per keystroke, `script`: the main-thread time from dispatching the event
  * until the handler and every reactive update it caused (microtasks) have run; `frame`: the
- * browser's style, layout and paint in the frame that follows; `floor`: the same timing around
- * an input event that nothing handles, which shows what the machine itself adds.
+ * browser's style, layout and paint in the frame that follows; `control`: the same timing
+ * around exactly 1 ms of busy work, which shows what a loaded machine adds to a task that
+ * size (another process taking the core midway).
  */
 export async function typeKeys({ selector, count, gap }) {
   const field = document.querySelector(selector);
@@ -65,16 +66,17 @@ export async function typeKeys({ selector, count, gap }) {
   const letters = 'the client list was wrong ';
   const script = [];
   const frame = [];
-  const floor = [];
-  const unheard = document.createElement('textarea');
+  const control = [];
   for (let i = 0; i < count; i += 1) {
     await nextFrame();
     await nextTask();
     const data = letters[i % letters.length];
-    const idle = performance.now();
-    unheard.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data }));
+    const busy = performance.now();
+    while (performance.now() - busy < 1) { /* 1 ms of work */ }
     await nextTask();
-    floor.push(performance.now() - idle);
+    control.push(performance.now() - busy);
+    await nextFrame();
+    await nextTask();
     field.value += data;
     const start = performance.now();
     field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data }));
@@ -86,7 +88,7 @@ export async function typeKeys({ selector, count, gap }) {
     frame.push(performance.now() - rendering);
     await new Promise((ok) => setTimeout(ok, gap));
   }
-  return { script, frame, floor };
+  return { script, frame, control };
 }
 
 /** Durations of the measures named `name` recorded so far, and how many writes went where. */
