@@ -52,25 +52,26 @@ mod tests {
         incident
     }
 
-    #[test]
-    fn discreet_titles_number_by_creation_not_by_list_order() {
-        let all = vec![
+    /// Three incidents listed out of creation order.
+    fn shuffled() -> Vec<Incident> {
+        vec![
             incident(1, 3_000, "Third"),
             incident(2, 1_000, "First"),
             incident(3, 2_000, "Second"),
-        ];
+        ]
+    }
+
+    #[test]
+    fn discreet_titles_number_by_creation_not_by_list_order() {
+        let all = shuffled();
         let shown: Vec<String> = all.iter().map(|i| shown_title(&all, i, true)).collect();
         assert_eq!(shown, ["Incident 3", "Incident 1", "Incident 2"]);
     }
 
     #[test]
     fn titles_of_a_whole_list_match_one_by_one() {
-        let all = vec![
-            incident(1, 3_000, "Third"),
-            incident(2, 1_000, "First"),
-            incident(3, 2_000, "Second"),
-            incident(4, 1_000, "Tie, larger id"),
-        ];
+        let mut all = shuffled();
+        all.push(incident(4, 1_000, "Tie, larger id"));
         for discreet in [true, false] {
             let one_by_one: Vec<String> =
                 all.iter().map(|i| shown_title(&all, i, discreet)).collect();
