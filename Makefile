@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: tools serve build size icons test lint test-native test-wasm test-e2e fuzz clean
+.PHONY: tools serve build size size-budget twiggy bench icons test lint test-native test-wasm test-e2e fuzz clean
 
 tools:
 	@scripts/install-tools.sh
@@ -17,11 +17,25 @@ build: tools
 size:
 	@scripts/size-report.sh dist
 
+# Fails when dist/ is larger in brotli than bench/size-budget.json allows (part of make test).
+size-budget:
+	node scripts/check-size.mjs
+
+# What is big in the wasm: the release build's code, run through wasm-bindgen and wasm-opt -Oz
+# like trunk does, but keeping function names. Writes target/twiggy/top.txt and dominators.txt.
+twiggy: build
+	@scripts/twiggy-report.sh
+
+# Performance figures at 10, 100 and 1,000 stored incidents; writes bench/results.json.
+# Timings are noisy on shared machines, so they never fail the build: read the table.
+bench: build
+	node bench/run.mjs
+
 # Renders assets/icons/*.png from the SVGs (the PNGs are committed; builds don't need this).
 icons: tools
 	node scripts/render-icons.mjs
 
-test: tools lint test-native test-wasm build test-e2e
+test: tools lint test-native test-wasm build size-budget test-e2e
 
 lint:
 	cargo fmt --check

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+TWIGGY_VERSION=0.8.0
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 say() { printf '[tools] %s\n' "$*"; }
@@ -18,6 +19,9 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 command -v brotli >/dev/null 2>&1 || need_apt+=(brotli)
+# Only for `make icons`, which shrinks the PNGs it renders.
+command -v pngquant >/dev/null 2>&1 || need_apt+=(pngquant)
+command -v optipng >/dev/null 2>&1 || need_apt+=(optipng)
 if ((${#need_apt[@]})); then
   say "apt-get install ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -40,6 +44,12 @@ if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   # 0.22 declares a newer rust-version than this machine's rustc.
   say "cargo install trunk $TRUNK_VERSION (about 7 minutes)"
   cargo install --locked --force trunk --version "$TRUNK_VERSION"
+fi
+
+# twiggy: what is big in the wasm (make twiggy). It prints its version as "twiggy-opt X".
+if [ "$(twiggy --version 2>/dev/null || true)" != "twiggy-opt $TWIGGY_VERSION" ]; then
+  say "cargo install twiggy $TWIGGY_VERSION (about 2 minutes)"
+  cargo install --locked --force twiggy --version "$TWIGGY_VERSION"
 fi
 
 WB_VERSION="$(wasm_bindgen_version)"

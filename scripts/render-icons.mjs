@@ -3,6 +3,8 @@
 // playwright-core that the tests already install. The PNGs are committed, so builds never
 // need this; run it again after changing an SVG:
 //   node scripts/render-icons.mjs
+import { execFileSync } from 'node:child_process';
+import { renameSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -15,6 +17,21 @@ const ICONS = [
   ['assets/icon.svg', 'assets/icons/icon-512.png', 512],
   ['assets/icon-maskable.svg', 'assets/icons/icon-maskable-512.png', 512],
 ];
+
+/**
+ * Chromium's screenshots are loosely compressed. Keeps the smaller of a lossless `optipng`
+ * pass and a `pngquant` palette (quality 90+: two colours and their antialiasing, which
+ * looks the same) followed by `optipng`. Both come from Debian (scripts/install-tools.sh).
+ */
+function shrink(path) {
+  const quantised = `${path}.q.png`;
+  execFileSync('optipng', ['-quiet', '-o7', '-strip', 'all', path]);
+  execFileSync('pngquant', ['--quality', '90-100', '--speed', '1', '--strip', '--force', '--output', quantised, path]);
+  execFileSync('optipng', ['-quiet', '-o7', '-strip', 'all', quantised]);
+  if (statSync(quantised).size < statSync(path).size) renameSync(quantised, path);
+  else rmSync(quantised);
+  return statSync(path).size;
+}
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
@@ -31,7 +48,8 @@ try {
     );
     await page.locator('img').evaluate((img) => img.decode());
     await page.screenshot({ path: resolve(root, output), omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
-    console.log(`${output} (${size}x${size}) from ${source}`);
+    const bytes = shrink(resolve(root, output));
+    console.log(`${output} (${size}x${size}) from ${source}: ${bytes} bytes`);
   }
 } finally {
   await browser.close();

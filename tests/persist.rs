@@ -10,6 +10,8 @@ use mend::persist::{
 
 const V1_INCIDENT: &str = include_str!("fixtures/v1-incident.json");
 const V1_MINIMAL: &str = include_str!("fixtures/v1-minimal.json");
+/// Every step filled, about 4 KB: the benchmark (`bench/`) stores copies of it.
+const V2_FULL: &str = include_str!("fixtures/v2-full-incident.json");
 
 fn at(text: &str) -> Timestamp {
     text.parse().expect("valid fixture time")
@@ -53,6 +55,13 @@ fn encoding_is_stable_in_field_order() {
         text,
         r#"{"schema":2,"incident":{"id":"02020202-0202-4202-8202-020202020202","title":"x","created_at":"2026-11-26T08:00:00.000Z","updated_at":"2026-11-26T08:00:00.000Z","noticed_at":"2026-11-26T08:00:00.000Z","tags":"","archived":false,"last_step":"stop","steps":{"stop":{"pattern":"sigh","distress_before":null,"distress_after":null,"thoughts":""},"assess":{"what_happened":"","happened_at":null,"affects_customers":false,"affects_colleagues":false,"affects_systems":false,"affects_money":false,"affects_deadlines":false,"impact":"","severity":"unset","worsening":"unknown","helpers":[],"key_points":[],"timeline":[]},"solutions":{"options":[],"chosen":null},"own_up":{"tell_name":"","tell_role":"My manager","done_so_far":"","need":"","briefing":null,"told_at":null},"fix":{"items":[]},"follow_up":{"people":[],"removed_names":[],"cause":"","seemed_reasonable":"","lucky":"","known_earlier":"","caught_sooner":""},"step_it_up":{"commitments":[],"extra_checks":[],"learned":"","went_well":"","resolved_at":null}}}}"#
     );
+}
+
+#[test]
+fn the_full_fixture_is_exactly_what_a_save_writes() {
+    let incident = decode(V2_FULL).expect("the benchmark's record reads");
+    assert_eq!(encode(&incident).expect("encodes"), V2_FULL.trim_end());
+    assert!((3_500..=4_500).contains(&V2_FULL.len()), "about 4 KB");
 }
 
 #[test]

@@ -6,6 +6,7 @@ pub mod download;
 pub mod file_read;
 pub mod local_storage;
 pub mod page;
+pub mod perf;
 pub mod platform;
 pub mod service_worker;
 pub mod storage_manager;

@@ -2,7 +2,7 @@
 //!
 //! Encoding and storing are separate steps, so an encryption layer can sit between them.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::migrate::{migrate, MigrateError};
@@ -53,6 +53,16 @@ pub fn encode(incident: &Incident) -> Result<String, serde_json::Error> {
 
 /// Reads a stored record of any known schema version, migrating it to the current shape.
 pub fn decode(raw: &str) -> Result<Incident, DecodeError> {
+    // A record of this version, the usual case, is read straight into the typed incident:
+    // about twice as fast as through a `Value`, which matters with 1,000 of them at start-up.
+    if raw.trim_start().starts_with('{') {
+        if let Ok(Version { schema: Some(v) }) = serde_json::from_str::<Version>(raw) {
+            if v == u64::from(SCHEMA_VERSION) {
+                return read_incident(raw);
+            }
+        }
+    }
+    // Older, newer or damaged: checked stage by stage, each failure with its own reason.
     let record = checked_record(raw)?;
     decode_record(record.value, record.version)
 }
@@ -65,12 +75,28 @@ pub fn decode_incident(incident: Value, version: u32) -> Result<Incident, Decode
 }
 
 fn decode_record(record: Value, version: u32) -> Result<Incident, DecodeError> {
-    let mut record = migrate(record, version)?;
-    let incident = record
-        .get_mut("incident")
-        .map(Value::take)
-        .ok_or_else(|| DecodeError::Shape("no incident".into()))?;
-    serde_json::from_value(incident).map_err(|e| DecodeError::Shape(e.to_string()))
+    let record = migrate(record, version)?;
+    // Back through text, so incidents are only ever built by one (the typed) deserializer.
+    let text = serde_json::to_string(&record).map_err(|e| DecodeError::Shape(e.to_string()))?;
+    read_incident(&text)
+}
+
+/// Only the version; the rest of the record is skipped without being built.
+#[derive(Deserialize)]
+struct Version {
+    schema: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct RecordIn {
+    incident: Option<Incident>,
+}
+
+fn read_incident(text: &str) -> Result<Incident, DecodeError> {
+    serde_json::from_str::<RecordIn>(text)
+        .map_err(|e| DecodeError::Shape(e.to_string()))?
+        .incident
+        .ok_or_else(|| DecodeError::Shape("no incident".into()))
 }
 
 pub fn encode_meta() -> Result<String, serde_json::Error> {

@@ -1,8 +1,7 @@
 //! The stored form of the settings: `{"schema": N, "settings": {...}}` as JSON text, with its
 //! own schema version, read in the same two stages as incident records.
 
-use serde::Serialize;
-use serde_json::Value;
+use serde::{Deserialize, Serialize};
 
 use super::codec::{self, DecodeError};
 use crate::model::Settings;
@@ -33,13 +32,17 @@ pub fn decode(raw: &str) -> Result<Settings, DecodeError> {
     if found == 0 {
         return Err(DecodeError::NoVersion);
     }
-    let mut record: Value =
-        serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
-    let settings = record
-        .get_mut("settings")
-        .map(Value::take)
-        .ok_or_else(|| DecodeError::Shape("no settings".into()))?;
-    serde_json::from_value(settings).map_err(|e| DecodeError::Shape(e.to_string()))
+    // Read straight from the text: going through a `Value` would build a second
+    // deserializer for every stored type into the wasm.
+    serde_json::from_str::<RecordIn>(raw)
+        .map_err(|e| DecodeError::Shape(e.to_string()))?
+        .settings
+        .ok_or_else(|| DecodeError::Shape("no settings".into()))
+}
+
+#[derive(Deserialize)]
+struct RecordIn {
+    settings: Option<Settings>,
 }
 
 #[cfg(test)]

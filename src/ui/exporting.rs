@@ -5,13 +5,15 @@ use leptos::prelude::*;
 
 use super::library::Library;
 use crate::browser::download::download_text;
-use crate::browser::platform;
+use crate::browser::{perf, platform};
 use crate::files::export::{backup_file_name, export, incident_file_name};
 use crate::model::IncidentId;
 
 /// Every incident, and the raw text of any record Mend couldn't read. A file made also
 /// resets the backup reminder.
 pub fn export_all(library: Library) -> Result<String, String> {
+    // From the click until the file's Blob exists and its download has started.
+    let span = perf::Span::start("mend:export", "mend:export:start");
     let now = platform::now();
     let text = library.incidents.with_untracked(|all| {
         library
@@ -22,7 +24,9 @@ pub fn export_all(library: Library) -> Result<String, String> {
         &backup_file_name(platform::today()),
         "application/json",
         text,
-    )?;
+    );
+    drop(span);
+    let made = made?;
     library.change_settings(|s| s.last_export = Some(now));
     Ok(made)
 }

@@ -12,7 +12,7 @@ use super::report_dialog::{PrintView, ReportDialog};
 use super::step_nav::StepNav;
 use super::steps::step_view;
 use super::titles;
-use crate::browser::{page, platform};
+use crate::browser::{page, perf, platform};
 use crate::model::{status, IncidentId, Step};
 use crate::persist::StorageKey;
 use crate::route::Route;
@@ -21,7 +21,9 @@ use crate::ui::reactive_text::text;
 #[component]
 pub fn IncidentScreen(id: IncidentId, step: Memo<Step>) -> impl IntoView {
     let library = expect_context::<Library>();
-    let exists = Memo::new(move |_| library.incidents.with(|all| all.iter().any(|i| i.id == id)));
+    // Re-checked on every keystroke; `Current` finds the incident without a search.
+    let here = Current::new(id, library);
+    let exists = Memo::new(move |_| here.read(|_| ()).is_some());
     let unreadable = move || {
         library
             .unreadable
@@ -64,14 +66,11 @@ fn IncidentEditor(id: IncidentId, step: Memo<Step>) -> impl IntoView {
     // Never changes, so it is read once rather than on every keystroke.
     let started = current.read_untracked(|i| platform::local_label(i.created_at));
 
-    // The tab follows discreet mode; the page itself shows the real title.
-    Effect::new(move |_| {
-        page::set_title(&format!(
-            "{} \u{b7} {}",
-            step.get().name(),
-            titles::tab_title(id)
-        ))
-    });
+    // The tab follows discreet mode; the page itself shows the real title. Set only when it
+    // changes, not on every keystroke.
+    let tab_title =
+        Memo::new(move |_| format!("{} \u{b7} {}", step.get().name(), titles::tab_title(id)));
+    Effect::new(move |_| tab_title.with(|title| page::set_title(title)));
     // Opening the incident later returns here. Not a change of content, so "last changed" stays.
     Effect::new(move |_| {
         let here = step.get();
@@ -82,6 +81,8 @@ fn IncidentEditor(id: IncidentId, step: Memo<Step>) -> impl IntoView {
         });
     });
 
+    // Effects run once the view is in the page: the incident is ready to use.
+    Effect::new(|_| perf::mark("mend:incident-ready"));
     let go = move |to: Option<Step>| {
         if let Some(to) = to {
             navigator.go(Route::Incident(id, Some(to)));

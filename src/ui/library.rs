@@ -7,7 +7,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::form::Removed;
-use crate::browser::{platform, storage_manager, LocalStore};
+use crate::browser::{perf, platform, storage_manager, LocalStore};
 use crate::files::merge::Write;
 use crate::model::{Incident, IncidentId, Settings, Timestamp};
 use crate::persist::repo::SaveError;
@@ -369,9 +369,10 @@ impl Library {
     ) -> Result<(), SaveError> {
         let last_seen = self.seen.with_value(|seen| seen.get(&id).copied());
         let saved = self.incidents.with_untracked(|all| {
-            all.iter()
-                .find(|i| i.id == id)
-                .map(|incident| writer.save_if_unchanged(store, incident, last_seen))
+            all.iter().find(|i| i.id == id).map(|incident| {
+                let _span = perf::Span::start("mend:save", "mend:save:start");
+                writer.save_if_unchanged(store, incident, last_seen)
+            })
         });
         match saved {
             // Deleted here since it changed: nothing to write.
@@ -539,6 +540,7 @@ impl Library {
 
 /// Everything in localStorage, or nothing (with the reason) when it can't be opened.
 fn load() -> Loaded {
+    let _span = perf::Span::start("mend:load", "mend:load:start");
     match LocalStore::open() {
         Ok(store) => persist::load(&store),
         Err(e) => Loaded {

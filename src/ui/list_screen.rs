@@ -12,10 +12,14 @@ use super::exporting::export_all;
 use super::import_control::{drop_handlers, ImportControl, Importer};
 use super::library::Library;
 use super::unreadable_list::UnreadableList;
-use crate::browser::{page, platform};
+use crate::browser::{page, perf, platform};
 use crate::model::{search, status, IncidentId, Status, Timestamp};
 use crate::route::Route;
 use crate::ui::reactive_text::text;
+
+/// Rows drawn at first, and how many more each "Show more" adds. Drawing 1,000 rows takes
+/// about 300 ms, far past the moment the list should be ready, and search finds the rest.
+const PAGE: usize = 100;
 
 #[derive(Clone, PartialEq)]
 struct Row {
@@ -37,6 +41,7 @@ pub fn ListScreen() -> impl IntoView {
     let oldest_first = RwSignal::new(false);
     let show_archived = RwSignal::new(false);
     let notice = RwSignal::new(String::new());
+    let limit = RwSignal::new(PAGE);
 
     // Built only once someone searches, and again only when an incident changes.
     let haystacks = Memo::new(move |_| {
@@ -53,10 +58,11 @@ pub fn ListScreen() -> impl IntoView {
         let show_archived = show_archived.get();
         let mut rows: Vec<Row> = library.incidents.with(|all| {
             all.iter()
-                .filter(|i| show_archived || !i.archived)
-                .map(|i| Row {
+                .zip(super::titles::list_titles(all))
+                .filter(|(i, _)| show_archived || !i.archived)
+                .map(|(i, title)| Row {
                     id: i.id,
-                    title: super::titles::list_title(all, i),
+                    title,
                     updated_at: i.updated_at,
                     status: status::status(i),
                     archived: i.archived,
@@ -78,6 +84,12 @@ pub fn ListScreen() -> impl IntoView {
         }
         rows
     });
+    let shown = Memo::new(move |_| {
+        rows.with(|rows| rows.iter().take(limit.get()).cloned().collect::<Vec<_>>())
+    });
+    let hidden = move || rows.with(Vec::len).saturating_sub(limit.get());
+    // Effects run once the view is in the page: the list is ready to use.
+    Effect::new(|_| perf::mark("mend:list-ready"));
     let filtering = move || {
         !query.with(|q| q.trim().is_empty())
             || !wanted.with(String::is_empty)
@@ -147,8 +159,15 @@ pub fn ListScreen() -> impl IntoView {
         </Show>
         <p role="status" class="quiet-status">
             {text(move || {
-                let shown = if filtering() { format!(" Showing {} of {}.", rows.with(Vec::len), total.get()) } else { String::new() };
-                notice.get() + &shown
+                let (drawn, matching) = (shown.with(Vec::len), rows.with(Vec::len));
+                let counts = if drawn < matching {
+                    format!(" Showing {drawn} of {matching}.")
+                } else if filtering() {
+                    format!(" Showing {matching} of {}.", total.get())
+                } else {
+                    String::new()
+                };
+                notice.get() + &counts
             })}
         </p>
         <Show when=move || rows.with(|r| !r.is_empty())
@@ -157,7 +176,7 @@ pub fn ListScreen() -> impl IntoView {
             }>
             <ul class="incident-list" aria-label="Incidents">
                 // Keyed by all a row shows: a discreet number shifts when another incident returns.
-                <For each=move || rows.get() key=|row| (row.id, row.updated_at, row.archived, row.status, row.title.clone()) let:row>
+                <For each=move || shown.get() key=|row| (row.id, row.updated_at, row.archived, row.status, row.title.clone()) let:row>
                     <li>
                         <a href=Route::Incident(row.id, None).href()>{row.title.clone()}</a>
                         " "
@@ -180,6 +199,11 @@ pub fn ListScreen() -> impl IntoView {
                     </li>
                 </For>
             </ul>
+            <Show when=move || { hidden() > 0 }>
+                <p><button type="button" on:click=move |_| limit.update(|l| *l += PAGE)>
+                    {text(move || format!("Show {} more", hidden().min(PAGE)))}
+                </button></p>
+            </Show>
         </Show>
         <UnreadableList/>
         <section class="files" aria-labelledby="files-heading">

@@ -4,17 +4,18 @@
 use leptos::prelude::*;
 
 use super::library::Library;
-use crate::model::title::shown_title;
+use crate::model::title::{shown_title, shown_titles};
 use crate::model::{Incident, IncidentId};
 
 fn discreet(library: Library) -> bool {
     library.settings.with(|s| s.discreet)
 }
 
-/// The title of a list row. Tracks the setting when read inside a memo or effect.
-pub fn list_title(all: &[Incident], incident: &Incident) -> String {
+/// The titles of list rows, one per incident of `all`, in order. Tracks the setting when
+/// read inside a memo or effect.
+pub fn list_titles(all: &[Incident]) -> Vec<String> {
     let discreet = use_context::<Library>().is_some_and(discreet);
-    shown_title(all, incident, discreet)
+    shown_titles(all, discreet)
 }
 
 /// The browser tab's title while one incident is open.

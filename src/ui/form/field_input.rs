@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::spec::{Field, Kind};
-use crate::browser::{page, platform};
+use crate::browser::{page, perf, platform};
 use crate::model::Timestamp;
 use crate::ui::current::Current;
 use crate::ui::reactive_text::text;
@@ -27,7 +27,10 @@ pub fn FieldInput(field: &'static Field, #[prop(optional)] item: u32) -> impl In
             .flatten()
             .unwrap_or_default()
     });
-    let write = move |text: String| current.edit(|i| (field.set)(i, item, &text));
+    let write = move |text: String| {
+        let _span = perf::Span::start("mend:input", "mend:input:start");
+        current.edit(|i| (field.set)(i, item, &text));
+    };
     let hint_id = (!field.hint.is_empty()).then(|| format!("{id}-hint"));
     let hint = hint_id
         .clone()

@@ -1,0 +1,98 @@
+// What the benchmark runs inside the page. Each function is passed to `page.evaluate` or
+// `addInitScript`, so it must not use anything from outside its own body.
+
+/** Init script: collects every mark and measure, every localStorage write, and wasm memory. */
+export function observeTimings() {
+  const bench = { entries: [], writes: [], wasmMemory: null };
+  window.__bench = bench;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) bench.entries.push({ name: e.name, type: e.entryType, start: e.startTime, duration: e.duration });
+  }).observe({ entryTypes: ['mark', 'measure'] });
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    bench.writes.push(key);
+    return setItem.call(this, key, value);
+  };
+  addEventListener('TrunkApplicationStarted', (event) => {
+    bench.wasmMemory = event.detail?.wasm?.memory ?? null;
+  });
+}
+
+/** Waits for the first mark named `name` at or after `since`, and returns its time. */
+export async function markAfter({ name, since = 0, timeout = 30_000 }) {
+  const end = performance.now() + timeout;
+  for (;;) {
+    const mark = performance.getEntriesByName(name, 'mark').find((m) => m.startTime >= since);
+    if (mark) return mark.startTime;
+    if (performance.now() > end) throw new Error(`no ${name} mark after ${since}`);
+    await new Promise((ok) => setTimeout(ok, 5));
+  }
+}
+
+/** Clicks the link whose href is `href` and returns the ms until mark `name`. */
+export async function clickUntilMark({ href, name }) {
+  const link = document.querySelector(`a[href="${href}"]`);
+  if (!link) throw new Error(`no link to ${href}`);
+  const start = performance.now();
+  link.click();
+  const end = performance.now() + 30_000;
+  for (;;) {
+    const mark = performance.getEntriesByName(name, 'mark').find((m) => m.startTime >= start);
+    if (mark) return mark.startTime - start;
+    if (performance.now() > end) throw new Error(`no ${name} mark after clicking ${href}`);
+    await new Promise((ok) => setTimeout(ok, 5));
+  }
+}
+
+/**
+ * Types `count` characters into the field `selector`, one input event each, about `gap` ms
+ * apart. Each keystroke starts just after a frame, so no frame of the page's own lands inside
+ * the measurement. Per keystroke, `script`: the main-thread time from dispatching the event
+ * until the handler and every reactive update it caused (microtasks) have run; `frame`: the
+ * browser's style, layout and paint in the frame that follows; `control`: the same timing
+ * around exactly 1 ms of busy work, which shows what a loaded machine adds to a task that
+ * size (another process taking the core midway).
+ */
+export async function typeKeys({ selector, count, gap }) {
+  const field = document.querySelector(selector);
+  if (!field) throw new Error(`no field ${selector}`);
+  field.focus();
+  const nextTask = () => new Promise((ok) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => ok();
+    channel.port2.postMessage(0);
+  });
+  const nextFrame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
+  const letters = 'the client list was wrong ';
+  const script = [];
+  const frame = [];
+  const control = [];
+  for (let i = 0; i < count; i += 1) {
+    await nextFrame();
+    await nextTask();
+    const data = letters[i % letters.length];
+    const busy = performance.now();
+    while (performance.now() - busy < 1) { /* 1 ms of work */ }
+    await nextTask();
+    control.push(performance.now() - busy);
+    await nextFrame();
+    await nextTask();
+    field.value += data;
+    const start = performance.now();
+    field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data }));
+    await nextTask();
+    script.push(performance.now() - start);
+    await nextFrame();
+    const rendering = performance.now();
+    await nextTask();
+    frame.push(performance.now() - rendering);
+    await new Promise((ok) => setTimeout(ok, gap));
+  }
+  return { script, frame, control };
+}
+
+/** Durations of the measures named `name` recorded so far, and how many writes went where. */
+export function measuresAndWrites({ name }) {
+  const durations = window.__bench.entries.filter((e) => e.type === 'measure' && e.name === name).map((e) => e.duration);
+  return { durations, writes: window.__bench.writes.slice() };
+}

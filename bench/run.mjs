@@ -1,0 +1,265 @@
+// `make bench`: measures the release build in dist/ in headless Chromium at 10, 100 and 1,000
+// stored incidents, prints one Markdown table and writes it, with every raw figure, to
+// bench/results.json. Timings are medians (and p95) over repeated runs within this one run;
+// ratios compare figures from the same run. The counts take turns within every round, so a
+// busy moment on a shared machine lands on all of them alike rather than skewing one ratio.
+// BENCH_QUICK=1 runs fewer repeats, for a smoke test.
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
+import { DIST, serveDist } from '../tests/e2e/support/server.mjs';
+import { benchId, seedInPage, TEMPLATE } from './seed.mjs';
+import { clickUntilMark, markAfter, measuresAndWrites, observeTimings, typeKeys } from './page-timing.mjs';
+import { distSizes } from './sizes.mjs';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const COUNTS = [10, 100, 1000];
+const RUNS = QUICK
+  ? { cold: 2, throttled: 1, memory: 1, rounds: 1, open: 2, keys: 30, saves: 3, exports: 2 }
+  : { cold: 11, throttled: 5, memory: 3, rounds: 4, open: 4, keys: 75, saves: 5, exports: 3 };
+const THROTTLE = 4;
+// The list draws this many rows at first (PAGE in src/ui/list_screen.rs).
+const LIST_PAGE = 100;
+
+const median = (xs) => quantile(xs, 0.5);
+const p95 = (xs) => quantile(xs, 0.95);
+function quantile(xs, q) {
+  if (!xs.length) return null;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  return sorted[lo] + (sorted[Math.ceil(at)] - sorted[lo]) * (at - lo);
+}
+const summary = (xs) => ({ median: median(xs), p95: p95(xs), runs: xs.length });
+
+/**
+ * A fresh browser context (nothing cached) holding `count` stored incidents, with the app
+ * loaded to its list. Service workers are blocked so every start is a first, uncached load.
+ */
+async function session(browser, url, count, { throttle = 1 } = {}) {
+  const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
+  await context.addInitScript(observeTimings);
+  const page = await context.newPage();
+  // Any page of the app's origin shares its localStorage; this one is a plain 404.
+  await page.goto(new URL('bench-seed', url).href);
+  const storedBytes = await page.evaluate(seedInPage, { template: TEMPLATE, count });
+  const cdp = await context.newCDPSession(page);
+  if (throttle !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await page.goto(url);
+  const listReady = await page.evaluate(markAfter, { name: 'mend:list-ready' });
+  const load = await page.evaluate(() => performance.getEntriesByName('mend:load', 'measure')[0]?.duration ?? null);
+  const rows = await page.locator('ul.incident-list > li').count();
+  if (rows !== Math.min(count, LIST_PAGE)) throw new Error(`the list shows ${rows} rows for ${count} stored incidents: did every record load?`);
+  return { context, page, cdp, storedBytes, listReady, load, close: () => context.close() };
+}
+
+/** One cold start: ms from navigation to the list's first render, and of that, reading storage. */
+async function coldStart(browser, url, count, throttle) {
+  const s = await session(browser, url, count, { throttle });
+  await s.close();
+  return { ready: s.listReady, load: s.load };
+}
+
+/** JS heap after a full GC, plus wasm linear memory, once the list is loaded. */
+async function memory(browser, url, count) {
+  const s = await session(browser, url, count);
+  await s.page.waitForTimeout(300);
+  await s.cdp.send('HeapProfiler.collectGarbage');
+  const heap = await s.cdp.send('Runtime.getHeapUsage');
+  const wasm = await s.page.evaluate(() => window.__bench.wasmMemory?.buffer.byteLength ?? 0);
+  await s.close();
+  return { jsHeap: heap.usedSize, wasm, total: heap.usedSize + wasm, stored: s.storedBytes };
+}
+
+/**
+ * Importing a 1,000-incident file: pending issue 4, which builds the import screen. Then this
+ * opens that screen in `page`, hands it `backupFileText(1000)` (bench/seed.mjs) through its
+ * file input, and returns the ms of a `mend:import` measure set around the import; the
+ * `import` row of FIGURES reads it from `r.ui.import`. Until then it measures nothing.
+ */
+async function importThousand(_page) {
+  return null;
+}
+
+/** Opening an incident and the list, typing, saving and exporting, in one loaded session. */
+async function interactions(browser, url, count) {
+  const s = await session(browser, url, count);
+  const { page } = s;
+  // The newest incident: the list shows it first.
+  const id = benchId(count - 1);
+  const openIncident = [];
+  const openList = [];
+  for (let i = 0; i < RUNS.open; i += 1) {
+    openIncident.push(await page.evaluate(clickUntilMark, { href: `#/incident/${id}`, name: 'mend:incident-ready' }));
+    await page.waitForTimeout(50);
+    openList.push(await page.evaluate(clickUntilMark, { href: '#/', name: 'mend:list-ready' }));
+    await page.waitForTimeout(50);
+  }
+
+  await page.goto(`${url}#/incident/${id}/assess`);
+  await page.locator('#what-happened').waitFor();
+  await page.waitForTimeout(300);
+  const writesBefore = (await page.evaluate(measuresAndWrites, { name: 'mend:save' })).writes.length;
+  const keys = await page.evaluate(typeKeys, { selector: '#what-happened', count: RUNS.keys, gap: 30 });
+  // Single saves: one keystroke, then the save 250 ms later.
+  for (let i = 0; i < RUNS.saves; i += 1) {
+    await page.evaluate(typeKeys, { selector: '#what-happened', count: 1, gap: 0 });
+    await page.waitForTimeout(400);
+  }
+  const input = await page.evaluate(measuresAndWrites, { name: 'mend:input' });
+  const saves = await page.evaluate(measuresAndWrites, { name: 'mend:save' });
+  const written = [...new Set(saves.writes.slice(writesBefore))];
+
+  await page.goto(`${url}#/settings`);
+  const exportButton = page.getByRole('button', { name: 'Export all' });
+  await exportButton.waitFor();
+  const exports = [];
+  for (let i = 0; i < RUNS.exports; i += 1) {
+    const before = (await page.evaluate(measuresAndWrites, { name: 'mend:export' })).durations.length;
+    await exportButton.click();
+    await page.waitForFunction((n) => window.__bench.entries.filter((e) => e.name === 'mend:export').length > n, before);
+    exports.push((await page.evaluate(measuresAndWrites, { name: 'mend:export' })).durations.at(-1));
+    await page.waitForTimeout(200);
+  }
+  const imported = count === 1000 ? await importThousand(page) : null;
+  await s.close();
+  return { import: imported == null ? [] : [imported], openIncident, openList, keystroke: keys.script, keyFrame: keys.frame, keyControl: keys.control, inputHandler: input.durations, save: saves.durations, written, export: exports };
+}
+
+/** Medians and p95s of one count's raw runs. */
+function summarise(r) {
+  const all = (key) => r.ui.flatMap((u) => u[key]);
+  const memoryTotal = median(r.memory.map((m) => m.total));
+  const stored = r.memory[0].stored;
+  return {
+    cold: { ready: summary(r.cold.map((c) => c.ready)), load: summary(r.cold.map((c) => c.load)) },
+    throttled: { ready: summary(r.throttled.map((c) => c.ready)), load: summary(r.throttled.map((c) => c.load)) },
+    memory: { bytes: memoryTotal, stored, ratio: memoryTotal / stored, jsHeap: median(r.memory.map((m) => m.jsHeap)), wasm: median(r.memory.map((m) => m.wasm)) },
+    ui: {
+      openIncident: summary(all('openIncident')),
+      openList: summary(all('openList')),
+      keystroke: summary(all('keystroke')),
+      inputHandler: summary(all('inputHandler')),
+      keyFrame: summary(all('keyFrame')),
+      keyControl: summary(all('keyControl')),
+      save: summary(all('save')),
+      export: summary(all('export')),
+      keysWrittenWhileTyping: [...new Set(all('written'))],
+    },
+  };
+}
+
+// Each figure: how to read it from one count's results, its unit, and its target.
+// `perCount` null means the figure is not measured yet; it shows as pending.
+const FIGURES = [
+  { key: 'cold', label: 'Cold start, median', unit: 'ms', read: (r) => r.cold.ready.median, max: 300, ratioMax: 1.5 },
+  { key: 'cold-p95', label: 'Cold start, p95', unit: 'ms', read: (r) => r.cold.ready.p95 },
+  { key: 'cold-4x', label: `Cold start, ${THROTTLE}× CPU throttling, median`, unit: 'ms', read: (r) => r.throttled.ready.median, max: 1000 },
+  { key: 'load', label: '… of which reading storage (mend:load), median', unit: 'ms', read: (r) => r.cold.load.median },
+  { key: 'key-median', label: 'Keystroke, median', unit: 'ms', read: (r) => r.ui.keystroke.median, ratioMax: 1.2 },
+  { key: 'key-p95', label: 'Keystroke, p95', unit: 'ms', read: (r) => r.ui.keystroke.p95, max: 4 },
+  { key: 'control-p95', label: 'Control: exactly 1 ms of busy work timed the same way, p95 (what the machine adds)', unit: 'ms', read: (r) => r.ui.keyControl.p95 },
+  { key: 'handler-p95', label: '… of which the input handler (mend:input), p95', unit: 'ms', read: (r) => r.ui.inputHandler.p95 },
+  { key: 'key-frame', label: 'The frame after a keystroke (browser style, layout, paint), median', unit: 'ms', read: (r) => r.ui.keyFrame.median },
+  { key: 'key-frame-p95', label: 'The frame after a keystroke, p95', unit: 'ms', read: (r) => r.ui.keyFrame.p95 },
+  { key: 'save', label: 'One save (mend:save), median', unit: 'ms', read: (r) => r.ui.save.median, max: 2, ratioMax: 1.2 },
+  { key: 'save-p95', label: 'One save, p95', unit: 'ms', read: (r) => r.ui.save.p95 },
+  { key: 'save-keys', label: 'Keys written while typing in one incident', unit: 'keys', read: (r) => r.ui.keysWrittenWhileTyping.length, max: 1 },
+  { key: 'open-incident', label: 'Open an incident, median', unit: 'ms', read: (r) => r.ui.openIncident.median },
+  { key: 'open-list', label: 'Open the list, median', unit: 'ms', read: (r) => r.ui.openList.median },
+  { key: 'import', label: 'Import a 1,000-incident file', unit: 'ms', pending: 'import: pending issue 4', max: 300 },
+  { key: 'export', label: 'Export all, median', unit: 'ms', read: (r) => r.ui.export.median, maxAt1000: 100 },
+  { key: 'memory', label: 'Memory: JS heap + wasm', unit: 'MB', read: (r) => r.memory.bytes / 1e6 },
+  { key: 'stored', label: 'Stored bytes', unit: 'MB', read: (r) => r.memory.stored / 1e6 },
+  { key: 'memory-ratio', label: 'Memory ÷ stored bytes', unit: '×', read: (r) => r.memory.ratio, maxAt1000: 3 },
+];
+
+function verdict(figure, values) {
+  if (figure.pending) return 'pending';
+  const parts = [];
+  if (figure.max != null) parts.push(values.every((v) => v <= figure.max) ? 'met' : 'not met');
+  if (figure.maxAt1000 != null) parts.push(values.at(-1) <= figure.maxAt1000 ? 'met at 1,000' : 'not met');
+  if (figure.ratioMax != null) parts.push(values.at(-1) / values[0] <= figure.ratioMax ? 'ratio met' : 'ratio not met');
+  return parts.join(', ');
+}
+
+function target(figure) {
+  const parts = [];
+  if (figure.max != null) parts.push(`≤ ${figure.max} ${figure.unit}`);
+  if (figure.maxAt1000 != null) parts.push(`≤ ${figure.maxAt1000} ${figure.unit} at 1,000`);
+  if (figure.ratioMax != null) parts.push(`ratio ≤ ${figure.ratioMax}`);
+  return parts.join(', ');
+}
+
+const fmt = (v) => (v == null ? '–' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+
+function table(results, sizes) {
+  const lines = ['| figure | 10 | 100 | 1,000 | 1,000 ÷ 10 | target | |', '|---|---:|---:|---:|---:|---|---|'];
+  const rows = [];
+  for (const figure of FIGURES) {
+    if (figure.pending) {
+      lines.push(`| ${figure.label} (${figure.unit}) | – | – | ${figure.pending} | – | ${target(figure)} | pending |`);
+      rows.push({ key: figure.key, label: figure.label, pending: figure.pending });
+      continue;
+    }
+    const values = COUNTS.map((n) => figure.read(results[n]));
+    const ratio = values.at(-1) / values[0];
+    const met = verdict(figure, values);
+    rows.push({ key: figure.key, label: figure.label, unit: figure.unit, values: Object.fromEntries(COUNTS.map((n, i) => [n, values[i]])), ratio, target: target(figure), verdict: met });
+    lines.push(`| ${figure.label} (${figure.unit}) | ${values.map(fmt).join(' | ')} | ${fmt(ratio)} | ${target(figure)} | ${met} |`);
+  }
+  const kb = (b) => `${(b / 1000).toFixed(1)} kB`;
+  lines.push('', '| file | raw | brotli |', '|---|---:|---:|');
+  for (const f of sizes.files) lines.push(`| ${f.file} | ${kb(f.raw)} | ${kb(f.brotli)} |`);
+  const sizeMet = sizes.total.brotli <= 100_000 ? 'met' : 'not met';
+  lines.push(`| **total** (target ≤ 100 kB brotli: ${sizeMet}) | ${kb(sizes.total.raw)} | ${kb(sizes.total.brotli)} |`);
+  return { text: lines.join('\n'), rows };
+}
+
+async function main() {
+  const loadBefore = loadavg();
+  const sizes = distSizes(DIST);
+  const server = await serveDist();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const chromiumVersion = browser.version();
+  const raw = Object.fromEntries(COUNTS.map((n) => [n, { cold: [], throttled: [], memory: [], ui: [] }]));
+  const rounds = async (what, times, run) => {
+    for (let round = 0; round < times; round += 1) {
+      process.stderr.write(`bench: ${what}, round ${round + 1} of ${times}\n`);
+      for (const count of COUNTS) await run(count, raw[count]);
+    }
+  };
+  try {
+    await rounds('cold start', RUNS.cold, async (n, r) => r.cold.push(await coldStart(browser, server.url, n, 1)));
+    await rounds(`cold start at ${THROTTLE}× throttling`, RUNS.throttled, async (n, r) => r.throttled.push(await coldStart(browser, server.url, n, THROTTLE)));
+    await rounds('memory', RUNS.memory, async (n, r) => r.memory.push(await memory(browser, server.url, n)));
+    await rounds('open, type, save, export', RUNS.rounds, async (n, r) => r.ui.push(await interactions(browser, server.url, n)));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const results = Object.fromEntries(COUNTS.map((n) => [n, summarise(raw[n])]));
+  const { text: figures, rows } = table(results, sizes);
+  const load = (l) => l.map((x) => x.toFixed(1)).join(' ');
+  const text = `${figures}\n\n${cpus().length} cores, Chromium ${chromiumVersion}; load average ${load(loadBefore)} before, ${load(loadavg())} after.`;
+  console.log(text);
+  const out = {
+    generated_at: new Date().toISOString(),
+    command: 'make bench',
+    // Load averages before and after: other work on a shared machine inflates every timing.
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model, chromium: chromiumVersion, loadavg_before: loadBefore, loadavg_after: loadavg() },
+    runs: RUNS,
+    quick: QUICK,
+    table: rows,
+    sizes,
+    summaries: results,
+    raw,
+    markdown: text,
+  };
+  writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
+  process.stderr.write('bench: wrote bench/results.json\n');
+}
+
+await main();

@@ -1,0 +1,62 @@
+// Realistic stored incidents for the benchmark: copies of tests/fixtures/v2-full-incident.json
+// (every step filled, about 4 KB; a native test proves it is exactly what a save writes),
+// each with its own id, title and dates, stored one key per incident as Mend stores them.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const TEMPLATE = readFileSync(resolve(import.meta.dirname, '../tests/fixtures/v2-full-incident.json'), 'utf8').trim();
+
+/** The id of the `n`th benchmark incident (from 0): a valid uuid v4, in a fixed order. */
+export function benchId(n) {
+  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+}
+
+/**
+ * Runs in the page: clears storage and writes `count` incidents made from `template`,
+ * plus the schema stamp a real save leaves. Returns the bytes stored (UTF-8 JSON text).
+ */
+export function seedInPage({ template, count }) {
+  const id = (n) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+  const titles = ['Sent the invoices to the wrong client list', 'Deleted the shared planning folder',
+    'Deployed on a Friday without the migration', 'Missed the contract deadline', 'Shared the payroll sheet by mistake'];
+  const start = Date.parse('2024-01-01T09:00:00Z');
+  const iso = (ms) => new Date(ms).toISOString();
+  localStorage.clear();
+  const record = JSON.parse(template);
+  let bytes = 0;
+  const put = (key, value) => {
+    localStorage.setItem(key, value);
+    bytes += new TextEncoder().encode(key + value).length;
+  };
+  put('mend.meta', '{"schema":2}');
+  for (let n = 0; n < count; n += 1) {
+    const created = start + n * 7_200_000;
+    const incident = record.incident;
+    incident.id = id(n);
+    incident.title = `${titles[n % titles.length]} (${n + 1})`;
+    incident.created_at = iso(created);
+    incident.noticed_at = iso(created - 180_000);
+    incident.updated_at = iso(created + 3_600_000);
+    put(`mend.incident.${incident.id}`, JSON.stringify(record));
+  }
+  return bytes;
+}
+
+/**
+ * The same `count` incidents as one Export all file (`persist/backup.rs`), for measuring
+ * import: `{"format":"mend-backup","schema":2,"exported_at":…,"incidents":[…],"unreadable":[]}`.
+ */
+export function backupFileText(count) {
+  const records = [];
+  // seedInPage writes through `localStorage`; here a stand-in collects the records instead.
+  const storage = { clear() {}, setItem: (_key, value) => records.push(JSON.parse(value)) };
+  const saved = globalThis.localStorage;
+  globalThis.localStorage = storage;
+  try {
+    seedInPage({ template: TEMPLATE, count });
+  } finally {
+    globalThis.localStorage = saved;
+  }
+  const incidents = records.filter((r) => r.incident).map((r) => r.incident);
+  return JSON.stringify({ format: 'mend-backup', schema: 2, exported_at: new Date().toISOString(), incidents, unreadable: [] });
+}
