@@ -10,15 +10,15 @@ import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
 import { DIST, serveDist } from '../tests/e2e/support/server.mjs';
-import { benchId, seedInPage, TEMPLATE } from './seed.mjs';
+import { backupFileText, benchId, seedInPage, TEMPLATE } from './seed.mjs';
 import { clickUntilMark, markAfter, measuresAndWrites, observeTimings, typeKeys } from './page-timing.mjs';
 import { distSizes } from './sizes.mjs';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const COUNTS = [10, 100, 1000];
 const RUNS = QUICK
-  ? { cold: 2, throttled: 1, memory: 1, rounds: 1, open: 2, keys: 30, saves: 3, exports: 2 }
-  : { cold: 11, throttled: 5, memory: 3, rounds: 4, open: 4, keys: 75, saves: 5, exports: 3 };
+  ? { cold: 2, throttled: 1, memory: 1, rounds: 1, open: 2, keys: 30, saves: 3, exports: 2, imports: 1 }
+  : { cold: 11, throttled: 5, memory: 3, rounds: 4, open: 4, keys: 75, saves: 5, exports: 3, imports: 1 };
 const THROTTLE = 4;
 // The list draws this many rows at first (PAGE in src/ui/list_screen.rs).
 const LIST_PAGE = 100;
@@ -74,13 +74,28 @@ async function memory(browser, url, count) {
 }
 
 /**
- * Importing a 1,000-incident file: pending issue 4, which builds the import screen. Then this
- * opens that screen in `page`, hands it `backupFileText(1000)` (bench/seed.mjs) through its
- * file input, and returns the ms of a `mend:import` measure set around the import; the
- * `import` row of FIGURES reads it from `r.ui.import`. Until then it measures nothing.
+ * Importing a 1,000-incident file into an empty browser, through the Import input: ms of
+ * reading and checking the file (`mend:import-check`), planning the preview
+ * (`mend:import-plan`), and, after "Import 1000 incidents", writing them
+ * (`mend:import-write`). The file is `backupFileText(1000)` (bench/seed.mjs).
  */
-async function importThousand(_page) {
-  return null;
+async function importThousand(browser, url, runs) {
+  const buffer = Buffer.from(backupFileText(1000));
+  const totals = [];
+  for (let i = 0; i < runs; i += 1) {
+    const s = await session(browser, url, 0);
+    const { page } = s;
+    await page.getByLabel('Import', { exact: true }).setInputFiles({ name: 'mend-backup.json', mimeType: 'application/json', buffer });
+    const dialog = page.getByRole('dialog', { name: /^Import/ });
+    await dialog.getByRole('button', { name: 'Import 1000 incidents' }).click();
+    await page.waitForFunction(() => window.__bench.entries.some((e) => e.name === 'mend:import-write'));
+    const last = async (name) => (await page.evaluate(measuresAndWrites, { name })).durations.at(-1);
+    totals.push((await last('mend:import-check')) + (await last('mend:import-plan')) + (await last('mend:import-write')));
+    const rows = await page.locator('ul.incident-list > li').count();
+    if (rows !== LIST_PAGE) throw new Error(`the list shows ${rows} rows after importing 1,000`);
+    await s.close();
+  }
+  return totals;
 }
 
 /** Opening an incident and the list, typing, saving and exporting, in one loaded session. */
@@ -123,9 +138,9 @@ async function interactions(browser, url, count) {
     exports.push((await page.evaluate(measuresAndWrites, { name: 'mend:export' })).durations.at(-1));
     await page.waitForTimeout(200);
   }
-  const imported = count === 1000 ? await importThousand(page) : null;
   await s.close();
-  return { import: imported == null ? [] : [imported], openIncident, openList, keystroke: keys.script, keyFrame: keys.frame, keyControl: keys.control, inputHandler: input.durations, save: saves.durations, written, export: exports };
+  const imported = count === 1000 ? await importThousand(browser, url, RUNS.imports) : [];
+  return { import: imported, openIncident, openList, keystroke: keys.script, keyFrame: keys.frame, keyControl: keys.control, inputHandler: input.durations, save: saves.durations, written, export: exports };
 }
 
 /** Medians and p95s of one count's raw runs. */
@@ -146,6 +161,7 @@ function summarise(r) {
       keyControl: summary(all('keyControl')),
       save: summary(all('save')),
       export: summary(all('export')),
+      import: summary(all('import')),
       keysWrittenWhileTyping: [...new Set(all('written'))],
     },
   };
@@ -169,7 +185,7 @@ const FIGURES = [
   { key: 'save-keys', label: 'Keys written while typing in one incident', unit: 'keys', read: (r) => r.ui.keysWrittenWhileTyping.length, max: 1 },
   { key: 'open-incident', label: 'Open an incident, median', unit: 'ms', read: (r) => r.ui.openIncident.median },
   { key: 'open-list', label: 'Open the list, median', unit: 'ms', read: (r) => r.ui.openList.median },
-  { key: 'import', label: 'Import a 1,000-incident file', unit: 'ms', pending: 'import: pending issue 4', max: 300 },
+  { key: 'import', label: 'Import a 1,000-incident file (check, preview, write), median', unit: 'ms', read: (r) => r.ui.import.median, maxAt1000: 300 },
   { key: 'export', label: 'Export all, median', unit: 'ms', read: (r) => r.ui.export.median, maxAt1000: 100 },
   { key: 'memory', label: 'Memory: JS heap + wasm', unit: 'MB', read: (r) => r.memory.bytes / 1e6 },
   { key: 'stored', label: 'Stored bytes', unit: 'MB', read: (r) => r.memory.stored / 1e6 },
@@ -205,7 +221,7 @@ function table(results, sizes) {
       continue;
     }
     const values = COUNTS.map((n) => figure.read(results[n]));
-    const ratio = values.at(-1) / values[0];
+    const ratio = values[0] == null || values.at(-1) == null ? null : values.at(-1) / values[0];
     const met = verdict(figure, values);
     rows.push({ key: figure.key, label: figure.label, unit: figure.unit, values: Object.fromEntries(COUNTS.map((n, i) => [n, values[i]])), ratio, target: target(figure), verdict: met });
     lines.push(`| ${figure.label} (${figure.unit}) | ${values.map(fmt).join(' | ')} | ${fmt(ratio)} | ${target(figure)} | ${met} |`);

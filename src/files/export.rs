@@ -54,13 +54,17 @@ pub fn export(
             })
             .collect(),
     })?;
-    Ok(pretty(&compact))
+    // The envelope and its lists are indented; each incident is one line, so a backup of all
+    // a browser can hold (about 5 MB) stays under the 5 MB import limit. Indenting every
+    // incident too would add about 37%.
+    Ok(pretty(&compact, 2))
 }
 
-/// Indents compact JSON text as `serde_json::to_string_pretty` does. Re-indenting the text
-/// costs far less download than a second, pretty, serializer for every record type.
-fn pretty(compact: &str) -> String {
-    let mut out = String::with_capacity(compact.len() * 2);
+/// Indents compact JSON text as `serde_json::to_string_pretty` does, down to `levels` deep;
+/// anything deeper stays on one line. Re-indenting the text costs far less download than a
+/// second, pretty, serializer for every record type.
+fn pretty(compact: &str, levels: usize) -> String {
+    let mut out = String::with_capacity(compact.len() + compact.len() / 8);
     let mut depth = 0usize;
     let (mut in_string, mut escaped) = (false, false);
     let mut chars = compact.chars().peekable();
@@ -79,6 +83,7 @@ fn pretty(compact: &str) -> String {
             }
             continue;
         }
+        let shallow = depth < levels;
         match c {
             '"' => {
                 in_string = true;
@@ -90,19 +95,23 @@ fn pretty(compact: &str) -> String {
                     out.extend(chars.next());
                 } else {
                     depth += 1;
-                    newline(&mut out, depth);
+                    if shallow {
+                        newline(&mut out, depth);
+                    }
                 }
             }
             '}' | ']' => {
                 depth = depth.saturating_sub(1);
-                newline(&mut out, depth);
+                if depth < levels {
+                    newline(&mut out, depth);
+                }
                 out.push(c);
             }
-            ',' => {
+            ',' if depth <= levels => {
                 out.push(c);
                 newline(&mut out, depth);
             }
-            ':' => out.push_str(": "),
+            ':' if depth <= levels => out.push_str(": "),
             c => out.push(c),
         }
     }
@@ -192,12 +201,16 @@ mod tests {
     }
 
     #[test]
-    fn indents_exactly_as_serde_json_pretty_does() {
+    fn indents_exactly_as_serde_json_pretty_does_down_to_the_level_asked() {
         let value = json!({"a": [], "b": {}, "c": [1, {"d": "x,y:{[\\\"]}"}], "e": null});
         let compact = serde_json::to_string(&value).unwrap();
         assert_eq!(
-            pretty(&compact),
+            pretty(&compact, usize::MAX),
             serde_json::to_string_pretty(&value).unwrap()
+        );
+        assert_eq!(
+            pretty(&compact, 2),
+            "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": [\n    1,\n    {\"d\":\"x,y:{[\\\\\\\"]}\"}\n  ],\n  \"e\": null\n}"
         );
     }
 

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::dom_ids;
 use super::library::Library;
-use crate::browser::{file_read, page, platform};
+use crate::browser::{file_read, page, perf, platform};
 use crate::files::import::{self, check_size};
 use crate::files::merge::{Conflict, Outcome, Plan, Policy};
 use crate::model::IncidentId;
@@ -56,7 +56,11 @@ impl Importer {
                 Ok(text) => text,
                 Err(e) => return self.refuse(&name, &e.to_string()),
             };
-            match import::read(&text) {
+            // The checks and the preview's plan, for the benchmark.
+            let span = perf::Span::start("mend:import-check", "mend:import-check:start");
+            let checked = import::read(&text);
+            drop(span);
+            match checked {
                 Err(e) => self.refuse(&name, &e.to_string()),
                 Ok(file) => {
                     let unreadable: Vec<IncidentId> = self.library.unreadable.with_untracked(|u| {
@@ -67,10 +71,12 @@ impl Importer {
                             })
                             .collect()
                     });
+                    let span = perf::Span::start("mend:import-plan", "mend:import-plan:start");
                     let plan = self
                         .library
                         .incidents
                         .with_untracked(|here| Plan::new(file, here, &unreadable));
+                    drop(span);
                     self.status.set(String::new());
                     self.file_name.set(name);
                     self.policy.set(Policy::default());
@@ -101,9 +107,12 @@ impl Importer {
         let Some(plan) = self.plan.get_untracked() else {
             return;
         };
+        let span = perf::Span::start("mend:import-write", "mend:import-write:start");
         let (writes, summary) =
             plan.resolve(self.policy.get_untracked(), platform::new_incident_id);
-        match self.library.import(writes) {
+        let imported = self.library.import(writes);
+        drop(span);
+        match imported {
             Ok(()) => self.status.set(summary.message()),
             Err(reason) => self.refuse(&self.file_name.get_untracked(), &reason),
         }
