@@ -154,7 +154,8 @@ pub fn ImportControl(importer: Importer) -> impl IntoView {
         <p role="status" class="quiet-status">{importer.status}</p>
         <p role="alert" class="problem-text">{importer.problem}</p>
         <dialog node_ref=importer.dialog aria-labelledby="import-heading"
-            on:cancel=move |ev: leptos::ev::Event| { ev.prevent_default(); importer.close(); }>
+            on:cancel=move |ev: leptos::ev::Event| { ev.prevent_default(); importer.close(); }
+            on:keydown=move |ev| if let Some(d) = importer.dialog.get() { page::keep_tab_inside(&ev, &d) }>
             {move || importer.plan.with(|plan| plan.as_ref().map(|plan| view! { <Preview importer plan=plan.clone()/> }))}
         </dialog>
     }

@@ -108,7 +108,8 @@ pub fn ReportDialog(
     view! {
         <button type="button" class="quiet" id=dom_ids::REPORT_BUTTON on:click=show>"Report"</button>
         <dialog node_ref=dialog class="report-dialog" aria-labelledby="report-heading"
-            on:cancel=move |ev: leptos::ev::Event| { ev.prevent_default(); close(); }>
+            on:cancel=move |ev: leptos::ev::Event| { ev.prevent_default(); close(); }
+            on:keydown=move |ev| if let Some(d) = dialog.get() { page::keep_tab_inside(&ev, &d) }>
             // Built only while open: the report isn't rebuilt per keystroke, and its labels
             // don't stand in for the step's own.
             <Show when=move || open.get()>

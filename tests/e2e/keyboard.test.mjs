@@ -1,6 +1,7 @@
 // A whole walk-through from the keyboard alone: only keyboard.press, no clicks, no focus()
 // calls. Create an incident, fill something in every step, reorder a list, use the dialog,
-// and in Settings switch the theme and export. Every Tab checks that focus can be seen.
+// and in Settings switch the theme and export; then export one incident, use the report
+// dialog, and import a changed copy. Every Tab checks that focus can be seen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withApp, eventually, TEST_TIMEOUT } from './support/browser.mjs';
@@ -8,6 +9,8 @@ import { isFocused, pressKeys, tab, tabTo } from './support/keyboard.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { IncidentPage } from './pages/incident-page.mjs';
 import { SettingsPage } from './pages/settings-page.mjs';
+import { ReportDialog } from './pages/report-dialog.mjs';
+import { ImportDialog } from './pages/import-dialog.mjs';
 
 const opts = { timeout: TEST_TIMEOUT * 3 };
 
@@ -145,7 +148,54 @@ test('a whole walk-through works from the keyboard alone', opts, () =>
     assert.match(download.suggestedFilename(), /^mend-backup-/);
     await eventually(async () => assert.match(await settings.status.textContent(), /Downloaded/));
 
-    // ---- Export and import of one incident (issue 4) join the walk here. ----
+    // Back to the list, into the incident: Export, and the report dialog.
+    await tabTo(page, page.getByRole('banner').getByRole('link', { name: 'Mend' }), { backwards: true, max: 200 });
+    await press('Enter');
+    await list.heading.waitFor();
+    await activate(list.incidentLink('Wrong invoice'));
+    await page.getByRole('heading', { level: 1, name: 'Step it up' }).waitFor();
+    await tabTo(page, p.exportButton, { max: 200 });
+    const [exported] = await Promise.all([page.waitForEvent('download'), press('Enter')]);
+    assert.match(exported.suggestedFilename(), /^mend-wrong-invoice-\d{4}-\d{2}-\d{2}\.json$/);
+    const chunks = [];
+    for await (const chunk of await exported.createReadStream()) chunks.push(chunk);
+    const file = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+
+    const report = new ReportDialog(page);
+    await activate(report.openButton);
+    await report.dialog.waitFor();
+    await focused(report.section('Summary and timeline'), 'focus starts inside the report dialog');
+    await tab(page, { backwards: true });
+    assert.equal(await isFocused(report.closeButton), true, 'Shift+Tab from the first control wraps to the last');
+    await tab(page);
+    assert.equal(await isFocused(report.section('Summary and timeline')), true, 'Tab from the last wraps to the first');
+    await press('Space');
+    assert.equal(await report.section('Summary and timeline').isChecked(), false, 'a section left out');
+    await press('Escape');
+    await report.dialog.waitFor({ state: 'hidden' });
+    await focused(report.openButton, 'Escape hands focus back to Report');
+
+    // Import a changed copy of that file from the list, keeping both versions.
+    file.incidents[0].title = 'Wrong invoice, from the file';
+    file.incidents[0].updated_at = new Date(Date.now() + 60_000).toISOString();
+    await tabTo(page, p.backLink, { backwards: true, max: 200 });
+    await press('Enter');
+    await list.heading.waitFor();
+    await tabTo(page, list.importInput, { max: 200 });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press('Enter')]);
+    await chooser.setFiles({ name: 'changed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    const preview = new ImportDialog(page);
+    await preview.dialog.waitFor();
+    await focused(preview.importButton, 'focus starts on Import');
+    await tabTo(page, preview.dialog.getByLabel('Keep whichever was changed last'), { backwards: true, max: 10 });
+    await press('ArrowUp');
+    assert.equal(await preview.dialog.getByLabel("Keep both: add the file's version as a copy").isChecked(), true);
+    await tabTo(page, preview.importButton, { max: 10 });
+    await press('Enter');
+    await preview.dialog.waitFor({ state: 'hidden' });
+    await eventually(async () => assert.equal(await list.importStatus.textContent(), 'Imported 1 incident: 1 added as a copy.'));
+    await focused(list.importInput, 'focus is back on Import');
+    await list.incidentLink('Wrong invoice, from the file (imported copy)').waitFor();
 
     // Everything typed was kept.
     const stored = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('mend.incident.')).map(([, v]) => v).join(''));

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { ListPage } from '../pages/list-page.mjs';
 import { STEPS } from '../pages/incident-page.mjs';
 import { SettingsPage } from '../pages/settings-page.mjs';
+import { ReportDialog } from '../pages/report-dialog.mjs';
 
 export const WHAT_HAPPENED = 'I sent the March invoice to the wrong client';
 
@@ -99,7 +100,21 @@ export async function forEveryScreen(page, baseUrl, check) {
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
     }
+    if (name === 'Step it up') {
+      const report = await new ReportDialog(page).open();
+      await visit('the report dialog');
+      await page.keyboard.press('Escape');
+      await report.dialog.waitFor({ state: 'hidden' });
+    }
   }
+  // The import preview, with the choice it offers when an incident differs.
+  const { json } = await p.exportIncident();
+  json.incidents[0].title = 'Changed in the file';
+  await p.backToList();
+  await list.heading.waitFor();
+  const preview = await (await list.chooseImportFile({ name: 'changed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) })).waitFor();
+  await visit('the import dialog');
+  await preview.cancel();
   await new SettingsPage(page, baseUrl).goto();
   await visit('settings');
   await page.goto(`${baseUrl}#/incident/00000000-0000-4000-8000-000000000000/stop`);
