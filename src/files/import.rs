@@ -88,7 +88,7 @@ pub fn read(text: &str) -> Result<ImportFile, ImportError> {
     if too_deep(text) {
         return Err(ImportError::TooDeep);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    let mut value: Value = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() {
             ImportError::Truncated
         } else {
@@ -99,10 +99,10 @@ pub fn read(text: &str) -> Result<ImportFile, ImportError> {
         return Err(ImportError::NotMend);
     }
     let version = schema_of(&value)?;
-    let Some(items) = value.get("incidents") else {
+    let Some(items) = value.get_mut("incidents").map(Value::take) else {
         return Err(ImportError::Shape("it has no list of incidents".into()));
     };
-    let Some(items) = items.as_array() else {
+    let Value::Array(items) = items else {
         return Err(ImportError::Shape("its incidents are not a list".into()));
     };
     if items.is_empty() {
@@ -112,12 +112,13 @@ pub fn read(text: &str) -> Result<ImportFile, ImportError> {
         incidents: Vec::new(),
         rejected: Vec::new(),
     };
-    for (index, item) in items.iter().enumerate() {
-        match incident(item.clone(), version) {
+    for (index, item) in items.into_iter().enumerate() {
+        let title = title_of(&item);
+        match incident(item, version) {
             Ok(incident) => file.incidents.push(incident),
             Err(reason) => file.rejected.push(Rejected {
                 position: index + 1,
-                title: title_of(item),
+                title,
                 reason,
             }),
         }

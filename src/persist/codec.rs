@@ -70,6 +70,12 @@ pub fn decode(raw: &str) -> Result<Incident, DecodeError> {
 /// Reads one incident as written by schema `version` (e.g. from an export file), migrating
 /// it through the same steps as a stored record.
 pub fn decode_incident(incident: Value, version: u32) -> Result<Incident, DecodeError> {
+    if version == SCHEMA_VERSION {
+        // Nothing to migrate: straight to text and into the typed incident.
+        let text =
+            serde_json::to_string(&incident).map_err(|e| DecodeError::Shape(e.to_string()))?;
+        return serde_json::from_str(&text).map_err(|e| DecodeError::Shape(e.to_string()));
+    }
     let record = serde_json::json!({ "schema": version, "incident": incident });
     decode_record(record, version)
 }

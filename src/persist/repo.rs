@@ -165,7 +165,12 @@ impl Writer {
 
     /// Writes several incidents as one change: all of them, or (if any write fails, e.g. the
     /// storage is full) none, with every key put back as it was.
-    pub fn save_all(&self, kv: &dyn KeyValue, incidents: &[Incident]) -> Result<(), SaveError> {
+    /// Returns each incident's fingerprint as written, in order.
+    pub fn save_all(
+        &self,
+        kv: &dyn KeyValue,
+        incidents: &[Incident],
+    ) -> Result<Vec<u64>, SaveError> {
         let mut records = Vec::with_capacity(incidents.len());
         for incident in incidents {
             let key = StorageKey::Incident(incident.id);
@@ -180,10 +185,12 @@ impl Writer {
         }
         let mut written: Vec<(StorageKey, Option<String>)> = Vec::new();
         let meta_before = kv.get(&StorageKey::Meta)?;
+        let mut prints = Vec::with_capacity(records.len());
         let result = self.stamp_meta(kv).and_then(|()| {
             written.push((StorageKey::Meta, meta_before));
             for (key, text, before) in records {
                 kv.set(&key, &text)?;
+                prints.push(sync::fingerprint(&text));
                 written.push((key, before));
             }
             Ok(())
@@ -197,7 +204,7 @@ impl Writer {
                 };
             }
         }
-        result
+        result.map(|()| prints)
     }
 
     /// Writes the settings, unless a newer Mend wrote them. A damaged settings record is

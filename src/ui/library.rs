@@ -168,7 +168,7 @@ impl Library {
             .get_value()
             .map_err(|reason| format!("Mend can't save in this browser right now: {reason}."))?;
         let incidents: Vec<Incident> = writes.iter().map(|w| w.incident().clone()).collect();
-        LocalStore::open()
+        let prints = LocalStore::open()
             .map_err(SaveError::from)
             .and_then(|store| writer.save_all(&store, &incidents))
             .map_err(|e| match e {
@@ -179,11 +179,7 @@ impl Library {
             })?;
         let ids: BTreeSet<IncidentId> = incidents.iter().map(|i| i.id).collect();
         self.seen.update_value(|seen| {
-            for incident in &incidents {
-                if let Ok(text) = codec::encode(incident) {
-                    seen.insert(incident.id, fingerprint(&text));
-                }
-            }
+            seen.extend(incidents.iter().map(|i| i.id).zip(prints));
         });
         self.incidents.update(|all| {
             for write in writes {

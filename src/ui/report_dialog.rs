@@ -3,13 +3,13 @@
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::current::Current;
 use super::dom_ids;
 use super::exporting::deliver;
 use super::library::Library;
-use crate::browser::{clipboard, page, platform};
+use super::send_actions::copy_to;
+use crate::browser::{page, platform};
 use crate::files::export::incident_file_name;
 use crate::files::report::{self, Block, Options, Section};
 
@@ -76,15 +76,7 @@ pub fn ReportDialog(
         );
         status.set(message.unwrap_or_else(|e| e));
     };
-    let copy = move |_| {
-        let text = markdown.get_untracked();
-        spawn_local(async move {
-            status.set(match clipboard::copy(&text).await {
-                Ok(()) => "Copied the report.".into(),
-                Err(why) => format!("Couldn't copy: {why}. Select the text and copy it by hand."),
-            });
-        });
-    };
+    let copy = move |_| copy_to(markdown.get_untracked(), status, "Copied the report.");
     let print = move |_| {
         printing.set(Some(blocks()));
         close();

@@ -16,15 +16,7 @@ pub fn SendActions(
     body: Signal<String>,
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());
-    let copy = move |_| {
-        let text = body.get_untracked();
-        spawn_local(async move {
-            status.set(match clipboard::copy(&text).await {
-                Ok(()) => "Copied.".into(),
-                Err(why) => format!("Couldn't copy: {why}. Select the text and copy it by hand."),
-            });
-        });
-    };
+    let copy = move |_| copy_to(body.get_untracked(), status, "Copied.");
     view! {
         <div class="send-actions">
             <button type="button" on:click=copy>"Copy"</button>
@@ -32,4 +24,14 @@ pub fn SendActions(
             <span role="status" class="quiet-status">{status}</span>
         </div>
     }
+}
+
+/// Copies `text` and says in `status` how it went: `done`, or how to copy by hand.
+pub fn copy_to(text: String, status: RwSignal<String>, done: &'static str) {
+    spawn_local(async move {
+        status.set(match clipboard::copy(&text).await {
+            Ok(()) => done.into(),
+            Err(why) => format!("Couldn't copy: {why}. Select the text and copy it by hand."),
+        });
+    });
 }
