@@ -104,12 +104,15 @@ impl Importer {
     }
 
     fn confirm(self) {
-        let Some(plan) = self.plan.get_untracked() else {
+        let span = perf::Span::start("mend:import-write", "mend:import-write:start");
+        let policy = self.policy.get_untracked();
+        let resolved = self.plan.with_untracked(|plan| {
+            plan.as_ref()
+                .map(|plan| plan.resolve(policy, platform::new_incident_id))
+        });
+        let Some((writes, summary)) = resolved else {
             return;
         };
-        let span = perf::Span::start("mend:import-write", "mend:import-write:start");
-        let (writes, summary) =
-            plan.resolve(self.policy.get_untracked(), platform::new_incident_id);
         let imported = self.library.import(writes);
         drop(span);
         match imported {
