@@ -452,21 +452,23 @@ impl Library {
             (Some(_), Some(theirs)) if !dirty => self.replace(theirs),
             (Some(mine), Some(theirs)) => {
                 let base = self.base.with_value(|b| b.get(&id).cloned());
-                let merged = base.map(|base| sync::merge(&base, &mine, &theirs));
-                let Some(Ok(merged)) = merged else {
-                    return;
+                let merged = base.and_then(|base| sync::merge(&base, &mine, &theirs).ok());
+                // Without a merge, this tab's version stands and the other one is offered.
+                let (incident, places) = match merged {
+                    Some(merged) => (merged.incident, merged.clashes),
+                    None => (mine.clone(), vec!["the incident"]),
                 };
                 self.base.update_value(|b| {
                     b.insert(id, theirs.clone());
                 });
-                if !merged.clashes.is_empty() {
+                if !places.is_empty() {
                     self.clash.set(Some(Clash {
                         title: mine.display_title().to_owned(),
-                        places: merged.clashes,
+                        places,
                         theirs: Some(theirs),
                     }));
                 }
-                self.replace(merged.incident);
+                self.replace(incident);
             }
         }
     }
