@@ -87,7 +87,7 @@ pub fn App() -> impl IntoView {
     });
     page::on_hash_change(move || navigator.show(Route::from_hash(&page::hash())));
     page::on_hide(move || library.flush());
-    local_storage::on_change_elsewhere(move |key, value| library.on_storage(key, value));
+    local_storage::on_change_elsewhere(move |key, old, new| library.on_storage(key, old, new));
     Effect::new(move |_| page::set_theme(library.settings.with(|s| s.theme.attribute())));
 
     // After navigation (not on first load), focus the new screen's heading, or the title

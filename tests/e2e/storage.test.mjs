@@ -79,21 +79,30 @@ test('two tabs editing the same field: the person is told, and the other version
     const second = new IncidentPage(await secondTab(context, page.url()));
     await second.field('What happened').waitFor();
 
-    await Promise.all([
-      first.field('What happened').fill('The first tab says this'),
-      second.field('What happened').fill('The second tab says that'),
-    ]);
-    // Whichever tab learns of the other's change while its own is unsaved says so.
-    const clash = (tab) => tab.page.getByRole('alert').filter({ hasText: 'changed in another tab' });
-    let told;
-    await eventually(async () => {
-      told = (await clash(first).count()) ? first : second;
-      assert.equal(await clash(told).count(), 1);
+    // The second tab's writes fail for a moment, so its edit is still unsaved when the first
+    // tab saves, however slow the machine: the overlap two people typing at once would make.
+    await second.page.evaluate(() => {
+      window.__setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = () => { throw new DOMException('held back by the test', 'QuotaExceededError'); };
     });
-    const other = told === first ? 'The second tab says that' : 'The first tab says this';
-    const mine = told === first ? 'The first tab says this' : 'The second tab says that';
+    await second.field('What happened').fill('The second tab says that');
+    await eventually(async () => assert.match(await second.page.getByRole('alert').first().textContent(), /Not saved/));
+    await first.field('What happened').fill('The first tab says this');
+    await first.waitUntilSaved();
+    // The second tab learns of the first tab's change while its own is unsaved, and says so.
+    const clash = (tab) => tab.page.getByRole('alert').filter({ hasText: 'changed in another tab' });
+    const told = second;
+    await eventually(async () => assert.equal(await clash(told).count(), 1));
+    const other = 'The first tab says this';
+    const mine = 'The second tab says that';
     assert.match(await clash(told).textContent(), /“Same field” was changed in another tab at the same moment as here, in Assess/);
     assert.equal(await told.field('What happened').inputValue(), mine, 'this tab keeps its own text');
+
+    // Once it can write again, its version is saved and reaches the first tab too.
+    await second.page.evaluate(() => { Storage.prototype.setItem = window.__setItem; });
+    await second.type(second.field('What happened'), '.');
+    await second.waitUntilSaved();
+    await eventually(async () => assert.equal(await first.field('What happened').inputValue(), `${mine}.`));
 
     const { text } = await readDownload(told.page, () => clash(told).getByRole('button', { name: "Download the other tab's version" }).click());
     const file = JSON.parse(text);
