@@ -1,11 +1,11 @@
 //! Two tabs, one incident: a three-way merge of what this tab changed and what another tab
 //! saved, field by field, and a fingerprint to notice that storage changed underneath.
 //!
-//! Why this design: localStorage has no locks, and the `storage` event arrives late, so each
-//! tab re-reads an incident's record just before writing it. If another tab changed it, the
-//! two versions are merged against the version this tab last saw: fields only one tab changed
-//! keep that change; a field both changed keeps this tab's text and is reported, with the
-//! other tab's record offered for download. Lists count as one field each.
+//! Why this design: localStorage has no locks, and tabs see each other's writes late. So each
+//! tab re-reads a record just before writing it, and merges every change another tab reports
+//! (the `storage` event's old and new value) into what it holds, saving again if that differs.
+//! Fields only one tab changed keep that change; a field both changed keeps this tab's text
+//! and is reported, with the other tab's record offered for download. A list is one field.
 
 use serde_json::{Map, Value};
 
