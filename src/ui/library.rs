@@ -418,19 +418,9 @@ impl Library {
             None => None,
         };
         let base = old.as_deref().and_then(|raw| codec::decode(raw).ok());
-        self.seen
-            .update_value(|seen| match new.as_deref().map(fingerprint) {
-                Some(print) => {
-                    seen.insert(id, print);
-                }
-                None => {
-                    seen.remove(&id);
-                }
-            });
+        self.note_stored(id, new.as_deref());
         let dirty = self.dirty.with_value(|d| d.contains(&id));
-        let mine = self
-            .incidents
-            .with_untracked(|all| all.iter().find(|i| i.id == id).cloned());
+        let mine = self.held(id);
         match (mine, theirs) {
             (None, None) => {}
             (None, Some(theirs)) => self.incidents.update(|all| all.push(theirs)),
@@ -504,17 +494,8 @@ impl Library {
             Some(Err(_)) => return,
             None => None,
         };
-        self.seen.update_value(|seen| match print {
-            Some(print) => {
-                seen.insert(id, print);
-            }
-            None => {
-                seen.remove(&id);
-            }
-        });
-        let mine = self
-            .incidents
-            .with_untracked(|all| all.iter().find(|i| i.id == id).cloned());
+        self.note_stored(id, raw.as_deref());
+        let mine = self.held(id);
         match (mine, theirs) {
             (None, None) => {}
             (None, Some(theirs)) => self.incidents.update(|all| all.push(theirs)),
@@ -549,6 +530,24 @@ impl Library {
                 self.replace(incident);
             }
         }
+    }
+
+    /// Remembers what storage holds for an incident now (`None`: nothing).
+    fn note_stored(&self, id: IncidentId, raw: Option<&str>) {
+        self.seen.update_value(|seen| match raw.map(fingerprint) {
+            Some(print) => {
+                seen.insert(id, print);
+            }
+            None => {
+                seen.remove(&id);
+            }
+        });
+    }
+
+    /// This tab's version of an incident, if it has one.
+    fn held(&self, id: IncidentId) -> Option<Incident> {
+        self.incidents
+            .with_untracked(|all| all.iter().find(|i| i.id == id).cloned())
     }
 
     fn replace(&self, incident: Incident) {
