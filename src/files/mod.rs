@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod export;
 pub mod import;
 pub mod merge;
+mod redact;
 pub mod report;
 
 pub use import::{ImportError, ImportFile, MAX_FILE_BYTES};

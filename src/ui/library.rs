@@ -11,8 +11,7 @@ use crate::browser::{perf, platform, storage_manager, LocalStore};
 use crate::files::merge::Write;
 use crate::model::{Incident, IncidentId, Settings, Timestamp};
 use crate::persist::repo::SaveError;
-use crate::persist::sync::{self, fingerprint};
-use crate::persist::{self, codec, Loaded, ReadOnly, StorageError, StorageKey, Unreadable, Writer};
+use crate::persist::{self, Loaded, ReadOnly, StorageError, Unreadable, Writer};
 
 /// How long after the last keystroke a save happens.
 const SAVE_DELAY: Duration = Duration::from_millis(250);
@@ -55,6 +54,9 @@ pub struct Clash {
     /// The other tab's version, to download; `None` when it deleted the incident.
     pub theirs: Option<Incident>,
 }
+
+mod other_tabs;
+mod saving;
 
 /// Shared through context; every field is a cheap `Copy` handle.
 #[derive(Clone, Copy)]
@@ -318,238 +320,6 @@ impl Library {
             .with_untracked(|all| all.iter().any(|i| i.id == id && i.is_untouched()))
     }
 
-    /// Writes every changed incident now. Failed ones stay queued for the next attempt.
-    pub fn flush(&self) {
-        if let Some(timer) = self.timer.try_update_value(Option::take).flatten() {
-            timer.clear();
-        }
-        self.unsaved_since.set_value(None);
-        let dirty = self.dirty.with_value(Clone::clone);
-        if dirty.is_empty() {
-            return;
-        }
-        let writer = match self.access.get_value() {
-            Ok(writer) => writer,
-            Err(reason) => return self.not_saved(reason),
-        };
-        let store = match LocalStore::open() {
-            Ok(store) => store,
-            Err(e) => return self.not_saved(e),
-        };
-        let mut failure = None;
-        for id in dirty {
-            // After another tab's change is merged in, the merged version is tried again.
-            let mut tries = 0;
-            while let Err(e) = self.save_one(writer, &store, id) {
-                tries += 1;
-                match e {
-                    SaveError::ChangedElsewhere(raw) if tries < 3 => self.absorb(id, raw),
-                    e => {
-                        failure = Some(e);
-                        break;
-                    }
-                }
-            }
-        }
-        match failure {
-            None => self.set_state(SaveState::Saved),
-            Some(e) => self.not_saved(e),
-        }
-    }
-
-    fn save_one(
-        &self,
-        writer: Writer,
-        store: &LocalStore,
-        id: IncidentId,
-    ) -> Result<(), SaveError> {
-        let last_seen = self.seen.with_value(|seen| seen.get(&id).copied());
-        let saved = self.incidents.with_untracked(|all| {
-            all.iter().find(|i| i.id == id).map(|incident| {
-                let _span = perf::Span::start("mend:save", "mend:save:start");
-                writer.save_if_unchanged(store, incident, last_seen)
-            })
-        });
-        match saved {
-            // Deleted here since it changed: nothing to write.
-            None => self.forget(id),
-            Some(Ok(print)) => {
-                self.forget(id);
-                self.seen.update_value(|seen| {
-                    seen.insert(id, print);
-                });
-            }
-            Some(Err(e)) => return Err(e),
-        }
-        Ok(())
-    }
-
-    /// Follows a change another tab made to Mend's storage (the `storage` event), given the
-    /// value before and after that tab's write.
-    pub fn on_storage(&self, key: &str, old: Option<String>, new: Option<String>) {
-        match StorageKey::parse(key) {
-            Some(StorageKey::Incident(id)) => self.follow(id, old, new),
-            Some(StorageKey::Settings) => {
-                if let Some(settings) = new.and_then(|raw| persist::settings::decode(&raw).ok()) {
-                    self.settings.set(settings);
-                }
-            }
-            Some(StorageKey::Meta) => {
-                let newer = new
-                    .and_then(|raw| codec::schema_version(&raw).ok())
-                    .filter(|found| *found > u64::from(persist::SCHEMA_VERSION));
-                if let Some(found) = newer {
-                    self.access.set_value(Err(ReadOnly::NewerStore { found }));
-                    self.save_state.notify();
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// Another tab wrote `new` over `old`. Browsers pass localStorage between tabs lazily, so
-    /// that write may have landed on top of one of ours: the other tab's change (old → new)
-    /// is merged into what this tab holds, and if that differs from `new` it is saved again.
-    fn follow(&self, id: IncidentId, old: Option<String>, new: Option<String>) {
-        let theirs = match new.as_deref().map(codec::decode) {
-            Some(Ok(theirs)) => Some(theirs),
-            // Damaged or from a newer Mend: never merged, never overwritten (saves refuse).
-            Some(Err(_)) => return,
-            None => None,
-        };
-        let base = old.as_deref().and_then(|raw| codec::decode(raw).ok());
-        self.note_stored(id, new.as_deref());
-        let dirty = self.dirty.with_value(|d| d.contains(&id));
-        let mine = self.held(id);
-        match (mine, theirs) {
-            (None, None) => {}
-            (None, Some(theirs)) => self.incidents.update(|all| all.push(theirs)),
-            (Some(mine), None) if !dirty && base.as_ref() == Some(&mine) => {
-                self.incidents.update(|all| all.retain(|i| i.id != mine.id));
-                self.forget(id);
-            }
-            (Some(mine), None) => {
-                self.clash.set(Some(Clash {
-                    title: mine.display_title().to_owned(),
-                    places: Vec::new(),
-                    theirs: None,
-                }));
-                self.keep_mine(id, None);
-            }
-            (Some(mine), Some(theirs)) if mine == theirs => self.forget(id),
-            (Some(mine), Some(theirs)) if !dirty && base.as_ref() == Some(&mine) => {
-                self.replace(theirs)
-            }
-            (Some(mine), Some(theirs)) => {
-                let merged = base.and_then(|base| sync::merge(&base, &mine, &theirs).ok());
-                // Without a merge, this tab's version stands and the other one is offered.
-                let (incident, places) = match merged {
-                    Some(merged) => (merged.incident, merged.clashes),
-                    None => (mine.clone(), vec!["the incident"]),
-                };
-                if !places.is_empty() {
-                    self.clash.set(Some(Clash {
-                        title: mine.display_title().to_owned(),
-                        places,
-                        theirs: Some(theirs.clone()),
-                    }));
-                }
-                let differs = incident != theirs;
-                self.replace(incident);
-                if differs {
-                    self.keep_mine(id, Some(theirs));
-                } else {
-                    self.forget(id);
-                }
-            }
-        }
-    }
-
-    /// Queues this tab's version of an incident to be written over `stored`, the version
-    /// storage holds now (the ancestor if yet another tab changes it first).
-    fn keep_mine(&self, id: IncidentId, stored: Option<Incident>) {
-        self.base.update_value(|base| match stored {
-            Some(stored) => {
-                base.insert(id, stored);
-            }
-            None => {
-                base.remove(&id);
-            }
-        });
-        self.mark_dirty(id);
-        self.schedule();
-    }
-
-    /// Takes in another tab's version of an incident (`None`: it deleted it), merging it with
-    /// this tab's unsaved changes when there are any.
-    fn absorb(&self, id: IncidentId, raw: Option<String>) {
-        let print = raw.as_deref().map(fingerprint);
-        if print.is_some() && self.seen.with_value(|seen| seen.get(&id).copied()) == print {
-            return;
-        }
-        let dirty = self.dirty.with_value(|d| d.contains(&id));
-        let theirs = match raw.as_deref().map(codec::decode) {
-            Some(Ok(theirs)) => Some(theirs),
-            // Damaged or from a newer Mend: never merged, never overwritten (saves refuse).
-            Some(Err(_)) => return,
-            None => None,
-        };
-        self.note_stored(id, raw.as_deref());
-        let mine = self.held(id);
-        match (mine, theirs) {
-            (None, None) => {}
-            (None, Some(theirs)) => self.incidents.update(|all| all.push(theirs)),
-            (Some(_), None) if !dirty => {
-                self.incidents.update(|all| all.retain(|i| i.id != id));
-                self.forget(id);
-            }
-            (Some(mine), None) => self.clash.set(Some(Clash {
-                title: mine.display_title().to_owned(),
-                places: Vec::new(),
-                theirs: None,
-            })),
-            (Some(_), Some(theirs)) if !dirty => self.replace(theirs),
-            (Some(mine), Some(theirs)) => {
-                let base = self.base.with_value(|b| b.get(&id).cloned());
-                let merged = base.and_then(|base| sync::merge(&base, &mine, &theirs).ok());
-                // Without a merge, this tab's version stands and the other one is offered.
-                let (incident, places) = match merged {
-                    Some(merged) => (merged.incident, merged.clashes),
-                    None => (mine.clone(), vec!["the incident"]),
-                };
-                self.base.update_value(|b| {
-                    b.insert(id, theirs.clone());
-                });
-                if !places.is_empty() {
-                    self.clash.set(Some(Clash {
-                        title: mine.display_title().to_owned(),
-                        places,
-                        theirs: Some(theirs),
-                    }));
-                }
-                self.replace(incident);
-            }
-        }
-    }
-
-    /// Remembers what storage holds for an incident now (`None`: nothing).
-    fn note_stored(&self, id: IncidentId, raw: Option<&str>) {
-        self.seen.update_value(|seen| match raw.map(fingerprint) {
-            Some(print) => {
-                seen.insert(id, print);
-            }
-            None => {
-                seen.remove(&id);
-            }
-        });
-    }
-
-    /// This tab's version of an incident, if it has one.
-    fn held(&self, id: IncidentId) -> Option<Incident> {
-        self.incidents
-            .with_untracked(|all| all.iter().find(|i| i.id == id).cloned())
-    }
-
     fn replace(&self, incident: Incident) {
         self.incidents.update(|all| {
             if let Some(slot) = all.iter_mut().find(|i| i.id == incident.id) {
@@ -573,13 +343,6 @@ impl Library {
         self.access.get_value().err()
     }
 
-    /// Failed saves stay queued and are tried again with the next change or flush.
-    fn not_saved(&self, reason: impl std::fmt::Display) {
-        self.set_state(SaveState::Failed(format!(
-            "Not saved: {reason}. What you typed is still here."
-        )));
-    }
-
     /// Sets the state only when it changes, so an alert is not announced again for nothing.
     fn set_state(&self, state: SaveState) {
         if self.save_state.with_untracked(|current| *current != state) {
@@ -591,25 +354,6 @@ impl Library {
         self.dirty.update_value(|dirty| {
             dirty.insert(id);
         });
-    }
-
-    /// Saves 250 ms after the last change, or at once if changes have waited too long.
-    fn schedule(&self) {
-        let now = platform::now();
-        let since = self.unsaved_since.get_value().unwrap_or(now);
-        self.unsaved_since.set_value(Some(since));
-        if now.millis() - since.millis() >= MAX_UNSAVED_MS {
-            self.flush();
-            return;
-        }
-        if let Some(timer) = self.timer.try_update_value(Option::take).flatten() {
-            timer.clear();
-        }
-        let library = *self;
-        match set_timeout_with_handle(move || library.flush(), SAVE_DELAY) {
-            Ok(handle) => self.timer.set_value(Some(handle)),
-            Err(_) => self.flush(),
-        }
     }
 }
 

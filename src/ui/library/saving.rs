@@ -1,0 +1,108 @@
+//! The save path: debounced writes while typing, at once when asked, one incident per key,
+//! and another tab's change merged in when a save finds the record changed under it.
+
+use leptos::prelude::*;
+
+use super::{Library, SaveState, MAX_UNSAVED_MS, SAVE_DELAY};
+use crate::browser::{perf, platform, LocalStore};
+use crate::model::IncidentId;
+use crate::persist::repo::SaveError;
+use crate::persist::Writer;
+
+impl Library {
+    /// Writes every changed incident now. Failed ones stay queued for the next attempt.
+    pub fn flush(&self) {
+        if let Some(timer) = self.timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+        self.unsaved_since.set_value(None);
+        let dirty = self.dirty.with_value(Clone::clone);
+        if dirty.is_empty() {
+            return;
+        }
+        let writer = match self.access.get_value() {
+            Ok(writer) => writer,
+            Err(reason) => return self.not_saved(reason),
+        };
+        let store = match LocalStore::open() {
+            Ok(store) => store,
+            Err(e) => return self.not_saved(e),
+        };
+        let mut failure = None;
+        for id in dirty {
+            // After another tab's change is merged in, the merged version is tried again.
+            let mut tries = 0;
+            while let Err(e) = self.save_one(writer, &store, id) {
+                tries += 1;
+                match e {
+                    SaveError::ChangedElsewhere(raw) if tries < 3 => {
+                        // Merged against this tab's version from before its unsaved changes.
+                        let base = self.base.with_value(|b| b.get(&id).cloned());
+                        self.follow(id, base, raw)
+                    }
+                    e => {
+                        failure = Some(e);
+                        break;
+                    }
+                }
+            }
+        }
+        match failure {
+            None => self.set_state(SaveState::Saved),
+            Some(e) => self.not_saved(e),
+        }
+    }
+
+    fn save_one(
+        &self,
+        writer: Writer,
+        store: &LocalStore,
+        id: IncidentId,
+    ) -> Result<(), SaveError> {
+        let last_seen = self.seen.with_value(|seen| seen.get(&id).copied());
+        let saved = self.incidents.with_untracked(|all| {
+            all.iter().find(|i| i.id == id).map(|incident| {
+                let _span = perf::Span::start("mend:save", "mend:save:start");
+                writer.save_if_unchanged(store, incident, last_seen)
+            })
+        });
+        match saved {
+            // Deleted here since it changed: nothing to write.
+            None => self.forget(id),
+            Some(Ok(print)) => {
+                self.forget(id);
+                self.seen.update_value(|seen| {
+                    seen.insert(id, print);
+                });
+            }
+            Some(Err(e)) => return Err(e),
+        }
+        Ok(())
+    }
+
+    /// Failed saves stay queued and are tried again with the next change or flush.
+    pub(super) fn not_saved(&self, reason: impl std::fmt::Display) {
+        self.set_state(SaveState::Failed(format!(
+            "Not saved: {reason}. What you typed is still here."
+        )));
+    }
+
+    /// Saves 250 ms after the last change, or at once if changes have waited too long.
+    pub(super) fn schedule(&self) {
+        let now = platform::now();
+        let since = self.unsaved_since.get_value().unwrap_or(now);
+        self.unsaved_since.set_value(Some(since));
+        if now.millis() - since.millis() >= MAX_UNSAVED_MS {
+            self.flush();
+            return;
+        }
+        if let Some(timer) = self.timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+        let library = *self;
+        match set_timeout_with_handle(move || library.flush(), SAVE_DELAY) {
+            Ok(handle) => self.timer.set_value(Some(handle)),
+            Err(_) => self.flush(),
+        }
+    }
+}
