@@ -10,9 +10,19 @@ tools:
 serve: tools
 	trunk serve --address 127.0.0.1 --port 8080
 
-build: tools
-	trunk build --release
+# What the release build in dist/ is made from. The stamp in target/ says that dist/ holds a
+# release build of exactly these files, so `make test` skips the build when nothing changed;
+# `trunk serve` rewrites dist/index.html with a dev build, which makes the stamp stale.
+BUILD_INPUTS := $(shell find src style assets web -type f 2>/dev/null) index.html Cargo.toml \
+	Cargo.lock Trunk.toml .cargo/config.toml scripts/post-build.mjs scripts/check-addresses.mjs
+RELEASE_STAMP := target/release-build.stamp
+
+build: tools $(RELEASE_STAMP)
 	@scripts/size-report.sh dist
+
+$(RELEASE_STAMP): $(BUILD_INPUTS) $(wildcard dist/index.html)
+	trunk build --release
+	@mkdir -p target && touch $@
 
 size:
 	@scripts/size-report.sh dist
@@ -24,6 +34,7 @@ size-budget:
 # What is big in the wasm: the release build's code, run through wasm-bindgen and wasm-opt -Oz
 # like trunk does, but keeping function names. Writes target/twiggy/top.txt and dominators.txt.
 twiggy: build
+	@MEND_TWIGGY=1 scripts/install-tools.sh
 	@scripts/twiggy-report.sh
 
 # Performance figures at 10, 100 and 1,000 stored incidents; writes bench/results.json.
@@ -35,7 +46,10 @@ bench: build
 icons: tools
 	node scripts/render-icons.mjs
 
-test: tools lint test-native test-wasm build size-budget test-e2e
+# Every stage in order (tools, lint, native, wasm, build, size, e2e), each timed; the table
+# of stage times is printed at the end, also when a stage fails.
+test:
+	@scripts/test.sh
 
 lint:
 	cargo fmt --check
@@ -54,9 +68,11 @@ fuzz:
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test browser --test browser_app
 
-# End-to-end tests against the release build in dist/, served on 127.0.0.1.
+# End-to-end tests against the release build in dist/, served on 127.0.0.1. Each test has
+# its own server and browser, so the files run side by side (E2E_JOBS at a time).
+E2E_JOBS ?= 2
 test-e2e:
-	node --test --test-concurrency=1 tests/e2e/
+	node --test --test-concurrency=$(E2E_JOBS) tests/e2e/
 
 clean:
 	rm -rf dist target

@@ -157,3 +157,22 @@ export function description(locator) {
   return locator.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(/\s+/)
     .map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim());
 }
+
+/**
+ * Hands out the file choosers `page` opens, in order: `const next = fileChoosers(page)`, then
+ * press the key and `await next()`. Playwright only starts catching choosers once a listener
+ * exists, and switching that on races a key press sent straight after it (measured on a plain
+ * page with no app: `Promise.all([waitForEvent('filechooser'), press('Enter')])` missed the
+ * chooser 10 times in 60). So the listener is set up, and confirmed by a round trip, first.
+ */
+export async function fileChoosers(page) {
+  const opened = [];
+  const waiting = [];
+  page.on('filechooser', (chooser) => {
+    const wake = waiting.shift();
+    if (wake) wake(chooser);
+    else opened.push(chooser);
+  });
+  await page.evaluate(() => document.readyState);
+  return () => (opened.length ? Promise.resolve(opened.shift()) : new Promise((ok) => waiting.push(ok)));
+}
