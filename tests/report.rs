@@ -1,5 +1,6 @@
 //! The incident report: postmortem order, the redacted variant, and Markdown escaping,
 //! checked with a real CommonMark parser.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
