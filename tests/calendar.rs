@@ -3,7 +3,7 @@
 
 use icalendar::{parser, Component};
 
-use mend::files::calendar::check_ins;
+use mend::files::calendar::{check_ins, NoCheckIns};
 use mend::model::choices::CheckIn;
 use mend::model::steps::add_item;
 use mend::model::{Day, Incident, IncidentId, Timestamp};
@@ -23,7 +23,7 @@ fn incident() -> Incident {
 fn a_parser_reads_every_check_in_as_an_all_day_event() {
     let start = Day::from_ymd(2026, 11, 26).unwrap();
     let now: Timestamp = "2026-11-26T09:30:00Z".parse().unwrap();
-    let ics = check_ins(&incident(), Some("Wrong invoice, again"), start, now);
+    let ics = check_ins(&incident(), Some("Wrong invoice, again"), start, now).unwrap();
 
     assert!(ics.ends_with("\r\n"));
     assert!(
@@ -64,6 +64,72 @@ fn a_parser_reads_every_check_in_as_an_all_day_event() {
 fn discreet_mode_leaves_the_incident_title_out() {
     let start = Day::from_ymd(2026, 11, 26).unwrap();
     let now: Timestamp = "2026-11-26T09:30:00Z".parse().unwrap();
-    let ics = check_ins(&incident(), None, start, now);
+    let ics = check_ins(&incident(), None, start, now).unwrap();
     assert!(!ics.contains("Made after"));
+}
+
+/// Each event's start and end, as the parser reads them: `None` where it can't.
+fn dates(ics: &str) -> Vec<(Option<String>, Option<String>)> {
+    let unfolded = parser::unfold(ics);
+    let calendar: icalendar::Calendar = parser::read_calendar(&unfolded).unwrap().into();
+    let valid = |value: Option<&str>| {
+        let value = value?;
+        let (y, m, d) = (&value[..4], &value[4..6], &value[6..]);
+        let day = Day::from_ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
+        (value.len() == 8 && day.to_string().replace('-', "") == value).then(|| value.to_owned())
+    };
+    calendar
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .map(|e| {
+            assert!(e.get_start().is_some(), "the parser reads a date");
+            assert!(e.get_end().is_some(), "the parser reads a date");
+            (
+                valid(e.property_value("DTSTART")),
+                valid(e.property_value("DTEND")),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_incident_closed_near_the_year_9999_gets_only_real_dates() {
+    let now: Timestamp = "2026-11-26T09:30:00Z".parse().unwrap();
+    let mut incident = incident();
+    incident.steps.step_it_up.commitments[0].day60 = CheckIn::Pending;
+    // 30 days on is 9999-12-15; 60 and 90 days on would be in the year 10000.
+    let start = Day::from_ymd(9999, 11, 15).unwrap();
+    let ics = check_ins(&incident, None, start, now).unwrap();
+    assert_eq!(
+        dates(&ics),
+        [(Some("99991215".to_owned()), Some("99991216".to_owned()))]
+    );
+    // Closed on 9999-12-15: every check-in falls after 9999, so no file, and a message.
+    let start = Day::from_ymd(9999, 12, 15).unwrap();
+    let refused = check_ins(&incident, None, start, now).unwrap_err();
+    assert_eq!(refused, NoCheckIns::PastYear9999);
+    assert_eq!(
+        refused.to_string(),
+        "These check-ins would fall after the year 9999, which a calendar file can't hold, so there is nothing to add."
+    );
+}
+
+#[test]
+fn every_start_day_accepted_gives_valid_dates_or_none() {
+    let now: Timestamp = "2026-11-26T09:30:00Z".parse().unwrap();
+    let mut incident = incident();
+    incident.steps.step_it_up.commitments[0].day60 = CheckIn::Pending;
+    let last = Day::from_ymd(9999, 12, 31).unwrap();
+    for back in 0..=100 {
+        let start = last.plus_days(-back).unwrap();
+        match check_ins(&incident, None, start, now) {
+            Ok(ics) => {
+                for (start, end) in dates(&ics) {
+                    assert!(start.is_some() && end.is_some(), "{ics}");
+                }
+            }
+            Err(e) => assert_eq!(e, NoCheckIns::PastYear9999),
+        }
+    }
 }

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::Value;
 
-use mend::files::import::read;
+use mend::files::import::{read, read_bytes};
 use mend::persist::codec::decode;
 
 const EXPORT: &str = include_str!("fixtures/import/good/two-incidents.json");
@@ -145,7 +145,13 @@ fn the_import_parser_never_panics_on_arbitrary_text() {
     fuzz(
         "import, arbitrary bytes",
         prop::collection::vec(any::<u8>(), 0..512),
-        |bytes| import_is_total(String::from_utf8_lossy(&bytes).into_owned()),
+        |bytes| {
+            // As the browser hands a file over, and as text after the browser's own decoding.
+            if let Err(e) = read_bytes(&bytes) {
+                assert!(!e.to_string().is_empty());
+            }
+            import_is_total(String::from_utf8_lossy(&bytes).into_owned())
+        },
     );
 }
 

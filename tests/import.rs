@@ -7,13 +7,20 @@ use std::fs;
 use std::path::Path;
 
 use mend::files::export::export;
-use mend::files::import::{read, MAX_FILE_BYTES};
+use mend::files::import::{read, read_bytes, MAX_FILE_BYTES};
 use mend::files::{ImportError, Plan, Policy};
+use mend::model::limits::MAX_LENGTH;
+use mend::model::settings::STORAGE_QUOTA_UNITS;
+use mend::model::Incident;
 use mend::model::{IncidentId, Steps, Timestamp};
 use mend::persist::{self, MemoryStore};
 
 fn fixture(path: &str) -> String {
     fs::read_to_string(Path::new("tests/fixtures/import").join(path)).unwrap()
+}
+
+fn fixture_bytes(path: &str) -> Vec<u8> {
+    fs::read(Path::new("tests/fixtures/import").join(path)).unwrap()
 }
 
 #[test]
@@ -31,7 +38,8 @@ fn every_bad_fixture_gets_its_expected_message() {
         "every bad fixture has an expectation"
     );
     for (file, message) in expected {
-        let error = read(&fixture(&format!("bad/{file}"))).unwrap_err();
+        // As the browser hands it over: bytes, not text.
+        let error = read_bytes(&fixture_bytes(&format!("bad/{file}"))).unwrap_err();
         assert!(
             error.to_string().starts_with(&message),
             "{file}: got {error:?}"
@@ -43,6 +51,123 @@ fn every_bad_fixture_gets_its_expected_message() {
 fn an_oversized_file_is_refused_by_size() {
     let text = format!("{{\"pad\":\"{}\"}}", "x".repeat(MAX_FILE_BYTES as usize));
     assert!(matches!(read(&text), Err(ImportError::TooLarge(_))));
+    assert!(matches!(
+        read_bytes(text.as_bytes()),
+        Err(ImportError::TooLarge(_))
+    ));
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_refused_with_a_message_never_read_as_replacement_characters() {
+    let latin1 = fixture_bytes("bad/latin-1.json");
+    assert!(latin1.contains(&0xe9), "Caf\\xe9, as Latin-1 saves it");
+    let error = read_bytes(&latin1).unwrap_err();
+    assert_eq!(error, ImportError::NotUtf8);
+    assert_eq!(
+        error.to_string(),
+        "This file isn't saved as UTF-8 text, as Mend's exports are, so some of its characters can't be read. If you changed it in another program, save it from there as UTF-8 and try again."
+    );
+    // The same file as UTF-8 imports, with its é.
+    let utf8: String = latin1.iter().map(|&b| char::from(b)).collect();
+    let file = read_bytes(utf8.as_bytes()).unwrap();
+    assert_eq!(
+        file.incidents[0].title,
+        "Caf\u{e9} order sent to the wrong table"
+    );
+}
+
+#[test]
+fn a_text_longer_than_the_old_50000_limit_imports() {
+    let file = read_bytes(&fixture_bytes("good/long-title.json")).unwrap();
+    assert_eq!(file.incidents[0].title.chars().count(), 60_000);
+}
+
+#[test]
+fn a_text_longer_than_any_store_holds_is_refused_in_a_full_sentence() {
+    let text = format!(
+        "{{\"format\":\"mend-backup\",\"schema\":2,\"incidents\":[{{\"id\":\"3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b\",\"title\":\"{}\",\"created_at\":\"2026-11-20T09:15:00.000Z\",\"updated_at\":\"2026-11-20T09:15:00.000Z\"}}]}}",
+        "x".repeat(MAX_LENGTH + 1)
+    );
+    let message = read(&text).unwrap_err().to_string();
+    assert!(
+        message.ends_with(
+            "has a piece of text longer than 5,242,880 characters, more than a browser's storage holds."
+        ),
+        "{message}"
+    );
+}
+
+fn units(store: &MemoryStore) -> usize {
+    store
+        .snapshot()
+        .iter()
+        .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
+        .sum()
+}
+
+/// Exports everything stored, as "Export all" does.
+fn export_all(store: &MemoryStore) -> String {
+    let loaded = persist::load(store);
+    let at: Timestamp = "2026-11-26T10:00:00Z".parse().unwrap();
+    export(&loaded.incidents, &loaded.unreadable, at).unwrap()
+}
+
+fn incident_with(seed: u8, what_happened: String) -> Incident {
+    let mut incident = Incident::new(
+        IncidentId::from_random_bytes([seed; 16]),
+        "2026-11-20T09:15:00Z".parse().unwrap(),
+    );
+    incident.title = format!("\u{8aa4}\u{9001}\u{4fe1} {seed}");
+    incident.steps.assess.what_happened = what_happened;
+    incident
+}
+
+#[test]
+fn a_backup_of_japanese_notes_over_the_old_5_mb_limit_imports_back_byte_for_byte() {
+    // The case: 20 incidents with two 44,800-character Japanese fields each, a third
+    // of a full store, 3 bytes of file for each unit stored.
+    let store = MemoryStore::with_capacity(STORAGE_QUOTA_UNITS);
+    let writer = persist::load(&store).writer.unwrap();
+    let incidents: Vec<Incident> = (1..=20)
+        .map(|seed| {
+            let mut incident = incident_with(seed, "\u{65e5}\u{672c}".repeat(22_400));
+            incident.steps.follow_up.cause = "\u{539f}\u{56e0}".repeat(22_400);
+            incident
+        })
+        .collect();
+    writer.save_all(&store, &incidents).unwrap();
+    let first = export_all(&store);
+    assert!(first.len() > 5_300_000, "{}", first.len());
+
+    let file = read_bytes(first.as_bytes()).unwrap();
+    let (writes, summary) = Plan::new(file, &[], &[]).resolve(Policy::KeepNewer, || unreachable!());
+    assert!(summary.rejected.is_empty());
+    let empty = MemoryStore::with_capacity(STORAGE_QUOTA_UNITS);
+    let writer = persist::load(&empty).writer.unwrap();
+    let imported: Vec<_> = writes.iter().map(|w| w.incident().clone()).collect();
+    writer.save_all(&empty, &imported).unwrap();
+    assert_eq!(export_all(&empty), first);
+}
+
+#[test]
+fn the_largest_backup_a_full_store_can_produce_imports() {
+    // The worst case: a record Mend can't read, full of control characters, each written
+    // to the file as 6 bytes (`\u0001`), next to an incident in Japanese.
+    let store = MemoryStore::with_capacity(STORAGE_QUOTA_UNITS);
+    let writer = persist::load(&store).writer.unwrap();
+    let incident = incident_with(1, "\u{65e5}".repeat(10_000));
+    writer.save(&store, &incident).unwrap();
+    let key = "mend.incident.not-an-id";
+    let room = STORAGE_QUOTA_UNITS - units(&store) - key.len();
+    store.put_raw(key, &"\u{1}".repeat(room));
+    assert_eq!(units(&store), STORAGE_QUOTA_UNITS, "full to the last unit");
+    let backup = export_all(&store);
+    let size = backup.len() as u64;
+    assert!(size > 6 * 5_200_000, "near the worst case: {size}");
+    assert!(size <= MAX_FILE_BYTES, "{size} bytes");
+    let file = read_bytes(backup.as_bytes()).unwrap();
+    assert_eq!(file.incidents.len(), 1);
+    assert_eq!(file.incidents[0], persist::load(&store).incidents[0]);
 }
 
 #[test]

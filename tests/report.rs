@@ -1,6 +1,11 @@
-//! The incident report: postmortem order, the redacted variant, and Markdown escaping.
+//! The incident report: postmortem order, the redacted variant, and Markdown escaping,
+//! checked with a real CommonMark parser.
+#![cfg(not(target_arch = "wasm32"))]
 
-use mend::files::report::{build, markdown, Options, Section};
+use proptest::prelude::*;
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use mend::files::report::{build, markdown, Block, Options, Section};
 use mend::model::choices::ItemStatus;
 use mend::model::steps::{add_item, Alternative, FixItem, Person, Stakeholder};
 use mend::model::{Incident, IncidentId, Timestamp};
@@ -125,4 +130,191 @@ fn markup_in_the_users_text_is_escaped() {
         md,
         "# \\<script\\>alert(1)\\</script\\> \\# \\[link\\](x)\n"
     );
+}
+
+/// The blocks a CommonMark parser reads from the Markdown, with the text exactly as it would
+/// show: text events joined, hard breaks as line breaks. Any other markup fails the test.
+fn parse(md: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut text = String::new();
+    let mut in_item = false;
+    for event in Parser::new(md) {
+        match event {
+            Event::Text(t) => text.push_str(&t),
+            Event::HardBreak => text.push('\n'),
+            Event::Start(Tag::Item) => in_item = true,
+            Event::End(TagEnd::Item) => {
+                blocks.push(Block::Item(std::mem::take(&mut text)));
+                in_item = false;
+            }
+            Event::End(TagEnd::Paragraph) if !in_item => {
+                blocks.push(Block::Para(std::mem::take(&mut text)))
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                blocks.push(Block::Heading(level as u8, std::mem::take(&mut text)))
+            }
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::List(None))
+            | Event::End(TagEnd::Paragraph | TagEnd::List(false)) => {}
+            other => panic!("markup from the person's text: {other:?} in\n{md}"),
+        }
+    }
+    blocks
+}
+
+/// What each block should show: a heading is one line, and U+0000, which CommonMark can't
+/// carry, shows as U+FFFD.
+fn shown(blocks: &[Block]) -> Vec<Block> {
+    let clean = |t: &str| t.replace('\0', "\u{fffd}");
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Heading(level, t) => Block::Heading(*level, clean(&t.replace('\n', " "))),
+            Block::Para(t) => Block::Para(clean(t)),
+            Block::Item(t) => Block::Item(clean(t)),
+        })
+        .collect()
+}
+
+#[test]
+fn text_that_looks_like_markdown_shows_as_itself() {
+    let mut i = blank(3);
+    i.steps.assess.what_happened =
+        "first line\n===\n- injected list\n1. x\n+ y\n---\n&lt;b&gt; &amp; &#60;\n    code?\nend  \n\n> quote\\".into();
+    let blocks = build(&i, &Options::default(), &utc);
+    let md = markdown(&blocks);
+    assert_eq!(parse(&md), shown(&blocks), "{md}");
+    assert!(blocks.contains(&Block::Para(i.steps.assess.what_happened.clone())));
+}
+
+/// Text with a high share of what CommonMark treats specially, at line starts and inside.
+fn tricky() -> impl Strategy<Value = String> {
+    const PIECES: &[&str] = &[
+        "\n",
+        "\n\n",
+        "\r",
+        "\r\n",
+        " ",
+        "  ",
+        "    ",
+        "\t",
+        "===",
+        "---",
+        "- ",
+        "* ",
+        "+ ",
+        "1. ",
+        "2) ",
+        "# ",
+        "> ",
+        "```",
+        "~~~",
+        "<b>",
+        "</div>",
+        "<!--",
+        "&lt;",
+        "&amp;",
+        "&#60;",
+        "&#x3c;",
+        "&copy",
+        "\\",
+        "*",
+        "_",
+        "`",
+        "[a](b)",
+        "![i](j)",
+        "[x]: /u",
+        "|",
+        "~",
+        "<",
+        ">",
+        "#",
+        "=",
+        "-",
+        "!",
+        "\u{0}",
+        "\u{1}",
+        "\u{b}",
+        "\u{c}",
+        "\u{a0}",
+        "\u{2028}",
+        "\u{1f600}",
+        "\u{65e5}",
+        "\"",
+        "'",
+        "a",
+        "1",
+        "www.x.org",
+        "http://x.org",
+        "<x@y.z>",
+    ];
+    let piece = prop_oneof![
+        3 => proptest::sample::select(PIECES).prop_map(str::to_owned),
+        1 => any::<char>().prop_map(String::from),
+    ];
+    proptest::collection::vec(piece, 0..12).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn any_text_in_any_field_comes_back_from_the_markdown_unchanged(
+        texts in proptest::collection::vec(tricky(), 16),
+        names_as_roles in any::<bool>(),
+    ) {
+        let mut i = example();
+        let t = |n: usize| texts[n].clone();
+        i.title = t(0);
+        let s = &mut i.steps;
+        s.assess.what_happened = t(1);
+        s.assess.impact = t(2);
+        s.assess.helpers[0].name = t(3);
+        s.assess.helpers[0].role = t(4);
+        add_item(&mut s.assess.key_points);
+        s.assess.key_points[0].text = t(5);
+        add_item(&mut s.assess.timeline);
+        s.assess.timeline[0].what = t(6);
+        s.solutions.options[0].title = t(7);
+        s.solutions.options[0].description = t(8);
+        s.solutions.options[0].pros = t(9);
+        s.fix.items[0].what = t(10);
+        s.fix.items[0].notes = t(11);
+        s.follow_up.cause = t(12);
+        add_item(&mut s.step_it_up.extra_checks);
+        s.step_it_up.extra_checks[0].text = t(13);
+        s.step_it_up.learned = t(14);
+        s.own_up.briefing = Some(t(15));
+
+        let options = Options { sections: Section::ALL.to_vec(), names_as_roles };
+        let blocks = build(&i, &options, &utc);
+        let md = markdown(&blocks);
+        prop_assert_eq!(parse(&md), shown(&blocks), "{}", md);
+
+        // And each field's own text is there whole, as the report puts it.
+        if !names_as_roles {
+            let shown = shown(&blocks);
+            let has = |block: Block| shown.contains(&block);
+            let whole = |n: usize| texts[n].trim().replace('\0', "\u{fffd}");
+            for n in [1, 2, 8, 12] {
+                if !whole(n).is_empty() {
+                    prop_assert!(has(Block::Para(whole(n))), "field {}", n);
+                }
+            }
+            if !whole(5).is_empty() {
+                prop_assert!(has(Block::Item(whole(5))));
+            }
+            if !whole(13).is_empty() {
+                prop_assert!(has(Block::Item(whole(13))));
+            }
+            if !whole(14).is_empty() {
+                let learned = format!("What I learned: {}", whole(14));
+                prop_assert!(has(Block::Para(learned)));
+            }
+            let title = match whole(0) {
+                t if t.is_empty() => "Untitled incident".to_owned(),
+                t => t.replace('\n', " "),
+            };
+            prop_assert!(has(Block::Heading(1, title)));
+        }
+    }
 }

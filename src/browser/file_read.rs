@@ -1,4 +1,6 @@
-//! Reading a file the person picked or dropped: its size first, its text only when asked.
+//! Reading a file the person picked or dropped: its size first, its bytes only when asked.
+//! The bytes, not the browser's text: decoding them is the pure import's job, so a file
+//! that isn't UTF-8 gets a message instead of silent replacement characters.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -34,11 +36,12 @@ pub fn size(file: &web_sys::File) -> u64 {
     file.size().max(0.0) as u64
 }
 
-pub async fn text(file: &web_sys::File) -> Result<String, FileReadError> {
-    let text = JsFuture::from(file.text())
+pub async fn bytes(file: &web_sys::File) -> Result<Vec<u8>, FileReadError> {
+    let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| FileReadError)?;
-    text.dyn_into::<js_sys::JsString>()
-        .map(String::from)
-        .map_err(|_| FileReadError)
+    let buffer = buffer
+        .dyn_into::<js_sys::ArrayBuffer>()
+        .map_err(|_| FileReadError)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

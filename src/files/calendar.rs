@@ -11,12 +11,27 @@ type Mark = fn(&Commitment) -> CheckIn;
 /// The check-in days after the start, with how each commitment records it.
 const CHECK_INS: [(i64, Mark); 3] = [(30, |c| c.day30), (60, |c| c.day60), (90, |c| c.day90)];
 
-/// How many events the file would hold.
-pub fn count(incident: &Incident) -> usize {
-    pending(incident).count()
+/// Why there is no file to make.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NoCheckIns {
+    #[error("There are no check-ins to add yet: write a commitment above, and leave at least one check-in at \u{201c}Not yet\u{201d}.")]
+    NoneWaiting,
+    #[error("These check-ins would fall after the year 9999, which a calendar file can't hold, so there is nothing to add.")]
+    PastYear9999,
 }
 
-fn pending(incident: &Incident) -> impl Iterator<Item = (&Commitment, i64)> {
+/// The check-ins still "Not yet", each with its day. A day past 9999-12-30 is left out: its
+/// event, or the day after it where the event ends, would need a five-digit year, which
+/// iCalendar's dates can't write.
+fn pending(incident: &Incident, start: Day) -> impl Iterator<Item = (&Commitment, i64, Day)> {
+    waiting(incident).filter_map(move |(c, days)| {
+        let day = start.plus_days(days)?;
+        day.plus_days(1)?;
+        Some((c, days, day))
+    })
+}
+
+fn waiting(incident: &Incident) -> impl Iterator<Item = (&Commitment, i64)> {
     incident
         .steps
         .step_it_up
@@ -33,7 +48,18 @@ fn pending(incident: &Incident) -> impl Iterator<Item = (&Commitment, i64)> {
 
 /// The `.ics` text. Check-ins fall `30/60/90` days after `start`; `title` is `None` in
 /// discreet mode, so calendar entries don't name the incident.
-pub fn check_ins(incident: &Incident, title: Option<&str>, start: Day, now: Timestamp) -> String {
+pub fn check_ins(
+    incident: &Incident,
+    title: Option<&str>,
+    start: Day,
+    now: Timestamp,
+) -> Result<String, NoCheckIns> {
+    if waiting(incident).next().is_none() {
+        return Err(NoCheckIns::NoneWaiting);
+    }
+    if pending(incident, start).next().is_none() {
+        return Err(NoCheckIns::PastYear9999);
+    }
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
@@ -41,18 +67,19 @@ pub fn check_ins(incident: &Incident, title: Option<&str>, start: Day, now: Time
         "CALSCALE:GREGORIAN".to_owned(),
         "METHOD:PUBLISH".to_owned(),
     ];
-    for (commitment, days) in pending(incident) {
-        let day = start.plus_days(days);
+    for (commitment, days, day) in pending(incident, start) {
         let from = match title {
             Some(title) => format!(" Made after \u{201c}{}\u{201d}.", title.trim()),
             None => String::new(),
         };
+        // `pending` checked that the day after exists.
+        let end = day.plus_days(1).unwrap_or(day);
         lines.extend([
             "BEGIN:VEVENT".to_owned(),
             format!("UID:{}-{}-{days}@mend.invalid", incident.id, commitment.id),
             format!("DTSTAMP:{}", utc_basic(now)),
             format!("DTSTART;VALUE=DATE:{}", basic(day)),
-            format!("DTEND;VALUE=DATE:{}", basic(day.plus_days(1))),
+            format!("DTEND;VALUE=DATE:{}", basic(end)),
             format!("SUMMARY:{}", text(&format!("Check-in: {}", commitment.what.trim()))),
             format!(
                 "DESCRIPTION:{}",
@@ -66,7 +93,7 @@ pub fn check_ins(incident: &Incident, title: Option<&str>, start: Day, now: Time
         ]);
     }
     lines.push("END:VCALENDAR".to_owned());
-    lines.iter().map(|l| fold(l)).collect::<Vec<_>>().join("")
+    Ok(lines.iter().map(|l| fold(l)).collect::<Vec<_>>().join(""))
 }
 
 /// `20261226`
@@ -133,7 +160,35 @@ mod tests {
 
     #[test]
     fn one_event_per_unmarked_check_in_of_a_written_commitment() {
-        assert_eq!(count(&incident()), 2);
+        let start = Day::from_ymd(2026, 11, 26).unwrap();
+        assert_eq!(pending(&incident(), start).count(), 2);
+    }
+
+    #[test]
+    fn check_ins_past_the_year_9999_are_left_out() {
+        let mut i = incident();
+        i.steps.step_it_up.commitments[1].what = "Ask first".into();
+        let day = |m, d| Day::from_ymd(9999, m, d).unwrap();
+        assert_eq!(
+            pending(&i, day(10, 1)).count(),
+            5,
+            "90 days on is 9999-12-30"
+        );
+        assert_eq!(
+            pending(&i, day(10, 2)).count(),
+            3,
+            "its day after is 10000-01-01"
+        );
+        let now = Timestamp::from_millis(0).unwrap();
+        assert_eq!(
+            check_ins(&i, None, day(12, 15), now),
+            Err(NoCheckIns::PastYear9999)
+        );
+        i.steps.step_it_up.commitments.clear();
+        assert_eq!(
+            check_ins(&i, None, day(12, 15), now),
+            Err(NoCheckIns::NoneWaiting)
+        );
     }
 
     #[test]

@@ -54,9 +54,8 @@ pub fn export(
             })
             .collect(),
     })?;
-    // The envelope and its lists are indented; each incident is one line, so a backup of all
-    // a browser can hold (about 5 MB) stays under the 5 MB import limit. Indenting every
-    // incident too would add about 37%.
+    // The envelope and its lists are indented; each incident is one line. Indenting every
+    // incident too would add about 37% (and `import::MAX_FILE_BYTES` counts on one line each).
     Ok(pretty(&compact, 2))
 }
 

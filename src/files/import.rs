@@ -6,25 +6,40 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 use super::export::FORMAT;
+use crate::model::limits::MAX_LENGTH;
 use crate::model::{Incident, IncidentId};
 use crate::persist::{codec, DecodeError, SCHEMA_VERSION};
 
-/// Larger files are refused before they are read whole.
-pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
+/// The largest file Mend reads: 32 MB (MiB), enough for the largest backup a full store can
+/// produce. localStorage holds 5,242,880 UTF-16 units of keys and values, and the backup
+/// writes each unit as at most 6 bytes of UTF-8:
+/// - an incident stored as `mend.incident.<id>` → `{"schema":2,"incident":X}` goes out as
+///   the line `    X,`: X's own JSON, in which a unit is 1 byte (ASCII), 3 (any other
+///   character of the BMP, e.g. Japanese) or 4 per 2 units (an astral character, e.g. an
+///   emoji), so at most 3 bytes a unit, and the 74 units of key and wrapper cover the line's
+///   6 bytes of indent, comma and line break. (A record from Mend's first version, which had
+///   no steps, comes back with every step's empty fields: about 960 bytes from at least 191
+///   units, so 5 bytes a unit.)
+/// - a record Mend couldn't read goes out as its raw text, escaped as a JSON string, where a
+///   control character becomes `\u001f`: 6 bytes a unit (a lone surrogate is read as U+FFFD,
+///   3 bytes). Its line, `    {"key":"…","raw":"…"},`, adds 25 bytes, which its key's `mend.`
+///   (5 units written as 5 bytes, not 30) pays for;
+/// - the envelope's own lines (format, schema, versions, date, brackets) take under 200 bytes.
+///
+/// So: 6 × 5,242,880 + 200 = 31,457,480 bytes at most, under 32 × 1,048,576 = 33,554,432.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 /// Real exports nest about eight deep; a file nested far deeper is not one.
 pub const MAX_DEPTH: usize = 64;
-/// The longest text one field may hold.
-pub const MAX_TEXT_CHARS: usize = 50_000;
-/// The most entries one list may hold.
-pub const MAX_LIST: usize = 2_000;
 
 /// Why a whole file was refused. Each says what happened and what to do, in plain words.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
-    #[error("This file is {} MB, more than the 5 MB Mend can import. Is it the right file?", megabytes(*.0))]
+    #[error("This file is {} MB, more than the {} MB Mend can import. Is it the right file?", megabytes(*.0), MAX_FILE_BYTES / MIB)]
     TooLarge(u64),
     #[error("This file is empty.")]
     Empty,
+    #[error("This file isn't saved as UTF-8 text, as Mend's exports are, so some of its characters can't be read. If you changed it in another program, save it from there as UTF-8 and try again.")]
+    NotUtf8,
     #[error("This file stops part-way through, as if it was cut off while it was being saved or copied. Try exporting it again.")]
     Truncated,
     #[error("This file isn't a Mend export: it isn't readable JSON ({0}).")]
@@ -45,12 +60,16 @@ pub enum ImportError {
         "This file lists the same incident twice (id {0}), so Mend can't tell which one to keep."
     )]
     DuplicateId(IncidentId),
-    #[error("None of the incidents in this file can be read. The first: {0}")]
+    #[error("None of the incidents in this file can be read. The first: {0}.")]
     NothingUsable(String),
 }
 
+const MIB: u64 = 1024 * 1024;
+
+/// Rounded up to a tenth, so a file just over the limit never reads as the limit itself.
 fn megabytes(bytes: u64) -> String {
-    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+    let tenths = bytes.saturating_mul(10).div_ceil(MIB);
+    format!("{}.{}", tenths / 10, tenths % 10)
 }
 
 /// An incident in the file that can't be used, and why; the rest of the file still imports.
@@ -76,6 +95,15 @@ pub fn check_size(bytes: u64) -> Result<(), ImportError> {
     } else {
         Ok(())
     }
+}
+
+/// The file as the browser read it, byte for byte: its size, then its text, then `read`.
+/// Bytes that aren't UTF-8 are refused rather than shown as U+FFFD, which would change the
+/// person's text without a word.
+pub fn read_bytes(bytes: &[u8]) -> Result<ImportFile, ImportError> {
+    check_size(bytes.len() as u64)?;
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8)?;
+    read(text)
 }
 
 /// Steps 1 to 7 on the file's text.
@@ -163,25 +191,41 @@ fn incident(item: Value, version: u32) -> Result<Incident, String> {
     if !item.is_object() {
         return Err("is not an incident record".into());
     }
-    check_sizes(&item)?;
+    check_sizes(&item, MAX_LENGTH)?;
     codec::decode_incident(item, version).map_err(|e| match e {
         DecodeError::Shape(detail) => format!("can't be read ({detail})"),
         other => format!("can't be read ({other})"),
     })
 }
 
-fn check_sizes(value: &Value) -> Result<(), String> {
+/// Every text and list within `limit` (`MAX_LENGTH`; a parameter so tests can use a small one).
+fn check_sizes(value: &Value, limit: usize) -> Result<(), String> {
     match value {
-        Value::String(text) if text.chars().count() > MAX_TEXT_CHARS => Err(format!(
-            "has a piece of text longer than {MAX_TEXT_CHARS} characters"
+        Value::String(text) if text.chars().count() > limit => Err(format!(
+            "has a piece of text longer than {} characters, more than a browser's storage holds",
+            thousands(limit)
         )),
-        Value::Array(items) if items.len() > MAX_LIST => {
-            Err(format!("has a list longer than {MAX_LIST} entries"))
-        }
-        Value::Array(items) => items.iter().try_for_each(check_sizes),
-        Value::Object(fields) => fields.values().try_for_each(check_sizes),
+        Value::Array(items) if items.len() > limit => Err(format!(
+            "has a list longer than {} entries, more than a browser's storage holds",
+            thousands(limit)
+        )),
+        Value::Array(items) => items.iter().try_for_each(|v| check_sizes(v, limit)),
+        Value::Object(fields) => fields.values().try_for_each(|v| check_sizes(v, limit)),
         _ => Ok(()),
     }
+}
+
+/// `5242880` as `5,242,880`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn title_of(item: &Value) -> String {
@@ -238,11 +282,40 @@ mod tests {
     }
 
     #[test]
-    fn size_is_checked_before_reading() {
+    fn size_is_checked_before_reading_and_a_file_just_over_reads_as_more() {
         assert_eq!(check_size(MAX_FILE_BYTES), Ok(()));
         assert_eq!(
             check_size(MAX_FILE_BYTES + 1).unwrap_err().to_string(),
-            "This file is 5.0 MB, more than the 5 MB Mend can import. Is it the right file?"
+            "This file is 32.1 MB, more than the 32 MB Mend can import. Is it the right file?"
         );
+        assert_eq!(megabytes(40 * MIB), "40.0");
+        assert_eq!(megabytes(40 * MIB + MIB / 2), "40.5");
+    }
+
+    #[test]
+    fn texts_and_lists_past_the_limit_are_named() {
+        let value = serde_json::json!({"a": ["xx", "yyy"], "b": [1, 2]});
+        assert_eq!(check_sizes(&value, 3), Ok(()));
+        assert_eq!(
+            check_sizes(&value, 2).unwrap_err(),
+            "has a piece of text longer than 2 characters, more than a browser's storage holds"
+        );
+        let value = serde_json::json!({"a": [[1, 2, 3]]});
+        assert_eq!(
+            check_sizes(&value, 2).unwrap_err(),
+            "has a list longer than 2 entries, more than a browser's storage holds"
+        );
+        assert_eq!(
+            check_sizes(&serde_json::json!("ééé"), 3),
+            Ok(()),
+            "counted in characters"
+        );
+    }
+
+    #[test]
+    fn big_numbers_are_grouped() {
+        assert_eq!(thousands(5_242_880), "5,242,880");
+        assert_eq!(thousands(100), "100");
+        assert_eq!(thousands(1_000), "1,000");
     }
 }

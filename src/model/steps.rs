@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::choices::{
     Breathing, CheckIn, CommitmentKind, Effort, ItemStatus, Risk, Severity, Undoable, Worsening,
 };
+use super::limits::MAX_LENGTH;
 use super::Timestamp;
 
 /// The seven steps' records.
@@ -57,8 +58,12 @@ item!(
     Commitment
 );
 
-/// Appends a new, empty entry and returns its id.
+/// Appends a new, empty entry and returns its id. A list already `MAX_LENGTH` long, which
+/// import would refuse, stays as it is, and the last entry's id comes back.
 pub fn add_item<T: Item>(list: &mut Vec<T>) -> u32 {
+    if list.len() >= MAX_LENGTH {
+        return list.last().map_or(0, Item::id);
+    }
     let id = list.iter().map(Item::id).max().map_or(1, |max| max + 1);
     let mut item = T::default();
     item.set_id(id);
@@ -311,6 +316,26 @@ mod tests {
         assert_eq!(add_item(&mut points), 2);
         points.retain(|p| p.id != 1);
         assert_eq!(add_item(&mut points), 3);
+    }
+
+    #[test]
+    fn a_list_stops_growing_at_the_import_limit() {
+        // Four bytes an entry, so the full list stays small.
+        #[derive(Clone, Default)]
+        struct Entry(u32);
+        impl Item for Entry {
+            fn id(&self) -> u32 {
+                self.0
+            }
+            fn set_id(&mut self, id: u32) {
+                self.0 = id;
+            }
+        }
+        let mut list: Vec<Entry> = (1..=MAX_LENGTH as u32).map(Entry).collect();
+        assert_eq!(add_item(&mut list), MAX_LENGTH as u32);
+        assert_eq!(list.len(), MAX_LENGTH);
+        list.pop();
+        assert_eq!(add_item(&mut list), MAX_LENGTH as u32, "one more fits");
     }
 
     #[test]

@@ -10,6 +10,9 @@ pub struct Timestamp(i64);
 /// Years 0000–9999 keep the text form fixed-width and sortable.
 const MIN_MS: i64 = -62_167_219_200_000;
 const MAX_MS: i64 = 253_402_300_799_999;
+/// The days of 0000-01-01 and 9999-12-31.
+const DAY_MIN: i64 = MIN_MS.div_euclid(86_400_000);
+const DAY_MAX: i64 = MAX_MS.div_euclid(86_400_000);
 
 impl Timestamp {
     /// `None` outside years 0000–9999.
@@ -43,8 +46,11 @@ impl Day {
         Self(at.0.div_euclid(86_400_000))
     }
 
-    pub fn plus_days(self, days: i64) -> Self {
-        Self(self.0 + days)
+    /// `None` past 9999-12-31 (or before 0000-01-01): the four-digit years that iCalendar
+    /// and Mend's own dates can write.
+    pub fn plus_days(self, days: i64) -> Option<Self> {
+        let day = Self(self.0.checked_add(days)?);
+        (DAY_MIN..=DAY_MAX).contains(&day.0).then_some(day)
     }
 
     pub fn ymd(self) -> (i64, i64, i64) {
@@ -220,7 +226,12 @@ mod tests {
     #[test]
     fn days_count_across_months_and_leap_years() {
         let day = Day::from_ymd(2028, 1, 31).unwrap();
-        assert_eq!(day.plus_days(30).to_string(), "2028-03-01");
+        assert_eq!(day.plus_days(30).unwrap().to_string(), "2028-03-01");
+        let last = Day::from_ymd(9999, 12, 31).unwrap();
+        assert_eq!(last.plus_days(0), Some(last));
+        assert_eq!(last.plus_days(1), None, "no five-digit years");
+        let first = Day::from_ymd(0, 1, 1).unwrap();
+        assert_eq!(first.plus_days(-1), None);
         assert_eq!(Day::from_ymd(2027, 2, 29), None);
         let at: Timestamp = "2026-11-26T23:59:59Z".parse().unwrap();
         assert_eq!(Day::of_utc(at).to_string(), "2026-11-26");

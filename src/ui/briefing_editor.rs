@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::current::Current;
 use super::send_actions::SendActions;
 use crate::browser::page;
+use crate::model::limits::MAX_LENGTH;
 use crate::model::{briefing, wording};
 use crate::ui::reactive_text::text;
 
@@ -56,7 +57,7 @@ pub fn BriefingEditor() -> impl IntoView {
                 } else {
                     "A draft from your notes in Assess, Solutions and above. It follows your notes until you edit it. About 30 seconds to say."
                 }.into())}</p>
-                <textarea id="briefing" rows="12" aria-describedby="briefing-hint" prop:value=draft
+                <textarea id="briefing" rows="12" aria-describedby="briefing-hint" maxlength=MAX_LENGTH prop:value=draft
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
                         current.edit(|i| i.steps.own_up.briefing = Some(value));

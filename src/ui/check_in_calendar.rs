@@ -17,13 +17,15 @@ pub fn CheckInCalendar() -> impl IntoView {
     let download = move |_| {
         let discreet = library.settings.with_untracked(|s| s.discreet);
         let made = current.read_untracked(|i| {
-            if calendar::count(i) == 0 {
-                return Err("There are no check-ins to add yet: write a commitment above, and leave at least one check-in at \u{201c}Not yet\u{201d}.".to_owned());
-            }
             let title = (!discreet).then(|| i.display_title().to_owned());
             // From the day it was closed; until then, from today.
-            let start = i.steps.step_it_up.resolved_at.map_or_else(platform::today, platform::local_day);
-            let text = calendar::check_ins(i, title.as_deref(), start, platform::now());
+            let start = i
+                .steps
+                .step_it_up
+                .resolved_at
+                .map_or_else(platform::today, platform::local_day);
+            let text = calendar::check_ins(i, title.as_deref(), start, platform::now())
+                .map_err(|e| e.to_string())?;
             let name = incident_file_name(title.as_deref(), platform::today(), "ics");
             deliver(&name, "text/calendar", Ok::<_, String>(text))
         });

@@ -52,13 +52,14 @@ impl Importer {
         }
         self.status.set(format!("Reading {name}\u{2026}"));
         leptos::task::spawn_local(async move {
-            let text = match file_read::text(&file).await {
-                Ok(text) => text,
+            let bytes = match file_read::bytes(&file).await {
+                Ok(bytes) => bytes,
                 Err(e) => return self.refuse(&name, &e.to_string()),
             };
             // The checks and the preview's plan, for the benchmark.
             let span = perf::Span::start("mend:import-check", "mend:import-check:start");
-            let checked = import::read(&text);
+            let checked = import::read_bytes(&bytes);
+            drop(bytes);
             drop(span);
             match checked {
                 Err(e) => self.refuse(&name, &e.to_string()),

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::model::limits::MAX_LENGTH;
+
 #[component]
 pub fn TextField(
     /// The input's DOM id; the label points at it.
@@ -41,6 +43,7 @@ pub fn TextField(
                 id=id
                 type="text"
                 autocomplete="off"
+                maxlength=MAX_LENGTH
                 aria-describedby=(!described_by.is_empty()).then_some(described_by)
                 aria-invalid=invalid
                 prop:value=move || value.get()

@@ -3,7 +3,8 @@
 // redacted variant and print view, and the check-in calendar.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withApp, eventually, fillStorage, readDownload, storageSnapshot, TEST_TIMEOUT } from './support/browser.mjs';
 import { ListPage } from './pages/list-page.mjs';
@@ -123,8 +124,15 @@ test('every bad file gets its own message, and stored data stays byte for byte a
     const files = (await readdir(join(FIXTURES, 'bad'))).filter((name) => name !== 'expected.json');
     assert.deepEqual(files.sort(), Object.keys(expected).sort(), 'every fixture has its message');
     const cases = files.map((name) => [join(FIXTURES, 'bad', name), expected[name]]);
-    // Over 5 MB: refused by its size, before it is read.
-    cases.push([jsonFile('huge.json', `{"pad":"${'x'.repeat(5.5 * 1024 * 1024)}"}`), 'This file is 5.5 MB, more than the 5 MB Mend can import.']);
+    // Over 32 MB: refused by its size, before it is read. On disk, so the browser reads it
+    // from there rather than through the test's connection.
+    const huge = join(await mkdtemp(join(tmpdir(), 'mend-')), 'huge.json');
+    await writeFile(huge, `{"pad":"${'x'.repeat(32 * 1024 * 1024)}"}`);
+    cases.push([huge, 'This file is 32.1 MB, more than the 32 MB Mend can import.']);
+    // A text longer than any browser's storage holds: named, in a full sentence.
+    const long = { id: '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b', title: 'x'.repeat(5 * 1024 * 1024 + 1), created_at: '2026-11-20T09:15:00.000Z', updated_at: '2026-11-20T09:15:00.000Z' };
+    cases.push([jsonFile('too-long-text.json', JSON.stringify({ format: 'mend-backup', schema: 2, incidents: [long] })),
+      'has a piece of text longer than 5,242,880 characters, more than a browser\'s storage holds. Nothing was imported']);
 
     for (const [file, message] of cases) {
       const before = await storageSnapshot(page);

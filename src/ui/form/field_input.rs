@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::spec::{Field, Kind};
 use crate::browser::{page, perf, platform};
+use crate::model::limits::MAX_LENGTH;
 use crate::model::Timestamp;
 use crate::ui::current::Current;
 use crate::ui::reactive_text::text;
@@ -66,7 +67,7 @@ pub fn FieldInput(field: &'static Field, #[prop(optional)] item: u32) -> impl In
 
     let control = match field.kind {
         Kind::Area => view! {
-            <textarea id=id.clone() rows="3" aria-describedby=hint_id
+            <textarea id=id.clone() rows="3" aria-describedby=hint_id maxlength=MAX_LENGTH
                 prop:value=move || value.get() on:input=move |ev| write(event_target_value(&ev))></textarea>
         }
         .into_any(),
@@ -109,7 +110,7 @@ pub fn FieldInput(field: &'static Field, #[prop(optional)] item: u32) -> impl In
         _ => {
             let kind = if let Kind::Day = field.kind { "date" } else { "text" };
             view! {
-                <input type=kind id=id.clone() autocomplete="off" aria-describedby=hint_id
+                <input type=kind id=id.clone() autocomplete="off" aria-describedby=hint_id maxlength=MAX_LENGTH
                     prop:value=move || value.get() on:input=move |ev| write(event_target_value(&ev))/>
             }
             .into_any()
