@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{Library, SaveState, MAX_UNSAVED_MS, SAVE_DELAY};
+use super::{Library, SaveState, MAX_UNSAVED_MS, RETRY_DELAY, SAVE_DELAY};
 use crate::browser::{perf, platform, LocalStore};
 use crate::model::IncidentId;
 use crate::persist::repo::SaveError;
@@ -26,7 +26,10 @@ impl Library {
         };
         let store = match LocalStore::open() {
             Ok(store) => store,
-            Err(e) => return self.not_saved(e),
+            Err(e) => {
+                self.not_saved(e);
+                return self.retry_later();
+            }
         };
         let mut failure = None;
         for id in dirty {
@@ -48,8 +51,36 @@ impl Library {
             }
         }
         match failure {
-            None => self.set_state(SaveState::Saved),
+            None => {
+                self.set_state(SaveState::Saved);
+                self.trouble.set(None);
+            }
+            Some(e @ SaveError::Storage(_)) => {
+                self.not_saved(e);
+                self.retry_later();
+            }
             Some(e) => self.not_saved(e),
+        }
+    }
+
+    /// Tries a failed save again once storage may have room: right after a delete here, or
+    /// any change another tab makes. Nothing happens while nothing waits.
+    pub(super) fn retry_now(&self) {
+        let waiting = self.dirty.with_value(|d| !d.is_empty());
+        if waiting && matches!(self.save_state.get_untracked(), SaveState::Failed(_)) {
+            self.flush();
+        }
+    }
+
+    /// Tries the failed save again shortly, and so on until it goes through: room can be
+    /// made where no event reports it (this tab's own code, or the browser).
+    pub(super) fn retry_later(&self) {
+        if self.timer.with_value(Option::is_some) {
+            return;
+        }
+        let library = *self;
+        if let Ok(handle) = set_timeout_with_handle(move || library.flush(), RETRY_DELAY) {
+            self.timer.set_value(Some(handle));
         }
     }
 
@@ -80,7 +111,7 @@ impl Library {
         Ok(())
     }
 
-    /// Failed saves stay queued and are tried again with the next change or flush.
+    /// Failed saves stay queued and are tried again with the next change, a flush, a retry.
     pub(super) fn not_saved(&self, reason: impl std::fmt::Display) {
         self.set_state(SaveState::Failed(format!(
             "Not saved: {reason}. What you typed is still here."
