@@ -68,20 +68,21 @@ test('deleting a bulky incident makes room, and the waiting save goes through at
     const bulkyId = bulky.id();
     await bulky.backToList();
     const small = await list.createIncident('Small');
+    const smallId = small.id();
     await fillStorage(page);
     const before = await storageSnapshot(page);
 
     await small.typeTitle(', typed while full');
     await unsavedAlert(page).waitFor();
     await page.goto(`${baseUrl}#/incident/${bulkyId}/stop`);
-    await bulky.titleField.waitFor();
+    await eventually(async () => assert.equal(await bulky.titleField.inputValue(), 'Bulky'));
     await bulky.delete();
     await list.heading.waitFor();
 
-    await eventually(async () => assert.equal((await storedIncident(page, small.id()))?.title, 'Small, typed while full'));
+    await eventually(async () => assert.equal((await storedIncident(page, smallId))?.title, 'Small, typed while full'));
     await eventually(async () => assert.equal(await unsavedAlert(page).count(), 0));
     const after = await storageSnapshot(page);
-    const expected = { ...before, [`mend.incident.${small.id()}`]: after[`mend.incident.${small.id()}`] };
+    const expected = { ...before, [`mend.incident.${smallId}`]: after[`mend.incident.${smallId}`] };
     delete expected[`mend.incident.${bulkyId}`];
     assert.deepEqual(after, expected, 'only the delete and the waiting save changed storage');
   }));
@@ -137,11 +138,12 @@ test('two tabs: Undo of a delete the other tab kept brings back its newest text,
 
     await otherList.undoDelete();
     await eventually(async () => assert.deepEqual(await otherList.titles(), ['Kept by the first tab']));
-    const back = await otherList.open('Kept by the first tab');
-    await back.goToStep('Assess');
-    assert.equal(await back.field('What happened').inputValue(), 'Typed in the first tab.');
+    assert.deepEqual(await storageSnapshot(second.page), before, 'Undo wrote nothing over the newer text');
+    await otherList.incidentLink('Kept by the first tab').click();
+    const back = new IncidentPage(second.page);
+    await eventually(async () => assert.equal(await back.field('What happened').inputValue(), 'Typed in the first tab.'));
     assert.equal(await first.field('What happened').inputValue(), 'Typed in the first tab.');
-    assert.deepEqual(await storageSnapshot(page), before, 'Undo wrote nothing over the newer text');
+    assert.equal((await storedIncident(page, id)).steps.assess.what_happened, 'Typed in the first tab.');
   }));
 
 test('two tabs: an import preview left open is checked again, and a newer edit is kept', opts, () =>
@@ -183,7 +185,7 @@ test('two tabs: an import preview left open is checked again, and a newer edit i
   }));
 
 test('another page clearing storage: the open tab says so, exports, and puts it back byte for byte', opts, () =>
-  withApp(async ({ page, context, baseUrl, checkA11y }) => {
+  withApp(async ({ page, context, baseUrl, checkA11y, takeProblems }) => {
     const list = await new ListPage(page, baseUrl).goto();
     for (const title of ['First', 'Second']) {
       const incident = await list.createIncident(title);
@@ -211,4 +213,6 @@ test('another page clearing storage: the open tab says so, exports, and puts it 
     await page.reload();
     await list.heading.waitFor();
     assert.deepEqual((await list.titles()).sort(), ['First', 'Second']);
+    // The plain page that cleared storage asks for a favicon the app doesn't have.
+    takeProblems(/favicon\.ico/);
   }));
