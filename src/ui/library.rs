@@ -11,7 +11,7 @@ use crate::browser::{perf, platform, storage_manager, LocalStore};
 use crate::files::merge::Write;
 use crate::model::{Incident, IncidentId, Settings, Timestamp};
 use crate::persist::repo::SaveError;
-use crate::persist::{self, Loaded, ReadOnly, Restored, StorageError, Unreadable, Writer};
+use crate::persist::{self, Loaded, ReadOnly, StorageError, Unreadable, Writer};
 
 /// How long after the last keystroke a save happens.
 const SAVE_DELAY: Duration = Duration::from_millis(250);
@@ -323,57 +323,6 @@ impl Library {
                 Some(incident)
             }
         }
-    }
-
-    /// Brings a deleted incident back, but never as a second copy, and never over a newer
-    /// version another tab kept and saved since the delete: that one comes back instead.
-    fn restore(&self, deleted: Incident, position: usize) {
-        let id = deleted.id;
-        // Another tab kept it, and that version has already arrived here.
-        if self.held(id).is_some() {
-            return;
-        }
-        let restored = self.access.get_value().map(|writer| {
-            LocalStore::open()
-                .map_err(SaveError::from)
-                .and_then(|store| writer.restore(&store, &deleted))
-        });
-        let incident = match restored {
-            Ok(Ok(Restored::Written(print))) => {
-                self.note_print(id, print);
-                deleted
-            }
-            Ok(Ok(Restored::Stored { incident, print })) => {
-                self.note_print(id, print);
-                *incident
-            }
-            Ok(Err(e @ (SaveError::NewerRecord | SaveError::ChangedElsewhere(_)))) => {
-                self.trouble
-                    .set(Some(format!("Couldn't bring it back: {e}.")));
-                return;
-            }
-            // No room, or no storage: it comes back here and is saved once it can be. Its
-            // own version is the ancestor, so whatever another tab stores first wins.
-            Ok(Err(_)) | Err(_) => {
-                self.base.update_value(|base| {
-                    base.insert(id, deleted.clone());
-                });
-                self.mark_dirty(id);
-                self.incidents
-                    .update(|all| all.insert(position.min(all.len()), deleted));
-                self.flush();
-                return;
-            }
-        };
-        self.incidents
-            .update(|all| all.insert(position.min(all.len()), incident));
-        self.set_state(SaveState::Saved);
-    }
-
-    fn note_print(&self, id: IncidentId, print: u64) {
-        self.seen.update_value(|seen| {
-            seen.insert(id, print);
-        });
     }
 
     pub fn is_untouched(&self, id: IncidentId) -> bool {
