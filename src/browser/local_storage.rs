@@ -98,13 +98,14 @@ impl KeyValue for LocalStore {
 }
 
 /// Calls `callback(key, old value, new value)` when another tab changes localStorage (the
-/// `storage` event; the tab that writes never gets it). `None` means absent.
-pub fn on_change_elsewhere(callback: impl Fn(&str, Option<String>, Option<String>) + 'static) {
+/// `storage` event; the tab that writes never gets it). `None` means absent; a `None` key
+/// means another page cleared all of it.
+pub fn on_change_elsewhere(
+    callback: impl Fn(Option<&str>, Option<String>, Option<String>) + 'static,
+) {
     super::page::listen_forever(web_sys::window().map(Into::into), "storage", move |event| {
         if let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() {
-            if let Some(key) = event.key() {
-                callback(&key, event.old_value(), event.new_value());
-            }
+            callback(event.key().as_deref(), event.old_value(), event.new_value());
         }
     });
 }

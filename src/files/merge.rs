@@ -67,6 +67,8 @@ pub enum Conflict {
 pub struct Entry {
     pub incident: Incident,
     pub outcome: Outcome,
+    /// The one here with the same id when the plan was made, to notice a change since.
+    pub here: Option<Incident>,
 }
 
 /// The preview: every usable incident in the file with its outcome, and those that can't be used.
@@ -74,6 +76,17 @@ pub struct Entry {
 pub struct Plan {
     pub entries: Vec<Entry>,
     pub rejected: Vec<Rejected>,
+}
+
+/// What `Plan::recheck` found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Recheck {
+    Unchanged,
+    /// Changed here since the preview: the plan made again, and those incidents' titles.
+    Changed {
+        plan: Plan,
+        titles: Vec<String>,
+    },
 }
 
 /// One write the import makes.
@@ -110,6 +123,7 @@ impl Plan {
             .incidents
             .into_iter()
             .map(|incident| {
+                let mine = here.get(&incident.id).map(|mine| (*mine).clone());
                 let outcome = if unreadable.contains(&incident.id) {
                     Outcome::Conflict(Conflict::Unreadable)
                 } else {
@@ -121,12 +135,50 @@ impl Plan {
                         }),
                     }
                 };
-                Entry { incident, outcome }
+                Entry {
+                    incident,
+                    outcome,
+                    here: mine,
+                }
             })
             .collect();
         Self {
             entries,
             rejected: file.rejected,
+        }
+    }
+
+    /// Plans the same file again against what is here now: another tab may have changed an
+    /// incident while the preview was open, and the person chose from what it showed.
+    pub fn recheck(&self, here: &[Incident], unreadable: &[IncidentId]) -> Recheck {
+        let file = ImportFile {
+            incidents: self.entries.iter().map(|e| e.incident.clone()).collect(),
+            rejected: self.rejected.clone(),
+        };
+        let plan = Plan::new(file, here, unreadable);
+        // Only the step last open is not a change anyone needs to hear about.
+        let content = |i: &Option<Incident>| {
+            i.clone().map(|mut i| {
+                i.last_step = Default::default();
+                i
+            })
+        };
+        let titles: Vec<String> = self
+            .entries
+            .iter()
+            .zip(&plan.entries)
+            .filter(|(before, now)| {
+                before.outcome != now.outcome || content(&before.here) != content(&now.here)
+            })
+            .map(|(before, now)| {
+                let named = now.here.as_ref().or(before.here.as_ref());
+                named.unwrap_or(&now.incident).display_title().to_owned()
+            })
+            .collect();
+        if titles.is_empty() {
+            Recheck::Unchanged
+        } else {
+            Recheck::Changed { plan, titles }
         }
     }
 

@@ -23,7 +23,8 @@ pub enum StorageKey {
 
 impl StorageKey {
     /// Sorts a raw key. `None` for keys Mend does not own, or (`mend.*`) may own in a later
-    /// version; those are left alone.
+    /// version. An incident key whose id is not spelled exactly as Mend writes it (capitals,
+    /// say) is `Unknown`: read as an incident, its saves would land under another key.
     pub fn parse(raw: &str) -> Option<Self> {
         if raw == META {
             return Some(StorageKey::Meta);
@@ -32,16 +33,19 @@ impl StorageKey {
             return Some(StorageKey::Settings);
         }
         if let Some(id) = raw.strip_prefix(INCIDENT_PREFIX) {
-            return Some(id.parse().map_or_else(
-                |_| StorageKey::Unknown(raw.to_owned()),
-                StorageKey::Incident,
-            ));
+            return Some(
+                id.parse::<IncidentId>()
+                    .ok()
+                    // The parser takes either case; Mend writes only lowercase.
+                    .filter(|_| !id.bytes().any(|b| b.is_ascii_uppercase()))
+                    .map_or_else(|| StorageKey::Unknown(raw.to_owned()), StorageKey::Incident),
+            );
         }
         None
     }
 
     /// Every key Mend owns: those `parse` knows, and any other `mend.*` key (which a later
-    /// version may have written) as `Unknown`. Used only to clear all of Mend's data.
+    /// version may have written) as `Unknown`. Loading lists each one; clearing removes them.
     pub fn owned(raw: &str) -> Option<Self> {
         Self::parse(raw).or_else(|| {
             raw.starts_with(PREFIX)
@@ -86,6 +90,17 @@ mod tests {
     }
 
     #[test]
+    fn an_incident_id_in_capitals_is_not_taken_for_the_lowercase_key() {
+        let id = IncidentId::from_random_bytes([0xab; 16]);
+        let upper = format!("mend.incident.{}", id.to_string().to_uppercase());
+        assert_eq!(
+            StorageKey::parse(&upper),
+            Some(StorageKey::Unknown(upper.clone()))
+        );
+        assert_eq!(StorageKey::Unknown(upper.clone()).as_string(), upper);
+    }
+
+    #[test]
     fn owned_keys_are_every_mend_key_and_nothing_else() {
         assert_eq!(
             StorageKey::owned("mend.settings"),
@@ -96,6 +111,7 @@ mod tests {
             Some(StorageKey::Unknown("mend.later".into()))
         );
         assert_eq!(StorageKey::owned("mendel"), None);
+        assert_eq!(StorageKey::owned("mend"), None);
         assert_eq!(StorageKey::owned("theme"), None);
     }
 }

@@ -12,4 +12,4 @@ pub mod sync;
 pub use codec::{DecodeError, SCHEMA_VERSION};
 pub use key::StorageKey;
 pub use kv::{KeyValue, MemoryStore, StorageError};
-pub use repo::{clear_all, load, Loaded, ReadOnly, Unreadable, Writer};
+pub use repo::{clear_all, load, missing, Loaded, ReadOnly, Restored, Unreadable, Writer};

@@ -75,7 +75,7 @@ pub fn load(kv: &dyn KeyValue) -> Loaded {
     };
     let mut keys: Vec<StorageKey> = keys
         .iter()
-        .filter_map(|raw| StorageKey::parse(raw))
+        .filter_map(|raw| StorageKey::owned(raw))
         .collect();
     keys.sort();
     for key in keys {
@@ -113,8 +113,8 @@ pub fn load(kv: &dyn KeyValue) -> Loaded {
                 Ok(settings) => loaded.settings = settings,
                 Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
             },
-            StorageKey::Unknown(_) => {
-                let reason = DecodeError::Shape("its key does not hold a valid incident id".into());
+            StorageKey::Unknown(name) => {
+                let reason = unknown_key(name);
                 loaded.unreadable.push(Unreadable { key, raw, reason });
             }
         }
@@ -122,7 +122,110 @@ pub fn load(kv: &dyn KeyValue) -> Loaded {
     loaded
 }
 
+/// Why a `mend.*` key this version does not use is listed rather than read: every key under
+/// Mend's prefix is shown somewhere, so nothing stored can hide.
+pub fn unknown_key(name: &str) -> DecodeError {
+    DecodeError::Shape(if name.starts_with("mend.incident.") {
+        "its key does not hold an incident id in the form Mend writes".into()
+    } else {
+        "this version of Mend does not use this key".into()
+    })
+}
+
+/// What Undo of a delete found in storage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Restored {
+    /// The key was still empty, so the deleted version was written back (its fingerprint).
+    Written(u64),
+    /// Another tab saved the incident again since: that version is newer, so it comes back
+    /// instead and nothing is written.
+    Stored { incident: Box<Incident>, print: u64 },
+}
+
 impl Writer {
+    /// Puts a deleted incident back, but never over a record stored under its key since the
+    /// delete (another tab kept and saved it): that newer one comes back instead.
+    pub fn restore(&self, kv: &dyn KeyValue, deleted: &Incident) -> Result<Restored, SaveError> {
+        let Some(raw) = kv.get(&StorageKey::Incident(deleted.id))? else {
+            return self
+                .save_if_unchanged(kv, deleted, None)
+                .map(Restored::Written);
+        };
+        match codec::decode(&raw) {
+            Ok(incident) if incident.id == deleted.id => Ok(Restored::Stored {
+                print: sync::fingerprint(&raw),
+                incident: Box::new(incident),
+            }),
+            Err(e) if e.is_newer() => Err(SaveError::NewerRecord),
+            _ => Err(SaveError::ChangedElsewhere(Some(raw))),
+        }
+    }
+
+    /// After something else emptied storage (`localStorage.clear()` on another page), writes
+    /// back what this tab still holds, under every key that is empty: the incidents, the
+    /// settings unless they are the defaults, and records it could not read, as their raw
+    /// text. A key that holds something again is left alone. All or nothing: when a write
+    /// fails (storage full), every key written is removed again. Returns the fingerprint of
+    /// each incident written.
+    pub fn put_back(
+        &self,
+        kv: &dyn KeyValue,
+        incidents: &[Incident],
+        settings: &Settings,
+        unreadable: &[Unreadable],
+    ) -> Result<Vec<(IncidentId, u64)>, SaveError> {
+        // What is still stored stays as it is.
+        let empty = |key: &StorageKey| kv.get(key).map(|found| found.is_none());
+        let mut raws = Vec::new();
+        for record in unreadable {
+            if empty(&record.key)? {
+                raws.push((record.key.clone(), record.raw.as_str()));
+            }
+        }
+        let mut records = Vec::new();
+        if *settings != Settings::default() && empty(&StorageKey::Settings)? {
+            let text =
+                settings_codec::encode(settings).map_err(|e| SaveError::Encode(e.to_string()))?;
+            records.push((StorageKey::Settings, text, None));
+        }
+        for incident in incidents {
+            let key = StorageKey::Incident(incident.id);
+            if empty(&key)? {
+                let text = codec::encode(incident).map_err(|e| SaveError::Encode(e.to_string()))?;
+                records.push((key, text, Some(incident.id)));
+            }
+        }
+        let meta_empty = empty(&StorageKey::Meta)?;
+        let mut written: Vec<StorageKey> = Vec::new();
+        let mut prints = Vec::new();
+        let mut write_all = || -> Result<(), SaveError> {
+            // Raw records first, so a damaged version record comes back as it was.
+            for (key, raw) in &raws {
+                kv.set(key, raw)?;
+                written.push(key.clone());
+            }
+            if meta_empty && kv.get(&StorageKey::Meta)?.is_none() {
+                self.stamp_meta(kv)?;
+                written.push(StorageKey::Meta);
+            }
+            for (key, text, id) in &records {
+                kv.set(key, text)?;
+                written.push(key.clone());
+                if let Some(id) = id {
+                    prints.push((*id, sync::fingerprint(text)));
+                }
+            }
+            Ok(())
+        };
+        if let Err(e) = write_all() {
+            for key in written.iter().rev() {
+                let _ = kv.remove(key);
+            }
+            return Err(e);
+        }
+        Ok(prints)
+    }
+
     /// Writes one incident under its own key; no other incident's key is touched.
     pub fn save(&self, kv: &dyn KeyValue, incident: &Incident) -> Result<(), SaveError> {
         self.write(kv, incident, |_| true).map(|_| ())
@@ -242,6 +345,17 @@ impl Writer {
         }
         Ok(())
     }
+}
+
+/// How many of `incidents` have no record in storage.
+pub fn missing(kv: &dyn KeyValue, incidents: &[Incident]) -> Result<usize, StorageError> {
+    let mut count = 0;
+    for incident in incidents {
+        if kv.get(&StorageKey::Incident(incident.id))?.is_none() {
+            count += 1;
+        }
+    }
+    Ok(count)
 }
 
 /// Removes every key Mend owns (`mend.*`), including records it could not read and keys a

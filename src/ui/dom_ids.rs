@@ -8,3 +8,5 @@ pub const TITLE_FIELD: &str = "incident-title";
 pub const IMPORT_INPUT: &str = "import-file";
 /// The incident's Report button; focus returns here from the report dialog and printing.
 pub const REPORT_BUTTON: &str = "report-button";
+/// The import preview's note of incidents another tab changed while it was open.
+pub const IMPORT_CHANGED: &str = "import-changed";

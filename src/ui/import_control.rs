@@ -10,7 +10,7 @@ use super::dom_ids;
 use super::library::Library;
 use crate::browser::{file_read, page, perf, platform};
 use crate::files::import::{self, check_size};
-use crate::files::merge::{Conflict, Outcome, Plan, Policy};
+use crate::files::merge::{Conflict, Outcome, Plan, Policy, Recheck};
 use crate::model::IncidentId;
 use crate::persist::StorageKey;
 
@@ -26,6 +26,8 @@ pub struct Importer {
     policy: RwSignal<Policy>,
     status: RwSignal<String>,
     problem: RwSignal<String>,
+    /// Incidents changed in another tab while the preview was open, said in the preview.
+    changed: RwSignal<String>,
     dialog: NodeRef<Dialog>,
 }
 
@@ -38,6 +40,7 @@ impl Importer {
             policy: RwSignal::new(Policy::default()),
             status: RwSignal::new(String::new()),
             problem: RwSignal::new(String::new()),
+            changed: RwSignal::new(String::new()),
             dialog: NodeRef::new(),
         }
     }
@@ -64,14 +67,7 @@ impl Importer {
             match checked {
                 Err(e) => self.refuse(&name, &e.to_string()),
                 Ok(file) => {
-                    let unreadable: Vec<IncidentId> = self.library.unreadable.with_untracked(|u| {
-                        u.iter()
-                            .filter_map(|u| match u.key {
-                                StorageKey::Incident(id) => Some(id),
-                                _ => None,
-                            })
-                            .collect()
-                    });
+                    let unreadable = self.unreadable_ids();
                     let span = perf::Span::start("mend:import-plan", "mend:import-plan:start");
                     let plan = self
                         .library
@@ -81,6 +77,7 @@ impl Importer {
                     self.status.set(String::new());
                     self.file_name.set(name);
                     self.policy.set(Policy::default());
+                    self.changed.set(String::new());
                     self.plan.set(Some(plan));
                     // Once the preview is on the page, so its Import button takes focus.
                     let dialog = self.dialog;
@@ -104,7 +101,58 @@ impl Importer {
         ));
     }
 
+    /// Ids of incident records here that can't be read.
+    fn unreadable_ids(&self) -> Vec<IncidentId> {
+        self.library.unreadable.with_untracked(|u| {
+            u.iter()
+                .filter_map(|u| match u.key {
+                    StorageKey::Incident(id) => Some(id),
+                    _ => None,
+                })
+                .collect()
+        })
+    }
+
+    /// Plans again against what is stored now. If another tab changed one of these
+    /// incidents since the preview opened, the preview shows the new plan and says which,
+    /// and nothing is written until the person presses Import again.
+    fn changed_since_preview(self) -> bool {
+        let ids: Vec<IncidentId> = self.plan.with_untracked(|plan| {
+            plan.iter()
+                .flat_map(|plan| plan.entries.iter().map(|e| e.incident.id))
+                .collect()
+        });
+        self.library.flush();
+        self.library.pull(&ids);
+        let unreadable = self.unreadable_ids();
+        let recheck = self.plan.with_untracked(|plan| {
+            plan.as_ref().map(|plan| {
+                self.library
+                    .incidents
+                    .with_untracked(|here| plan.recheck(here, &unreadable))
+            })
+        });
+        let Some(Recheck::Changed { plan, titles }) = recheck else {
+            return false;
+        };
+        let names: Vec<String> = titles
+            .iter()
+            .map(|t| format!("\u{201c}{t}\u{201d}"))
+            .collect();
+        self.changed.set(format!(
+            "Changed in another tab since this preview opened: {}. Here is what importing would do now. Press Import again to go ahead.",
+            names.join(", ")
+        ));
+        self.plan.set(Some(plan));
+        // Once the new preview is on the page.
+        request_animation_frame(|| page::focus(dom_ids::IMPORT_CHANGED));
+        true
+    }
+
     fn confirm(self) {
+        if self.changed_since_preview() {
+            return;
+        }
         let span = perf::Span::start("mend:import-write", "mend:import-write:start");
         let policy = self.policy.get_untracked();
         let resolved = self.plan.with_untracked(|plan| {
@@ -223,6 +271,7 @@ fn Preview(importer: Importer, plan: Plan) -> impl IntoView {
     };
     view! {
         <h2 id="import-heading">{format!("Import \u{201c}{}\u{201d}?", importer.file_name.get_untracked())}</h2>
+        <p id=dom_ids::IMPORT_CHANGED role="alert" tabindex="-1" class="problem-text">{importer.changed}</p>
         <ul class="import-summary">
             {lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
         </ul>

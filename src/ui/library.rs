@@ -17,6 +17,9 @@ use crate::persist::{self, Loaded, ReadOnly, StorageError, Unreadable, Writer};
 const SAVE_DELAY: Duration = Duration::from_millis(250);
 /// Someone typing without a pause still gets a save at least this often (ms).
 const MAX_UNSAVED_MS: i64 = 2_000;
+/// While a save has failed for lack of room, it is tried again this often, in case room
+/// was made where no event reports it.
+const RETRY_DELAY: Duration = Duration::from_secs(1);
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveState {
@@ -24,7 +27,8 @@ pub enum SaveState {
     Idle,
     Pending,
     Saved,
-    /// The reason, in plain words. What the user typed stays in memory and on screen.
+    /// Typed text could not be saved: the reason, in plain words. The text stays in memory
+    /// and on screen, and this stays until it is saved.
     Failed(String),
 }
 
@@ -69,6 +73,12 @@ pub struct Library {
     pub settings: RwSignal<Settings>,
     /// The latest clash with another tab, until dismissed.
     pub clash: RwSignal<Option<Clash>>,
+    /// A failure that is not about unsaved text (a setting, a delete), shown beside that
+    /// warning rather than instead of it.
+    pub trouble: RwSignal<Option<String>>,
+    /// How many incidents this tab holds that vanished when something else emptied
+    /// Mend's storage (`localStorage.clear()`), until put back or dismissed.
+    pub emptied: RwSignal<Option<usize>>,
     /// Decided by the first load (and again after clearing): permission to write, or why not.
     access: StoredValue<Result<Writer, ReadOnly>>,
     dirty: StoredValue<BTreeSet<IncidentId>>,
@@ -95,6 +105,8 @@ impl Library {
             undo: RwSignal::new(None),
             settings: RwSignal::new(loaded.settings),
             clash: RwSignal::new(None),
+            trouble: RwSignal::new(None),
+            emptied: RwSignal::new(None),
             access: StoredValue::new(loaded.writer),
             dirty: StoredValue::new(BTreeSet::new()),
             timer: StoredValue::new(None),
@@ -131,11 +143,9 @@ impl Library {
                 .map_err(|e| e.to_string()),
             Err(reason) => Err(reason.to_string()),
         };
-        if let Err(reason) = saved {
-            self.set_state(SaveState::Failed(format!(
-                "Setting not saved: {reason}. It applies until Mend is closed."
-            )));
-        }
+        self.trouble.set(saved.err().map(|reason| {
+            format!("Setting not saved: {reason}. It applies until Mend is closed.")
+        }));
     }
 
     /// Deletes every record Mend keeps in this browser (`mend.*` keys only), then reloads
@@ -156,6 +166,8 @@ impl Library {
         self.seen.set_value(loaded.seen.into_iter().collect());
         self.base.set_value(HashMap::new());
         self.undo.set(None);
+        self.trouble.set(None);
+        self.emptied.set(None);
         self.save_state.set(SaveState::Idle);
         cleared.map(|_| ())
     }
@@ -256,15 +268,14 @@ impl Library {
             Ok(writer) => {
                 let removed = LocalStore::open().and_then(|store| writer.delete(&store, id));
                 if let Err(e) = removed {
-                    self.set_state(SaveState::Failed(format!(
-                        "Couldn't delete it: {e}. It is still here."
-                    )));
+                    self.trouble
+                        .set(Some(format!("Couldn't delete it: {e}. It is still here.")));
                     return;
                 }
             }
             // Stored by a newer version: removing it from view only would be a false promise.
             Err(reason @ ReadOnly::NewerStore { .. }) => {
-                self.set_state(SaveState::Failed(format!(
+                self.trouble.set(Some(format!(
                     "Couldn't delete it: {reason}. It is still here."
                 )));
                 return;
@@ -283,6 +294,8 @@ impl Library {
             incident: Box::new(incident),
             position,
         }));
+        // The space it took may be what a failed save was waiting for.
+        self.retry_now();
     }
 
     /// Offers Undo for an entry just removed from a list.
@@ -297,10 +310,7 @@ impl Library {
         match undo {
             Undo::Incident { incident, position } => {
                 let id = incident.id;
-                self.incidents
-                    .update(|all| all.insert(position.min(all.len()), *incident));
-                self.mark_dirty(id);
-                self.flush();
+                self.restore(*incident, position);
                 Some(id)
             }
             Undo::Item {

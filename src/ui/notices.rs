@@ -1,6 +1,6 @@
 //! Messages for the whole app: save problems (announced as alerts, with an Export to keep
-//! a copy), a clash with another tab, and the Undo offer after a delete or a removal
-//! (announced politely).
+//! a copy), a clash with another tab, storage emptied by another page, and the Undo offer
+//! after a delete or a removal (announced politely).
 
 use leptos::prelude::*;
 
@@ -14,14 +14,19 @@ use crate::files::export::export;
 pub fn Notices() -> impl IntoView {
     let library = expect_context::<Library>();
     // Read again whenever the save state changes: clearing all data can lift read-only.
-    let problem = Memo::new(move |_| match library.save_state.get() {
-        SaveState::Failed(message) => Some(message),
-        _ => library.read_only().map(|reason| {
-            format!(
-                "Mend can't save in this browser right now: {reason}. \
-                 You can still read and write here, but changes won't be kept."
-            )
-        }),
+    // Unsaved text is always named first, whatever else goes wrong after it.
+    let problem = Memo::new(move |_| {
+        let unsaved = match library.save_state.get() {
+            SaveState::Failed(message) => Some(message),
+            _ => library.read_only().map(|reason| {
+                format!(
+                    "Mend can't save in this browser right now: {reason}. \
+                     You can still read and write here, but changes won't be kept."
+                )
+            }),
+        };
+        let parts: Vec<String> = unsaved.into_iter().chain(library.trouble.get()).collect();
+        (!parts.is_empty()).then(|| parts.join(" "))
     });
     // Discreet mode never shows a title, here either.
     let undo_text = move || {
@@ -58,6 +63,7 @@ pub fn Notices() -> impl IntoView {
             })}
         </div>
         <ClashNotice/>
+        <EmptiedNotice/>
         <div class="notice notice-undo" role="status" class:empty=move || undo_text().is_none()>
             {move || undo_text().map(|text| view! {
                 <span>{text}</span>
@@ -70,6 +76,52 @@ pub fn Notices() -> impl IntoView {
                     library.undo.set(None);
                     page::focus(dom_ids::SCREEN_HEADING);
                 }>"Dismiss"</button>
+            })}
+        </div>
+    }
+}
+
+/// Something else emptied Mend's storage while this tab still holds its incidents.
+#[component]
+fn EmptiedNotice() -> impl IntoView {
+    let library = expect_context::<Library>();
+    let status = RwSignal::new(String::new());
+    let text = move || {
+        library.emptied.get().map(|n| {
+            let held = match n {
+                1 => "1 incident".to_owned(),
+                n => format!("{n} incidents"),
+            };
+            format!(
+                "Mend's saved data in this browser was just cleared, by another page or tab. \
+                 This tab still has {held}. You can put them back, or export them to a file. "
+            )
+        })
+    };
+    let put_back = move |_| match library.put_back() {
+        Ok(()) => {
+            status.set(String::new());
+            page::focus(dom_ids::SCREEN_HEADING);
+        }
+        Err(reason) => status.set(reason),
+    };
+    let export = move |_| status.set(export_all(library).unwrap_or_else(|e| e));
+    let dismiss = move |_| {
+        library.emptied.set(None);
+        status.set(String::new());
+        page::focus(dom_ids::SCREEN_HEADING);
+    };
+    view! {
+        <div class="notice notice-problem" role="alert" class:empty=move || text().is_none()>
+            {move || text().map(|text| view! {
+                <span>{text}</span>
+                <button type="button" on:click=put_back>"Put them back"</button>
+                " "
+                <button type="button" on:click=export>"Export all"</button>
+                " "
+                <button type="button" class="quiet" on:click=dismiss>"Dismiss"</button>
+                " "
+                <span>{status}</span>
             })}
         </div>
     }

@@ -3,16 +3,27 @@
 
 use leptos::prelude::*;
 
-use super::{Clash, Library};
+use super::{Clash, Library, SaveState};
+use crate::browser::LocalStore;
 use crate::model::{Incident, IncidentId};
+use crate::persist::repo::{unknown_key, SaveError};
 use crate::persist::sync::{self, fingerprint};
-use crate::persist::{self, codec, ReadOnly, StorageKey};
+use crate::persist::{self, codec, KeyValue, ReadOnly, StorageKey, Unreadable};
 
 impl Library {
     /// Follows a change another tab made to Mend's storage (the `storage` event), given the
-    /// value before and after that tab's write.
-    pub fn on_storage(&self, key: &str, old: Option<String>, new: Option<String>) {
-        match StorageKey::parse(key) {
+    /// key (`None` when all of storage was cleared) and the value before and after.
+    pub fn on_storage(&self, key: Option<&str>, old: Option<String>, new: Option<String>) {
+        match key {
+            Some(key) => self.on_key(key, old, new),
+            None => self.on_cleared(),
+        }
+        // Whatever changed, there may be room now for a save that failed.
+        self.retry_now();
+    }
+
+    fn on_key(&self, key: &str, old: Option<String>, new: Option<String>) {
+        match StorageKey::owned(key) {
             Some(StorageKey::Incident(id)) => {
                 let base = old.as_deref().and_then(|raw| codec::decode(raw).ok());
                 self.follow(id, base, new)
@@ -31,7 +42,91 @@ impl Library {
                     self.save_state.notify();
                 }
             }
-            _ => {}
+            // Listed like at start-up, so no key of Mend's is ever hidden.
+            Some(key @ StorageKey::Unknown(_)) => self.unreadable.update(|list| {
+                list.retain(|u| u.key != key);
+                if let (Some(raw), StorageKey::Unknown(name)) = (new, &key) {
+                    let reason = unknown_key(name);
+                    list.push(Unreadable { key, raw, reason });
+                }
+            }),
+            None => {}
+        }
+    }
+
+    /// Something emptied all of storage (`localStorage.clear()` on another page of this
+    /// site). This tab may hold the last copy: it keeps showing it, says so, and offers to
+    /// put it back.
+    fn on_cleared(&self) {
+        let Ok(store) = LocalStore::open() else {
+            return;
+        };
+        let held = self.incidents.get_untracked();
+        let gone: Vec<IncidentId> = held
+            .iter()
+            .map(|i| i.id)
+            .filter(|id| matches!(store.get(&StorageKey::Incident(*id)), Ok(None)))
+            .collect();
+        for id in &gone {
+            self.note_stored(*id, None);
+        }
+        if !gone.is_empty() {
+            self.emptied.set(Some(gone.len()));
+        }
+    }
+
+    /// Writes back what this tab holds wherever storage is empty now. On failure nothing is
+    /// written, and the reason comes back in plain words.
+    pub fn put_back(&self) -> Result<(), String> {
+        let writer = self
+            .access
+            .get_value()
+            .map_err(|reason| format!("Mend can't save in this browser right now: {reason}."))?;
+        let written = LocalStore::open()
+            .map_err(SaveError::from)
+            .and_then(|store| {
+                self.incidents.with_untracked(|incidents| {
+                    self.unreadable.with_untracked(|unreadable| {
+                        let settings = self.settings.get_untracked();
+                        writer.put_back(&store, incidents, &settings, unreadable)
+                    })
+                })
+            });
+        let prints = written.map_err(|e| format!("They couldn't be put back: {e}."))?;
+        for (id, print) in prints {
+            self.seen.update_value(|seen| {
+                seen.insert(id, print);
+            });
+        }
+        self.emptied.set(None);
+        // Edits still waiting go on top of what is back.
+        self.flush();
+        if self.dirty.with_value(|d| d.is_empty()) {
+            self.set_state(SaveState::Saved);
+        }
+        Ok(())
+    }
+
+    /// Reads these incidents as storage holds them now, and takes in any change another
+    /// tab made whose event has not arrived yet (browsers pass them on lazily).
+    pub fn pull(&self, ids: &[IncidentId]) {
+        let Ok(store) = LocalStore::open() else {
+            return;
+        };
+        for &id in ids {
+            let Ok(raw) = store.get(&StorageKey::Incident(id)) else {
+                continue;
+            };
+            let seen = self.seen.with_value(|seen| seen.get(&id).copied());
+            if raw.as_deref().map(fingerprint) == seen {
+                continue;
+            }
+            let base = if self.dirty.with_value(|d| d.contains(&id)) {
+                self.base.with_value(|b| b.get(&id).cloned())
+            } else {
+                self.held(id)
+            };
+            self.follow(id, base, raw);
         }
     }
 

@@ -1,13 +1,14 @@
 //! The save path: debounced writes while typing, at once when asked, one incident per key,
-//! and another tab's change merged in when a save finds the record changed under it.
+//! another tab's change merged in when a save finds the record changed under it, failed
+//! saves retried once there may be room, and Undo of a delete written back.
 
 use leptos::prelude::*;
 
-use super::{Library, SaveState, MAX_UNSAVED_MS, SAVE_DELAY};
+use super::{Library, SaveState, MAX_UNSAVED_MS, RETRY_DELAY, SAVE_DELAY};
 use crate::browser::{perf, platform, LocalStore};
-use crate::model::IncidentId;
+use crate::model::{Incident, IncidentId};
 use crate::persist::repo::SaveError;
-use crate::persist::Writer;
+use crate::persist::{Restored, Writer};
 
 impl Library {
     /// Writes every changed incident now. Failed ones stay queued for the next attempt.
@@ -26,7 +27,10 @@ impl Library {
         };
         let store = match LocalStore::open() {
             Ok(store) => store,
-            Err(e) => return self.not_saved(e),
+            Err(e) => {
+                self.not_saved(e);
+                return self.retry_later();
+            }
         };
         let mut failure = None;
         for id in dirty {
@@ -48,8 +52,36 @@ impl Library {
             }
         }
         match failure {
-            None => self.set_state(SaveState::Saved),
+            None => {
+                self.set_state(SaveState::Saved);
+                self.trouble.set(None);
+            }
+            Some(e @ SaveError::Storage(_)) => {
+                self.not_saved(e);
+                self.retry_later();
+            }
             Some(e) => self.not_saved(e),
+        }
+    }
+
+    /// Tries a failed save again once storage may have room: right after a delete here, or
+    /// any change another tab makes. Nothing happens while nothing waits.
+    pub(super) fn retry_now(&self) {
+        let waiting = self.dirty.with_value(|d| !d.is_empty());
+        if waiting && matches!(self.save_state.get_untracked(), SaveState::Failed(_)) {
+            self.flush();
+        }
+    }
+
+    /// Tries the failed save again shortly, and so on until it goes through: room can be
+    /// made where no event reports it (this tab's own code, or the browser).
+    pub(super) fn retry_later(&self) {
+        if self.timer.with_value(Option::is_some) {
+            return;
+        }
+        let library = *self;
+        if let Ok(handle) = set_timeout_with_handle(move || library.flush(), RETRY_DELAY) {
+            self.timer.set_value(Some(handle));
         }
     }
 
@@ -80,7 +112,7 @@ impl Library {
         Ok(())
     }
 
-    /// Failed saves stay queued and are tried again with the next change or flush.
+    /// Failed saves stay queued and are tried again with the next change, a flush, a retry.
     pub(super) fn not_saved(&self, reason: impl std::fmt::Display) {
         self.set_state(SaveState::Failed(format!(
             "Not saved: {reason}. What you typed is still here."
@@ -104,5 +136,56 @@ impl Library {
             Ok(handle) => self.timer.set_value(Some(handle)),
             Err(_) => self.flush(),
         }
+    }
+
+    /// Brings a deleted incident back, but never as a second copy, and never over a newer
+    /// version another tab kept and saved since the delete: that one comes back instead.
+    pub(super) fn restore(&self, deleted: Incident, position: usize) {
+        let id = deleted.id;
+        // Another tab kept it, and that version has already arrived here.
+        if self.held(id).is_some() {
+            return;
+        }
+        let restored = self.access.get_value().map(|writer| {
+            LocalStore::open()
+                .map_err(SaveError::from)
+                .and_then(|store| writer.restore(&store, &deleted))
+        });
+        let incident = match restored {
+            Ok(Ok(Restored::Written(print))) => {
+                self.note_print(id, print);
+                deleted
+            }
+            Ok(Ok(Restored::Stored { incident, print })) => {
+                self.note_print(id, print);
+                *incident
+            }
+            Ok(Err(e @ (SaveError::NewerRecord | SaveError::ChangedElsewhere(_)))) => {
+                self.trouble
+                    .set(Some(format!("Couldn't bring it back: {e}.")));
+                return;
+            }
+            // No room, or no storage: it comes back here and is saved once it can be. Its
+            // own version is the ancestor, so whatever another tab stores first wins.
+            Ok(Err(_)) | Err(_) => {
+                self.base.update_value(|base| {
+                    base.insert(id, deleted.clone());
+                });
+                self.mark_dirty(id);
+                self.incidents
+                    .update(|all| all.insert(position.min(all.len()), deleted));
+                self.flush();
+                return;
+            }
+        };
+        self.incidents
+            .update(|all| all.insert(position.min(all.len()), incident));
+        self.set_state(SaveState::Saved);
+    }
+
+    fn note_print(&self, id: IncidentId, print: u64) {
+        self.seen.update_value(|seen| {
+            seen.insert(id, print);
+        });
     }
 }
