@@ -23,7 +23,9 @@ test('every step keeps what was typed across a reload', opts, () =>
 
     await p.goToStep('Stop');
     assert.equal(await p.titleField.inputValue(), 'Wrong invoice');
-    assert.equal(await p.field('How distressed do you feel right now?').inputValue(), '8');
+    assert.equal(await p.rated(p.distressBefore), '8');
+    assert.equal(await p.rated(p.distressAfter), '5');
+    assert.equal(await p.field('The thought').inputValue(), 'They will think I am careless');
     await p.goToStep('Assess');
     assert.equal(await p.field('What happened').inputValue(), WHAT_HAPPENED);
     assert.equal(await p.field('Customers').isChecked(), true);
