@@ -9,7 +9,7 @@ use mend::files::export::export;
 use mend::files::import::read;
 use mend::files::{Plan, Policy};
 use mend::model::steps::*;
-use mend::model::thought_record::{Pattern, Patterns, ThoughtRecord};
+use mend::model::thought_record::{Pattern, ThoughtRecord};
 use mend::model::value::FieldValue;
 use mend::model::{Incident, IncidentId, Step, Timestamp};
 
@@ -62,10 +62,12 @@ fn thought_record() -> impl Strategy<Value = ThoughtRecord> {
     )
         .prop_map(
             |(thought, ticks, balanced, belief_before, belief_after, in_report)| {
-                let mut patterns = Patterns::default();
-                for (pattern, on) in Pattern::ALL.into_iter().zip(ticks) {
-                    patterns.set(pattern, on);
-                }
+                let patterns = Pattern::ALL
+                    .into_iter()
+                    .zip(ticks)
+                    .filter(|(_, on)| *on)
+                    .map(|(p, _)| p.key().to_owned())
+                    .collect();
                 ThoughtRecord {
                     thought,
                     patterns,

@@ -22,7 +22,7 @@ fn with_record() -> Incident {
     });
     let record = &mut i.steps.stop.thought_record;
     record.thought = "Dana will think I'm careless".into();
-    record.patterns.set(Pattern::MindReading, true);
+    record.set_follows(Pattern::MindReading, true);
     record.balanced = "Dana has made mistakes too, and I told her quickly.".into();
     record.belief_before = Some(90);
     record.belief_after = Some(40);

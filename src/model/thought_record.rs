@@ -29,7 +29,7 @@ impl Pattern {
         Pattern::Personalising,
     ];
 
-    /// A stable key, for DOM ids.
+    /// A stable key, for storage and DOM ids.
     pub fn key(self) -> &'static str {
         match self {
             Pattern::Catastrophising => "catastrophising",
@@ -80,66 +80,14 @@ pub const BALANCED_PROMPTS: [&str; 3] = [
     "What is in your control in the next hour?",
 ];
 
-/// Which patterns the thought follows. One tick each, so two tabs ticking different
-/// patterns merge cleanly.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Patterns {
-    pub catastrophising: bool,
-    pub mind_reading: bool,
-    pub fortune_telling: bool,
-    pub labelling: bool,
-    pub all_or_nothing: bool,
-    pub should_statements: bool,
-    pub discounting_the_positive: bool,
-    pub personalising: bool,
-}
-
-impl Patterns {
-    fn slot(&mut self, pattern: Pattern) -> &mut bool {
-        match pattern {
-            Pattern::Catastrophising => &mut self.catastrophising,
-            Pattern::MindReading => &mut self.mind_reading,
-            Pattern::FortuneTelling => &mut self.fortune_telling,
-            Pattern::Labelling => &mut self.labelling,
-            Pattern::AllOrNothing => &mut self.all_or_nothing,
-            Pattern::Shoulds => &mut self.should_statements,
-            Pattern::DiscountingPositive => &mut self.discounting_the_positive,
-            Pattern::Personalising => &mut self.personalising,
-        }
-    }
-
-    pub fn has(&self, pattern: Pattern) -> bool {
-        let ticks = [
-            self.catastrophising,
-            self.mind_reading,
-            self.fortune_telling,
-            self.labelling,
-            self.all_or_nothing,
-            self.should_statements,
-            self.discounting_the_positive,
-            self.personalising,
-        ];
-        ticks[pattern as usize]
-    }
-
-    pub fn set(&mut self, pattern: Pattern, on: bool) {
-        *self.slot(pattern) = on;
-    }
-
-    /// The ticked patterns, in the order they are offered.
-    pub fn ticked(&self) -> Vec<Pattern> {
-        Pattern::ALL.into_iter().filter(|p| self.has(*p)).collect()
-    }
-}
-
 /// The thought record. Every part is optional.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ThoughtRecord {
     /// The thought, in the person's own words.
     pub thought: String,
-    pub patterns: Patterns,
+    /// The patterns it follows, by key, in the order they are offered.
+    pub patterns: Vec<String>,
     pub balanced: String,
     /// How strongly the first thought is believed, 0–100, before and after the balanced one.
     pub belief_before: Option<u8>,
@@ -149,10 +97,32 @@ pub struct ThoughtRecord {
 }
 
 impl ThoughtRecord {
+    pub fn follows(&self, pattern: Pattern) -> bool {
+        self.patterns.iter().any(|k| k == pattern.key())
+    }
+
+    /// Ticks or unticks a pattern, keeping the offered order (and dropping unknown keys).
+    pub fn set_follows(&mut self, pattern: Pattern, on: bool) {
+        let keep = |p: &Pattern| if *p == pattern { on } else { self.follows(*p) };
+        self.patterns = Pattern::ALL
+            .iter()
+            .filter(|p| keep(p))
+            .map(|p| p.key().to_owned())
+            .collect();
+    }
+
+    /// The patterns ticked, in the order they are offered.
+    pub fn ticked(&self) -> Vec<Pattern> {
+        Pattern::ALL
+            .into_iter()
+            .filter(|p| self.follows(*p))
+            .collect()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.thought.trim().is_empty()
             && self.balanced.trim().is_empty()
-            && self.patterns.ticked().is_empty()
+            && self.patterns.is_empty()
             && self.belief_before.is_none()
             && self.belief_after.is_none()
     }
@@ -166,12 +136,7 @@ impl ThoughtRecord {
             }
         };
         text("The thought", &self.thought);
-        let names: Vec<&str> = self
-            .patterns
-            .ticked()
-            .into_iter()
-            .map(Pattern::name)
-            .collect();
+        let names: Vec<&str> = self.ticked().into_iter().map(Pattern::name).collect();
         text("Patterns it follows", &names.join(", "));
         text("A balanced thought", &self.balanced);
         let belief = |b: Option<u8>| b.map(|b| format!("{}%", b.min(100))).unwrap_or_default();
@@ -218,20 +183,33 @@ mod tests {
 
     #[test]
     fn ticks_are_kept_per_pattern_and_listed_in_offered_order() {
-        let mut patterns = Patterns::default();
-        patterns.set(Pattern::Personalising, true);
-        patterns.set(Pattern::Catastrophising, true);
-        patterns.set(Pattern::Labelling, true);
-        patterns.set(Pattern::Labelling, false);
+        let mut record = ThoughtRecord::default();
+        record.set_follows(Pattern::Personalising, true);
+        record.set_follows(Pattern::Catastrophising, true);
+        record.set_follows(Pattern::Labelling, true);
+        record.set_follows(Pattern::Labelling, false);
+        record.set_follows(Pattern::Catastrophising, true);
         assert_eq!(
-            patterns.ticked(),
+            record.ticked(),
             [Pattern::Catastrophising, Pattern::Personalising]
         );
+        assert_eq!(record.patterns, ["catastrophising", "personalising"]);
         for p in Pattern::ALL {
-            let mut one = Patterns::default();
-            one.set(p, true);
+            let mut one = ThoughtRecord::default();
+            one.set_follows(p, true);
             assert_eq!(one.ticked(), [p], "{p:?} has its own tick");
         }
+    }
+
+    #[test]
+    fn unknown_pattern_keys_are_never_shown_and_go_at_the_next_tick() {
+        let mut record = ThoughtRecord {
+            patterns: vec!["gloom".into(), "labelling".into()],
+            ..ThoughtRecord::default()
+        };
+        assert_eq!(record.ticked(), [Pattern::Labelling]);
+        record.set_follows(Pattern::MindReading, true);
+        assert_eq!(record.patterns, ["mind-reading", "labelling"]);
     }
 
     #[test]
@@ -264,8 +242,8 @@ mod tests {
         assert!(record.is_empty());
         assert!(record.lines().is_empty());
         record.thought = " They will think I'm careless ".into();
-        record.patterns.set(Pattern::MindReading, true);
-        record.patterns.set(Pattern::Labelling, true);
+        record.set_follows(Pattern::MindReading, true);
+        record.set_follows(Pattern::Labelling, true);
         record.belief_before = Some(90);
         record.belief_after = Some(40);
         assert!(!record.is_empty());
@@ -283,14 +261,5 @@ mod tests {
     #[test]
     fn the_prompts_are_questions() {
         assert!(BALANCED_PROMPTS.iter().all(|p| p.ends_with('?')));
-    }
-
-    #[test]
-    fn patterns_are_stored_by_name_and_missing_ones_read_as_unticked() {
-        let patterns: Patterns =
-            serde_json::from_str(r#"{"mind_reading":true}"#).unwrap_or_default();
-        assert_eq!(patterns.ticked(), [Pattern::MindReading]);
-        let text = serde_json::to_string(&patterns).unwrap_or_default();
-        assert!(text.contains("\"mind_reading\":true"), "{text}");
     }
 }

@@ -33,10 +33,15 @@ fn v2_to_v3(mut record: Value) -> Result<Value, String> {
     else {
         return Ok(record);
     };
-    if let Some(thoughts) = stop.remove("thoughts") {
-        let mut thought_record = serde_json::Map::new();
-        thought_record.insert("thought".into(), thoughts);
-        stop.insert("thought_record".into(), Value::Object(thought_record));
+    // Rebuilt rather than `remove`d: a map removal brings in about 3 kB of tree code.
+    for (key, value) in std::mem::take(stop) {
+        if key == "thoughts" {
+            let mut thought_record = serde_json::Map::new();
+            thought_record.insert("thought".into(), value);
+            stop.insert("thought_record".into(), Value::Object(thought_record));
+        } else {
+            stop.insert(key, value);
+        }
     }
     Ok(record)
 }

@@ -8,11 +8,9 @@ use crate::model::Incident;
 
 /// One scale of one incident field.
 pub struct Scale {
-    /// Unique; the radios' group name and ids are made from it.
+    /// Unique: the radios' group name.
     pub key: &'static str,
     pub legend: &'static str,
-    /// Help under the legend; empty for none.
-    pub hint: &'static str,
     /// The words at the low and high end.
     pub ends: (&'static str, &'static str),
     pub steps: &'static [u8],
@@ -33,40 +31,32 @@ fn end_label(scale: &Scale, at: usize) -> String {
 pub fn RatingScale(scale: &'static Scale) -> impl IntoView {
     let current = expect_context::<Current>();
     let value = Memo::new(move |_| current.read(|i| (scale.get)(i)).flatten());
-    let hint_id = (!scale.hint.is_empty()).then(|| format!("{}-hint", scale.key));
     let last = scale.steps.len().saturating_sub(1);
     let options = scale
         .steps
         .iter()
         .enumerate()
         .map(|(n, &step)| {
-            let id = format!("{}-{step}", scale.key);
-            let label_for = id.clone();
             // The end words are part of the end buttons' names; the row under the scale
             // shows them to the eye.
             let end = match n {
-                0 => scale.ends.0,
-                n if n == last => scale.ends.1,
-                _ => "",
+                0 => format!(", {}", scale.ends.0),
+                n if n == last => format!(", {}", scale.ends.1),
+                _ => String::new(),
             };
             view! {
-                <label class="scale-option" for=label_for>
-                    <input type="radio" id=id name=scale.key value=step.to_string()
+                <label class="scale-option">
+                    <input type="radio" name=scale.key value=step.to_string()
                         prop:checked=move || value.get() == Some(step)
                         on:change=move |_| current.edit(|i| (scale.set)(i, step))/>
-                    <span class="scale-number">{step}{scale.unit}</span>
-                    {(!end.is_empty()).then(|| view! { <span class="visually-hidden">{format!(", {end}")}</span> })}
+                    <span class="scale-number">{step}{scale.unit}<span class="visually-hidden">{end}</span></span>
                 </label>
             }
         })
         .collect_view();
-    let hint = hint_id
-        .clone()
-        .map(|id| view! { <p class="hint" id=id>{scale.hint}</p> });
     view! {
-        <fieldset class="scale" aria-describedby=hint_id>
+        <fieldset class="scale">
             <legend>{scale.legend}</legend>
-            {hint}
             <div class="scale-options">{options}</div>
             <p class="scale-ends" aria-hidden="true">
                 <span>{end_label(scale, 0)}</span>

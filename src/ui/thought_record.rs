@@ -18,7 +18,6 @@ const IN_REPORT: Field = field!(Kind::Check, "thought-in-report", "Put the thoug
 const BELIEF_BEFORE: Scale = Scale {
     key: "belief-before",
     legend: "How much do you believe the thought?",
-    hint: "",
     ends: ("not at all", "completely"),
     steps: &BELIEF_STEPS,
     unit: "%",
@@ -29,7 +28,6 @@ const BELIEF_BEFORE: Scale = Scale {
 const BELIEF_AFTER: Scale = Scale {
     key: "belief-after",
     legend: "And now, after the balanced thought?",
-    hint: "",
     ends: ("not at all", "completely"),
     steps: &BELIEF_STEPS,
     unit: "%",
@@ -47,12 +45,12 @@ pub fn ThoughtRecordForm() -> impl IntoView {
             let hint = format!("{id}-hint");
             let ticked = move || {
                 current
-                    .read(|i| i.steps.stop.thought_record.patterns.has(pattern))
+                    .read(|i| i.steps.stop.thought_record.follows(pattern))
                     .unwrap_or(false)
             };
             let tick = move |ev| {
                 let on = event_target_checked(&ev);
-                current.edit(|i| i.steps.stop.thought_record.patterns.set(pattern, on));
+                current.edit(|i| i.steps.stop.thought_record.set_follows(pattern, on));
             };
             view! {
                 <div class="field check">

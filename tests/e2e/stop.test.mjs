@@ -138,7 +138,9 @@ test('a distress rating from the old dropdown (schema 2) reads the same on the s
       localStorage.setItem(key, record);
       localStorage.setItem('mend.meta', '{"schema":2}');
     }, [`mend.incident.${incident.id}`, v2]);
+    // A fresh start, as when the page is opened again after an update.
     await page.goto(`${baseUrl}#/incident/${incident.id}/stop`);
+    await page.reload();
     const p = new IncidentPage(page);
     await page.getByRole('heading', { level: 1, name: 'Stop' }).waitFor();
     assert.equal(await p.rated(p.distressBefore), String(incident.steps.stop.distress_before));

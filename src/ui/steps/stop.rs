@@ -17,7 +17,6 @@ const TITLE: Field = field!(Kind::Line, "incident-title", "Title", "It can wait.
 const BEFORE: Scale = Scale {
     key: "distress-before",
     legend: "Before the pause: how distressed do you feel?",
-    hint: "A guess is fine.",
     ends: ("calm", "overwhelmed"),
     steps: &DISTRESS_STEPS,
     unit: "",
@@ -28,7 +27,6 @@ const BEFORE: Scale = Scale {
 const AFTER: Scale = Scale {
     key: "distress-after",
     legend: "After the pause: and now?",
-    hint: "",
     ends: ("calm", "overwhelmed"),
     steps: &DISTRESS_STEPS,
     unit: "",
@@ -50,6 +48,7 @@ pub fn StopStep() -> impl IntoView {
         <BreathingGuide/>
         <section class="feelings" aria-labelledby="feelings-heading">
             <h2 id="feelings-heading">"How you feel"</h2>
+            <p class="hint">"Before the pause and after it. A guess is fine."</p>
             <RatingScale scale=&BEFORE/>
             <RatingScale scale=&AFTER/>
             <p role="status" class="change">{change}</p>
