@@ -37,12 +37,12 @@ pub fn RatingScale(scale: &'static Scale) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(n, &step)| {
-            // The end words are part of the end buttons' names; the row under the scale
-            // shows them to the eye.
+            // The end words are part of the end buttons' names ("0 calm"); the row under
+            // the scale shows them to the eye.
             let end = match n {
-                0 => format!(", {}", scale.ends.0),
-                n if n == last => format!(", {}", scale.ends.1),
-                _ => String::new(),
+                0 => scale.ends.0,
+                n if n == last => scale.ends.1,
+                _ => "",
             };
             view! {
                 <label class="scale-option">

@@ -68,6 +68,10 @@ test('by keyboard alone: rate, breathe under reduced motion, rate again, see the
     await press('Enter');
     await focused(p.startButton, 'a new incident opens on Start');
 
+    // Labelled at both ends, for the ear as well as the eye.
+    assert.equal(await p.distressBefore.getByRole('radio', { name: '0 calm', exact: true }).count(), 1);
+    assert.equal(await p.distressBefore.getByRole('radio', { name: '10 overwhelmed', exact: true }).count(), 1);
+    assert.equal(await p.distressBefore.getByRole('radio').count(), 11, 'one button for each of 0 to 10');
     await rate(p.distressBefore, 8);
     await eventually(async () => assert.equal(await p.rated(p.distressBefore), '8'));
     assert.equal(await p.distressChange.textContent(), '', 'nothing to compare yet');

@@ -34,9 +34,9 @@ export class IncidentPage {
     this.beliefAfter = page.getByRole('group', { name: 'And now, after the balanced thought?' });
   }
 
-  /** One button of a rating scale, by the number on it ("8", "40%"); the ends also say their word. */
+  /** One button of a rating scale, by the number on it ("8", "40%"); the ends also say their word ("0 calm"). */
   rating(scale, value) {
-    return scale.getByRole('radio', { name: new RegExp(`^${value}(, |$)`) });
+    return scale.getByRole('radio', { name: new RegExp(`^${value}( |$)`) });
   }
 
   /** The number checked on a rating scale, or null. */
