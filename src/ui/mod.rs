@@ -17,6 +17,7 @@ pub mod message_card;
 pub mod notices;
 pub mod rating_scale;
 pub mod reactive_text;
+pub mod reassurance;
 pub mod report_dialog;
 pub mod save_indicator;
 pub mod send_actions;

@@ -9,6 +9,7 @@ use crate::ui::current::Current;
 use crate::ui::form::{field, Field, FieldInput, Kind};
 use crate::ui::rating_scale::{RatingScale, Scale};
 use crate::ui::reactive_text::text;
+use crate::ui::reassurance::{Moment, Reassurance};
 use crate::ui::thought_record::ThoughtRecordForm;
 
 #[rustfmt::skip]
@@ -44,7 +45,7 @@ pub fn StopStep() -> impl IntoView {
             .unwrap_or_default()
     });
     view! {
-        <p class="lead">"This is fixable. Most mistakes are, and how you recover is what people remember."</p>
+        <Reassurance moment=Moment::Stop/>
         <BreathingGuide/>
         <section class="feelings" aria-labelledby="feelings-heading">
             <h2 id="feelings-heading">"How you feel"</h2>

@@ -3,6 +3,13 @@ import { readDownload } from '../support/browser.mjs';
 
 export const STEPS = ['Stop', 'Assess', 'Solutions', 'Own up', 'Fix', 'Follow up', 'Step it up'];
 
+/** The seed's reassurance, one line on each of three steps. */
+export const REASSURANCE = {
+  'Stop': 'This is fixable. Most mistakes are.',
+  'Own up': 'Telling them quickly is what people remember.',
+  'Step it up': 'How you recover is what people will remember.',
+};
+
 export class IncidentPage {
   constructor(page) {
     this.page = page;
@@ -57,6 +64,11 @@ export class IncidentPage {
     await this.freshDraftButton.click();
     await this.freshDraftDialog.waitFor();
     return this.freshDraftDialog;
+  }
+
+  /** How many times `words` appear in the page's main content. */
+  async timesShown(words) {
+    return (await this.page.locator('main').textContent()).split(words).length - 1;
   }
 
   /** The link to a step in the "Steps" navigation. */
