@@ -12,6 +12,7 @@ const V1_INCIDENT: &str = include_str!("fixtures/v1-incident.json");
 const V1_MINIMAL: &str = include_str!("fixtures/v1-minimal.json");
 /// Every step filled, about 4 KB: the benchmark (`bench/`) stores copies of it.
 const V2_FULL: &str = include_str!("fixtures/v2-full-incident.json");
+const V3_FULL: &str = include_str!("fixtures/v3-full-incident.json");
 
 fn at(text: &str) -> Timestamp {
     text.parse().expect("valid fixture time")
@@ -53,15 +54,37 @@ fn encoding_is_stable_in_field_order() {
     let text = encode(&incident(2, "x")).expect("encodes");
     assert_eq!(
         text,
-        r#"{"schema":2,"incident":{"id":"02020202-0202-4202-8202-020202020202","title":"x","created_at":"2026-11-26T08:00:00.000Z","updated_at":"2026-11-26T08:00:00.000Z","noticed_at":"2026-11-26T08:00:00.000Z","tags":"","archived":false,"last_step":"stop","steps":{"stop":{"pattern":"sigh","distress_before":null,"distress_after":null,"thoughts":""},"assess":{"what_happened":"","happened_at":null,"affects_customers":false,"affects_colleagues":false,"affects_systems":false,"affects_money":false,"affects_deadlines":false,"impact":"","severity":"unset","worsening":"unknown","helpers":[],"key_points":[],"timeline":[]},"solutions":{"options":[],"chosen":null},"own_up":{"tell_name":"","tell_role":"My manager","done_so_far":"","need":"","briefing":null,"told_at":null},"fix":{"items":[]},"follow_up":{"people":[],"removed_names":[],"cause":"","seemed_reasonable":"","lucky":"","known_earlier":"","caught_sooner":""},"step_it_up":{"commitments":[],"extra_checks":[],"learned":"","went_well":"","resolved_at":null}}}}"#
+        r#"{"schema":3,"incident":{"id":"02020202-0202-4202-8202-020202020202","title":"x","created_at":"2026-11-26T08:00:00.000Z","updated_at":"2026-11-26T08:00:00.000Z","noticed_at":"2026-11-26T08:00:00.000Z","tags":"","archived":false,"last_step":"stop","steps":{"stop":{"pattern":"sigh","distress_before":null,"distress_after":null,"thought_record":{"thought":"","patterns":[],"balanced":"","belief_before":null,"belief_after":null,"in_report":false}},"assess":{"what_happened":"","happened_at":null,"affects_customers":false,"affects_colleagues":false,"affects_systems":false,"affects_money":false,"affects_deadlines":false,"impact":"","severity":"unset","worsening":"unknown","helpers":[],"key_points":[],"timeline":[]},"solutions":{"options":[],"chosen":null},"own_up":{"tell_name":"","tell_role":"My manager","done_so_far":"","need":"","briefing":null,"told_at":null},"fix":{"items":[]},"follow_up":{"people":[],"removed_names":[],"cause":"","seemed_reasonable":"","lucky":"","known_earlier":"","caught_sooner":""},"step_it_up":{"commitments":[],"extra_checks":[],"learned":"","went_well":"","resolved_at":null}}}}"#
     );
 }
 
 #[test]
 fn the_full_fixture_is_exactly_what_a_save_writes() {
-    let incident = decode(V2_FULL).expect("the benchmark's record reads");
-    assert_eq!(encode(&incident).expect("encodes"), V2_FULL.trim_end());
-    assert!((3_500..=4_500).contains(&V2_FULL.len()), "about 4 KB");
+    let incident = decode(V3_FULL).expect("the benchmark's record reads");
+    assert_eq!(encode(&incident).expect("encodes"), V3_FULL.trim_end());
+    assert!((4_000..=5_000).contains(&V3_FULL.len()), "about 4.5 KB");
+}
+
+#[test]
+fn a_v2_record_reads_the_same_distress_and_keeps_its_thoughts_as_the_thought() {
+    let incident = decode(V2_FULL).expect("v2 migrates");
+    let stop = &incident.steps.stop;
+    assert_eq!(
+        (stop.distress_before, stop.distress_after),
+        (Some(8), Some(5))
+    );
+    assert_eq!(
+        stop.thought_record.thought,
+        "My stomach dropped when I saw the reply. Everyone will know it was me."
+    );
+    assert!(
+        !stop.thought_record.in_report,
+        "not in the report until ticked"
+    );
+    // Everything else is as the v3 fixture holds it, apart from the thought record's new parts.
+    let mut v3 = decode(V3_FULL).expect("v3 reads");
+    v3.steps.stop.thought_record = stop.thought_record.clone();
+    assert_eq!(incident, v3);
 }
 
 #[test]

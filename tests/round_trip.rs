@@ -12,6 +12,7 @@ use mend::files::import::{read, read_bytes};
 use mend::files::{Plan, Policy};
 use mend::model::settings::STORAGE_QUOTA_UNITS;
 use mend::model::steps::*;
+use mend::model::thought_record::{Pattern, ThoughtRecord};
 use mend::model::value::FieldValue;
 use mend::model::{Incident, IncidentId, Step, Timestamp};
 use mend::persist::{self, MemoryStore};
@@ -54,19 +55,48 @@ fn person() -> impl Strategy<Value = Person> {
     (any::<u32>(), text(), text()).prop_map(|(id, name, role)| Person { id, name, role })
 }
 
+fn thought_record() -> impl Strategy<Value = ThoughtRecord> {
+    (
+        text(),
+        any::<[bool; 8]>(),
+        text(),
+        option::of(0u8..=100),
+        option::of(0u8..=100),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(thought, ticks, balanced, belief_before, belief_after, in_report)| {
+                let patterns = Pattern::ALL
+                    .into_iter()
+                    .zip(ticks)
+                    .filter(|(_, on)| *on)
+                    .map(|(p, _)| p.key().to_owned())
+                    .collect();
+                ThoughtRecord {
+                    thought,
+                    patterns,
+                    balanced,
+                    belief_before,
+                    belief_after,
+                    in_report,
+                }
+            },
+        )
+}
+
 fn stop() -> impl Strategy<Value = Stop> {
     (
         pick(mend::model::choices::Breathing::OPTIONS),
         rating(),
         rating(),
-        text(),
+        thought_record(),
     )
         .prop_map(
-            |(pattern, distress_before, distress_after, thoughts)| Stop {
+            |(pattern, distress_before, distress_after, thought_record)| Stop {
                 pattern,
                 distress_before,
                 distress_after,
-                thoughts,
+                thought_record,
             },
         )
 }

@@ -77,3 +77,9 @@ pub fn parse_local_input(text: &str) -> Option<Timestamp> {
     let ms = js_sys::Date::parse(text);
     (!ms.is_nan()).then(|| Timestamp::from_millis_clamped(ms))
 }
+
+/// Minutes to add to UTC for local time at that moment (JavaScript counts the other way).
+pub fn utc_offset_minutes(time: Timestamp) -> i32 {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(time.millis() as f64));
+    -(d.get_timezone_offset() as i32)
+}

@@ -127,7 +127,20 @@ pub fn build(
                 .push(Block::Para("Nothing written here yet.".into()));
         }
     }
+    thought_record(&mut out, s);
     out.blocks
+}
+
+/// The thought record is private: it appears only when the person ticked it in, on Stop.
+fn thought_record(out: &mut Out, s: &Steps) {
+    let record = &s.stop.thought_record;
+    if record.in_report && !record.is_empty() {
+        out.blocks
+            .push(Block::Heading(2, "Thought record".to_owned()));
+        for (label, text) in record.lines() {
+            out.labelled(label, &text);
+        }
+    }
 }
 
 struct Out {

@@ -179,6 +179,11 @@ mod tests {
              Options:\n1. Call both clients (small effort, can't be undone)\n2. Write to both: A short apology\nMy recommendation: Call both clients.\n\n\
              What I need from you: Your OK to call them today."
         );
+        assert_eq!(
+            crate::model::wording::check(&compose(&i)),
+            [],
+            "Mend's own draft gives the wording check nothing to flag"
+        );
     }
 
     #[test]

@@ -39,6 +39,7 @@ pub mod settings;
 pub mod status;
 pub mod step;
 pub mod steps;
+pub mod thought_record;
 pub mod time;
 pub mod title;
 pub mod wording;

@@ -78,7 +78,8 @@ pub fn has_content(incident: &Incident, step: Step) -> bool {
             let stop = &s.stop;
             stop.distress_before.is_some()
                 || stop.distress_after.is_some()
-                || any_text(&[&stop.thoughts, &incident.title])
+                || !stop.thought_record.is_empty()
+                || !incident.title.trim().is_empty()
         }
         Step::Assess => {
             // Tags are asked for on Assess; the noticed time is filled in by default.

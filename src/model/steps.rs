@@ -7,6 +7,7 @@ use super::choices::{
     Breathing, CheckIn, CommitmentKind, Effort, ItemStatus, Risk, Severity, Undoable, Worsening,
 };
 use super::limits::MAX_LENGTH;
+use super::thought_record::ThoughtRecord;
 use super::Timestamp;
 
 /// The seven steps' records.
@@ -111,14 +112,16 @@ pub struct Event {
     pub what: String,
 }
 
-/// 1 Stop: the breathing pause and distress before and after.
+/// 1 Stop: the breathing pause, distress before and after it, and the thought record.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Stop {
     pub pattern: Breathing,
+    /// 0–10. The scale stores the same number the old dropdown did.
     pub distress_before: Option<u8>,
     pub distress_after: Option<u8>,
-    pub thoughts: String,
+    /// Schema 2 kept a bare `thoughts` text here; it is now the record's thought.
+    pub thought_record: ThoughtRecord,
 }
 
 /// 2 Assess: the facts as known now.

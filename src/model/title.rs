@@ -1,6 +1,36 @@
-//! The title Mend shows for an incident: its own, or a neutral "Incident 3" in discreet mode.
+//! The title Mend shows for an incident: its own; until it has one, a plain placeholder
+//! from when it was started ("Incident on 3 Dec, 14:05"); or a neutral "Incident 3" in
+//! discreet mode.
 
-use super::Incident;
+use super::{Day, Incident, Timestamp};
+
+/// Minutes to add to UTC for local time at a given moment (the browser knows; tests pick).
+pub type Offset<'a> = &'a dyn Fn(Timestamp) -> i32;
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// "Incident on 3 Dec, 14:05": the title of an incident nobody has named yet, in local time.
+pub fn placeholder(created_at: Timestamp, offset_minutes: i32) -> String {
+    let local = created_at.millis() + i64::from(offset_minutes) * 60_000;
+    let (_, month, day) = Day::of_utc(Timestamp::from_millis_clamped(local as f64)).ymd();
+    let minutes = local.rem_euclid(86_400_000) / 60_000;
+    let month = MONTHS[(month - 1).clamp(0, 11) as usize];
+    format!(
+        "Incident on {day} {month}, {:02}:{:02}",
+        minutes / 60,
+        minutes % 60
+    )
+}
+
+/// The incident's own title, or its placeholder until it has one.
+pub fn name(incident: &Incident, offset: Offset) -> String {
+    match incident.title.trim() {
+        "" => placeholder(incident.created_at, offset(incident.created_at)),
+        title => title.to_owned(),
+    }
+}
 
 /// The incident's place in creation order among `all`, counting from 1 (ties: by id).
 /// Numbers follow the incidents on this device, so they close up after a delete.
@@ -13,13 +43,22 @@ pub fn creation_number(all: &[Incident], incident: &Incident) -> usize {
 }
 
 /// The title to show in the list and the browser tab. Discreet mode never reveals the text.
-pub fn shown_title(all: &[Incident], incident: &Incident, discreet: bool) -> String {
-    titled(incident, discreet.then(|| creation_number(all, incident)))
+pub fn shown_title(
+    all: &[Incident],
+    incident: &Incident,
+    discreet: bool,
+    offset: Offset,
+) -> String {
+    titled(
+        incident,
+        discreet.then(|| creation_number(all, incident)),
+        offset,
+    )
 }
 
 /// `shown_title` of every incident in `all`, in the same order. Sorts once instead of
 /// counting once per incident, so a list of 1,000 costs thousands of steps, not a million.
-pub fn shown_titles(all: &[Incident], discreet: bool) -> Vec<String> {
+pub fn shown_titles(all: &[Incident], discreet: bool, offset: Offset) -> Vec<String> {
     let mut order: Vec<_> = Vec::new();
     if discreet {
         order = all.iter().map(|i| (i.created_at, i.id)).collect();
@@ -28,22 +67,24 @@ pub fn shown_titles(all: &[Incident], discreet: bool) -> Vec<String> {
     all.iter()
         .map(|i| {
             let number = discreet.then(|| 1 + order.partition_point(|k| *k < (i.created_at, i.id)));
-            titled(i, number)
+            titled(i, number, offset)
         })
         .collect()
 }
 
-fn titled(incident: &Incident, number: Option<usize>) -> String {
+fn titled(incident: &Incident, number: Option<usize>, offset: Offset) -> String {
     match number {
         Some(n) => format!("Incident {n}"),
-        None => incident.display_title().to_owned(),
+        None => name(incident, offset),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{IncidentId, Timestamp};
+    use crate::model::IncidentId;
+
+    const UTC: fn(Timestamp) -> i32 = |_| 0;
 
     fn incident(seed: u8, created_ms: i64, title: &str) -> Incident {
         let created = Timestamp::from_millis(created_ms).unwrap();
@@ -64,7 +105,10 @@ mod tests {
     #[test]
     fn discreet_titles_number_by_creation_not_by_list_order() {
         let all = shuffled();
-        let shown: Vec<String> = all.iter().map(|i| shown_title(&all, i, true)).collect();
+        let shown: Vec<String> = all
+            .iter()
+            .map(|i| shown_title(&all, i, true, &UTC))
+            .collect();
         assert_eq!(shown, ["Incident 3", "Incident 1", "Incident 2"]);
     }
 
@@ -73,16 +117,18 @@ mod tests {
         let mut all = shuffled();
         all.push(incident(4, 1_000, "Tie, larger id"));
         for discreet in [true, false] {
-            let one_by_one: Vec<String> =
-                all.iter().map(|i| shown_title(&all, i, discreet)).collect();
-            assert_eq!(shown_titles(&all, discreet), one_by_one);
+            let one_by_one: Vec<String> = all
+                .iter()
+                .map(|i| shown_title(&all, i, discreet, &UTC))
+                .collect();
+            assert_eq!(shown_titles(&all, discreet, &UTC), one_by_one);
         }
     }
 
     #[test]
     fn discreet_titles_never_contain_the_real_title() {
         let all = vec![incident(1, 1_000, "Leaked the payroll file")];
-        let shown = shown_title(&all, &all[0], true);
+        let shown = shown_title(&all, &all[0], true, &UTC);
         assert_eq!(shown, "Incident 1");
         assert!(!shown.contains("payroll"));
     }
@@ -93,8 +139,11 @@ mod tests {
             incident(1, 1_000, "Wrong invoice"),
             incident(2, 1_000, "  "),
         ];
-        assert_eq!(shown_title(&all, &all[0], false), "Wrong invoice");
-        assert_eq!(shown_title(&all, &all[1], false), "Untitled incident");
+        assert_eq!(shown_title(&all, &all[0], false, &UTC), "Wrong invoice");
+        assert_eq!(
+            shown_title(&all, &all[1], false, &UTC),
+            "Incident on 1 Jan, 00:00"
+        );
     }
 
     #[test]
@@ -105,9 +154,30 @@ mod tests {
     }
 
     #[test]
+    fn an_unnamed_incident_is_called_by_when_it_started_in_local_time() {
+        // 2026-12-03T13:05:00Z
+        let at = Timestamp::from_millis(1_796_303_100_000).unwrap();
+        assert_eq!(placeholder(at, 60), "Incident on 3 Dec, 14:05");
+        assert_eq!(placeholder(at, 0), "Incident on 3 Dec, 13:05");
+        // West of UTC, across midnight and the year's end.
+        let new_year = Timestamp::from_millis(1_798_761_600_000).unwrap();
+        assert_eq!(placeholder(new_year, -300), "Incident on 31 Dec, 19:00");
+        let mut unnamed = incident(1, 1_796_303_100_000, "  ");
+        assert_eq!(name(&unnamed, &|_| 60), "Incident on 3 Dec, 14:05");
+        unnamed.title = " Wrong invoice ".into();
+        assert_eq!(name(&unnamed, &|_| 60), "Wrong invoice");
+    }
+
+    #[test]
+    fn discreet_mode_hides_the_placeholder_too() {
+        let all = vec![incident(1, 1_796_303_100_000, "")];
+        assert_eq!(shown_title(&all, &all[0], true, &UTC), "Incident 1");
+    }
+
+    #[test]
     fn numbers_close_up_after_a_delete() {
         let mut all = vec![incident(1, 1_000, "a"), incident(2, 2_000, "b")];
         all.remove(0);
-        assert_eq!(shown_title(&all, &all[0], true), "Incident 1");
+        assert_eq!(shown_title(&all, &all[0], true, &UTC), "Incident 1");
     }
 }

@@ -9,7 +9,7 @@ use super::migrate::{migrate, MigrateError};
 use crate::model::Incident;
 
 /// The schema version this build writes, and the newest it can read.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Serialize)]
 struct RecordOut<'a> {

@@ -11,13 +11,38 @@ use super::codec::SCHEMA_VERSION;
 pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[n]` turns schema `n + 1` into schema `n + 2`.
-pub const MIGRATIONS: &[Migration] = &[v1_to_v2];
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
 
 /// Version 2 gave the seven steps their fields, and the incident its tags, archive flag and
 /// last step. All of them default when absent, so a v1 record carries over as it is. The
 /// version still goes up, so that an older Mend refuses these records instead of dropping
 /// fields it doesn't know when it saves.
 fn v1_to_v2(record: Value) -> Result<Value, String> {
+    Ok(record)
+}
+
+/// Version 3 gave Stop a thought record. The bare "What's going through my head" text
+/// becomes the record's thought; the distress ratings stay as they were (the scale stores
+/// the same 0–10 number the dropdown did).
+fn v2_to_v3(mut record: Value) -> Result<Value, String> {
+    let Some(stop) = record
+        .get_mut("incident")
+        .and_then(|i| i.get_mut("steps"))
+        .and_then(|s| s.get_mut("stop"))
+        .and_then(Value::as_object_mut)
+    else {
+        return Ok(record);
+    };
+    // Rebuilt rather than `remove`d: a map removal brings in about 3 kB of tree code.
+    for (key, value) in std::mem::take(stop) {
+        if key == "thoughts" {
+            let mut thought_record = serde_json::Map::new();
+            thought_record.insert("thought".into(), value);
+            stop.insert("thought_record".into(), Value::Object(thought_record));
+        } else {
+            stop.insert(key, value);
+        }
+    }
     Ok(record)
 }
 
@@ -107,11 +132,32 @@ mod tests {
     }
 
     #[test]
-    fn v1_records_carry_over_to_v2_as_they_are() {
+    fn v1_records_carry_over_as_they_are() {
         let v1 = json!({"schema": 1, "incident": {"title": "x", "steps": {"stop": {}}}});
         assert_eq!(
             migrate(v1, 1),
-            Ok(json!({"schema": 2, "incident": {"title": "x", "steps": {"stop": {}}}}))
+            Ok(json!({"schema": 3, "incident": {"title": "x", "steps": {"stop": {}}}}))
+        );
+    }
+
+    #[test]
+    fn v2_thoughts_become_the_thought_and_distress_stays_as_it_was() {
+        let v2 = json!({"schema": 2, "incident": {"steps": {"stop": {
+            "pattern": "box", "distress_before": 8, "distress_after": 5,
+            "thoughts": "Everyone will know"
+        }}}});
+        assert_eq!(
+            migrate(v2, 2),
+            Ok(json!({"schema": 3, "incident": {"steps": {"stop": {
+                "pattern": "box", "distress_before": 8, "distress_after": 5,
+                "thought_record": {"thought": "Everyone will know"}
+            }}}}))
+        );
+        // Nothing to move: left alone.
+        let bare = json!({"schema": 2, "incident": {"title": "x"}});
+        assert_eq!(
+            migrate(bare, 2),
+            Ok(json!({"schema": 3, "incident": {"title": "x"}}))
         );
     }
 

@@ -90,8 +90,8 @@ pub fn App() -> impl IntoView {
     local_storage::on_change_elsewhere(move |key, old, new| library.on_storage(key, old, new));
     Effect::new(move |_| page::set_theme(library.settings.with(|s| s.theme.attribute())));
 
-    // After navigation (not on first load), focus the new screen's heading, or the title
-    // of a brand-new incident so the user can type straight away.
+    // After navigation (not on first load), focus the new screen's heading, or the breathing
+    // guide's Start on a brand-new incident, so Enter starts the pause.
     Effect::new(move |previous: Option<Route>| {
         let current = route.get();
         if let Some(previous) = previous.filter(|p| *p != current) {
@@ -102,7 +102,7 @@ pub fn App() -> impl IntoView {
             };
             // Wait a frame so the new screen is in the DOM.
             request_animation_frame(move || match opened {
-                Some(id) if library.is_untouched(id) => page::focus(dom_ids::TITLE_FIELD),
+                Some(id) if library.is_untouched(id) => page::focus(dom_ids::BREATHING_START),
                 _ => page::focus(dom_ids::SCREEN_HEADING),
             });
         }

@@ -1,11 +1,13 @@
-//! The guided breathing pause: a shape that grows and shrinks with the breath, a text cue,
-//! and start, pause and skip. Under reduced motion the shape is hidden and the countdown leads.
+//! The guided breathing pause: a text cue, start, pause and skip, and a shape that grows and
+//! shrinks with the breath. Under reduced motion the shape is hidden and the countdown leads.
+//! The cue and Start come first, so one tap starts it even on a small phone.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use super::current::Current;
+use super::dom_ids;
 use super::form::{field, Field, FieldInput, Kind};
 use crate::browser::page;
 use crate::model::breathing;
@@ -75,7 +77,7 @@ pub fn BreathingGuide() -> impl IntoView {
         stop_timer();
         state.set(State::Skipped);
         // Skip disappears once pressed; keep focus in the guide.
-        page::focus("breathing-toggle");
+        page::focus(dom_ids::BREATHING_START);
     };
 
     // The cue and countdown are for the eyes. A screen reader hears one line a round and
@@ -97,22 +99,11 @@ pub fn BreathingGuide() -> impl IntoView {
     view! {
         <section class="breathing" aria-labelledby="breathing-heading">
             <h2 id="breathing-heading">"Breathing pause"</h2>
-            <FieldInput field=&PATTERN/>
-            <div class="breath-stage">
-                <div class="breath-shape" class:full=full aria-hidden="true"
-                    style:transition-duration=move || format!("{}s", seconds())></div>
-                <p class="countdown" aria-hidden="true">
-                    {text(move || match (state.get(), phase.get()) {
-                        (State::Running, Some((_, _, left))) => left.to_string(),
-                        _ => String::new(),
-                    })}
-                </p>
-            </div>
             <p class="cue">{cue}</p>
             <p class="visually-hidden" aria-live="polite">{text(move || spoken.get())}</p>
             <div class="actions">
                 // One button whose label changes, so focus stays on it.
-                <button type="button" class="primary" id="breathing-toggle" on:click=move |ev| {
+                <button type="button" class="primary" id=dom_ids::BREATHING_START on:click=move |ev| {
                     if state.get_untracked() == State::Running { pause(ev) } else { start(ev) }
                 }>
                     {text(move || match state.get() {
@@ -126,6 +117,17 @@ pub fn BreathingGuide() -> impl IntoView {
                     <button type="button" class="quiet" on:click=skip>"Skip"</button>
                 </Show>
             </div>
+            <div class="breath-stage">
+                <div class="breath-shape" class:full=full aria-hidden="true"
+                    style:transition-duration=move || format!("{}s", seconds())></div>
+                <p class="countdown" aria-hidden="true">
+                    {text(move || match (state.get(), phase.get()) {
+                        (State::Running, Some((_, _, left))) => left.to_string(),
+                        _ => String::new(),
+                    })}
+                </p>
+            </div>
+            <FieldInput field=&PATTERN/>
         </section>
     }
 }

@@ -3,7 +3,9 @@
 /// The one `h1` of the current screen; focus lands here after navigation.
 pub const SCREEN_HEADING: &str = "screen-heading";
 pub const MAIN: &str = "main";
-pub const TITLE_FIELD: &str = "incident-title";
+/// The breathing guide's Start (then Pause) button; a brand-new incident opens with focus
+/// here, so Enter starts the pause.
+pub const BREATHING_START: &str = "breathing-toggle";
 /// The list's Import file input; focus returns here when the import dialog closes.
 pub const IMPORT_INPUT: &str = "import-file";
 /// The incident's Report button; focus returns here from the report dialog and printing.

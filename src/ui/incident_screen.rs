@@ -56,11 +56,7 @@ fn IncidentEditor(id: IncidentId, step: Memo<Step>) -> impl IntoView {
     let navigator = expect_context::<Navigator>();
     let current = Current::new(id, library);
     provide_context(current);
-    let title = Memo::new(move |_| {
-        current
-            .read(|i| i.display_title().to_owned())
-            .unwrap_or_default()
-    });
+    let title = Memo::new(move |_| current.read(titles::name).unwrap_or_default());
     let status = Memo::new(move |_| current.read(status::status));
     let archived = Memo::new(move |_| current.read(|i| i.archived).unwrap_or(false));
     // Never changes, so it is read once rather than on every keystroke.

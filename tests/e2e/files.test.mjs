@@ -20,6 +20,9 @@ const jsonFile = (name, text) => ({ name, mimeType: 'application/json', buffer: 
 /** An incident with something in several steps: Assess, a helper with a role, an option, a fix item. */
 async function fillIncident(list, title) {
   const incident = await list.createIncident(title);
+  await incident.rating(incident.distressBefore, 7).check();
+  await incident.type(incident.field('The thought'), 'Dana will be upset');
+  await incident.field('Mind reading').check();
   await incident.goToStep('Assess');
   await incident.type(incident.field('What happened'), `${title}: Dana's numbers went out`);
   const helper = await incident.addEntry('Who must help', 'person');
@@ -43,11 +46,11 @@ test('export all, import into an empty browser, export again: the same incidents
     const first = await list.exportAll();
     assert.match(first.name, new RegExp(`^mend-backup-${DAY.source}\\.json$`));
     assert.equal(first.json.format, 'mend-backup');
-    assert.equal(first.json.schema, 2);
+    assert.equal(first.json.schema, 3);
     assert.match(first.json.app_version, /^\d+\.\d+\.\d+$/);
     assert.match(first.json.exported_at, /^\d{4}-\d{2}-\d{2}T/);
     assert.equal(first.json.incidents.length, 2);
-    assert.match(first.text, /^\{\n {2}"format": "mend-backup",\n {2}"schema": 2,/, 'pretty-printed, stable order');
+    assert.match(first.text, /^\{\n {2}"format": "mend-backup",\n {2}"schema": 3,/, 'pretty-printed, stable order');
 
     const fresh = await (await context.browser().newContext({ acceptDownloads: true })).newPage();
     const empty = await new ListPage(fresh, baseUrl).goto();

@@ -16,7 +16,8 @@ test('a new incident keeps its title across a reload and shows in the list', opt
     const incident = await list.newIncident();
     assert.ok(incident.id(), 'the address names the incident');
     await eventually(async () =>
-      assert.equal(await incident.titleField.evaluate((el) => el === document.activeElement), true, 'focus is in Title'));
+      assert.equal(await incident.startButton.evaluate((el) => el === document.activeElement), true, 'focus is on the breathing Start'));
+    assert.match(await incident.incidentName.textContent(), /^Incident on \d{1,2} [A-Z][a-z]{2}, \d{2}:\d{2}$/, 'a plain placeholder until it is named');
     await incident.typeTitle(TITLE);
     await incident.waitUntilSaved();
     await checkA11y('an incident');

@@ -53,19 +53,20 @@ test('a whole walk-through works from the keyboard alone', opts, () =>
     await press('Enter');
     await focused(list.heading, 'skipping lands on the heading');
     await activate(list.newIncidentButton);
-    await focused(p.titleField, 'a new incident starts in its title');
+    await focused(p.startButton, 'a new incident starts on the breathing Start');
 
-    // 1 Stop: title, distress, the breathing guide started, paused and skipped, a thought.
-    await pressKeys(page, 'Wrong invoice');
-    await tabTo(page, p.field('How distressed do you feel right now?'));
-    await pressKeys(page, '8');
-    const guide = page.getByRole('region', { name: 'Breathing pause' });
-    await activate(guide.getByRole('button', { name: 'Start' }));
+    // 1 Stop: the pause started with Enter, paused and skipped; distress; a title; a thought.
     await press('Enter');
-    await guide.getByRole('button', { name: 'Carry on' }).waitFor();
-    await activate(guide.getByRole('button', { name: 'Skip' }));
-    await focused(guide.getByRole('button', { name: 'Start again' }), 'focus stays in the guide');
-    await typeInto(p.field("What's going through my head"), 'It will be fine');
+    await p.guide.getByRole('button', { name: 'Pause' }).waitFor();
+    await press('Enter');
+    await p.guide.getByRole('button', { name: 'Carry on' }).waitFor();
+    await activate(p.guide.getByRole('button', { name: 'Skip' }));
+    await focused(p.guide.getByRole('button', { name: 'Start again' }), 'focus stays in the guide');
+    await tabTo(page, p.rating(p.distressBefore, 0));
+    for (let n = 0; n < 8; n += 1) await press('ArrowRight');
+    await eventually(async () => assert.equal(await p.rated(p.distressBefore), '8'));
+    await typeInto(p.titleField, 'Wrong invoice');
+    await typeInto(p.field('The thought'), 'It will be fine');
     await nextStep('Assess');
 
     // 2 Assess: a fact, a tick, two key points, then the second moved to the top.

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { withApp, eventually, TEST_TIMEOUT } from './support/browser.mjs';
 import { ListPage } from './pages/list-page.mjs';
-import { IncidentPage, STEPS } from './pages/incident-page.mjs';
+import { IncidentPage, STEPS, REASSURANCE } from './pages/incident-page.mjs';
 import { fillEveryStep, WHAT_HAPPENED } from './support/screens.mjs';
 import { isFocused } from './support/keyboard.mjs';
 
@@ -23,7 +23,9 @@ test('every step keeps what was typed across a reload', opts, () =>
 
     await p.goToStep('Stop');
     assert.equal(await p.titleField.inputValue(), 'Wrong invoice');
-    assert.equal(await p.field('How distressed do you feel right now?').inputValue(), '8');
+    assert.equal(await p.rated(p.distressBefore), '8');
+    assert.equal(await p.rated(p.distressAfter), '5');
+    assert.equal(await p.field('The thought').inputValue(), 'They will think I am careless');
     await p.goToStep('Assess');
     assert.equal(await p.field('What happened').inputValue(), WHAT_HAPPENED);
     assert.equal(await p.field('Customers').isChecked(), true);
@@ -70,6 +72,25 @@ test('Next and Back move along the steps and put focus on the heading', opts, ()
     await p.goToStep('Solutions');
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: 'Follow up' }).waitFor();
+  }));
+
+test('the seed\'s reassurance shows once on Stop, Own up and Step it up, and nowhere else', opts, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    const p = await list.newIncident();
+    for (const [i, name] of STEPS.entries()) {
+      if (i > 0) await p.next(name);
+      for (const [step, line] of Object.entries(REASSURANCE)) {
+        const times = step === name ? 1 : 0;
+        await eventually(async () => assert.equal(await p.timesShown(line), times, `"${line}" on ${name}`));
+      }
+    }
+    // Own up says it before anything to fill in.
+    await p.goToStep('Own up');
+    const first = page.locator('main p').filter({ hasText: REASSURANCE['Own up'] });
+    const who = await p.field('Who to tell').elementHandle();
+    const above = await first.evaluate((line, field) => Boolean(line.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING), who);
+    assert.equal(above, true, 'the line comes before "Who to tell"');
   }));
 
 test('the keyboard alone moves between steps and reorders a list', opts, () =>
@@ -144,9 +165,16 @@ test('the briefing is drafted from Assess, kept once edited, and redrafted only 
     assert.match(await page.getByRole('timer').textContent(), /since you noticed/);
 
     // The user's own words stay.
-    await p.type(briefing, ' It was just a small slip.');
+    await p.type(briefing, ' I\'m sorry, but nobody told me. It was Sam\'s fault. The fix is small but needs a review. It was just a small slip.');
+    const wording = page.getByRole('region', { name: 'Wording check' });
     await eventually(async () =>
-      assert.match(await page.getByRole('region', { name: 'Wording check' }).textContent(), /“just”: Leave this word out/));
+      assert.match(await wording.textContent(), /“just”: Leave this word out/));
+    const flagged = await wording.getByRole('listitem').allTextContents();
+    assert.deepEqual(flagged.map((item) => item.split(':')[0]), ['“but”', '“nobody told me”', '“sam\'s fault”', '“just”', '“a small”'],
+      'the excuse and the blame are flagged, the ordinary "but" is not');
+    assert.match(flagged[0], /After owning up, “but” can read as an excuse/);
+    assert.match(flagged[1], /Say what you knew at the time/);
+    assert.match(flagged[2], /Say what happened, not who is to blame/);
     await p.goToStep('Assess');
     await p.type(p.field('What happened'), ' today');
     await p.goToStep('Own up');

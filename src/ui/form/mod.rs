@@ -8,4 +8,4 @@ mod spec;
 pub use field_input::{FieldInput, Fields};
 pub use list_editor::{EntryExtra, ListEditor};
 pub(crate) use spec::{field, item_field, list_ops};
-pub use spec::{remove_item, restore_item, Field, Kind, ListOps, ListSpec, Removed, DISTRESS};
+pub use spec::{remove_item, restore_item, Field, Kind, ListOps, ListSpec, Removed};

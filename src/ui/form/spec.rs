@@ -43,22 +43,6 @@ pub struct Field {
     pub set: Set,
 }
 
-/// The 0–10 distress scale.
-pub const DISTRESS: &[(&str, &str)] = &[
-    ("", "Not rated"),
-    ("0", "0: calm"),
-    ("1", "1"),
-    ("2", "2"),
-    ("3", "3"),
-    ("4", "4"),
-    ("5", "5: uneasy"),
-    ("6", "6"),
-    ("7", "7"),
-    ("8", "8"),
-    ("9", "9"),
-    ("10", "10: overwhelmed"),
-];
-
 /// A field of the incident itself: `field!(Kind::Line, "key", "Label", "hint", |i| i.path)`.
 macro_rules! field {
     ($kind:expr, $key:literal, $label:literal, $hint:literal, |$i:ident| $path:expr) => {

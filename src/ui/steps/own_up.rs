@@ -7,6 +7,7 @@ use crate::model::clock;
 use crate::ui::briefing_editor::BriefingEditor;
 use crate::ui::current::Current;
 use crate::ui::form::{field, Field, Fields, Kind};
+use crate::ui::reassurance::{Moment, Reassurance};
 
 #[rustfmt::skip]
 const WHO: &[Field] = &[
@@ -48,6 +49,7 @@ fn Clock() -> impl IntoView {
 #[component]
 pub fn OwnUpStep() -> impl IntoView {
     view! {
+        <Reassurance moment=Moment::OwnUp/>
         <p class="lead">"Tell your boss soon, with the facts and your options ready. Mend drafts it for you below."</p>
         <Clock/>
         <Fields fields=WHO/>

@@ -8,6 +8,7 @@ use crate::ui::check_in_calendar::CheckInCalendar;
 use crate::ui::current::Current;
 use crate::ui::form::{field, item_field, list_ops, Field, Fields, Kind, ListEditor, ListSpec};
 use crate::ui::reactive_text::text;
+use crate::ui::reassurance::{Moment, Reassurance};
 
 #[rustfmt::skip]
 const COMMITMENTS: ListSpec = ListSpec {
@@ -72,6 +73,7 @@ fn Closing() -> impl IntoView {
 #[component]
 pub fn StepItUpStep() -> impl IntoView {
     view! {
+        <Reassurance moment=Moment::StepItUp/>
         <p class="lead">"Turn what happened into something that makes the next time less likely."</p>
         <ListEditor spec=&COMMITMENTS/>
         <CheckInCalendar/>

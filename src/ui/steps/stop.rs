@@ -1,28 +1,60 @@
-//! 1 Stop: name it, breathe, and notice how you feel before and after. Nothing here blocks.
+//! 1 Stop: breathe first, notice how you feel before and after, and, if a thought keeps
+//! circling, look at it in a thought record. The title can wait. Nothing here blocks.
 
 use leptos::prelude::*;
 
+use crate::model::thought_record::{distress_change, DISTRESS_STEPS};
 use crate::ui::breathing_guide::BreathingGuide;
-use crate::ui::form::{field, Field, Fields, Kind, DISTRESS};
+use crate::ui::current::Current;
+use crate::ui::form::{field, Field, FieldInput, Kind};
+use crate::ui::rating_scale::{RatingScale, Scale};
+use crate::ui::reactive_text::text;
+use crate::ui::reassurance::{Moment, Reassurance};
+use crate::ui::thought_record::ThoughtRecordForm;
 
 #[rustfmt::skip]
-const BEFORE: &[Field] = &[
-    field!(Kind::Line, "incident-title", "Title", "A few words, so you can find it again later.", |i| i.title),
-    field!(Kind::Choice(DISTRESS), "distress-before", "How distressed do you feel right now?", "0 is calm, 10 is overwhelmed. A guess is fine.", |i| i.steps.stop.distress_before),
-];
+const TITLE: Field = field!(Kind::Line, "incident-title", "Title", "It can wait. A few words, so you can find it again later.", |i| i.title);
 
-#[rustfmt::skip]
-const AFTER: &[Field] = &[
-    field!(Kind::Choice(DISTRESS), "distress-after", "And after the pause?", "", |i| i.steps.stop.distress_after),
-    field!(Kind::Area, "thoughts", "What's going through my head", "Writing it down helps it stop circling. Only you can see this.", |i| i.steps.stop.thoughts),
-];
+const BEFORE: Scale = Scale {
+    key: "distress-before",
+    legend: "Before the pause: how distressed do you feel?",
+    ends: ("calm", "overwhelmed"),
+    steps: &DISTRESS_STEPS,
+    unit: "",
+    get: |i| i.steps.stop.distress_before,
+    set: |i, n| i.steps.stop.distress_before = Some(n),
+};
+
+const AFTER: Scale = Scale {
+    key: "distress-after",
+    legend: "After the pause: and now?",
+    ends: ("calm", "overwhelmed"),
+    steps: &DISTRESS_STEPS,
+    unit: "",
+    get: |i| i.steps.stop.distress_after,
+    set: |i, n| i.steps.stop.distress_after = Some(n),
+};
 
 #[component]
 pub fn StopStep() -> impl IntoView {
+    let current = expect_context::<Current>();
+    let change = text(move || {
+        current
+            .read(|i| distress_change(i.steps.stop.distress_before, i.steps.stop.distress_after))
+            .flatten()
+            .unwrap_or_default()
+    });
     view! {
-        <p class="lead">"Before deciding anything, take a minute to breathe. You can skip ahead at any time."</p>
-        <Fields fields=BEFORE/>
+        <Reassurance moment=Moment::Stop/>
         <BreathingGuide/>
-        <Fields fields=AFTER/>
+        <section class="feelings" aria-labelledby="feelings-heading">
+            <h2 id="feelings-heading">"How you feel"</h2>
+            <p class="hint">"Before the pause and after it. A guess is fine."</p>
+            <RatingScale scale=&BEFORE/>
+            <RatingScale scale=&AFTER/>
+            <p role="status" class="change">{change}</p>
+        </section>
+        <FieldInput field=&TITLE/>
+        <ThoughtRecordForm/>
     }
 }

@@ -3,6 +3,13 @@ import { readDownload } from '../support/browser.mjs';
 
 export const STEPS = ['Stop', 'Assess', 'Solutions', 'Own up', 'Fix', 'Follow up', 'Step it up'];
 
+/** The seed's reassurance, one line on each of three steps. */
+export const REASSURANCE = {
+  'Stop': 'This is fixable. Most mistakes are.',
+  'Own up': 'Telling them quickly is what people remember.',
+  'Step it up': 'How you recover is what people will remember.',
+};
+
 export class IncidentPage {
   constructor(page) {
     this.page = page;
@@ -23,6 +30,26 @@ export class IncidentPage {
     this.freshDraftButton = page.getByRole('button', { name: 'Write a fresh draft' });
     this.freshDraftDialog = page.getByRole('dialog', { name: 'Write a fresh draft?' });
     this.exportButton = page.getByRole('button', { name: 'Export', exact: true });
+    // Stop: the breathing guide, distress before and after, and the thought record.
+    this.guide = page.getByRole('region', { name: 'Breathing pause' });
+    this.startButton = this.guide.getByRole('button', { name: 'Start', exact: true });
+    this.distressBefore = page.getByRole('group', { name: 'Before the pause: how distressed do you feel?' });
+    this.distressAfter = page.getByRole('group', { name: 'After the pause: and now?' });
+    this.distressChange = page.getByRole('region', { name: 'How you feel' }).getByRole('status');
+    this.thoughtRecord = page.getByRole('region', { name: 'Thought record' });
+    this.beliefBefore = page.getByRole('group', { name: 'How much do you believe the thought?' });
+    this.beliefAfter = page.getByRole('group', { name: 'And now, after the balanced thought?' });
+  }
+
+  /** One button of a rating scale, by the number on it ("8", "40%"); the ends also say their word ("0 calm"). */
+  rating(scale, value) {
+    return scale.getByRole('radio', { name: new RegExp(`^${value}( |$)`) });
+  }
+
+  /** The number checked on a rating scale, or null. */
+  async rated(scale) {
+    const checked = scale.locator('input[type="radio"]:checked');
+    return (await checked.count()) ? checked.getAttribute('value') : null;
   }
 
   /** Clicks "Export" and returns the file's name and parsed JSON. */
@@ -37,6 +64,11 @@ export class IncidentPage {
     await this.freshDraftButton.click();
     await this.freshDraftDialog.waitFor();
     return this.freshDraftDialog;
+  }
+
+  /** How many times `words` appear in the page's main content. */
+  async timesShown(words) {
+    return (await this.page.locator('main').textContent()).split(words).length - 1;
   }
 
   /** The link to a step in the "Steps" navigation. */

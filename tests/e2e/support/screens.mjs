@@ -14,9 +14,10 @@ export async function fillEveryStep(page, baseUrl) {
   const p = await list.newIncident();
 
   // 1 Stop
+  await p.rating(p.distressBefore, 8).check();
+  await p.rating(p.distressAfter, 5).check();
   await p.typeTitle('Wrong invoice');
-  await p.field('How distressed do you feel right now?').selectOption('8');
-  await p.type(p.field("What's going through my head"), 'They will think I am careless');
+  await p.type(p.field('The thought'), 'They will think I am careless');
   await p.next('Assess');
 
   // 2 Assess

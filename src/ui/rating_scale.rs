@@ -1,0 +1,67 @@
+//! A one-tap rating: a row of large native radio buttons (a radio group, so arrow keys move
+//! along it), with words at both ends. Used for distress (0–10) and belief (0–100%).
+
+use leptos::prelude::*;
+
+use super::current::Current;
+use crate::model::Incident;
+
+/// One scale of one incident field.
+pub struct Scale {
+    /// Unique: the radios' group name.
+    pub key: &'static str,
+    pub legend: &'static str,
+    /// The words at the low and high end.
+    pub ends: (&'static str, &'static str),
+    pub steps: &'static [u8],
+    /// After each number: "" or "%".
+    pub unit: &'static str,
+    pub get: fn(&Incident) -> Option<u8>,
+    pub set: fn(&mut Incident, u8),
+}
+
+/// "0: calm", "100%: completely".
+fn end_label(scale: &Scale, at: usize) -> String {
+    let word = if at == 0 { scale.ends.0 } else { scale.ends.1 };
+    let step = scale.steps.get(at).copied().unwrap_or_default();
+    format!("{step}{}: {word}", scale.unit)
+}
+
+#[component]
+pub fn RatingScale(scale: &'static Scale) -> impl IntoView {
+    let current = expect_context::<Current>();
+    let value = Memo::new(move |_| current.read(|i| (scale.get)(i)).flatten());
+    let last = scale.steps.len().saturating_sub(1);
+    let options = scale
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(n, &step)| {
+            // The end words are part of the end buttons' names ("0 calm"); the row under
+            // the scale shows them to the eye.
+            let end = match n {
+                0 => scale.ends.0,
+                n if n == last => scale.ends.1,
+                _ => "",
+            };
+            view! {
+                <label class="scale-option">
+                    <input type="radio" name=scale.key value=step.to_string()
+                        prop:checked=move || value.get() == Some(step)
+                        on:change=move |_| current.edit(|i| (scale.set)(i, step))/>
+                    <span class="scale-number">{step}{scale.unit}<span class="visually-hidden">{end}</span></span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="scale">
+            <legend>{scale.legend}</legend>
+            <div class="scale-options">{options}</div>
+            <p class="scale-ends" aria-hidden="true">
+                <span>{end_label(scale, 0)}</span>
+                <span>{end_label(scale, last)}</span>
+            </p>
+        </fieldset>
+    }
+}

@@ -1,0 +1,85 @@
+//! The thought record on Stop: the thought, the patterns it follows, a balanced thought with
+//! prompts, belief before and after, and whether it goes in the report. All of it optional.
+
+use leptos::prelude::*;
+
+use super::current::Current;
+use super::form::{field, Field, FieldInput, Kind};
+use super::rating_scale::{RatingScale, Scale};
+use crate::model::thought_record::{Pattern, BALANCED_PROMPTS, BELIEF_STEPS};
+
+#[rustfmt::skip]
+const THOUGHT: Field = field!(Kind::Area, "thought", "The thought", "What's going through your head, in your own words. Only you can see this.", |i| i.steps.stop.thought_record.thought);
+#[rustfmt::skip]
+const BALANCED: Field = field!(Kind::Area, "balanced-thought", "A balanced thought", "", |i| i.steps.stop.thought_record.balanced);
+#[rustfmt::skip]
+const IN_REPORT: Field = field!(Kind::Check, "thought-in-report", "Put the thought record in the report", "It stays out of the report unless you tick this.", |i| i.steps.stop.thought_record.in_report);
+
+const BELIEF_BEFORE: Scale = Scale {
+    key: "belief-before",
+    legend: "How much do you believe the thought?",
+    ends: ("not at all", "completely"),
+    steps: &BELIEF_STEPS,
+    unit: "%",
+    get: |i| i.steps.stop.thought_record.belief_before,
+    set: |i, n| i.steps.stop.thought_record.belief_before = Some(n),
+};
+
+const BELIEF_AFTER: Scale = Scale {
+    key: "belief-after",
+    legend: "And now, after the balanced thought?",
+    ends: ("not at all", "completely"),
+    steps: &BELIEF_STEPS,
+    unit: "%",
+    get: |i| i.steps.stop.thought_record.belief_after,
+    set: |i, n| i.steps.stop.thought_record.belief_after = Some(n),
+};
+
+#[component]
+pub fn ThoughtRecordForm() -> impl IntoView {
+    let current = expect_context::<Current>();
+    let patterns = Pattern::ALL
+        .into_iter()
+        .map(|pattern| {
+            let id = format!("pattern-{}", pattern.key());
+            let hint = format!("{id}-hint");
+            let ticked = move || {
+                current
+                    .read(|i| i.steps.stop.thought_record.follows(pattern))
+                    .unwrap_or(false)
+            };
+            let tick = move |ev| {
+                let on = event_target_checked(&ev);
+                current.edit(|i| i.steps.stop.thought_record.set_follows(pattern, on));
+            };
+            view! {
+                <div class="field check">
+                    <input type="checkbox" id=id.clone() aria-describedby=hint.clone()
+                        prop:checked=ticked on:change=tick/>
+                    <label for=id>{pattern.name()}</label>
+                    <p class="hint" id=hint>{pattern.example()}</p>
+                </div>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <section class="thought-record" aria-labelledby="thought-record-heading">
+            <h2 id="thought-record-heading">"Thought record"</h2>
+            <p class="hint">"If a thought keeps circling, write it down and look at it again. Skip any part, or all of it."</p>
+            <FieldInput field=&THOUGHT/>
+            <RatingScale scale=&BELIEF_BEFORE/>
+            <fieldset class="checks">
+                <legend>"Which patterns does it follow?"</legend>
+                {patterns}
+            </fieldset>
+            <p>"Questions that can help:"</p>
+            <ul class="prompts">
+                {BALANCED_PROMPTS.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}
+            </ul>
+            <FieldInput field=&BALANCED/>
+            <RatingScale scale=&BELIEF_AFTER/>
+            <FieldInput field=&IN_REPORT/>
+        </section>
+    }
+}
