@@ -7,10 +7,12 @@
 //! Fields only one tab changed keep that change; a field both changed keeps this tab's text
 //! and is reported, with the other tab's record offered for download. A list is one field.
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
 use super::codec::{self, DecodeError, SCHEMA_VERSION};
-use crate::model::Incident;
+use crate::model::{Incident, IncidentId};
 
 /// A cheap fingerprint of a stored record's text (FNV-1a), to notice a change by another tab
 /// without keeping every record's text in memory.
@@ -18,6 +20,40 @@ pub fn fingerprint(raw: &str) -> u64 {
     raw.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+/// The last few records this tab wrote for each incident, by fingerprint.
+///
+/// A tab's own write can reach storage after another tab's, even though this tab has
+/// already merged that other write in (Chromium passes writes between tabs lazily; seen in
+/// the two-tab test). Storage then holds a record this tab wrote itself, older than what it
+/// holds now. Merging that in as another tab's change would undo the other tab's edit, so a
+/// record this tab wrote is written over, never merged.
+#[derive(Clone, Debug, Default)]
+pub struct OwnWrites {
+    recent: HashMap<IncidentId, Vec<u64>>,
+}
+
+impl OwnWrites {
+    /// Enough for the writes a burst of typing makes before another tab's event arrives.
+    const KEPT: usize = 8;
+
+    /// Notes that this tab wrote a record with this fingerprint.
+    pub fn wrote(&mut self, id: IncidentId, print: u64) {
+        let prints = self.recent.entry(id).or_default();
+        prints.push(print);
+        if prints.len() > Self::KEPT {
+            prints.remove(0);
+        }
+    }
+
+    /// Whether storage's `raw` text for this incident is one this tab wrote.
+    pub fn is_mine(&self, id: IncidentId, raw: &str) -> bool {
+        let print = fingerprint(raw);
+        self.recent
+            .get(&id)
+            .is_some_and(|prints| prints.contains(&print))
+    }
 }
 
 /// The merged incident and the places both tabs changed differently.
@@ -132,6 +168,46 @@ mod tests {
 
     fn at(ms: i64) -> Timestamp {
         Timestamp::from_millis(ms).unwrap()
+    }
+
+    #[test]
+    fn a_tab_knows_its_own_recent_writes_and_no_others() {
+        let (one, two) = (Incident::blank(1).id, Incident::blank(2).id);
+        let mut own = OwnWrites::default();
+        own.wrote(one, fingerprint("first"));
+        assert!(own.is_mine(one, "first"));
+        assert!(!own.is_mine(one, "another tab's"));
+        assert!(!own.is_mine(two, "first"), "per incident");
+        for n in 0..OwnWrites::KEPT {
+            own.wrote(one, fingerprint(&format!("later {n}")));
+        }
+        assert!(!own.is_mine(one, "first"), "only the last few are kept");
+        assert!(own.is_mine(one, "later 0"));
+    }
+
+    /// The case the two-tab test caught: A writes SA, B writes SB from the same start, and
+    /// B's write lands last. B merges A's change from its event; storage then still holds
+    /// SB. Taking SB as another tab's change (from SA) would drop A's text; B's own write is
+    /// instead written over, and both edits stay.
+    #[test]
+    fn an_own_write_landing_last_is_not_merged_back_as_a_change() {
+        let start = Incident::blank(1);
+        let mut a = start.clone();
+        a.steps.assess.what_happened = "Written in the first tab".into();
+        let mut b = start.clone();
+        b.steps.assess.impact = "Written in the second tab".into();
+        let sb = codec::encode(&b).unwrap();
+        let mut own = OwnWrites::default();
+        own.wrote(b.id, fingerprint(&sb));
+        let held = merge(&start, &b, &a).unwrap().incident;
+        assert_eq!(held.steps.assess.what_happened, "Written in the first tab");
+        assert_eq!(held.steps.assess.impact, "Written in the second tab");
+        assert!(own.is_mine(b.id, &sb), "so B writes `held` over SB");
+        let wrong = merge(&a, &held, &b).unwrap().incident;
+        assert_eq!(
+            wrong.steps.assess.what_happened, "",
+            "what merging it would have done"
+        );
     }
 
     #[test]

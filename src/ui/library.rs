@@ -11,6 +11,7 @@ use crate::browser::{perf, platform, storage_manager, LocalStore};
 use crate::files::merge::Write;
 use crate::model::{Incident, IncidentId, Settings, Timestamp};
 use crate::persist::repo::SaveError;
+use crate::persist::sync::OwnWrites;
 use crate::persist::{self, Loaded, ReadOnly, StorageError, Unreadable, Writer};
 
 /// How long after the last keystroke a save happens.
@@ -89,6 +90,8 @@ pub struct Library {
     asked_to_keep: StoredValue<bool>,
     /// The fingerprint of each incident's record as this tab last read or wrote it.
     seen: StoredValue<HashMap<IncidentId, u64>>,
+    /// What this tab wrote lately, so that its own write is never mistaken for another tab's.
+    own_writes: StoredValue<OwnWrites>,
     /// Each changed incident as it was before this tab's unsaved changes: the common
     /// ancestor when another tab's version has to be merged in.
     base: StoredValue<HashMap<IncidentId, Incident>>,
@@ -113,6 +116,7 @@ impl Library {
             unsaved_since: StoredValue::new(None),
             asked_to_keep: StoredValue::new(false),
             seen: StoredValue::new(loaded.seen.into_iter().collect()),
+            own_writes: StoredValue::new(OwnWrites::default()),
             base: StoredValue::new(HashMap::new()),
         }
     }

@@ -121,6 +121,14 @@ impl Library {
             if raw.as_deref().map(fingerprint) == seen {
                 continue;
             }
+            // This tab's own write, landed late: nothing new in it (see `OwnWrites`).
+            if let Some(raw) = raw
+                .as_deref()
+                .filter(|raw| self.own_writes.with_value(|w| w.is_mine(id, raw)))
+            {
+                self.note_stored(id, Some(raw));
+                continue;
+            }
             let base = if self.dirty.with_value(|d| d.contains(&id)) {
                 self.base.with_value(|b| b.get(&id).cloned())
             } else {

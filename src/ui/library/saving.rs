@@ -39,6 +39,13 @@ impl Library {
             while let Err(e) = self.save_one(writer, &store, id) {
                 tries += 1;
                 match e {
+                    // This tab's own older write landed after another tab's: what this tab
+                    // holds already has both, so it goes over it (see `OwnWrites`).
+                    SaveError::ChangedElsewhere(Some(raw))
+                        if tries < 3 && self.own_writes.with_value(|w| w.is_mine(id, &raw)) =>
+                    {
+                        self.note_stored(id, Some(&raw))
+                    }
                     SaveError::ChangedElsewhere(raw) if tries < 3 => {
                         // Merged against this tab's version from before its unsaved changes.
                         let base = self.base.with_value(|b| b.get(&id).cloned());
@@ -106,6 +113,7 @@ impl Library {
                 self.seen.update_value(|seen| {
                     seen.insert(id, print);
                 });
+                self.own_writes.update_value(|w| w.wrote(id, print));
             }
             Some(Err(e)) => return Err(e),
         }
