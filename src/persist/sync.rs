@@ -7,8 +7,6 @@
 //! Fields only one tab changed keep that change; a field both changed keeps this tab's text
 //! and is reported, with the other tab's record offered for download. A list is one field.
 
-use std::collections::HashMap;
-
 use serde_json::{Map, Value};
 
 use super::codec::{self, DecodeError, SCHEMA_VERSION};
@@ -31,28 +29,25 @@ pub fn fingerprint(raw: &str) -> u64 {
 /// record this tab wrote is written over, never merged.
 #[derive(Clone, Debug, Default)]
 pub struct OwnWrites {
-    recent: HashMap<IncidentId, Vec<u64>>,
+    recent: Vec<(IncidentId, u64)>,
 }
 
 impl OwnWrites {
     /// Enough for the writes a burst of typing makes before another tab's event arrives.
-    const KEPT: usize = 8;
+    const KEPT: usize = 32;
 
     /// Notes that this tab wrote a record with this fingerprint.
     pub fn wrote(&mut self, id: IncidentId, print: u64) {
-        let prints = self.recent.entry(id).or_default();
-        prints.push(print);
-        if prints.len() > Self::KEPT {
-            prints.remove(0);
+        self.recent.push((id, print));
+        if self.recent.len() > Self::KEPT {
+            self.recent.remove(0);
         }
     }
 
     /// Whether storage's `raw` text for this incident is one this tab wrote.
     pub fn is_mine(&self, id: IncidentId, raw: &str) -> bool {
         let print = fingerprint(raw);
-        self.recent
-            .get(&id)
-            .is_some_and(|prints| prints.contains(&print))
+        self.recent.iter().any(|&(i, p)| i == id && p == print)
     }
 }
 
