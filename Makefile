@@ -16,6 +16,10 @@ serve: tools
 BUILD_INPUTS := $(shell find src style assets web -type f 2>/dev/null) index.html Cargo.toml \
 	Cargo.lock Trunk.toml .cargo/config.toml scripts/post-build.mjs scripts/check-addresses.mjs
 RELEASE_STAMP := target/release-build.stamp
+# No dist/ at all (deleted by hand, or `make clean` of dist only): build again.
+ifeq ($(wildcard dist/index.html),)
+$(shell rm -f $(RELEASE_STAMP))
+endif
 
 build: tools $(RELEASE_STAMP)
 	@scripts/size-report.sh dist
