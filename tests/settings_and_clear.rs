@@ -2,7 +2,7 @@
 
 use mend::model::{Incident, IncidentId, Settings, Timestamp};
 use mend::persist::repo::SaveError;
-use mend::persist::{clear_all, load, MemoryStore, StorageError, StorageKey};
+use mend::persist::{clear_all, load, DecodeError, MemoryStore, StorageError, StorageKey};
 
 fn discreet() -> Settings {
     Settings {
@@ -56,7 +56,10 @@ fn settings_from_a_newer_mend_are_never_overwritten() {
     let newer = r#"{"schema":9,"settings":{"discreet":true,"colour":"red"}}"#;
     store.put_raw("mend.settings", newer);
     let loaded = load(&store);
-    assert!(loaded.unreadable[0].reason.is_newer());
+    assert!(matches!(
+        loaded.unreadable[0].reason,
+        DecodeError::Newer { .. }
+    ));
     let writer = loaded.writer.expect("incidents are still writable");
     assert_eq!(
         writer.save_settings(&store, &Settings::default()),

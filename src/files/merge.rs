@@ -102,6 +102,17 @@ impl Write {
             Write::Add(incident) | Write::Replace(incident) => incident,
         }
     }
+
+    /// Applies this write to the incidents in memory, as it was applied to storage.
+    pub fn apply(self, all: &mut Vec<Incident>) {
+        match self {
+            Write::Replace(incident) => match all.iter_mut().find(|i| i.id == incident.id) {
+                Some(slot) => *slot = incident,
+                None => all.push(incident),
+            },
+            Write::Add(incident) => all.push(incident),
+        }
+    }
 }
 
 /// What happened, for the message after the import.

@@ -37,12 +37,6 @@ pub enum DecodeError {
     Shape(String),
 }
 
-impl DecodeError {
-    pub fn is_newer(&self) -> bool {
-        matches!(self, DecodeError::Newer { .. })
-    }
-}
-
 /// Turns an incident into the text that goes into storage.
 pub fn encode(incident: &Incident) -> Result<String, serde_json::Error> {
     serde_json::to_string(&RecordOut {

@@ -116,3 +116,26 @@ impl KeyValue for MemoryStore {
         Ok(self.entries.borrow().keys().cloned().collect())
     }
 }
+
+/// A store that can't be opened: every call fails with the reason, so the save path treats
+/// it like any other storage failure (kept in memory, tried again).
+#[derive(Debug)]
+pub struct Failing(pub StorageError);
+
+impl KeyValue for Failing {
+    fn get(&self, _: &StorageKey) -> Result<Option<String>, StorageError> {
+        Err(self.0.clone())
+    }
+
+    fn set(&self, _: &StorageKey, _: &str) -> Result<(), StorageError> {
+        Err(self.0.clone())
+    }
+
+    fn remove(&self, _: &StorageKey) -> Result<(), StorageError> {
+        Err(self.0.clone())
+    }
+
+    fn raw_keys(&self) -> Result<Vec<String>, StorageError> {
+        Err(self.0.clone())
+    }
+}

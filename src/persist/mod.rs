@@ -6,10 +6,12 @@ pub mod key;
 pub mod kv;
 pub mod migrate;
 pub mod repo;
+pub mod session;
 pub mod settings;
 pub mod sync;
 
 pub use codec::{DecodeError, SCHEMA_VERSION};
 pub use key::StorageKey;
-pub use kv::{KeyValue, MemoryStore, StorageError};
+pub use kv::{Failing, KeyValue, MemoryStore, StorageError};
 pub use repo::{clear_all, load, missing, Loaded, ReadOnly, Restored, Unreadable, Writer};
+pub use session::{Clash, Flushed, Outcome, SaveProblem, Session, Undone};

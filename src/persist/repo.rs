@@ -151,12 +151,12 @@ impl Writer {
                 .save_if_unchanged(kv, deleted, None)
                 .map(Restored::Written);
         };
+        refuse_newer(Some(&raw), SCHEMA_VERSION, SaveError::NewerRecord)?;
         match codec::decode(&raw) {
             Ok(incident) if incident.id == deleted.id => Ok(Restored::Stored {
                 print: sync::fingerprint(&raw),
                 incident: Box::new(incident),
             }),
-            Err(e) if e.is_newer() => Err(SaveError::NewerRecord),
             _ => Err(SaveError::ChangedElsewhere(Some(raw))),
         }
     }
@@ -253,11 +253,7 @@ impl Writer {
         let key = StorageKey::Incident(incident.id);
         let text = codec::encode(incident).map_err(|e| SaveError::Encode(e.to_string()))?;
         let existing = kv.get(&key)?;
-        if existing.as_deref().is_some_and(|raw| {
-            codec::schema_version(raw).is_ok_and(|v| v > u64::from(SCHEMA_VERSION))
-        }) {
-            return Err(SaveError::NewerRecord);
-        }
+        refuse_newer(existing.as_deref(), SCHEMA_VERSION, SaveError::NewerRecord)?;
         if !unchanged(existing.as_deref()) {
             return Err(SaveError::ChangedElsewhere(existing));
         }
@@ -279,11 +275,7 @@ impl Writer {
             let key = StorageKey::Incident(incident.id);
             let text = codec::encode(incident).map_err(|e| SaveError::Encode(e.to_string()))?;
             let before = kv.get(&key)?;
-            if before.as_deref().is_some_and(|raw| {
-                codec::schema_version(raw).is_ok_and(|v| v > u64::from(SCHEMA_VERSION))
-            }) {
-                return Err(SaveError::NewerRecord);
-            }
+            refuse_newer(before.as_deref(), SCHEMA_VERSION, SaveError::NewerRecord)?;
             records.push((key, text, before));
         }
         let mut written: Vec<(StorageKey, Option<String>)> = Vec::new();
@@ -316,11 +308,11 @@ impl Writer {
         let text =
             settings_codec::encode(settings).map_err(|e| SaveError::Encode(e.to_string()))?;
         let existing = kv.get(&StorageKey::Settings)?;
-        if existing.is_some_and(|raw| {
-            codec::schema_version(&raw).is_ok_and(|v| v > u64::from(SETTINGS_SCHEMA))
-        }) {
-            return Err(SaveError::NewerSettings);
-        }
+        refuse_newer(
+            existing.as_deref(),
+            SETTINGS_SCHEMA,
+            SaveError::NewerSettings,
+        )?;
         self.stamp_meta(kv)?;
         kv.set(&StorageKey::Settings, &text)?;
         Ok(())
@@ -344,6 +336,15 @@ impl Writer {
             kv.set(&StorageKey::Meta, &meta)?;
         }
         Ok(())
+    }
+}
+
+/// Refuses to write over a record a newer Mend stored (`ours`: the schema this one writes).
+/// One unreadable as a record at all is not refused here; the caller decides.
+fn refuse_newer(existing: Option<&str>, ours: u32, refusal: SaveError) -> Result<(), SaveError> {
+    match existing.map(codec::schema_version) {
+        Some(Ok(found)) if found > u64::from(ours) => Err(refusal),
+        _ => Ok(()),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The incidents and settings in memory, and the single path that saves them: debounced while
 //! typing, flushed at once when the page is hidden or left. Clearing all data goes here too.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -11,8 +11,10 @@ use crate::browser::{perf, platform, storage_manager, LocalStore};
 use crate::files::merge::Write;
 use crate::model::{Incident, IncidentId, Settings, Timestamp};
 use crate::persist::repo::SaveError;
-use crate::persist::sync::OwnWrites;
-use crate::persist::{self, Loaded, ReadOnly, StorageError, Unreadable, Writer};
+use crate::persist::{
+    self, Failing, KeyValue, Loaded, Outcome, ReadOnly, SaveProblem, Session, StorageError,
+    Unreadable,
+};
 
 /// How long after the last keystroke a save happens.
 const SAVE_DELAY: Duration = Duration::from_millis(250);
@@ -50,15 +52,7 @@ pub enum Undo {
     },
 }
 
-/// Another tab changed an incident this tab was changing too.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Clash {
-    pub title: String,
-    /// The steps where both changed the same field; empty when the other tab deleted it.
-    pub places: Vec<&'static str>,
-    /// The other tab's version, to download; `None` when it deleted the incident.
-    pub theirs: Option<Incident>,
-}
+pub use crate::persist::Clash;
 
 mod other_tabs;
 mod saving;
@@ -80,27 +74,21 @@ pub struct Library {
     /// How many incidents this tab holds that vanished when something else emptied
     /// Mend's storage (`localStorage.clear()`), until put back or dismissed.
     pub emptied: RwSignal<Option<usize>>,
-    /// Decided by the first load (and again after clearing): permission to write, or why not.
-    access: StoredValue<Result<Writer, ReadOnly>>,
-    dirty: StoredValue<BTreeSet<IncidentId>>,
+    /// What waits to be written and what storage held when this tab last looked: the
+    /// pure half of the save path (see `persist::session`).
+    session: StoredValue<Session>,
     timer: StoredValue<Option<TimeoutHandle>>,
     /// When the oldest change not yet written was made.
     unsaved_since: StoredValue<Option<Timestamp>>,
     /// Whether this session has asked the browser to keep the data.
     asked_to_keep: StoredValue<bool>,
-    /// The fingerprint of each incident's record as this tab last read or wrote it.
-    seen: StoredValue<HashMap<IncidentId, u64>>,
-    /// What this tab wrote lately, so that its own write is never mistaken for another tab's.
-    own_writes: StoredValue<OwnWrites>,
-    /// Each changed incident as it was before this tab's unsaved changes: the common
-    /// ancestor when another tab's version has to be merged in.
-    base: StoredValue<HashMap<IncidentId, Incident>>,
 }
 
 impl Library {
     /// Loads everything from localStorage. Writing is only possible after this.
     pub fn open() -> Self {
         let loaded = load();
+        let session = Session::new(&loaded);
         Self {
             incidents: RwSignal::new(loaded.incidents),
             unreadable: RwSignal::new(loaded.unreadable),
@@ -110,14 +98,10 @@ impl Library {
             clash: RwSignal::new(None),
             trouble: RwSignal::new(None),
             emptied: RwSignal::new(None),
-            access: StoredValue::new(loaded.writer),
-            dirty: StoredValue::new(BTreeSet::new()),
+            session: StoredValue::new(session),
             timer: StoredValue::new(None),
             unsaved_since: StoredValue::new(None),
             asked_to_keep: StoredValue::new(false),
-            seen: StoredValue::new(loaded.seen.into_iter().collect()),
-            own_writes: StoredValue::new(OwnWrites::default()),
-            base: StoredValue::new(HashMap::new()),
         }
     }
 
@@ -125,7 +109,7 @@ impl Library {
         let incident = Incident::new(platform::new_incident_id(), platform::now());
         let id = incident.id;
         self.incidents.update(|all| all.push(incident));
-        self.mark_dirty(id);
+        self.session.update_value(|s| s.created(id));
         // A new incident is saved at once, so a reload straight away still finds it.
         self.flush();
         // Now there is something worth keeping: ask the browser not to evict it.
@@ -140,13 +124,11 @@ impl Library {
     pub fn change_settings(&self, change: impl FnOnce(&mut Settings)) {
         self.settings.update(change);
         let settings = self.settings.get_untracked();
-        let saved = match self.access.get_value() {
-            Ok(writer) => LocalStore::open()
-                .map_err(Into::into)
-                .and_then(|store| writer.save_settings(&store, &settings))
-                .map_err(|e| e.to_string()),
-            Err(reason) => Err(reason.to_string()),
-        };
+        let saved = with_store(|kv| {
+            self.session
+                .try_update_value(|s| s.save_settings(kv, &settings))
+                .unwrap_or(Ok(()))
+        });
         self.trouble.set(saved.err().map(|reason| {
             format!("Setting not saved: {reason}. It applies until Mend is closed.")
         }));
@@ -158,17 +140,14 @@ impl Library {
         if let Some(timer) = self.timer.try_update_value(Option::take).flatten() {
             timer.clear();
         }
-        self.dirty.set_value(BTreeSet::new());
         self.unsaved_since.set_value(None);
         let cleared = LocalStore::open().and_then(|store| persist::clear_all(&store));
         let loaded = load();
+        // A store a newer version wrote is gone now, so this session may write again.
+        self.session.set_value(Session::new(&loaded));
         self.incidents.set(loaded.incidents);
         self.unreadable.set(loaded.unreadable);
         self.settings.set(loaded.settings);
-        // A store a newer version wrote is gone now, so this session may write again.
-        self.access.set_value(loaded.writer);
-        self.seen.set_value(loaded.seen.into_iter().collect());
-        self.base.set_value(HashMap::new());
         self.undo.set(None);
         self.trouble.set(None);
         self.emptied.set(None);
@@ -181,35 +160,25 @@ impl Library {
     pub fn import(&self, writes: Vec<Write>) -> Result<(), String> {
         // Edits still waiting to be saved go first, so storage matches the screen.
         self.flush();
-        let writer = self
-            .access
-            .get_value()
-            .map_err(|reason| format!("Mend can't save in this browser right now: {reason}."))?;
         let incidents: Vec<Incident> = writes.iter().map(|w| w.incident().clone()).collect();
-        let prints = LocalStore::open()
-            .map_err(SaveError::from)
-            .and_then(|store| writer.save_all(&store, &incidents))
-            .map_err(|e| match e {
-                SaveError::Storage(StorageError::Full) => {
-                    "There isn't room for them in this browser's storage.".to_owned()
-                }
-                other => format!("They couldn't be saved: {other}."),
-            })?;
-        let ids: BTreeSet<IncidentId> = incidents.iter().map(|i| i.id).collect();
-        self.seen.update_value(|seen| {
-            seen.extend(incidents.iter().map(|i| i.id).zip(prints));
+        let saved = with_store(|kv| {
+            self.session
+                .try_update_value(|s| s.save_all(kv, &incidents))
+                .unwrap_or(Ok(()))
         });
+        saved.map_err(|e| match e {
+            SaveProblem::ReadOnly(reason) => {
+                format!("Mend can't save in this browser right now: {reason}.")
+            }
+            SaveProblem::Save(SaveError::Storage(StorageError::Full)) => {
+                "There isn't room for them in this browser's storage.".to_owned()
+            }
+            other => format!("They couldn't be saved: {other}."),
+        })?;
+        let ids: BTreeSet<IncidentId> = incidents.iter().map(|i| i.id).collect();
         self.incidents.update(|all| {
             for write in writes {
-                match write {
-                    Write::Replace(incident) => {
-                        match all.iter_mut().find(|i| i.id == incident.id) {
-                            Some(slot) => *slot = incident,
-                            None => all.push(incident),
-                        }
-                    }
-                    Write::Add(incident) => all.push(incident),
-                }
+                write.apply(all);
             }
         });
         // Undoing a delete must not bring back a second copy of an incident just imported.
@@ -233,26 +202,17 @@ impl Library {
     /// `touch` says whether it counts as the user's own change (and so moves "last changed");
     /// remembering the current step, archiving and seeding lists do not.
     pub fn change(&self, id: IncidentId, touch: bool, change: impl FnOnce(&mut Incident) -> bool) {
-        let now = platform::now();
-        let mut changed = false;
-        let first_change = !self.dirty.with_value(|d| d.contains(&id));
-        self.incidents.update_untracked(|all| {
-            if let Some(incident) = all.iter_mut().find(|i| i.id == id) {
-                if first_change {
-                    let before = incident.clone();
-                    self.base.update_value(|b| {
-                        b.insert(id, before);
-                    });
-                }
-                changed = change(incident);
-                if changed && touch {
-                    incident.updated_at = now.max(incident.updated_at);
-                }
-            }
-        });
+        let touched = touch.then(platform::now);
+        let changed = self
+            .session
+            .try_update_value(|s| {
+                self.incidents
+                    .try_update_untracked(|all| s.change(all, id, touched, change))
+            })
+            .flatten()
+            .unwrap_or(false);
         if changed {
             self.incidents.notify();
-            self.mark_dirty(id);
             // A failure stays on screen until a save succeeds, rather than flickering per key.
             if !matches!(self.save_state.get_untracked(), SaveState::Failed(_)) {
                 self.set_state(SaveState::Pending);
@@ -268,29 +228,16 @@ impl Library {
         else {
             return;
         };
-        match self.access.get_value() {
-            Ok(writer) => {
-                let removed = LocalStore::open().and_then(|store| writer.delete(&store, id));
-                if let Err(e) = removed {
-                    self.trouble
-                        .set(Some(format!("Couldn't delete it: {e}. It is still here.")));
-                    return;
-                }
-            }
-            // Stored by a newer version: removing it from view only would be a false promise.
-            Err(reason @ ReadOnly::NewerStore { .. }) => {
-                self.trouble.set(Some(format!(
-                    "Couldn't delete it: {reason}. It is still here."
-                )));
-                return;
-            }
-            // Nothing can be stored at all, so it only ever lived in this tab.
-            Err(ReadOnly::Storage(_)) => {}
-        }
-        self.forget(id);
-        self.seen.update_value(|seen| {
-            seen.remove(&id);
+        let removed = with_store(|kv| {
+            self.session
+                .try_update_value(|s| s.delete(kv, id))
+                .unwrap_or(Ok(()))
         });
+        if let Err(e) = removed {
+            self.trouble
+                .set(Some(format!("Couldn't delete it: {e}. It is still here.")));
+            return;
+        }
         let mut incident = None;
         self.incidents
             .update(|all| incident = Some(all.remove(position)));
@@ -334,27 +281,9 @@ impl Library {
             .with_untracked(|all| all.iter().any(|i| i.id == id && i.is_untouched()))
     }
 
-    fn replace(&self, incident: Incident) {
-        self.incidents.update(|all| {
-            if let Some(slot) = all.iter_mut().find(|i| i.id == incident.id) {
-                *slot = incident;
-            }
-        });
-    }
-
-    /// Drops what this tab remembers about an incident's unsaved state.
-    fn forget(&self, id: IncidentId) {
-        self.dirty.update_value(|dirty| {
-            dirty.remove(&id);
-        });
-        self.base.update_value(|base| {
-            base.remove(&id);
-        });
-    }
-
     /// Why this session cannot write at all, if it cannot.
     pub fn read_only(&self) -> Option<ReadOnly> {
-        self.access.get_value().err()
+        self.session.with_value(Session::read_only)
     }
 
     /// Sets the state only when it changes, so an alert is not announced again for nothing.
@@ -364,10 +293,37 @@ impl Library {
         }
     }
 
-    fn mark_dirty(&self, id: IncidentId) {
-        self.dirty.update_value(|dirty| {
-            dirty.insert(id);
+    /// Runs a session call on the incidents and the store, then shows what it did.
+    fn run(&self, call: impl FnOnce(&mut Session, &mut Vec<Incident>, &dyn KeyValue) -> Outcome) {
+        let outcome = with_store(|kv| {
+            self.session
+                .try_update_value(|s| self.incidents.try_update_untracked(|all| call(s, all, kv)))
+                .flatten()
         });
+        if let Some(outcome) = outcome {
+            self.show(outcome);
+        }
+    }
+
+    /// Redraws, reports a clash and schedules a save, as a session call's outcome asks.
+    fn show(&self, outcome: Outcome) {
+        if outcome.changed {
+            self.incidents.notify();
+        }
+        if let Some(clash) = outcome.clash {
+            self.clash.set(Some(clash));
+        }
+        if outcome.save_soon {
+            self.schedule();
+        }
+    }
+}
+
+/// Runs `call` on localStorage, or on a store that fails with the reason it can't be opened.
+fn with_store<R>(call: impl FnOnce(&dyn KeyValue) -> R) -> R {
+    match LocalStore::open() {
+        Ok(store) => call(&store),
+        Err(e) => call(&Failing(e)),
     }
 }
 

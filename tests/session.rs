@@ -1,0 +1,373 @@
+//! Native tests of one tab's save session (`persist::session`) against the in-memory store:
+//! two tabs on one store, with the `storage` events a browser would deliver late or never.
+
+use mend::model::{Incident, IncidentId, Timestamp};
+use mend::persist::repo::SaveError;
+use mend::persist::{
+    codec, load, KeyValue, MemoryStore, Outcome, ReadOnly, SaveProblem, Session, StorageError,
+    StorageKey, Undone,
+};
+
+fn at(ms: i64) -> Timestamp {
+    Timestamp::from_millis(1_780_000_000_000 + ms).expect("valid time")
+}
+
+/// One browser tab: its session and the incidents it holds, opened from `store`.
+struct Tab {
+    session: Session,
+    incidents: Vec<Incident>,
+}
+
+impl Tab {
+    fn open(store: &MemoryStore) -> Self {
+        let loaded = load(store);
+        Self {
+            session: Session::new(&loaded),
+            incidents: loaded.incidents,
+        }
+    }
+
+    fn edit(&mut self, id: IncidentId, ms: i64, change: impl FnOnce(&mut Incident)) -> bool {
+        self.session
+            .change(&mut self.incidents, id, Some(at(ms)), |i| {
+                change(i);
+                true
+            })
+    }
+
+    fn flush(&mut self, store: &MemoryStore) -> Result<bool, SaveProblem> {
+        let flushed = self.session.flush(store, &mut self.incidents);
+        flushed.result
+    }
+
+    /// Flushes and returns the `storage` event another tab would get: (old, new).
+    fn flush_with_event(
+        &mut self,
+        store: &MemoryStore,
+        id: IncidentId,
+    ) -> (Option<String>, Option<String>) {
+        let old = raw(store, id);
+        self.flush(store).expect("saves");
+        (old, raw(store, id))
+    }
+
+    fn hear(&mut self, id: IncidentId, (old, new): (Option<String>, Option<String>)) -> Outcome {
+        self.session
+            .on_event(&mut self.incidents, id, old.as_deref(), new)
+    }
+
+    fn get(&self, id: IncidentId) -> &Incident {
+        self.incidents.iter().find(|i| i.id == id).expect("held")
+    }
+}
+
+fn raw(store: &MemoryStore, id: IncidentId) -> Option<String> {
+    store.get(&StorageKey::Incident(id)).expect("readable")
+}
+
+fn stored(store: &MemoryStore, id: IncidentId) -> Incident {
+    codec::decode(&raw(store, id).expect("stored")).expect("decodes")
+}
+
+/// A store with one incident saved, and its id.
+fn store_with_one(title: &str) -> (MemoryStore, IncidentId) {
+    let store = MemoryStore::new();
+    let mut tab = Tab::open(&store);
+    let mut incident = Incident::new(IncidentId::from_random_bytes([7; 16]), at(0));
+    incident.title = title.to_owned();
+    let id = incident.id;
+    tab.incidents.push(incident);
+    tab.session.created(id);
+    tab.flush(&store).expect("saves");
+    (store, id)
+}
+
+#[test]
+fn an_edit_is_queued_and_one_flush_writes_it() {
+    let (store, id) = store_with_one("Queued");
+    let mut tab = Tab::open(&store);
+    assert!(!tab.session.is_waiting());
+    assert!(tab.edit(id, 5, |i| i.steps.assess.impact = "Late invoices".into()));
+    assert!(tab.session.is_waiting());
+    assert_eq!(
+        tab.get(id).updated_at,
+        at(5),
+        "a person's edit moves last changed"
+    );
+    assert_eq!(tab.flush(&store), Ok(true));
+    assert!(!tab.session.is_waiting());
+    assert_eq!(stored(&store, id).steps.assess.impact, "Late invoices");
+    assert_eq!(tab.flush(&store), Ok(false), "nothing waits");
+}
+
+#[test]
+fn a_change_that_changes_nothing_is_not_queued() {
+    let (store, id) = store_with_one("Unchanged");
+    let mut tab = Tab::open(&store);
+    let changed = tab.session.change(&mut tab.incidents, id, None, |_| false);
+    assert!(!changed);
+    assert!(!tab.session.is_waiting());
+}
+
+/// Both tabs type before either saves; B saves last and finds A's record under it.
+#[test]
+fn two_tabs_editing_different_fields_both_keep_their_edits() {
+    let (store, id) = store_with_one("Two tabs");
+    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
+    a.edit(id, 1, |i| {
+        i.steps.assess.what_happened = "Written in the first tab".into()
+    });
+    b.edit(id, 2, |i| {
+        i.steps.assess.impact = "Written in the second tab".into()
+    });
+    a.flush(&store).expect("saves");
+    let a_record = raw(&store, id);
+    let flushed = b.session.flush(&store, &mut b.incidents);
+    assert_eq!(flushed.result, Ok(true));
+    assert!(flushed.outcome.changed, "B shows A's text");
+    assert_eq!(flushed.outcome.clash, None, "no field both changed");
+    // A hears of B's write (a tab never hears of its own).
+    let outcome = a.hear(id, (a_record, raw(&store, id)));
+    assert!(outcome.changed && !outcome.save_soon && outcome.clash.is_none());
+    for incident in [a.get(id), b.get(id), &stored(&store, id)] {
+        assert_eq!(
+            incident.steps.assess.what_happened,
+            "Written in the first tab"
+        );
+        assert_eq!(incident.steps.assess.impact, "Written in the second tab");
+    }
+}
+
+/// B hears of A's write while its own edit is unsaved, merges it, and saves the merge.
+#[test]
+fn another_tabs_event_is_merged_into_unsaved_edits_and_saved_soon() {
+    let (store, id) = store_with_one("Event first");
+    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
+    a.edit(id, 1, |i| {
+        i.steps.own_up.need = "Another pair of eyes".into()
+    });
+    b.edit(id, 2, |i| i.steps.fix.items.push(Default::default()));
+    let event = a.flush_with_event(&store, id);
+    let outcome = b.hear(id, event);
+    assert!(outcome.changed && outcome.save_soon && outcome.clash.is_none());
+    assert_eq!(b.get(id).steps.own_up.need, "Another pair of eyes");
+    assert_eq!(b.flush(&store), Ok(true));
+    let both = stored(&store, id);
+    assert_eq!(both.steps.own_up.need, "Another pair of eyes");
+    assert_eq!(both.steps.fix.items.len(), 1);
+}
+
+/// The race the two-tab browser test caught: B writes from the same start as A, B's write
+/// reaches storage after A's, and B has merged A's change from the event meanwhile. B's own
+/// older record in storage is written over, never merged back (that would drop A's text).
+#[test]
+fn a_tabs_own_late_write_is_written_over_not_merged_back() {
+    let (store, id) = store_with_one("Late write");
+    let start = raw(&store, id);
+    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
+    a.edit(id, 1, |i| {
+        i.steps.assess.what_happened = "Written in the first tab".into()
+    });
+    b.edit(id, 2, |i| {
+        i.steps.assess.impact = "Written in the second tab".into()
+    });
+    let a_event = a.flush_with_event(&store, id);
+    let a_record = a_event.1.clone().expect("A wrote");
+    // B's write lands over A's as if it had not seen it (the browser passed A's on late).
+    store.put_raw(
+        &StorageKey::Incident(id).as_string(),
+        start.as_deref().expect("stored"),
+    );
+    b.session.pull(&store, &mut b.incidents, &[id]);
+    b.flush(&store).expect("saves");
+    let b_record = raw(&store, id).expect("B wrote");
+    store.put_raw(&StorageKey::Incident(id).as_string(), &b_record);
+    // Now A's event reaches B: it merges A's text in and saves again, over its own record.
+    b.hear(id, (start, Some(a_record)));
+    store.put_raw(&StorageKey::Incident(id).as_string(), &b_record);
+    assert_eq!(b.flush(&store), Ok(true));
+    let both = stored(&store, id);
+    assert_eq!(both.steps.assess.what_happened, "Written in the first tab");
+    assert_eq!(both.steps.assess.impact, "Written in the second tab");
+}
+
+#[test]
+fn the_same_field_in_two_tabs_keeps_this_tabs_text_and_reports_the_clash() {
+    let (store, id) = store_with_one("Same field");
+    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
+    a.edit(id, 1, |i| {
+        i.steps.assess.what_happened = "The first tab says this".into()
+    });
+    b.edit(id, 2, |i| {
+        i.steps.assess.what_happened = "The second tab says that".into()
+    });
+    a.flush(&store).expect("saves");
+    let flushed = b.session.flush(&store, &mut b.incidents);
+    assert_eq!(flushed.result, Ok(true));
+    let clash = flushed.outcome.clash.expect("reported");
+    assert_eq!(clash.title, "Same field");
+    assert_eq!(clash.places, ["Assess"]);
+    let theirs = clash.theirs.expect("the other version is offered");
+    assert_eq!(theirs.steps.assess.what_happened, "The first tab says this");
+    assert_eq!(
+        stored(&store, id).steps.assess.what_happened,
+        "The second tab says that"
+    );
+}
+
+#[test]
+fn deleted_in_another_tab_while_edited_here_is_kept_and_reported() {
+    let (store, id) = store_with_one("Kept");
+    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
+    b.edit(id, 2, |i| i.steps.assess.impact = "Still needed".into());
+    let old = raw(&store, id);
+    a.session.delete(&store, id).expect("deletes");
+    let outcome = b.hear(id, (old, None));
+    let clash = outcome.clash.expect("reported");
+    assert!(clash.places.is_empty() && clash.theirs.is_none());
+    assert!(outcome.save_soon);
+    assert_eq!(b.flush(&store), Ok(true));
+    assert_eq!(stored(&store, id).steps.assess.impact, "Still needed");
+}
+
+#[test]
+fn deleted_in_another_tab_and_untouched_here_goes_here_too() {
+    let (store, id) = store_with_one("Gone");
+    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
+    let old = raw(&store, id);
+    a.session.delete(&store, id).expect("deletes");
+    let outcome = b.hear(id, (old, None));
+    assert!(outcome.changed && outcome.clash.is_none());
+    assert!(b.incidents.is_empty());
+}
+
+#[test]
+fn a_change_whose_event_never_came_is_pulled_in() {
+    let (store, id) = store_with_one("Pulled");
+    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
+    a.edit(id, 1, |i| i.title = "Pulled, then renamed".into());
+    a.flush(&store).expect("saves");
+    let outcome = b.session.pull(&store, &mut b.incidents, &[id]);
+    assert!(outcome.changed);
+    assert_eq!(b.get(id).title, "Pulled, then renamed");
+    let again = b.session.pull(&store, &mut b.incidents, &[id]);
+    assert_eq!(again, Outcome::default(), "nothing new the second time");
+}
+
+#[test]
+fn a_full_store_keeps_the_edit_waiting_until_there_is_room() {
+    let (store, id) = store_with_one("Full");
+    let used: usize = store
+        .snapshot()
+        .iter()
+        .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
+        .sum();
+    let small = MemoryStore::with_capacity(used + 300);
+    for (key, value) in store.snapshot() {
+        small.put_raw(&key, &value);
+    }
+    // Something else takes most of the room that is left.
+    let filler = StorageKey::Unknown("mend.filler".into());
+    small.put_raw(&filler.as_string(), &"y".repeat(250));
+    let mut tab = Tab::open(&small);
+    tab.edit(id, 1, |i| i.steps.assess.impact = "x".repeat(100));
+    let problem = tab.flush(&small).expect_err("no room");
+    assert_eq!(
+        problem,
+        SaveProblem::Save(SaveError::Storage(StorageError::Full))
+    );
+    assert!(problem.may_pass(), "worth trying again");
+    assert!(tab.session.is_waiting(), "still queued");
+    assert_eq!(
+        tab.get(id).steps.assess.impact,
+        "x".repeat(100),
+        "still on screen"
+    );
+    small.remove(&filler).expect("room made");
+    assert_eq!(tab.flush(&small), Ok(true));
+    assert_eq!(stored(&small, id).steps.assess.impact, "x".repeat(100));
+}
+
+#[test]
+fn a_newer_mends_record_is_never_overwritten() {
+    let (store, id) = store_with_one("Newer");
+    let mut tab = Tab::open(&store);
+    let newer = raw(&store, id)
+        .expect("stored")
+        .replacen("\"schema\":3", "\"schema\":99", 1);
+    store.put_raw(&StorageKey::Incident(id).as_string(), &newer);
+    tab.edit(id, 1, |i| i.title = "Over it".into());
+    let problem = tab.flush(&store).expect_err("refused");
+    assert_eq!(problem, SaveProblem::Save(SaveError::NewerRecord));
+    assert!(!problem.may_pass());
+    assert_eq!(raw(&store, id).as_deref(), Some(newer.as_str()));
+}
+
+#[test]
+fn after_a_newer_store_is_seen_nothing_is_written_or_deleted() {
+    let (store, id) = store_with_one("Read only");
+    let mut tab = Tab::open(&store);
+    tab.session.newer_store(9);
+    assert_eq!(
+        tab.session.read_only(),
+        Some(ReadOnly::NewerStore { found: 9 })
+    );
+    tab.edit(id, 1, |i| i.title = "Changed".into());
+    let before = store.snapshot();
+    assert!(matches!(tab.flush(&store), Err(SaveProblem::ReadOnly(_))));
+    assert!(tab.session.delete(&store, id).is_err());
+    assert_eq!(store.snapshot(), before);
+}
+
+#[test]
+fn emptied_storage_is_counted_and_put_back() {
+    let (store, id) = store_with_one("Put back");
+    let mut tab = Tab::open(&store);
+    mend::persist::clear_all(&store).expect("cleared");
+    assert_eq!(tab.session.on_cleared(&store, &tab.incidents), 1);
+    tab.session
+        .put_back(&store, &tab.incidents, &Default::default(), &[])
+        .expect("put back");
+    assert_eq!(stored(&store, id).title, "Put back");
+    tab.edit(id, 1, |i| i.title = "Put back, then edited".into());
+    assert_eq!(
+        tab.flush(&store),
+        Ok(true),
+        "saves go on from what was put back"
+    );
+}
+
+#[test]
+fn undo_of_a_delete_brings_back_another_tabs_newer_version_instead() {
+    let (store, id) = store_with_one("Undone");
+    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
+    let deleted = a.incidents.remove(0);
+    a.session.delete(&store, id).expect("deletes");
+    b.edit(id, 3, |i| i.title = "Kept by the other tab".into());
+    b.flush(&store).expect("saves");
+    let undone = a
+        .session
+        .restore(&store, &mut a.incidents, deleted.clone(), 0)
+        .expect("restored");
+    assert_eq!(undone, Undone::Stored);
+    assert_eq!(a.get(id).title, "Kept by the other tab");
+    let again = a.session.restore(&store, &mut a.incidents, deleted, 0);
+    assert_eq!(again, Ok(Undone::AlreadyHere), "never a second copy");
+}
+
+#[test]
+fn storage_that_cannot_be_opened_keeps_everything_in_memory() {
+    let (store, id) = store_with_one("Blocked");
+    let mut tab = Tab::open(&store);
+    tab.edit(id, 1, |i| i.title = "Typed while blocked".into());
+    let blocked = mend::persist::Failing(StorageError::Unavailable);
+    let flushed = tab.session.flush(&blocked, &mut tab.incidents);
+    assert_eq!(
+        flushed.result,
+        Err(SaveProblem::Save(SaveError::Storage(
+            StorageError::Unavailable
+        )))
+    );
+    assert_eq!(tab.get(id).title, "Typed while blocked");
+    assert_eq!(tab.flush(&store), Ok(true));
+}
