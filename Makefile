@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
-.PHONY: tools serve build size size-budget twiggy bench icons test lint test-native test-wasm test-e2e fuzz clean
+.PHONY: tools serve build size size-budget twiggy bench lighthouse icons test lint test-native test-wasm test-e2e fuzz clean
 
 tools:
 	@scripts/install-tools.sh
@@ -45,6 +45,10 @@ twiggy: build
 # Timings are noisy on shared machines, so they never fail the build: read the table.
 bench: build
 	node bench/run.mjs
+
+# Lighthouse scores on the list and on a step, mobile and desktop, served compressed.
+lighthouse: build
+	node scripts/lighthouse.mjs
 
 # Renders assets/icons/*.png from the SVGs (the PNGs are committed; builds don't need this).
 icons: tools

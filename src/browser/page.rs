@@ -92,6 +92,14 @@ pub fn set_theme(theme: Option<&str>) {
     }
 }
 
+/// Removes the element with this id, if it is on the page.
+pub fn remove(id: &str) {
+    let document = web_sys::window().and_then(|w| w.document());
+    if let Some(element) = document.and_then(|d| d.get_element_by_id(id)) {
+        element.remove();
+    }
+}
+
 /// Focuses the element with this id, if it is on the page.
 pub fn focus(id: &str) {
     focus_first(&[id]);

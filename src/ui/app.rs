@@ -69,6 +69,8 @@ enum Screen {
 
 #[component]
 pub fn App() -> impl IntoView {
+    // Gone in the same task as the app is drawn (mounting is synchronous): no frame is empty.
+    page::remove(dom_ids::SHELL);
     let library = Library::open();
     provide_context(library);
     let route = RwSignal::new(Route::List);

@@ -3,6 +3,8 @@
 /// The one `h1` of the current screen; focus lands here after navigation.
 pub const SCREEN_HEADING: &str = "screen-heading";
 pub const MAIN: &str = "main";
+/// The loading shell in index.html, painted before the app arrives.
+pub const SHELL: &str = "shell";
 /// The breathing guide's Start (then Pause) button; a brand-new incident opens with focus
 /// here, so Enter starts the pause.
 pub const BREATHING_START: &str = "breathing-toggle";

@@ -1,7 +1,9 @@
 // A plain static server for dist/, like any host with no rewrite rules. It can mount the app
 // under a subpath (e.g. /tools/mend/) to prove the app works there, and serve a copy of dist/
-// (`root`) that a test rewrites to stand for a new release.
+// (`root`) that a test rewrites to stand for a new release. With `compress`, it serves as a
+// real host does: brotli, and hashed files cached for good (for `make lighthouse`).
 import { createServer } from 'node:http';
+import { brotliCompressSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -19,7 +21,7 @@ const TYPES = {
 export const DIST = resolve(import.meta.dirname, '../../../dist');
 
 /** Starts serving `root` (dist/) at `prefix` on 127.0.0.1 and an ephemeral port. */
-export async function serveDist({ prefix = '/', root = DIST } = {}) {
+export async function serveDist({ prefix = '/', root = DIST, compress = false } = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(prefix)) {
@@ -29,8 +31,16 @@ export async function serveDist({ prefix = '/', root = DIST } = {}) {
     let rel = normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, '');
     if (rel === '' || rel === '.' || rel.endsWith('/')) rel = join(rel, 'index.html');
     try {
-      const body = await readFile(join(root, rel));
-      res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      let body = await readFile(join(root, rel));
+      const headers = { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+      if (compress) {
+        if (/-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(rel)) headers['cache-control'] = 'public, max-age=31536000, immutable';
+        if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '') && !/\.png$/.test(rel)) {
+          body = brotliCompressSync(body);
+          headers['content-encoding'] = 'br';
+        }
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
