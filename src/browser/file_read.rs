@@ -9,34 +9,59 @@ use wasm_bindgen_futures::JsFuture;
 #[error("The browser could not read the file.")]
 pub struct FileReadError;
 
-/// The first file picked in a file input, if any.
-pub fn picked(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
-    input.files().and_then(|files| files.get(0))
+/// A file the person picked or dropped, not read yet.
+pub struct PickedFile(web_sys::File);
+
+impl PickedFile {
+    pub fn name(&self) -> String {
+        self.0.name()
+    }
+
+    /// The size the browser reports, without reading the file.
+    pub fn size(&self) -> u64 {
+        self.0.size().max(0.0) as u64
+    }
+
+    pub async fn bytes(&self) -> Result<Vec<u8>, FileReadError> {
+        bytes(&self.0).await
+    }
 }
 
-/// The first file dropped, if any.
-pub fn dropped(event: &web_sys::DragEvent) -> Option<web_sys::File> {
-    event
-        .data_transfer()
-        .and_then(|transfer| transfer.files())
-        .and_then(|files| files.get(0))
+/// The file picked in the input that fired `event`, if any. The input is emptied, so that
+/// picking the same file again still fires.
+pub fn picked(event: &web_sys::Event) -> Option<PickedFile> {
+    let input = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file.map(PickedFile)
 }
 
-/// Whether a drag carries files (rather than, say, selected text).
-pub fn carries_files(event: &web_sys::DragEvent) -> bool {
-    event.data_transfer().is_some_and(|t| {
+/// For `dragover`: a drag that carries files is accepted (otherwise the browser would open
+/// the file instead of handing it over); a drag of, say, selected text is left alone.
+pub fn accept_files(event: &web_sys::DragEvent) {
+    let files = event.data_transfer().is_some_and(|t| {
         t.types()
             .iter()
             .any(|kind| kind.as_string().as_deref() == Some("Files"))
-    })
+    });
+    if files {
+        event.prevent_default();
+    }
 }
 
-/// The size the browser reports, without reading the file.
-pub fn size(file: &web_sys::File) -> u64 {
-    file.size().max(0.0) as u64
+/// For `drop`: the first file dropped, if any, taken over from the browser.
+pub fn dropped(event: &web_sys::DragEvent) -> Option<PickedFile> {
+    let file = event
+        .data_transfer()
+        .and_then(|transfer| transfer.files())
+        .and_then(|files| files.get(0))?;
+    event.prevent_default();
+    Some(PickedFile(file))
 }
 
-pub async fn bytes(file: &web_sys::File) -> Result<Vec<u8>, FileReadError> {
+async fn bytes(file: &web_sys::File) -> Result<Vec<u8>, FileReadError> {
     let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| FileReadError)?;

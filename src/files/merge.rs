@@ -37,13 +37,6 @@ impl Policy {
             Policy::Replace => "Replace yours with the file's version",
         }
     }
-
-    pub fn from_key(key: &str) -> Self {
-        Self::ALL
-            .into_iter()
-            .find(|p| p.key() == key)
-            .unwrap_or_default()
-    }
 }
 
 /// How one incident in the file compares with what is here.

@@ -5,11 +5,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::migrate::{migrate, MigrateError};
+use super::migrate::{migrate, MigrateError, SCHEMA_VERSION};
 use crate::model::Incident;
-
-/// The schema version this build writes, and the newest it can read.
-pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Serialize)]
 struct RecordOut<'a> {

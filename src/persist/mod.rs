@@ -10,8 +10,9 @@ pub mod session;
 pub mod settings;
 pub mod sync;
 
-pub use codec::{DecodeError, SCHEMA_VERSION};
+pub use codec::DecodeError;
 pub use key::StorageKey;
 pub use kv::{Failing, KeyValue, MemoryStore, StorageError};
+pub use migrate::SCHEMA_VERSION;
 pub use repo::{clear_all, load, missing, Loaded, ReadOnly, Restored, Unreadable, Writer};
 pub use session::{Clash, Flushed, Outcome, SaveProblem, Session, Undone};

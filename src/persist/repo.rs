@@ -1,6 +1,7 @@
 //! The one way in and out of storage: load everything once, then write one incident at a time.
 
-use super::codec::{self, DecodeError, SCHEMA_VERSION};
+use super::codec::{self, DecodeError};
+use super::migrate::SCHEMA_VERSION;
 use super::settings::{self as settings_codec, SETTINGS_SCHEMA};
 use super::sync;
 use super::{KeyValue, StorageError, StorageKey};

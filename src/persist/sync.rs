@@ -9,7 +9,8 @@
 
 use serde_json::{Map, Value};
 
-use super::codec::{self, DecodeError, SCHEMA_VERSION};
+use super::codec::{self, DecodeError};
+use super::migrate::SCHEMA_VERSION;
 use crate::model::{Incident, IncidentId};
 
 /// A cheap fingerprint of a stored record's text (FNV-1a), to notice a change by another tab

@@ -6,6 +6,7 @@ use super::dom_ids;
 use super::incident_screen::IncidentScreen;
 use super::library::Library;
 use super::list_screen::ListScreen;
+use super::navigator::Navigator;
 use super::notices::Notices;
 use super::save_indicator::SaveIndicator;
 use super::settings_screen::SettingsScreen;
@@ -13,50 +14,6 @@ use super::update_prompt::UpdatePrompt;
 use crate::browser::{local_storage, page};
 use crate::model::{IncidentId, Step};
 use crate::route::Route;
-
-/// The current screen, shared so screens can navigate. `pushState` fires no event, so
-/// `go` sets the route itself; links and Back arrive through the address listeners.
-#[derive(Clone, Copy)]
-pub struct Navigator {
-    route: RwSignal<Route>,
-    library: Library,
-}
-
-impl Navigator {
-    pub fn go(&self, route: Route) {
-        let route = self.resolve(route);
-        page::push_hash(&route.href());
-        self.show(route);
-    }
-
-    /// Updates the route only when it really changed (Back fires two events).
-    fn show(&self, route: Route) {
-        let route = self.resolve(route);
-        if self.route.get_untracked() != route {
-            self.route.set(route);
-        }
-    }
-
-    /// An incident opened without a step opens where the user was last, and the address
-    /// says so, so a reload stays there.
-    fn resolve(&self, route: Route) -> Route {
-        let Route::Incident(id, None) = route else {
-            return route;
-        };
-        let last = self
-            .library
-            .incidents
-            .with_untracked(|all| all.iter().find(|i| i.id == id).map(|i| i.last_step));
-        match last {
-            Some(step) => {
-                let route = Route::Incident(id, Some(step));
-                page::replace_hash(&route.href());
-                route
-            }
-            None => route,
-        }
-    }
-}
 
 /// Which screen is showing; moving between steps keeps the incident screen.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -73,8 +30,12 @@ pub fn App() -> impl IntoView {
     page::remove(dom_ids::SHELL);
     let library = Library::open();
     provide_context(library);
-    let route = RwSignal::new(Route::List);
-    let navigator = Navigator { route, library };
+    let navigator = Navigator::new(Callback::new(move |id| {
+        library
+            .incidents
+            .with_untracked(|all| all.iter().find(|i| i.id == id).map(|i| i.last_step))
+    }));
+    let route = navigator.route;
     navigator.show(Route::from_hash(&page::hash()));
     provide_context(navigator);
     let screen = Memo::new(move |_| match route.get() {

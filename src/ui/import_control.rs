@@ -2,13 +2,14 @@
 //! a preview dialog that says what is new, the same or different, and then the summary.
 //! Nothing is written until the person confirms, and a bad file writes nothing at all.
 
+use leptos::ev::DragEvent;
 use leptos::html::Dialog;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::dom_ids;
 use super::library::Library;
-use crate::browser::{file_read, page, perf, platform};
+use crate::browser::file_read::{self, PickedFile};
+use crate::browser::{page, perf, platform};
 use crate::files::import::{self, check_size};
 use crate::files::merge::{Conflict, Outcome, Plan, Policy, Recheck};
 use crate::model::IncidentId;
@@ -46,16 +47,16 @@ impl Importer {
     }
 
     /// Checks the file in order (size before reading, then its contents) and opens the preview.
-    pub fn take(self, file: web_sys::File) {
+    pub fn take(self, file: PickedFile) {
         let name = file.name();
         self.status.set(String::new());
         self.problem.set(String::new());
-        if let Err(e) = check_size(file_read::size(&file)) {
+        if let Err(e) = check_size(file.size()) {
             return self.refuse(&name, &e.to_string());
         }
         self.status.set(format!("Reading {name}\u{2026}"));
         leptos::task::spawn_local(async move {
-            let bytes = match file_read::bytes(&file).await {
+            let bytes = match file.bytes().await {
                 Ok(bytes) => bytes,
                 Err(e) => return self.refuse(&name, &e.to_string()),
             };
@@ -184,17 +185,9 @@ impl Importer {
 #[component]
 pub fn ImportControl(importer: Importer) -> impl IntoView {
     let picked = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = file_read::picked(&input) {
+        if let Some(file) = file_read::picked(&ev) {
             importer.take(file);
         }
-        // Picking the same file again must still start an import.
-        input.set_value("");
     };
     view! {
         <div class="field import-field">
@@ -303,21 +296,10 @@ fn Preview(importer: Importer, plan: Plan) -> impl IntoView {
 }
 
 /// Lets the list take a dropped file: handlers for the element that holds the list.
-pub fn drop_handlers(
-    importer: Importer,
-) -> (
-    impl Fn(web_sys::DragEvent) + Copy,
-    impl Fn(web_sys::DragEvent) + Copy,
-) {
-    let over = move |ev: web_sys::DragEvent| {
-        if file_read::carries_files(&ev) {
-            // Without this the browser would open the file instead of handing it over.
-            ev.prevent_default();
-        }
-    };
-    let dropped = move |ev: web_sys::DragEvent| {
+pub fn drop_handlers(importer: Importer) -> (impl Fn(DragEvent) + Copy, impl Fn(DragEvent) + Copy) {
+    let over = move |ev: DragEvent| file_read::accept_files(&ev);
+    let dropped = move |ev: DragEvent| {
         if let Some(file) = file_read::dropped(&ev) {
-            ev.prevent_default();
             importer.take(file);
         }
     };

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::app::Navigator;
 use super::current::Current;
 use super::dom_ids;
 use super::exporting::export_one;
 use super::library::Library;
+use super::navigator::Navigator;
 use super::report_dialog::{PrintView, ReportDialog};
 use super::step_nav::StepNav;
 use super::steps::step_view;

@@ -5,12 +5,12 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use super::app::Navigator;
 use super::backup_reminder::BackupReminder;
 use super::dom_ids;
 use super::exporting::export_all;
 use super::import_control::{drop_handlers, ImportControl, Importer};
 use super::library::Library;
+use super::navigator::Navigator;
 use super::unreadable_list::UnreadableList;
 use crate::browser::{page, perf, platform};
 use crate::model::{search, status, IncidentId, Status, Timestamp};

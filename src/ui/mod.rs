@@ -14,6 +14,7 @@ pub mod incident_screen;
 pub mod library;
 pub mod list_screen;
 pub mod message_card;
+pub mod navigator;
 pub mod notices;
 pub mod rating_scale;
 pub mod reactive_text;
