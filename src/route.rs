@@ -9,6 +9,9 @@ pub enum Route {
     List,
     /// One incident, at a step; with no step, wherever the user was last.
     Incident(IncidentId, Option<Step>),
+    /// One short screen for the first fifteen minutes: the essentials, the briefing, and
+    /// "I told them", in the same fields as the steps.
+    TellNow(IncidentId),
     /// Settings, backup and clearing data.
     Settings,
     /// An address Mend does not know.
@@ -26,6 +29,7 @@ impl Route {
             ["incident", id] => id
                 .parse()
                 .map_or(Route::NotFound, |id| Route::Incident(id, None)),
+            ["incident", id, "tell"] => id.parse().map_or(Route::NotFound, Route::TellNow),
             ["incident", id, step] => match (id.parse(), Step::from_slug(step)) {
                 (Ok(id), Some(step)) => Route::Incident(id, Some(step)),
                 _ => Route::NotFound,
@@ -41,6 +45,7 @@ impl Route {
             Route::List | Route::NotFound => "#/".to_owned(),
             Route::Incident(id, None) => format!("#/incident/{id}"),
             Route::Incident(id, Some(step)) => format!("#/incident/{id}/{}", step.slug()),
+            Route::TellNow(id) => format!("#/incident/{id}/tell"),
             Route::Settings => "#/settings".to_owned(),
         }
     }
@@ -70,6 +75,12 @@ mod tests {
         assert_eq!(
             Route::from_hash(&format!("#/incident/{id}/own-up")),
             Route::Incident(id, Some(Step::OwnUp))
+        );
+        let tell = Route::TellNow(id);
+        assert_eq!(Route::from_hash(&tell.href()), tell);
+        assert!(
+            Step::ALL.iter().all(|s| s.slug() != "tell"),
+            "no step is named tell"
         );
     }
 

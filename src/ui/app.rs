@@ -10,6 +10,7 @@ use super::navigator::Navigator;
 use super::notices::Notices;
 use super::save_indicator::SaveIndicator;
 use super::settings_screen::SettingsScreen;
+use super::tell_now_screen::TellNowScreen;
 use super::update_prompt::UpdatePrompt;
 use crate::browser::{local_storage, page};
 use crate::model::{IncidentId, Step};
@@ -20,6 +21,7 @@ use crate::route::Route;
 enum Screen {
     List,
     Incident(IncidentId),
+    TellNow(IncidentId),
     Settings,
     NotFound,
 }
@@ -41,6 +43,7 @@ pub fn App() -> impl IntoView {
     let screen = Memo::new(move |_| match route.get() {
         Route::List => Screen::List,
         Route::Incident(id, _) => Screen::Incident(id),
+        Route::TellNow(id) => Screen::TellNow(id),
         Route::Settings => Screen::Settings,
         Route::NotFound => Screen::NotFound,
     });
@@ -90,6 +93,7 @@ pub fn App() -> impl IntoView {
             {move || match screen.get() {
                 Screen::List => view! { <ListScreen/> }.into_any(),
                 Screen::Incident(id) => view! { <IncidentScreen id step/> }.into_any(),
+                Screen::TellNow(id) => view! { <TellNowScreen id/> }.into_any(),
                 Screen::Settings => view! { <SettingsScreen/> }.into_any(),
                 Screen::NotFound => view! { <NotFound/> }.into_any(),
             }}

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::calm_clock::CalmClock;
 use super::current::Current;
 use super::dom_ids;
 use super::exporting::export_one;
@@ -59,6 +60,11 @@ fn IncidentEditor(id: IncidentId, step: Memo<Step>) -> impl IntoView {
     let title = Memo::new(move |_| current.read(titles::name).unwrap_or_default());
     let status = Memo::new(move |_| current.read(status::status));
     let archived = Memo::new(move |_| current.read(|i| i.archived).unwrap_or(false));
+    let told = Memo::new(move |_| {
+        current
+            .read(|i| i.steps.own_up.told_at.is_some())
+            .unwrap_or(true)
+    });
     // Never changes, so it is read once rather than on every keystroke.
     let started = current.read_untracked(|i| platform::local_label(i.created_at));
 
@@ -111,6 +117,14 @@ fn IncidentEditor(id: IncidentId, step: Memo<Step>) -> impl IntoView {
         <div class="step">
             <p class="step-count">{text(move || format!("Step {} of 7", step.get().number()))}</p>
             <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">{text(move || step.get().name().into())}</h1>
+            // Until the boss is told, on every step: the clock (Own up has its own) and the
+            // way to the one short screen for it.
+            <Show when=move || !told.get()>
+                <div class="tell-bar">
+                    <Show when=move || step.get() != Step::OwnUp><CalmClock/></Show>
+                    <a class="button primary" href=Route::TellNow(id).href()>"Tell now"</a>
+                </div>
+            </Show>
             {move || step_view(step.get())}
         </div>
         <div class="step-buttons">

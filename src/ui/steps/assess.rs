@@ -8,7 +8,7 @@ use crate::ui::form::{
 };
 
 #[rustfmt::skip]
-const BASICS: &[Field] = &[
+pub(crate) const BASICS: &[Field] = &[
     field!(Kind::Area, "what-happened", "What happened", "The facts as you know them now. The full story can wait.", |i| i.steps.assess.what_happened),
     field!(Kind::Moment, "happened-at", "When it happened", "", |i| i.steps.assess.happened_at),
     field!(Kind::Moment, "noticed-at", "When you noticed", "This starts the clock on Own up.", |i| i.noticed_at),
@@ -25,7 +25,7 @@ const AFFECTED: &[Field] = &[
 ];
 
 #[rustfmt::skip]
-const IMPACT: &[Field] = &[
+pub(crate) const IMPACT: &[Field] = &[
     field!(Kind::Area, "impact", "What it means", "For the people and things affected, in plain words.", |i| i.steps.assess.impact),
     field!(Kind::Choice(Severity::OPTIONS), "severity", "Severity", "", |i| i.steps.assess.severity),
     field!(Kind::Choice(Worsening::OPTIONS), "worsening", "Is it still getting worse?", "", |i| i.steps.assess.worsening),

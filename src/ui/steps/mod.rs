@@ -1,9 +1,9 @@
 //! The seven steps, one file each, in the order the user walks them.
 
-mod assess;
+pub(crate) mod assess;
 mod fix;
 mod follow_up;
-mod own_up;
+pub(crate) mod own_up;
 mod solutions;
 mod step_it_up;
 mod stop;

@@ -30,6 +30,8 @@ export class IncidentPage {
     this.freshDraftButton = page.getByRole('button', { name: 'Write a fresh draft' });
     this.freshDraftDialog = page.getByRole('dialog', { name: 'Write a fresh draft?' });
     this.exportButton = page.getByRole('button', { name: 'Export', exact: true });
+    this.tellNowLink = page.getByRole('link', { name: 'Tell now', exact: true });
+    this.clock = page.getByRole('timer');
     // Stop: the breathing guide, distress before and after, and the thought record.
     this.guide = page.getByRole('region', { name: 'Breathing pause' });
     this.startButton = this.guide.getByRole('button', { name: 'Start', exact: true });

@@ -5,6 +5,7 @@ import { ListPage } from '../pages/list-page.mjs';
 import { STEPS } from '../pages/incident-page.mjs';
 import { SettingsPage } from '../pages/settings-page.mjs';
 import { ReportDialog } from '../pages/report-dialog.mjs';
+import { TellNowPage } from '../pages/tell-now-page.mjs';
 
 export const WHAT_HAPPENED = 'I sent the March invoice to the wrong client';
 
@@ -108,6 +109,12 @@ export async function forEveryScreen(page, baseUrl, check) {
       await report.dialog.waitFor({ state: 'hidden' });
     }
   }
+  // Tell now, from the step the person is on.
+  await p.tellNowLink.click();
+  await new TellNowPage(page).heading.waitFor();
+  await visit('the Tell now screen');
+  await new TellNowPage(page).backLink.click();
+  await p.heading.waitFor();
   // The import preview, with the choice it offers when an incident differs.
   const { json } = await p.exportIncident();
   json.incidents[0].title = 'Changed in the file';

@@ -1,0 +1,95 @@
+//! Tell now: one short screen for the first fifteen minutes. The four essentials, the
+//! options if there are any, the briefing drafted from them, and "I told them". Every field
+//! is the same field as in the steps: one record, no copies.
+
+use leptos::prelude::*;
+
+use super::briefing_editor::BriefingEditor;
+use super::calm_clock::CalmClock;
+use super::current::Current;
+use super::dom_ids;
+use super::form::{FieldInput, Fields};
+use super::library::Library;
+use super::steps::{assess, own_up};
+use super::titles;
+use crate::browser::page;
+use crate::model::IncidentId;
+use crate::route::Route;
+
+#[component]
+pub fn TellNowScreen(id: IncidentId) -> impl IntoView {
+    let library = expect_context::<Library>();
+    let current = Current::new(id, library);
+    provide_context(current);
+    let exists = Memo::new(move |_| current.read(|_| ()).is_some());
+    page::set_title(&format!("Tell now \u{b7} {}", titles::tab_title(id)));
+    move || {
+        if exists.get() {
+            view! { <TellNow id/> }.into_any()
+        } else {
+            view! {
+                <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Incident unavailable"</h1>
+                <p>"There is no incident at this address. It may have been deleted."</p>
+                <p><a href=Route::List.href()>"Go to your incidents"</a></p>
+            }
+            .into_any()
+        }
+    }
+}
+
+#[component]
+fn TellNow(id: IncidentId) -> impl IntoView {
+    view! {
+        <p class="back"><a href=Route::Incident(id, None).href()>"Back to the steps"</a></p>
+        <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Tell now"</h1>
+        <p class="lead">"Four short answers, and Mend drafts what to say. All of it is kept in the steps too."</p>
+        <CalmClock/>
+        <FieldInput field=&assess::BASICS[0]/>
+        <FieldInput field=&assess::IMPACT[0]/>
+        <Fields fields=own_up::NOTES/>
+        <Options id/>
+        <BriefingEditor/>
+        <Fields fields=own_up::TOLD/>
+    }
+}
+
+/// The options from Solutions, the recommended one first; a pointer there when none.
+#[component]
+fn Options(id: IncidentId) -> impl IntoView {
+    let current = expect_context::<Current>();
+    let options = Memo::new(move |_| {
+        current
+            .read(|i| {
+                let solutions = &i.steps.solutions;
+                let mut titles: Vec<(bool, String)> = solutions
+                    .options
+                    .iter()
+                    .filter(|o| !o.title.trim().is_empty())
+                    .map(|o| (solutions.chosen == Some(o.id), o.title.trim().to_owned()))
+                    .collect();
+                titles.sort_by_key(|(chosen, _)| !chosen);
+                titles
+            })
+            .unwrap_or_default()
+    });
+    let solutions = Route::Incident(id, Some(crate::model::Step::Solutions)).href();
+    view! {
+        <section aria-labelledby="tell-options-heading">
+            <h2 id="tell-options-heading">"Options"</h2>
+            {move || options.with(|options| if options.is_empty() {
+                view! {
+                    <p class="hint">"None yet. It's fine to tell them before you have any; "
+                        <a href=solutions.clone()>"weigh options in Solutions"</a>" when there is time."</p>
+                }.into_any()
+            } else {
+                view! {
+                    <ul>
+                        {options.iter().map(|(chosen, title)| view! {
+                            <li>{title.clone()}{chosen.then_some(" (recommended)")}</li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,81 @@
+// Tell now: from "New incident" to "I told them" on one short screen, by keyboard alone, on
+// a phone and on a desktop; what is typed there is the same record the steps show.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withApp, TEST_TIMEOUT } from './support/browser.mjs';
+import { isFocused, pressKeys, tab } from './support/keyboard.mjs';
+import { ListPage } from './pages/list-page.mjs';
+import { IncidentPage } from './pages/incident-page.mjs';
+import { TellNowPage } from './pages/tell-now-page.mjs';
+
+const opts = { timeout: TEST_TIMEOUT * 2 };
+
+for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+  test(`keyboard only, ${viewport.width}×${viewport.height}: New incident to "I told them" through Tell now`, opts, () =>
+    withApp({ contextOptions: { viewport } }, async ({ page, baseUrl }) => {
+      const list = await new ListPage(page, baseUrl).goto();
+      const incident = new IncidentPage(page);
+      const tell = new TellNowPage(page);
+      let keys = 0;
+      const press = async (key) => { keys += 1; await page.keyboard.press(key); };
+      const tabTo = async (locator, backwards = false) => {
+        keys += 1;
+        await tab(page, { backwards });
+        assert.ok(await isFocused(locator), 'focus is where the fixed sequence expects it');
+      };
+
+      await list.newIncidentButton.focus();
+      await press('Enter');
+      await incident.startButton.waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'breathing-toggle');
+      // Stop opens on the breathing guide; Tell now is one step back, under the heading.
+      await tabTo(incident.tellNowLink, true);
+      await press('Enter');
+      await tell.heading.waitFor();
+      await page.waitForFunction(() => document.activeElement?.id === 'screen-heading');
+      await tabTo(tell.whatHappened);
+      await pressKeys(page, 'Sent the March invoice to the wrong client');
+      await tabTo(tell.impact);
+      await pressKeys(page, 'The client saw another client');
+      await tabTo(tell.doneSoFar);
+      await pressKeys(page, 'Asked them to delete it');
+      await tabTo(tell.need);
+      await pressKeys(page, 'Your OK to call them');
+      // Past the options pointer and the briefing's own controls to the stamp.
+      for (const stop of [tell.options.getByRole('link'), tell.briefing, tell.copyButton, tell.mailLink, tell.told]) {
+        await tabTo(stop);
+      }
+      await press('Space');
+      assert.ok(await tell.told.isChecked(), 'told, with the time noted');
+      assert.equal(keys, 13, 'a short, fixed number of keypresses, besides the typing');
+
+      const briefing = await tell.briefing.inputValue();
+      for (const typed of ['Sent the March invoice to the wrong client', 'The client saw another client', 'Asked them to delete it', 'Your OK to call them']) {
+        assert.ok(briefing.includes(typed), `the briefing holds "${typed}"`);
+      }
+      assert.match(await tell.clock.textContent(), /^You told them \d+ minutes? after noticing\.$/);
+
+      // The same record: the steps show what was typed here, and the way back is gone.
+      await page.reload();
+      await tell.heading.waitFor();
+      assert.ok(await tell.told.isChecked());
+      await tell.backLink.click();
+      await incident.goToStep('Assess');
+      assert.equal(await incident.field('What happened').inputValue(), 'Sent the March invoice to the wrong client');
+      assert.equal(await incident.field('What it means').inputValue(), 'The client saw another client');
+      assert.equal(await incident.tellNowLink.count(), 0, 'told: no Tell now any more');
+      await incident.goToStep('Own up');
+      assert.equal(await incident.field('What I need from them').inputValue(), 'Your OK to call them');
+    }));
+}
+
+test('until they are told, every step shows the calm clock and Tell now', opts, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    const incident = await list.newIncident();
+    for (const step of ['Stop', 'Assess', 'Solutions', 'Fix', 'Follow up', 'Step it up']) {
+      await incident.goToStep(step);
+      assert.match(await incident.clock.textContent(), /since you noticed\. Aim to tell them within about 15 minutes\./, step);
+      assert.equal(await incident.tellNowLink.count(), 1, step);
+    }
+  }));
