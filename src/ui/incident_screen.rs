@@ -122,7 +122,7 @@ fn IncidentEditor(id: IncidentId, step: Memo<Step>) -> impl IntoView {
             <Show when=move || !told.get()>
                 <div class="tell-bar">
                     <Show when=move || step.get() != Step::OwnUp><CalmClock/></Show>
-                    <a class="button primary" href=Route::TellNow(id).href()>"Tell now"</a>
+                    <a class="button" href=Route::TellNow(id).href()>"Tell now"</a>
                 </div>
             </Show>
             {move || step_view(step.get())}

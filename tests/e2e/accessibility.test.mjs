@@ -25,7 +25,7 @@ for (const colorScheme of ['light', 'dark']) {
         if (screen.endsWith(' step')) assert.equal(await page.getByRole('navigation', { name: 'Steps' }).count(), 1);
         visited.push(screen);
       });
-      assert.equal(visited.length, 15, 'two lists, seven steps, three dialogs, settings, and two addresses that lead nowhere');
+      assert.equal(visited.length, 16, 'two lists, seven steps, Tell now, three dialogs, settings, and two addresses that lead nowhere');
     }));
 }
 

@@ -1,4 +1,4 @@
-// The README's screenshots: four screens at phone (360×740) and desktop (1280×800) sizes, in
+// The README's screenshots: five screens at phone (360×740) and desktop (1280×800) sizes, in
 // light and dark, written to docs/screenshots/. Time, time zone and language are fixed, so a
 // file changes only when its screen does; commit them when they change.
 import { test } from 'node:test';
@@ -64,6 +64,7 @@ for (const colorScheme of ['light', 'dark']) {
         list: () => list.goto(),
         stop: step('stop', 'Stop'),
         'own-up': step('own-up', 'Own up'),
+        'tell-now': step('tell', 'Tell now'),
         settings: () => new SettingsPage(page, baseUrl).goto(),
       };
       for (const [size, viewport] of Object.entries(SIZES)) {

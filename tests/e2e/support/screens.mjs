@@ -76,7 +76,7 @@ export async function fillEveryStep(page, baseUrl) {
 
 /**
  * Shows every screen and dialog in turn and awaits `check(name)` on each: the empty list, the
- * list, each of the seven steps (filled in), the "fresh draft" dialog, settings, an incident
+ * list, each of the seven steps (filled in), the "fresh draft" dialog, Tell now, settings, an incident
  * that isn't there, and an unknown address.
  */
 export async function forEveryScreen(page, baseUrl, check) {
