@@ -42,9 +42,26 @@ pub fn reading(noticed: Timestamp, now: Timestamp, told: Option<Timestamp>) -> S
     }
 }
 
+/// The list's flag on an incident whose boss has not been told: "not told yet · 12 minutes".
+pub fn untold(noticed: Timestamp, now: Timestamp) -> String {
+    let minutes = (now.millis() - noticed.millis()) / 60_000;
+    format!("Not told yet \u{b7} {}", duration_text(minutes))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_list_says_how_long_it_has_gone_untold() {
+        assert_eq!(untold(at(0), at(12)), "Not told yet \u{b7} 12 minutes");
+        assert_eq!(untold(at(0), at(65)), "Not told yet \u{b7} 1 h 5 min");
+        assert_eq!(
+            untold(at(10), at(5)),
+            "Not told yet \u{b7} 0 minutes",
+            "clock skew"
+        );
+    }
 
     fn at(minutes: i64) -> Timestamp {
         Timestamp::from_millis_clamped((minutes * 60_000) as f64)

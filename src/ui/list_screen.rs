@@ -13,7 +13,7 @@ use super::library::Library;
 use super::navigator::Navigator;
 use super::unreadable_list::UnreadableList;
 use crate::browser::{page, perf, platform};
-use crate::model::{search, status, IncidentId, Status, Timestamp};
+use crate::model::{clock, search, status, IncidentId, Status, Timestamp};
 use crate::route::Route;
 use crate::ui::reactive_text::text;
 
@@ -28,6 +28,8 @@ struct Row {
     updated_at: Timestamp,
     status: Status,
     archived: bool,
+    /// When it was noticed, while the boss has not been told (and it is not archived).
+    untold_since: Option<Timestamp>,
 }
 
 #[component]
@@ -37,6 +39,14 @@ pub fn ListScreen() -> impl IntoView {
     page::set_title("Your incidents · Mend");
 
     let query = RwSignal::new(String::new());
+    // For the "not told yet" flags; a minute is their smallest step.
+    let now = RwSignal::new(platform::now());
+    if let Ok(handle) = set_interval_with_handle(
+        move || now.set(platform::now()),
+        std::time::Duration::from_secs(30),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
     let wanted = RwSignal::new(String::new());
     let oldest_first = RwSignal::new(false);
     let show_archived = RwSignal::new(false);
@@ -66,6 +76,9 @@ pub fn ListScreen() -> impl IntoView {
                     updated_at: i.updated_at,
                     status: status::status(i),
                     archived: i.archived,
+                    untold_since: i
+                        .noticed_at
+                        .filter(|_| i.steps.own_up.told_at.is_none() && !i.archived),
                 })
                 .filter(|row| wanted.is_none_or(|w| w == row.status))
                 .collect()
@@ -176,12 +189,21 @@ pub fn ListScreen() -> impl IntoView {
             }>
             <ul class="incident-list" aria-label="Incidents">
                 // Keyed by all a row shows: a discreet number shifts when another incident returns.
-                <For each=move || shown.get() key=|row| (row.id, row.updated_at, row.archived, row.status, row.title.clone()) let:row>
+                <For each=move || shown.get() key=|row| (row.id, row.updated_at, row.archived, row.status, row.title.clone(), row.untold_since) let:row>
                     <li>
                         <a href=Route::Incident(row.id, None).href()>{row.title.clone()}</a>
                         " "
                         <span class="status-tag" data-status=row.status.key()>{row.status.label()}</span>
                         {row.archived.then(|| view! { " " <span class="status-tag">"Archived"</span> })}
+                        {row.untold_since.map(|noticed| {
+                            let label = format!("Tell now: {}", row.title);
+                            view! {
+                                " "
+                                <span class="untold">{text(move || clock::untold(noticed, now.get()))}</span>
+                                " "
+                                <a class="button row-action" href=Route::TellNow(row.id).href() aria-label=label>"Tell now"</a>
+                            }
+                        })}
                         <span class="meta">
                             " Changed "
                             <time datetime=row.updated_at.to_string()>{platform::local_label(row.updated_at)}</time>

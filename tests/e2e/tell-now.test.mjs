@@ -79,3 +79,21 @@ test('until they are told, every step shows the calm clock and Tell now', opts, 
       assert.equal(await incident.tellNowLink.count(), 1, step);
     }
   }));
+
+test('the list flags each incident not told yet, with the way to Tell now, until it is told', opts, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    await (await list.createIncident('Told already')).backToList();
+    await (await list.createIncident('Wrong invoice')).backToList();
+    const row = (title) => list.incidents.getByRole('listitem').filter({ hasText: title });
+    assert.match(await row('Wrong invoice').textContent(), /Not told yet · \d+ minutes?/);
+
+    await row('Told already').getByRole('link', { name: 'Tell now: Told already' }).click();
+    const tell = new TellNowPage(page);
+    await tell.heading.waitFor();
+    await tell.told.check();
+    await list.goto();
+    assert.equal(await row('Told already').getByText(/Not told yet/).count(), 0, 'told: no flag');
+    assert.equal(await row('Told already').getByRole('link', { name: /^Tell now/ }).count(), 0);
+    assert.equal(await row('Wrong invoice').getByRole('link', { name: 'Tell now: Wrong invoice' }).count(), 1);
+  }));

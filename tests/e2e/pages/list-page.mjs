@@ -51,8 +51,10 @@ export class ListPage {
   }
 
   /** The titles listed, in order. */
-  titles() {
-    return this.incidents.getByRole('link').allTextContents();
+  /** Each incident's title, in the list's order (its first link; Tell now is another). */
+  async titles() {
+    const items = await this.incidents.getByRole('listitem').all();
+    return Promise.all(items.map((item) => item.getByRole('link').first().textContent()));
   }
 
   async archive(title) {
