@@ -1,5 +1,6 @@
 //! The calm clock on Own up: time since the mistake was noticed, against a 15-minute aim.
 
+use super::choices::{Severity, Worsening};
 use super::Timestamp;
 
 /// Telling the boss within about this many minutes is the aim.
@@ -48,9 +49,38 @@ pub fn untold(noticed: Timestamp, now: Timestamp) -> String {
     format!("Not told yet \u{b7} {}", duration_text(minutes))
 }
 
+/// A calm nudge to tell them now, when Assess says it is critical or still getting worse.
+pub fn urge(severity: Severity, worsening: Worsening) -> Option<&'static str> {
+    match (severity, worsening) {
+        (_, Worsening::Yes) => {
+            Some("It is still getting worse: telling them now lets them help sooner.")
+        }
+        (Severity::Critical, _) => {
+            Some("It is serious: telling them now lets them help while it matters most.")
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_critical_or_worsening_urges_telling_now() {
+        assert!(urge(Severity::Critical, Worsening::Unknown).is_some());
+        assert!(urge(Severity::Low, Worsening::Yes).is_some());
+        for severity in [
+            Severity::Unset,
+            Severity::Low,
+            Severity::Medium,
+            Severity::High,
+        ] {
+            for worsening in [Worsening::Unknown, Worsening::No] {
+                assert_eq!(urge(severity, worsening), None);
+            }
+        }
+    }
 
     #[test]
     fn the_list_says_how_long_it_has_gone_untold() {

@@ -14,7 +14,7 @@ use super::step_nav::StepNav;
 use super::steps::step_view;
 use super::titles;
 use crate::browser::{page, perf, platform};
-use crate::model::{status, IncidentId, Step};
+use crate::model::{clock, status, IncidentId, Step};
 use crate::persist::StorageKey;
 use crate::route::Route;
 use crate::ui::reactive_text::text;
@@ -60,6 +60,11 @@ fn IncidentEditor(id: IncidentId, step: Memo<Step>) -> impl IntoView {
     let title = Memo::new(move |_| current.read(titles::name).unwrap_or_default());
     let status = Memo::new(move |_| current.read(status::status));
     let archived = Memo::new(move |_| current.read(|i| i.archived).unwrap_or(false));
+    let urge = Memo::new(move |_| {
+        current
+            .read(|i| clock::urge(i.steps.assess.severity, i.steps.assess.worsening))
+            .flatten()
+    });
     let told = Memo::new(move |_| {
         current
             .read(|i| i.steps.own_up.told_at.is_some())
@@ -123,6 +128,9 @@ fn IncidentEditor(id: IncidentId, step: Memo<Step>) -> impl IntoView {
                 <div class="tell-bar">
                     <Show when=move || step.get() != Step::OwnUp><CalmClock/></Show>
                     <a class="button" href=Route::TellNow(id).href()>"Tell now"</a>
+                    <Show when=move || matches!(step.get(), Step::Stop | Step::Assess)>
+                        <p role="status" class="urge">{text(move || urge.get().unwrap_or_default().into())}</p>
+                    </Show>
                 </div>
             </Show>
             {move || step_view(step.get())}

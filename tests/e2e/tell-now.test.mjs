@@ -78,6 +78,16 @@ test('until they are told, every step shows the calm clock and Tell now', opts, 
       assert.match(await incident.clock.textContent(), /since you noticed\. Aim to tell them within about 15 minutes\./, step);
       assert.equal(await incident.tellNowLink.count(), 1, step);
     }
+    // Critical, or still getting worse: Stop and Assess say telling now helps, calmly.
+    const urge = page.getByRole('status').filter({ hasText: 'telling them now' });
+    await incident.goToStep('Assess');
+    assert.equal(await urge.count(), 0, 'not while it is unclear');
+    await incident.field('Is it still getting worse?').selectOption('yes');
+    assert.equal(await urge.textContent(), 'It is still getting worse: telling them now lets them help sooner.');
+    await incident.goToStep('Stop');
+    assert.equal(await urge.count(), 1);
+    await incident.goToStep('Fix');
+    assert.equal(await urge.count(), 0, 'only on Stop and Assess');
   }));
 
 test('the list flags each incident not told yet, with the way to Tell now, until it is told', opts, () =>
