@@ -82,6 +82,19 @@ fn store_with_one(title: &str) -> (MemoryStore, IncidentId) {
     (store, id)
 }
 
+/// Two tabs open on one stored incident, each with an edit not yet saved.
+fn both_editing(
+    title: &str,
+    in_a: impl FnOnce(&mut Incident),
+    in_b: impl FnOnce(&mut Incident),
+) -> (MemoryStore, IncidentId, Tab, Tab) {
+    let (store, id) = store_with_one(title);
+    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
+    a.edit(id, 1, in_a);
+    b.edit(id, 2, in_b);
+    (store, id, a, b)
+}
+
 #[test]
 fn an_edit_is_queued_and_one_flush_writes_it() {
     let (store, id) = store_with_one("Queued");
@@ -112,14 +125,11 @@ fn a_change_that_changes_nothing_is_not_queued() {
 /// Both tabs type before either saves; B saves last and finds A's record under it.
 #[test]
 fn two_tabs_editing_different_fields_both_keep_their_edits() {
-    let (store, id) = store_with_one("Two tabs");
-    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
-    a.edit(id, 1, |i| {
-        i.steps.assess.what_happened = "Written in the first tab".into()
-    });
-    b.edit(id, 2, |i| {
-        i.steps.assess.impact = "Written in the second tab".into()
-    });
+    let (store, id, mut a, mut b) = both_editing(
+        "Two tabs",
+        |i| i.steps.assess.what_happened = "Written in the first tab".into(),
+        |i| i.steps.assess.impact = "Written in the second tab".into(),
+    );
     a.flush(&store).expect("saves");
     let a_record = raw(&store, id);
     let flushed = b.session.flush(&store, &mut b.incidents);
@@ -141,12 +151,11 @@ fn two_tabs_editing_different_fields_both_keep_their_edits() {
 /// B hears of A's write while its own edit is unsaved, merges it, and saves the merge.
 #[test]
 fn another_tabs_event_is_merged_into_unsaved_edits_and_saved_soon() {
-    let (store, id) = store_with_one("Event first");
-    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
-    a.edit(id, 1, |i| {
-        i.steps.own_up.need = "Another pair of eyes".into()
-    });
-    b.edit(id, 2, |i| i.steps.fix.items.push(Default::default()));
+    let (store, id, mut a, mut b) = both_editing(
+        "Event first",
+        |i| i.steps.own_up.need = "Another pair of eyes".into(),
+        |i| i.steps.fix.items.push(Default::default()),
+    );
     let event = a.flush_with_event(&store, id);
     let outcome = b.hear(id, event);
     assert!(outcome.changed && outcome.save_soon && outcome.clash.is_none());
@@ -193,14 +202,11 @@ fn a_tabs_own_late_write_is_written_over_not_merged_back() {
 
 #[test]
 fn the_same_field_in_two_tabs_keeps_this_tabs_text_and_reports_the_clash() {
-    let (store, id) = store_with_one("Same field");
-    let (mut a, mut b) = (Tab::open(&store), Tab::open(&store));
-    a.edit(id, 1, |i| {
-        i.steps.assess.what_happened = "The first tab says this".into()
-    });
-    b.edit(id, 2, |i| {
-        i.steps.assess.what_happened = "The second tab says that".into()
-    });
+    let (store, id, mut a, mut b) = both_editing(
+        "Same field",
+        |i| i.steps.assess.what_happened = "The first tab says this".into(),
+        |i| i.steps.assess.what_happened = "The second tab says that".into(),
+    );
     a.flush(&store).expect("saves");
     let flushed = b.session.flush(&store, &mut b.incidents);
     assert_eq!(flushed.result, Ok(true));

@@ -124,11 +124,9 @@ impl Library {
     pub fn change_settings(&self, change: impl FnOnce(&mut Settings)) {
         self.settings.update(change);
         let settings = self.settings.get_untracked();
-        let saved = with_store(|kv| {
-            self.session
-                .try_update_value(|s| s.save_settings(kv, &settings))
-                .unwrap_or(Ok(()))
-        });
+        let saved = self
+            .with_session(|s, _, kv| s.save_settings(kv, &settings))
+            .unwrap_or(Ok(()));
         self.trouble.set(saved.err().map(|reason| {
             format!("Setting not saved: {reason}. It applies until Mend is closed.")
         }));
@@ -161,11 +159,9 @@ impl Library {
         // Edits still waiting to be saved go first, so storage matches the screen.
         self.flush();
         let incidents: Vec<Incident> = writes.iter().map(|w| w.incident().clone()).collect();
-        let saved = with_store(|kv| {
-            self.session
-                .try_update_value(|s| s.save_all(kv, &incidents))
-                .unwrap_or(Ok(()))
-        });
+        let saved = self
+            .with_session(|s, _, kv| s.save_all(kv, &incidents))
+            .unwrap_or(Ok(()));
         saved.map_err(|e| match e {
             SaveProblem::ReadOnly(reason) => {
                 format!("Mend can't save in this browser right now: {reason}.")
@@ -228,11 +224,9 @@ impl Library {
         else {
             return;
         };
-        let removed = with_store(|kv| {
-            self.session
-                .try_update_value(|s| s.delete(kv, id))
-                .unwrap_or(Ok(()))
-        });
+        let removed = self
+            .with_session(|s, _, kv| s.delete(kv, id))
+            .unwrap_or(Ok(()));
         if let Err(e) = removed {
             self.trouble
                 .set(Some(format!("Couldn't delete it: {e}. It is still here.")));
@@ -293,14 +287,27 @@ impl Library {
         }
     }
 
-    /// Runs a session call on the incidents and the store, then shows what it did.
-    fn run(&self, call: impl FnOnce(&mut Session, &mut Vec<Incident>, &dyn KeyValue) -> Outcome) {
-        let outcome = with_store(|kv| {
+    /// Lends the session the incidents (without notifying: `show` does that when they
+    /// changed) and localStorage, or a store that fails with the reason it can't be opened.
+    /// `None` once the app is gone.
+    fn with_session<R>(
+        &self,
+        call: impl FnOnce(&mut Session, &mut Vec<Incident>, &dyn KeyValue) -> R,
+    ) -> Option<R> {
+        let lend = |kv: &dyn KeyValue| {
             self.session
                 .try_update_value(|s| self.incidents.try_update_untracked(|all| call(s, all, kv)))
                 .flatten()
-        });
-        if let Some(outcome) = outcome {
+        };
+        match LocalStore::open() {
+            Ok(store) => lend(&store),
+            Err(e) => lend(&Failing(e)),
+        }
+    }
+
+    /// Runs a session call, then shows what it did.
+    fn run(&self, call: impl FnOnce(&mut Session, &mut Vec<Incident>, &dyn KeyValue) -> Outcome) {
+        if let Some(outcome) = self.with_session(call) {
             self.show(outcome);
         }
     }
@@ -316,14 +323,6 @@ impl Library {
         if outcome.save_soon {
             self.schedule();
         }
-    }
-}
-
-/// Runs `call` on localStorage, or on a store that fails with the reason it can't be opened.
-fn with_store<R>(call: impl FnOnce(&dyn KeyValue) -> R) -> R {
-    match LocalStore::open() {
-        Ok(store) => call(&store),
-        Err(e) => call(&Failing(e)),
     }
 }
 

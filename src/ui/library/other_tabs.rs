@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{with_store, Library, SaveState};
+use super::{Library, SaveState};
 use crate::model::IncidentId;
 use crate::persist::repo::unknown_key;
 use crate::persist::{self, codec, SaveProblem, Session, StorageKey, Unreadable};
@@ -55,12 +55,7 @@ impl Library {
     /// site). This tab may hold the last copy: it keeps showing it, says so, and offers to
     /// put it back.
     fn on_cleared(&self) {
-        let gone = with_store(|kv| {
-            self.session.try_update_value(|s| {
-                self.incidents
-                    .with_untracked(|incidents| s.on_cleared(kv, incidents))
-            })
-        });
+        let gone = self.with_session(|s, all, kv| s.on_cleared(kv, all));
         if let Some(gone @ 1..) = gone {
             self.emptied.set(Some(gone));
         }
@@ -70,14 +65,9 @@ impl Library {
     /// written, and the reason comes back in plain words.
     pub fn put_back(&self) -> Result<(), String> {
         let settings = self.settings.get_untracked();
-        let written = with_store(|kv| {
-            self.session.try_update_value(|s| {
-                self.incidents.with_untracked(|incidents| {
-                    self.unreadable.with_untracked(|unreadable| {
-                        s.put_back(kv, incidents, &settings, unreadable)
-                    })
-                })
-            })
+        let written = self.with_session(|s, all, kv| {
+            self.unreadable
+                .with_untracked(|unreadable| s.put_back(kv, all, &settings, unreadable))
         });
         match written {
             Some(Err(SaveProblem::ReadOnly(reason))) => {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{with_store, Library, SaveState, MAX_UNSAVED_MS, RETRY_DELAY, SAVE_DELAY};
+use super::{Library, SaveState, MAX_UNSAVED_MS, RETRY_DELAY, SAVE_DELAY};
 use crate::browser::{perf, platform};
 use crate::model::Incident;
 use crate::persist::{Flushed, Session, Undone};
@@ -20,11 +20,7 @@ impl Library {
             return;
         }
         let _span = perf::Span::start("mend:save", "mend:save:start");
-        let flushed = with_store(|kv| {
-            self.session
-                .try_update_value(|s| self.incidents.try_update_untracked(|all| s.flush(kv, all)))
-                .flatten()
-        });
+        let flushed = self.with_session(|s, all, kv| s.flush(kv, all));
         let Some(Flushed { outcome, result }) = flushed else {
             return;
         };
@@ -94,14 +90,7 @@ impl Library {
     /// Brings a deleted incident back, but never as a second copy, and never over a newer
     /// version another tab kept and saved since the delete: that one comes back instead.
     pub(super) fn restore(&self, deleted: Incident, position: usize) {
-        let undone = with_store(|kv| {
-            self.session
-                .try_update_value(|s| {
-                    self.incidents
-                        .try_update_untracked(|all| s.restore(kv, all, deleted, position))
-                })
-                .flatten()
-        });
+        let undone = self.with_session(|s, all, kv| s.restore(kv, all, deleted, position));
         match undone {
             Some(Ok(Undone::Stored)) => {
                 self.incidents.notify();
