@@ -1,10 +1,10 @@
-// Realistic stored incidents for the benchmark: copies of tests/fixtures/v3-full-incident.json
+// Realistic stored incidents for the benchmark: copies of tests/fixtures/v4-full-incident.json
 // (every step filled, about 4 KB; a native test proves it is exactly what a save writes),
 // each with its own id, title and dates, stored one key per incident as Mend stores them.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export const TEMPLATE = readFileSync(resolve(import.meta.dirname, '../tests/fixtures/v3-full-incident.json'), 'utf8').trim();
+export const TEMPLATE = readFileSync(resolve(import.meta.dirname, '../tests/fixtures/v4-full-incident.json'), 'utf8').trim();
 
 /** The id of the `n`th benchmark incident (from 0): a valid uuid v4, in a fixed order. */
 export function benchId(n) {
@@ -28,7 +28,7 @@ export function seedInPage({ template, count }) {
     localStorage.setItem(key, value);
     bytes += new TextEncoder().encode(key + value).length;
   };
-  put('mend.meta', '{"schema":3}');
+  put('mend.meta', '{"schema":4}');
   for (let n = 0; n < count; n += 1) {
     const created = start + n * 7_200_000;
     const incident = record.incident;

@@ -1,10 +1,10 @@
-//! The check-in calendar file, read back by a real iCalendar parser.
+//! The reminders calendar file, read back by a real iCalendar parser.
 #![cfg(not(target_arch = "wasm32"))]
 
 use icalendar::{parser, Component};
 
-use mend::files::calendar::{check_ins, NoCheckIns};
-use mend::model::choices::CheckIn;
+use mend::files::calendar::{reminders, NoReminders};
+use mend::model::choices::{CheckIn, ItemStatus};
 use mend::model::steps::add_item;
 use mend::model::{Day, Incident, IncidentId, Timestamp};
 
@@ -23,7 +23,7 @@ fn incident() -> Incident {
 fn a_parser_reads_every_check_in_as_an_all_day_event() {
     let start = Day::from_ymd(2026, 11, 26).unwrap();
     let now: Timestamp = "2026-11-26T09:30:00Z".parse().unwrap();
-    let ics = check_ins(&incident(), Some("Wrong invoice, again"), start, now).unwrap();
+    let ics = reminders(&incident(), Some("Wrong invoice, again"), start, now).unwrap();
 
     assert!(ics.ends_with("\r\n"));
     assert!(
@@ -64,7 +64,7 @@ fn a_parser_reads_every_check_in_as_an_all_day_event() {
 fn discreet_mode_leaves_the_incident_title_out() {
     let start = Day::from_ymd(2026, 11, 26).unwrap();
     let now: Timestamp = "2026-11-26T09:30:00Z".parse().unwrap();
-    let ics = check_ins(&incident(), None, start, now).unwrap();
+    let ics = reminders(&incident(), None, start, now).unwrap();
     assert!(!ics.contains("Made after"));
 }
 
@@ -100,18 +100,18 @@ fn an_incident_closed_near_the_year_9999_gets_only_real_dates() {
     incident.steps.step_it_up.commitments[0].day60 = CheckIn::Pending;
     // 30 days on is 9999-12-15; 60 and 90 days on would be in the year 10000.
     let start = Day::from_ymd(9999, 11, 15).unwrap();
-    let ics = check_ins(&incident, None, start, now).unwrap();
+    let ics = reminders(&incident, None, start, now).unwrap();
     assert_eq!(
         dates(&ics),
         [(Some("99991215".to_owned()), Some("99991216".to_owned()))]
     );
     // Closed on 9999-12-15: every check-in falls after 9999, so no file, and a message.
     let start = Day::from_ymd(9999, 12, 15).unwrap();
-    let refused = check_ins(&incident, None, start, now).unwrap_err();
-    assert_eq!(refused, NoCheckIns::PastYear9999);
+    let refused = reminders(&incident, None, start, now).unwrap_err();
+    assert_eq!(refused, NoReminders::PastYear9999);
     assert_eq!(
         refused.to_string(),
-        "These check-ins would fall after the year 9999, which a calendar file can't hold, so there is nothing to add."
+        "These dates would fall after the year 9999, which a calendar file can't hold, so there is nothing to add."
     );
 }
 
@@ -123,13 +123,85 @@ fn every_start_day_accepted_gives_valid_dates_or_none() {
     let last = Day::from_ymd(9999, 12, 31).unwrap();
     for back in 0..=100 {
         let start = last.plus_days(-back).unwrap();
-        match check_ins(&incident, None, start, now) {
+        match reminders(&incident, None, start, now) {
             Ok(ics) => {
                 for (start, end) in dates(&ics) {
                     assert!(start.is_some() && end.is_some(), "{ics}");
                 }
             }
-            Err(e) => assert_eq!(e, NoCheckIns::PastYear9999),
+            Err(e) => assert_eq!(e, NoReminders::PastYear9999),
         }
     }
+}
+
+/// The events' summaries and descriptions, unfolded and unescaped by the parser.
+fn events(ics: &str) -> Vec<(String, String, String)> {
+    let unfolded = parser::unfold(ics);
+    let calendar: icalendar::Calendar = parser::read_calendar(&unfolded).unwrap().into();
+    calendar
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .map(|e| {
+            (
+                e.property_value("DTSTART").unwrap_or_default().to_owned(),
+                e.get_summary().unwrap_or_default().to_owned(),
+                e.get_description().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn unfinished_fix_items_with_a_due_day_and_the_debrief_with_its_agenda_are_events() {
+    let now: Timestamp = "2026-11-26T09:30:00Z".parse().unwrap();
+    let mut incident = incident();
+    incident.steps.step_it_up.commitments.clear();
+    incident.steps.assess.what_happened = "Sent the invoice to the wrong client".into();
+    incident.steps.follow_up.seemed_reasonable = "Both clients are called Acme".into();
+    let items = &mut incident.steps.fix.items;
+    for _ in 0..4 {
+        add_item(items);
+    }
+    items[0].what = "Ask the client to delete it".into();
+    items[0].due = "2026-11-27".into();
+    items[0].owner = "Me".into();
+    items[1].what = "Send the right invoice".into();
+    items[1].due = "2026-11-28".into();
+    items[1].status = ItemStatus::Done;
+    items[2].what = "No day given".into();
+    items[3].what = "Verified already".into();
+    items[3].due = "2026-11-29".into();
+    items[3].verified_by = "Priya".into();
+    incident.steps.follow_up.debrief_on = "2026-12-02".into();
+
+    let ics = reminders(
+        &incident,
+        Some("Wrong invoice"),
+        Day::from_ymd(2026, 11, 26).unwrap(),
+        now,
+    )
+    .unwrap();
+    let found = events(&ics);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].0, "20261127");
+    assert_eq!(found[0].1, "Fix: Ask the client to delete it");
+    assert!(found[0].2.contains("Owner: Me."));
+    assert_eq!(found[1].0, "20261202");
+    assert_eq!(found[1].1, "Debrief");
+    let agenda = &found[1].2;
+    assert!(
+        agenda.contains("1. What happened: Sent the invoice to the wrong client"),
+        "{agenda}"
+    );
+    assert!(
+        agenda.contains("2. Why it seemed reasonable at the time: Both clients are called Acme")
+    );
+    assert!(agenda.contains("3. What we'll change: (to discuss)"));
+    assert!(agenda.contains("\u{201c}Wrong invoice\u{201d}"));
+
+    // Once the debrief is held, its reminder goes.
+    incident.steps.follow_up.debrief_held = Some(now);
+    let ics = reminders(&incident, None, Day::from_ymd(2026, 11, 26).unwrap(), now).unwrap();
+    assert_eq!(events(&ics).len(), 1);
 }

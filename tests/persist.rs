@@ -13,6 +13,7 @@ const V1_MINIMAL: &str = include_str!("fixtures/v1-minimal.json");
 /// Every step filled, about 4 KB: the benchmark (`bench/`) stores copies of it.
 const V2_FULL: &str = include_str!("fixtures/v2-full-incident.json");
 const V3_FULL: &str = include_str!("fixtures/v3-full-incident.json");
+const V4_FULL: &str = include_str!("fixtures/v4-full-incident.json");
 
 fn at(text: &str) -> Timestamp {
     text.parse().expect("valid fixture time")
@@ -54,15 +55,31 @@ fn encoding_is_stable_in_field_order() {
     let text = encode(&incident(2, "x")).expect("encodes");
     assert_eq!(
         text,
-        r#"{"schema":3,"incident":{"id":"02020202-0202-4202-8202-020202020202","title":"x","created_at":"2026-11-26T08:00:00.000Z","updated_at":"2026-11-26T08:00:00.000Z","noticed_at":"2026-11-26T08:00:00.000Z","tags":"","archived":false,"last_step":"stop","steps":{"stop":{"pattern":"sigh","distress_before":null,"distress_after":null,"thought_record":{"thought":"","patterns":[],"balanced":"","belief_before":null,"belief_after":null,"in_report":false}},"assess":{"what_happened":"","happened_at":null,"affects_customers":false,"affects_colleagues":false,"affects_systems":false,"affects_money":false,"affects_deadlines":false,"impact":"","severity":"unset","worsening":"unknown","helpers":[],"key_points":[],"timeline":[]},"solutions":{"options":[],"chosen":null},"own_up":{"tell_name":"","tell_role":"My manager","done_so_far":"","need":"","briefing":null,"told_at":null},"fix":{"items":[]},"follow_up":{"people":[],"removed_names":[],"cause":"","seemed_reasonable":"","lucky":"","known_earlier":"","caught_sooner":""},"step_it_up":{"commitments":[],"extra_checks":[],"learned":"","went_well":"","resolved_at":null}}}}"#
+        r#"{"schema":4,"incident":{"id":"02020202-0202-4202-8202-020202020202","title":"x","created_at":"2026-11-26T08:00:00.000Z","updated_at":"2026-11-26T08:00:00.000Z","noticed_at":"2026-11-26T08:00:00.000Z","tags":"","archived":false,"last_step":"stop","steps":{"stop":{"pattern":"sigh","distress_before":null,"distress_after":null,"thought_record":{"thought":"","patterns":[],"balanced":"","belief_before":null,"belief_after":null,"in_report":false}},"assess":{"what_happened":"","happened_at":null,"affects_customers":false,"affects_colleagues":false,"affects_systems":false,"affects_money":false,"affects_deadlines":false,"impact":"","severity":"unset","worsening":"unknown","helpers":[],"key_points":[],"timeline":[]},"solutions":{"options":[],"chosen":null},"own_up":{"tell_name":"","tell_role":"My manager","tell_email":"","done_so_far":"","need":"","briefing":null,"told_at":null},"fix":{"items":[]},"follow_up":{"people":[],"removed_names":[],"cause":"","seemed_reasonable":"","lucky":"","known_earlier":"","caught_sooner":"","debrief_on":"","debrief_held":null},"step_it_up":{"commitments":[],"extra_checks":[],"learned":"","went_well":"","didnt_work":"","resolved_at":null}}}}"#
     );
 }
 
 #[test]
 fn the_full_fixture_is_exactly_what_a_save_writes() {
-    let incident = decode(V3_FULL).expect("the benchmark's record reads");
-    assert_eq!(encode(&incident).expect("encodes"), V3_FULL.trim_end());
-    assert!((4_000..=5_000).contains(&V3_FULL.len()), "about 4.5 KB");
+    let incident = decode(V4_FULL).expect("the benchmark's record reads");
+    assert_eq!(encode(&incident).expect("encodes"), V4_FULL.trim_end());
+    assert!((4_000..=5_000).contains(&V4_FULL.len()), "about 4.5 KB");
+}
+
+#[test]
+fn a_v3_record_reads_as_v4_with_the_new_fields_empty_and_its_status_derived() {
+    let v3 = decode(V3_FULL).expect("v3 migrates");
+    let mut v4 = decode(V4_FULL).expect("v4 reads");
+    v4.steps.own_up.tell_email.clear();
+    v4.steps.follow_up.debrief_on.clear();
+    v4.steps.step_it_up.didnt_work.clear();
+    assert_eq!(v3, v4);
+    // Told and fixed, but no debrief held: status comes from milestones, not from the notes
+    // in every step (which made it "Preventing" before).
+    assert_eq!(
+        mend::model::status::status(&v3),
+        mend::model::Status::FollowingUp
+    );
 }
 
 #[test]

@@ -168,16 +168,24 @@ fn solutions() -> impl Strategy<Value = Solutions> {
 }
 
 fn own_up() -> impl Strategy<Value = OwnUp> {
-    (text(), text(), text(), text(), option::of(text()), time()).prop_map(
-        |(tell_name, tell_role, done_so_far, need, briefing, told_at)| OwnUp {
-            tell_name,
-            tell_role,
-            done_so_far,
-            need,
-            briefing,
-            told_at,
-        },
+    (
+        (text(), text(), text()),
+        text(),
+        text(),
+        option::of(text()),
+        time(),
     )
+        .prop_map(
+            |((tell_name, tell_role, tell_email), done_so_far, need, briefing, told_at)| OwnUp {
+                tell_name,
+                tell_role,
+                tell_email,
+                done_so_far,
+                need,
+                briefing,
+                told_at,
+            },
+        )
 }
 
 fn fix() -> impl Strategy<Value = Fix> {
@@ -225,13 +233,17 @@ fn follow_up() -> impl Strategy<Value = FollowUp> {
         vec(stakeholder, 0..3),
         vec(text(), 0..2),
         (text(), text(), text(), text(), text()),
+        (text(), time()),
     )
         .prop_map(
             |(
                 people,
                 removed_names,
                 (cause, seemed_reasonable, lucky, known_earlier, caught_sooner),
+                (debrief_on, debrief_held),
             )| FollowUp {
+                debrief_on,
+                debrief_held,
                 people,
                 removed_names,
                 cause,
@@ -266,16 +278,16 @@ fn step_it_up() -> impl Strategy<Value = StepItUp> {
     (
         vec(commitment, 0..3),
         vec(point(), 0..3),
-        text(),
-        text(),
+        (text(), text(), text()),
         time(),
     )
         .prop_map(
-            |(commitments, extra_checks, learned, went_well, resolved_at)| StepItUp {
+            |(commitments, extra_checks, (learned, went_well, didnt_work), resolved_at)| StepItUp {
                 commitments,
                 extra_checks,
                 learned,
                 went_well,
+                didnt_work,
                 resolved_at,
             },
         )

@@ -300,7 +300,7 @@ fn a_newer_mends_record_is_never_overwritten() {
     let mut tab = Tab::open(&store);
     let newer = raw(&store, id)
         .expect("stored")
-        .replacen("\"schema\":3", "\"schema\":99", 1);
+        .replacen("\"schema\":4", "\"schema\":99", 1);
     store.put_raw(&StorageKey::Incident(id).as_string(), &newer);
     tab.edit(id, 1, |i| i.title = "Over it".into());
     let problem = tab.flush(&store).expect_err("refused");

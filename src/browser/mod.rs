@@ -9,6 +9,7 @@ pub mod page;
 pub mod perf;
 pub mod platform;
 pub mod service_worker;
+pub mod share;
 pub mod storage_manager;
 
 pub use local_storage::LocalStore;

@@ -1,37 +1,31 @@
-//! Prevention check-ins as an iCalendar file (RFC 5545): one all-day event at 30, 60 and 90
-//! days for each commitment not yet marked, so any calendar app can remind the person.
+//! Reminders as an iCalendar file (RFC 5545): an all-day event for each unfinished fix item's
+//! due day, the debrief's day (with its agenda), and each prevention check-in not yet
+//! marked, at 30, 60 and 90 days, so any calendar app can remind the person.
 
 use crate::model::choices::CheckIn;
+use crate::model::milestones::CHECK_INS;
 use crate::model::steps::Commitment;
 use crate::model::{Day, Incident, Timestamp};
 
-/// Where a commitment records one check-in.
-type Mark = fn(&Commitment) -> CheckIn;
-
-/// The check-in days after the start, with how each commitment records it.
-const CHECK_INS: [(i64, Mark); 3] = [(30, |c| c.day30), (60, |c| c.day60), (90, |c| c.day90)];
-
 /// Why there is no file to make.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum NoCheckIns {
-    #[error("There are no check-ins to add yet: write a commitment above, and leave at least one check-in at \u{201c}Not yet\u{201d}.")]
+pub enum NoReminders {
+    #[error("There are no dates to add yet: give a fix item a due day, set the debrief's day, or write a commitment and leave at least one check-in at \u{201c}Not yet\u{201d}.")]
     NoneWaiting,
-    #[error("These check-ins would fall after the year 9999, which a calendar file can't hold, so there is nothing to add.")]
+    #[error("These dates would fall after the year 9999, which a calendar file can't hold, so there is nothing to add.")]
     PastYear9999,
 }
 
-/// The check-ins still "Not yet", each with its day. A day past 9999-12-30 is left out: its
-/// event, or the day after it where the event ends, would need a five-digit year, which
-/// iCalendar's dates can't write.
-fn pending(incident: &Incident, start: Day) -> impl Iterator<Item = (&Commitment, i64, Day)> {
-    waiting(incident).filter_map(move |(c, days)| {
-        let day = start.plus_days(days)?;
-        day.plus_days(1)?;
-        Some((c, days, day))
-    })
+/// One all-day event.
+struct Reminder {
+    /// Unique within the incident.
+    uid: String,
+    day: Day,
+    summary: String,
+    description: String,
 }
 
-fn waiting(incident: &Incident) -> impl Iterator<Item = (&Commitment, i64)> {
+fn check_ins_waiting(incident: &Incident) -> impl Iterator<Item = (&Commitment, i64)> {
     incident
         .steps
         .step_it_up
@@ -46,48 +40,125 @@ fn waiting(incident: &Incident) -> impl Iterator<Item = (&Commitment, i64)> {
         })
 }
 
+fn or_to_discuss(text: &str) -> &str {
+    match text.trim() {
+        "" => "(to discuss)",
+        text => text,
+    }
+}
+
+/// The debrief's agenda, from what was written to prepare it.
+pub fn debrief_agenda(incident: &Incident) -> String {
+    let s = &incident.steps;
+    let changes: Vec<&str> = s
+        .step_it_up
+        .commitments
+        .iter()
+        .map(|c| c.what.trim())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let changes = match changes.join("; ") {
+        joined if joined.is_empty() => s.follow_up.caught_sooner.clone(),
+        joined => joined,
+    };
+    format!(
+        "Agenda, about the situation and not about a person:\n1. What happened: {}\n2. Why it seemed reasonable at the time: {}\n3. What we'll change: {}",
+        or_to_discuss(&s.assess.what_happened),
+        or_to_discuss(&s.follow_up.seemed_reasonable),
+        or_to_discuss(&changes),
+    )
+}
+
+/// Every date to be reminded of, whatever its year. Check-ins fall after `start`.
+fn reminders_of(incident: &Incident, from: &str, start: Day) -> Vec<Option<Reminder>> {
+    let s = &incident.steps;
+    let fixes = s
+        .fix
+        .items
+        .iter()
+        .filter(|item| !item.is_finished() && !item.what.trim().is_empty())
+        .filter_map(|item| {
+            let day = Day::parse(&item.due)?;
+            let owner = match item.owner.trim() {
+                "" => String::new(),
+                owner => format!(" Owner: {owner}."),
+            };
+            Some(Some(Reminder {
+                uid: format!("fix-{}", item.id),
+                day,
+                summary: format!("Fix: {}", item.what.trim()),
+                description: format!(
+                    "Due today on the plan to fix it.{owner}{from}\nMark it done in Mend, under Fix."
+                ),
+            }))
+        });
+    let debrief = Day::parse(&s.follow_up.debrief_on)
+        .filter(|_| s.follow_up.debrief_held.is_none())
+        .map(|day| {
+            Some(Reminder {
+                uid: "debrief".to_owned(),
+                day,
+                summary: "Debrief".to_owned(),
+                description: format!("{}{from}", debrief_agenda(incident)),
+            })
+        });
+    let check_ins = check_ins_waiting(incident).map(|(commitment, days)| {
+        let day = start.plus_days(days)?;
+        Some(Reminder {
+            uid: format!("{}-{days}", commitment.id),
+            day,
+            summary: format!("Check-in: {}", commitment.what.trim()),
+            description: format!(
+                "{days}-day check-in on a commitment: {}.{from}\nDid it hold? Mark it Kept or Missed in Mend, under Step it up.",
+                commitment.what.trim()
+            ),
+        })
+    });
+    fixes.chain(debrief).chain(check_ins).collect()
+}
+
 /// The `.ics` text. Check-ins fall `30/60/90` days after `start`; `title` is `None` in
-/// discreet mode, so calendar entries don't name the incident.
-pub fn check_ins(
+/// discreet mode, so calendar entries don't name the incident. A day past 9999-12-30 is
+/// left out: its event, or the day after it where the event ends, would need a five-digit
+/// year, which iCalendar's dates can't write.
+pub fn reminders(
     incident: &Incident,
     title: Option<&str>,
     start: Day,
     now: Timestamp,
-) -> Result<String, NoCheckIns> {
-    if waiting(incident).next().is_none() {
-        return Err(NoCheckIns::NoneWaiting);
+) -> Result<String, NoReminders> {
+    let from = match title {
+        Some(title) => format!(" Made after \u{201c}{}\u{201d}.", title.trim()),
+        None => String::new(),
+    };
+    let all = reminders_of(incident, &from, start);
+    if all.is_empty() {
+        return Err(NoReminders::NoneWaiting);
     }
-    if pending(incident, start).next().is_none() {
-        return Err(NoCheckIns::PastYear9999);
+    let writable: Vec<(Reminder, Day)> = all
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r.day.plus_days(1).map(|end| (r, end)))
+        .collect();
+    if writable.is_empty() {
+        return Err(NoReminders::PastYear9999);
     }
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
-        "PRODID:-//Mend//Check-ins//EN".to_owned(),
+        "PRODID:-//Mend//Reminders//EN".to_owned(),
         "CALSCALE:GREGORIAN".to_owned(),
         "METHOD:PUBLISH".to_owned(),
     ];
-    for (commitment, days, day) in pending(incident, start) {
-        let from = match title {
-            Some(title) => format!(" Made after \u{201c}{}\u{201d}.", title.trim()),
-            None => String::new(),
-        };
-        // `pending` checked that the day after exists.
-        let end = day.plus_days(1).unwrap_or(day);
+    for (reminder, end) in writable {
         lines.extend([
             "BEGIN:VEVENT".to_owned(),
-            format!("UID:{}-{}-{days}@mend.invalid", incident.id, commitment.id),
+            format!("UID:{}-{}@mend.invalid", incident.id, reminder.uid),
             format!("DTSTAMP:{}", utc_basic(now)),
-            format!("DTSTART;VALUE=DATE:{}", basic(day)),
+            format!("DTSTART;VALUE=DATE:{}", basic(reminder.day)),
             format!("DTEND;VALUE=DATE:{}", basic(end)),
-            format!("SUMMARY:{}", text(&format!("Check-in: {}", commitment.what.trim()))),
-            format!(
-                "DESCRIPTION:{}",
-                text(&format!(
-                    "{days}-day check-in on a commitment: {}.{from}\nDid it hold? Mark it Kept or Missed in Mend, under Step it up.",
-                    commitment.what.trim()
-                ))
-            ),
+            format!("SUMMARY:{}", text(&reminder.summary)),
+            format!("DESCRIPTION:{}", text(&reminder.description)),
             "TRANSP:TRANSPARENT".to_owned(),
             "END:VEVENT".to_owned(),
         ]);
@@ -158,10 +229,15 @@ mod tests {
         i
     }
 
+    fn count(i: &Incident, start: Day) -> usize {
+        let ics = reminders(i, None, start, Timestamp::from_millis(0).unwrap()).unwrap();
+        ics.matches("BEGIN:VEVENT").count()
+    }
+
     #[test]
     fn one_event_per_unmarked_check_in_of_a_written_commitment() {
         let start = Day::from_ymd(2026, 11, 26).unwrap();
-        assert_eq!(pending(&incident(), start).count(), 2);
+        assert_eq!(count(&incident(), start), 2);
     }
 
     #[test]
@@ -169,25 +245,17 @@ mod tests {
         let mut i = incident();
         i.steps.step_it_up.commitments[1].what = "Ask first".into();
         let day = |m, d| Day::from_ymd(9999, m, d).unwrap();
-        assert_eq!(
-            pending(&i, day(10, 1)).count(),
-            5,
-            "90 days on is 9999-12-30"
-        );
-        assert_eq!(
-            pending(&i, day(10, 2)).count(),
-            3,
-            "its day after is 10000-01-01"
-        );
+        assert_eq!(count(&i, day(10, 1)), 5, "90 days on is 9999-12-30");
+        assert_eq!(count(&i, day(10, 2)), 3, "its day after is 10000-01-01");
         let now = Timestamp::from_millis(0).unwrap();
         assert_eq!(
-            check_ins(&i, None, day(12, 15), now),
-            Err(NoCheckIns::PastYear9999)
+            reminders(&i, None, day(12, 15), now),
+            Err(NoReminders::PastYear9999)
         );
         i.steps.step_it_up.commitments.clear();
         assert_eq!(
-            check_ins(&i, None, day(12, 15), now),
-            Err(NoCheckIns::NoneWaiting)
+            reminders(&i, None, day(12, 15), now),
+            Err(NoReminders::NoneWaiting)
         );
     }
 

@@ -55,20 +55,31 @@ pub fn resolution_note(incident: &Incident) -> Message {
     }
 }
 
-/// The thank-you to everyone named as helping in Assess.
-pub fn thank_you(incident: &Incident) -> Message {
-    let names: Vec<&str> = incident
+fn helpers(incident: &Incident) -> Vec<&str> {
+    incident
         .steps
         .assess
         .helpers
         .iter()
         .map(|p| p.name.trim())
         .filter(|n| !n.is_empty())
-        .collect();
-    let greeting = match names.as_slice() {
-        [] => "Hi,".to_owned(),
-        [one] => format!("Hi {one},"),
-        [rest @ .., last] => format!("Hi {} and {last},", rest.join(", ")),
+        .collect()
+}
+
+/// "Ana", "Ana and Ben", "Ana, Ben and Chen"; `None` for nobody.
+fn and_list(names: &[&str]) -> Option<String> {
+    match names {
+        [] => None,
+        [one] => Some((*one).to_owned()),
+        [rest @ .., last] => Some(format!("{} and {last}", rest.join(", "))),
+    }
+}
+
+/// The thank-you to everyone named as helping in Assess.
+pub fn thank_you(incident: &Incident) -> Message {
+    let greeting = match and_list(&helpers(incident)) {
+        None => "Hi,".to_owned(),
+        Some(names) => format!("Hi {names},"),
     };
     let body = format!(
         "{greeting}\n\nThank you for your help with {}. It made a real difference, and I'm grateful.\n",
@@ -77,6 +88,22 @@ pub fn thank_you(incident: &Incident) -> Message {
     Message {
         subject: format!("Thank you: {}", incident.display_title()),
         body,
+    }
+}
+
+/// The thank-you to the wider group: it names the helpers and what they made possible, and
+/// owns the mistake without dwelling on it.
+pub fn public_thanks(incident: &Incident) -> Message {
+    let names = and_list(&helpers(incident)).unwrap_or_else(|| "everyone who helped".to_owned());
+    let what = match incident.title.trim() {
+        "" => "The problem from earlier".to_owned(),
+        title => format!("\u{201c}{title}\u{201d}"),
+    };
+    Message {
+        subject: format!("Thank you, {names}"),
+        body: format!(
+            "Hi all,\n\nA quick thank-you in the open. {what} is resolved, and that is thanks to {names}, who stepped in quickly when I needed help. I'm grateful, and I've taken the lessons on board.\n"
+        ),
     }
 }
 
@@ -150,5 +177,30 @@ mod tests {
         assert!(resolution_note(&i)
             .body
             .contains("the problem I told you about is now resolved"));
+    }
+
+    #[test]
+    fn the_public_thank_you_names_the_helpers_to_everyone() {
+        let mut i = incident();
+        assert!(public_thanks(&i)
+            .body
+            .contains("thanks to everyone who helped"));
+        for (id, name) in [(1, "Ana"), (2, " "), (3, "Cy")] {
+            i.steps.assess.helpers.push(Person {
+                id,
+                name: name.into(),
+                role: String::new(),
+            });
+        }
+        let message = public_thanks(&i);
+        assert_eq!(message.subject, "Thank you, Ana and Cy");
+        assert!(message.body.starts_with("Hi all,\n"));
+        assert!(message.body.contains(
+            "\u{201c}Wrong invoice\u{201d} is resolved, and that is thanks to Ana and Cy"
+        ));
+        i.title.clear();
+        assert!(public_thanks(&i)
+            .body
+            .contains("The problem from earlier is resolved"));
     }
 }

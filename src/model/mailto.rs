@@ -20,7 +20,23 @@ pub fn encode(text: &str) -> String {
 
 /// A link that opens a new message with this subject and body; the user picks the recipient.
 pub fn link(subject: &str, body: &str) -> String {
-    format!("mailto:?subject={}&body={}", encode(subject), encode(body))
+    link_to("", subject, body)
+}
+
+/// The same, addressed to `to`: one address or several, split by commas, semicolons or
+/// spaces. Each is encoded but for its `@`, so a stray `?` or `&` can't end the address.
+pub fn link_to(to: &str, subject: &str, body: &str) -> String {
+    let to: Vec<String> = to
+        .split([',', ';', ' '])
+        .filter(|a| !a.is_empty())
+        .map(|a| encode(a).replace("%40", "@"))
+        .collect();
+    format!(
+        "mailto:{}?subject={}&body={}",
+        to.join(","),
+        encode(subject),
+        encode(body)
+    )
 }
 
 #[cfg(test)]
@@ -46,5 +62,18 @@ mod tests {
             link("Re: invoice", "Hi,\nsorry."),
             "mailto:?subject=Re%3A%20invoice&body=Hi%2C%0D%0Asorry."
         );
+    }
+
+    #[test]
+    fn addresses_go_before_the_subject_each_encoded() {
+        assert_eq!(
+            link_to(" sam@example.com; ana+ops@example.com ", "Hi", "x"),
+            "mailto:sam@example.com,ana%2Bops@example.com?subject=Hi&body=x"
+        );
+        assert_eq!(
+            link_to("a?b&c@example.com", "Hi", "x"),
+            "mailto:a%3Fb%26c@example.com?subject=Hi&body=x"
+        );
+        assert_eq!(link_to("", "Hi", "x"), link("Hi", "x"));
     }
 }

@@ -33,6 +33,7 @@ pub mod id;
 pub mod incident;
 pub mod limits;
 pub mod mailto;
+pub mod milestones;
 pub mod search;
 pub mod seeding;
 pub mod settings;

@@ -1,42 +1,38 @@
-//! Where an incident stands, derived from what the user has done; it is never typed in.
+//! Where an incident stands, derived from its milestones, and which steps hold notes;
+//! neither is ever typed in or stored.
 
-use super::choices::{CheckIn, Severity, Worsening};
+use super::choices::{Severity, Worsening};
+use super::milestones::milestones;
 use super::{Incident, Step};
 
-/// The incident's stage, in the order recovery usually goes.
+/// Where the incident stands: the first milestone not yet reached, or Resolved once closed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
-    CalmingDown,
-    Assessing,
-    Planning,
-    OwningUp,
+    NotTold,
     Fixing,
     FollowingUp,
     Preventing,
+    ReadyToClose,
     Resolved,
 }
 
 impl Status {
-    pub const ALL: [Status; 8] = [
-        Status::CalmingDown,
-        Status::Assessing,
-        Status::Planning,
-        Status::OwningUp,
+    pub const ALL: [Status; 6] = [
+        Status::NotTold,
         Status::Fixing,
         Status::FollowingUp,
         Status::Preventing,
+        Status::ReadyToClose,
         Status::Resolved,
     ];
 
     pub fn label(self) -> &'static str {
         match self {
-            Status::CalmingDown => "Calming down",
-            Status::Assessing => "Assessing",
-            Status::Planning => "Planning",
-            Status::OwningUp => "Owning up",
+            Status::NotTold => "Not told yet",
             Status::Fixing => "Fixing",
             Status::FollowingUp => "Following up",
             Status::Preventing => "Preventing",
+            Status::ReadyToClose => "Ready to close",
             Status::Resolved => "Resolved",
         }
     }
@@ -44,24 +40,17 @@ impl Status {
     /// A short key for filters and CSS.
     pub fn key(self) -> &'static str {
         match self {
-            Status::CalmingDown => "calming",
-            Status::Assessing => "assessing",
-            Status::Planning => "planning",
-            Status::OwningUp => "owning-up",
+            Status::NotTold => "not-told",
             Status::Fixing => "fixing",
             Status::FollowingUp => "following-up",
             Status::Preventing => "preventing",
+            Status::ReadyToClose => "ready",
             Status::Resolved => "resolved",
         }
     }
 
     pub fn from_key(key: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|s| s.key() == key)
-    }
-
-    /// The status of someone working in this step.
-    fn of_step(step: Step) -> Status {
-        Status::ALL[step as usize]
     }
 }
 
@@ -128,38 +117,31 @@ pub fn has_content(incident: &Incident, step: Step) -> bool {
     }
 }
 
-/// Derives the status: closed means Resolved; otherwise the furthest step with content,
-/// moved on by milestones (the boss told, every fix item finished, every check-in made).
+/// Derived from the milestones, never from which steps have notes: notes in Step it up
+/// don't make an incident whose boss hasn't heard "Preventing".
 pub fn status(incident: &Incident) -> Status {
-    let s = &incident.steps;
-    if s.step_it_up.resolved_at.is_some() {
+    if incident.steps.step_it_up.resolved_at.is_some() {
         return Status::Resolved;
     }
-    let furthest = Step::ALL
-        .into_iter()
-        .rev()
-        .find(|step| has_content(incident, *step))
-        .map_or(Status::CalmingDown, Status::of_step);
-    let mut reached = furthest;
-    if s.own_up.told_at.is_some() {
-        reached = reached.max(Status::Fixing);
+    let m = milestones(incident);
+    if m.told.is_none() {
+        Status::NotTold
+    } else if !m.fix_done {
+        Status::Fixing
+    } else if !m.followed_up {
+        Status::FollowingUp
+    } else if !m.prevention_set {
+        Status::Preventing
+    } else {
+        Status::ReadyToClose
     }
-    let (finished, total) = s.fix.progress();
-    if total > 0 && finished == total {
-        reached = reached.max(Status::FollowingUp);
-    }
-    let commitments = &s.step_it_up.commitments;
-    if !commitments.is_empty() && commitments.iter().all(|c| c.day90 != CheckIn::Pending) {
-        reached = reached.max(Status::Preventing);
-    }
-    reached
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::choices::ItemStatus;
-    use crate::model::steps::{add_item, Alternative, FixItem};
+    use crate::model::steps::{add_item, Alternative, Commitment, FixItem, Stakeholder};
     use crate::model::Timestamp;
 
     fn incident() -> Incident {
@@ -171,29 +153,48 @@ mod tests {
     }
 
     #[test]
-    fn a_new_incident_is_calming_down_with_no_step_started() {
+    fn a_new_incident_is_not_told_yet_with_no_step_started() {
         let i = incident();
-        assert_eq!(status(&i), Status::CalmingDown);
+        assert_eq!(status(&i), Status::NotTold);
         assert!(Step::ALL.iter().all(|s| !has_content(&i, *s)));
     }
 
     #[test]
-    fn the_furthest_step_with_content_sets_the_stage() {
+    fn notes_in_later_steps_never_move_the_status_on() {
         let mut i = incident();
-        i.steps.stop.distress_before = Some(8);
-        assert_eq!(status(&i), Status::CalmingDown);
         i.steps.assess.what_happened = "Sent the wrong file".into();
-        assert_eq!(status(&i), Status::Assessing);
         add_item::<Alternative>(&mut i.steps.solutions.options);
-        assert_eq!(status(&i), Status::Planning);
-        i.steps.own_up.need = "Approval".into();
-        assert_eq!(status(&i), Status::OwningUp);
         i.steps.follow_up.cause = "Tired".into();
-        assert_eq!(status(&i), Status::FollowingUp);
         i.steps.step_it_up.learned = "Check twice".into();
-        assert_eq!(status(&i), Status::Preventing);
+        assert_eq!(status(&i), Status::NotTold);
         i.steps.step_it_up.resolved_at = at();
         assert_eq!(status(&i), Status::Resolved);
+    }
+
+    #[test]
+    fn each_milestone_moves_it_on_in_turn() {
+        let mut i = incident();
+        i.steps.own_up.told_at = at();
+        assert_eq!(status(&i), Status::Fixing);
+        i.steps.fix.items.push(FixItem {
+            id: 1,
+            status: ItemStatus::Done,
+            ..FixItem::default()
+        });
+        assert_eq!(status(&i), Status::FollowingUp);
+        i.steps.follow_up.people.push(Stakeholder {
+            id: 1,
+            told_resolved: at(),
+            ..Stakeholder::default()
+        });
+        i.steps.follow_up.debrief_held = at();
+        assert_eq!(status(&i), Status::Preventing);
+        i.steps.step_it_up.commitments.push(Commitment {
+            id: 1,
+            what: "Two-person check".into(),
+            ..Commitment::default()
+        });
+        assert_eq!(status(&i), Status::ReadyToClose);
     }
 
     #[test]
@@ -221,31 +222,6 @@ mod tests {
     }
 
     #[test]
-    fn telling_the_boss_moves_on_to_fixing() {
-        let mut i = incident();
-        i.steps.own_up.told_at = at();
-        assert_eq!(status(&i), Status::Fixing);
-    }
-
-    #[test]
-    fn a_finished_checklist_moves_on_to_following_up() {
-        let mut i = incident();
-        i.steps.fix.items.push(FixItem {
-            id: 1,
-            status: ItemStatus::Done,
-            ..FixItem::default()
-        });
-        i.steps.fix.items.push(FixItem {
-            id: 2,
-            status: ItemStatus::Doing,
-            ..FixItem::default()
-        });
-        assert_eq!(status(&i), Status::Fixing);
-        i.steps.fix.items[1].status = ItemStatus::NotDoing;
-        assert_eq!(status(&i), Status::FollowingUp);
-    }
-
-    #[test]
     fn a_seeded_item_alone_does_not_start_fixing() {
         let mut i = incident();
         i.steps.fix.items.push(FixItem {
@@ -254,9 +230,9 @@ mod tests {
             from_option: Some(1),
             ..FixItem::default()
         });
-        assert_eq!(status(&i), Status::CalmingDown);
+        assert!(!has_content(&i, Step::Fix));
         i.steps.fix.items[0].owner = "Me".into();
-        assert_eq!(status(&i), Status::Fixing);
+        assert!(has_content(&i, Step::Fix));
     }
 
     #[test]

@@ -204,6 +204,8 @@ impl Solutions {
 pub struct OwnUp {
     pub tell_name: String,
     pub tell_role: String,
+    /// Where the email link addresses the briefing; empty lets the mail app ask.
+    pub tell_email: String,
     pub done_so_far: String,
     pub need: String,
     /// The user's own briefing text, once they edit it; until then it is composed afresh.
@@ -228,6 +230,12 @@ pub struct FixItem {
 }
 
 impl FixItem {
+    /// Done, not doing, or confirmed to work.
+    pub fn is_finished(&self) -> bool {
+        matches!(self.status, ItemStatus::Done | ItemStatus::NotDoing)
+            || !self.verified_by.trim().is_empty()
+    }
+
     /// Seeded from the chosen option and not yet touched by the user.
     pub fn is_untouched_seed(&self) -> bool {
         self.from_option.is_some()
@@ -248,11 +256,7 @@ pub struct Fix {
 impl Fix {
     /// (finished, total), where finished counts Done and Not doing.
     pub fn progress(&self) -> (usize, usize) {
-        let finished = self
-            .items
-            .iter()
-            .filter(|i| matches!(i.status, ItemStatus::Done | ItemStatus::NotDoing))
-            .count();
+        let finished = self.items.iter().filter(|i| i.is_finished()).count();
         (finished, self.items.len())
     }
 }
@@ -282,6 +286,9 @@ pub struct FollowUp {
     pub lucky: String,
     pub known_earlier: String,
     pub caught_sooner: String,
+    /// The debrief's day, `2026-12-03`, for the calendar; empty when not set.
+    pub debrief_on: String,
+    pub debrief_held: Option<Timestamp>,
 }
 
 /// A prevention commitment with its check-ins.
@@ -304,6 +311,7 @@ pub struct StepItUp {
     pub extra_checks: Vec<Point>,
     pub learned: String,
     pub went_well: String,
+    pub didnt_work: String,
     /// Set when the user closes the incident as resolved.
     pub resolved_at: Option<Timestamp>,
 }

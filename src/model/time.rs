@@ -53,6 +53,16 @@ impl Day {
         (DAY_MIN..=DAY_MAX).contains(&day.0).then_some(day)
     }
 
+    /// Reads `2026-11-26`, as a date input writes it.
+    pub fn parse(text: &str) -> Option<Self> {
+        let mut parts = text.trim().splitn(3, '-').map(str::parse::<i64>);
+        let (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) = (parts.next(), parts.next(), parts.next())
+        else {
+            return None;
+        };
+        Self::from_ymd(y, m, d)
+    }
+
     pub fn ymd(self) -> (i64, i64, i64) {
         civil_from_days(self.0)
     }

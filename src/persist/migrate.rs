@@ -13,7 +13,7 @@ pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32 + 1;
 pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[n]` turns schema `n + 1` into schema `n + 2`.
-pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
+pub const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 2 gave the seven steps their fields, and the incident its tags, archive flag and
 /// last step. All of them default when absent, so a v1 record carries over as it is. The
@@ -45,6 +45,13 @@ fn v2_to_v3(mut record: Value) -> Result<Value, String> {
             stop.insert(key, value);
         }
     }
+    Ok(record)
+}
+
+/// Version 4 gave Own up the boss's email address, Follow up the debrief's day and a
+/// "debrief held" tick, and Step it up "what didn't work". All default to empty, so a v3
+/// record carries over as it is; the version goes up so an older Mend refuses, not drops.
+fn v3_to_v4(record: Value) -> Result<Value, String> {
     Ok(record)
 }
 
@@ -136,7 +143,7 @@ mod tests {
         let v1 = json!({"schema": 1, "incident": {"title": "x", "steps": {"stop": {}}}});
         assert_eq!(
             migrate(v1, 1),
-            Ok(json!({"schema": 3, "incident": {"title": "x", "steps": {"stop": {}}}}))
+            Ok(json!({"schema": 4, "incident": {"title": "x", "steps": {"stop": {}}}}))
         );
     }
 
@@ -148,7 +155,7 @@ mod tests {
         }}}});
         assert_eq!(
             migrate(v2, 2),
-            Ok(json!({"schema": 3, "incident": {"steps": {"stop": {
+            Ok(json!({"schema": 4, "incident": {"steps": {"stop": {
                 "pattern": "box", "distress_before": 8, "distress_after": 5,
                 "thought_record": {"thought": "Everyone will know"}
             }}}}))
@@ -157,7 +164,7 @@ mod tests {
         let bare = json!({"schema": 2, "incident": {"title": "x"}});
         assert_eq!(
             migrate(bare, 2),
-            Ok(json!({"schema": 3, "incident": {"title": "x"}}))
+            Ok(json!({"schema": 4, "incident": {"title": "x"}}))
         );
     }
 

@@ -5,7 +5,9 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use super::current::Current;
+use super::form::FieldInput;
 use super::send_actions::SendActions;
+use super::steps::own_up;
 use crate::browser::page;
 use crate::model::limits::MAX_LENGTH;
 use crate::model::{briefing, wording};
@@ -25,6 +27,11 @@ pub fn BriefingEditor() -> impl IntoView {
             .unwrap_or(false)
     });
     let flags = Memo::new(move |_| draft.with(|t| wording::check(t)));
+    let to = Memo::new(move |_| {
+        current
+            .read(|i| i.steps.own_up.tell_email.clone())
+            .unwrap_or_default()
+    });
     let dialog = NodeRef::<Dialog>::new();
 
     let open = move |_| {
@@ -63,7 +70,8 @@ pub fn BriefingEditor() -> impl IntoView {
                         current.edit(|i| i.steps.own_up.briefing = Some(value));
                     }></textarea>
             </div>
-            <SendActions subject body=draft/>
+            <FieldInput field=&own_up::EMAIL/>
+            <SendActions subject body=draft to/>
             <Show when=move || edited.get()>
                 <p><button type="button" class="quiet" id=OPENER on:click=open>"Write a fresh draft"</button></p>
             </Show>

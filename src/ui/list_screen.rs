@@ -1,5 +1,6 @@
-//! The list of incidents: search, filter by status, sort by last change, archive; and the
-//! way to start a new one.
+//! The list of incidents: each with its status and next real action; search, filter by
+//! status or by "needs something from me", sort by last change, archive; and the way to
+//! start a new one.
 
 use std::collections::HashMap;
 
@@ -13,6 +14,7 @@ use super::library::Library;
 use super::navigator::Navigator;
 use super::unreadable_list::UnreadableList;
 use crate::browser::{page, perf, platform};
+use crate::model::milestones::{self, Next};
 use crate::model::{clock, search, status, IncidentId, Status, Timestamp};
 use crate::route::Route;
 use crate::ui::reactive_text::text;
@@ -30,6 +32,8 @@ struct Row {
     archived: bool,
     /// When it was noticed, while the boss has not been told (and it is not archived).
     untold_since: Option<Timestamp>,
+    /// What to do next; none once archived.
+    next: Option<Next>,
 }
 
 #[component]
@@ -47,7 +51,10 @@ pub fn ListScreen() -> impl IntoView {
     ) {
         on_cleanup(move || handle.clear());
     }
+    // Next actions change with the day, not with each tick.
+    let today = Memo::new(move |_| platform::local_day(now.get()));
     let wanted = RwSignal::new(String::new());
+    let needs_me = RwSignal::new(false);
     let oldest_first = RwSignal::new(false);
     let show_archived = RwSignal::new(false);
     let notice = RwSignal::new(String::new());
@@ -66,6 +73,7 @@ pub fn ListScreen() -> impl IntoView {
         let query = query.get();
         let wanted = Status::from_key(&wanted.get());
         let show_archived = show_archived.get();
+        let (today, needs_me) = (today.get(), needs_me.get());
         let mut rows: Vec<Row> = library.incidents.with(|all| {
             all.iter()
                 .zip(super::titles::list_titles(all))
@@ -76,11 +84,17 @@ pub fn ListScreen() -> impl IntoView {
                     updated_at: i.updated_at,
                     status: status::status(i),
                     archived: i.archived,
-                    untold_since: i
-                        .noticed_at
-                        .filter(|_| i.steps.own_up.told_at.is_none() && !i.archived),
+                    untold_since: i.noticed_at.filter(|_| {
+                        i.steps.own_up.told_at.is_none()
+                            && i.steps.step_it_up.resolved_at.is_none()
+                            && !i.archived
+                    }),
+                    next: (!i.archived)
+                        .then(|| milestones::next(i, today, platform::local_day))
+                        .flatten(),
                 })
                 .filter(|row| wanted.is_none_or(|w| w == row.status))
+                .filter(|row| !needs_me || row.next.is_some_and(Next::needs_me))
                 .collect()
         });
         if !query.trim().is_empty() {
@@ -106,6 +120,7 @@ pub fn ListScreen() -> impl IntoView {
     let filtering = move || {
         !query.with(|q| q.trim().is_empty())
             || !wanted.with(String::is_empty)
+            || needs_me.get()
             || show_archived.get()
     };
 
@@ -165,6 +180,10 @@ pub fn ListScreen() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field check">
+                    <input type="checkbox" id="needs-me" bind:checked=needs_me/>
+                    <label for="needs-me">"Needs something from me"</label>
+                </div>
+                <div class="field check">
                     <input type="checkbox" id="show-archived" bind:checked=show_archived/>
                     <label for="show-archived">"Show archived"</label>
                 </div>
@@ -189,11 +208,14 @@ pub fn ListScreen() -> impl IntoView {
             }>
             <ul class="incident-list" aria-label="Incidents">
                 // Keyed by all a row shows: a discreet number shifts when another incident returns.
-                <For each=move || shown.get() key=|row| (row.id, row.updated_at, row.archived, row.status, row.title.clone(), row.untold_since) let:row>
+                <For each=move || shown.get() key=|row| (row.id, row.updated_at, row.archived, row.status, row.title.clone(), row.untold_since, row.next) let:row>
                     <li>
                         <a href=Route::Incident(row.id, None).href()>{row.title.clone()}</a>
-                        " "
-                        <span class="status-tag" data-status=row.status.key()>{row.status.label()}</span>
+                        // Not told yet says so below, with its clock.
+                        {row.untold_since.is_none().then(|| view! {
+                            " "
+                            <span class="status-tag" data-status=row.status.key()>{row.status.label()}</span>
+                        })}
                         {row.archived.then(|| view! { " " <span class="status-tag">"Archived"</span> })}
                         {row.untold_since.map(|noticed| {
                             let label = format!("Tell now: {}", row.title);
@@ -203,6 +225,10 @@ pub fn ListScreen() -> impl IntoView {
                                 " "
                                 <a class="button row-action" href=Route::TellNow(row.id).href() aria-label=label>"Tell now"</a>
                             }
+                        })}
+                        {row.next.filter(|next| *next != Next::Tell).map(|next| view! {
+                            " "
+                            <span class="next-action" class:needs-me=next.needs_me()>{next.text()}</span>
                         })}
                         <span class="meta">
                             " Changed "

@@ -46,11 +46,11 @@ test('export all, import into an empty browser, export again: the same incidents
     const first = await list.exportAll();
     assert.match(first.name, new RegExp(`^mend-backup-${DAY.source}\\.json$`));
     assert.equal(first.json.format, 'mend-backup');
-    assert.equal(first.json.schema, 3);
+    assert.equal(first.json.schema, 4);
     assert.match(first.json.app_version, /^\d+\.\d+\.\d+$/);
     assert.match(first.json.exported_at, /^\d{4}-\d{2}-\d{2}T/);
     assert.equal(first.json.incidents.length, 2);
-    assert.match(first.text, /^\{\n {2}"format": "mend-backup",\n {2}"schema": 3,/, 'pretty-printed, stable order');
+    assert.match(first.text, /^\{\n {2}"format": "mend-backup",\n {2}"schema": 4,/, 'pretty-printed, stable order');
 
     const fresh = await (await context.browser().newContext({ acceptDownloads: true })).newPage();
     const empty = await new ListPage(fresh, baseUrl).goto();
@@ -249,14 +249,14 @@ test('the Markdown report: postmortem order, a redacted variant, copy, and a pri
     await page.emulateMedia({ media: 'screen' });
   }));
 
-test('check-ins download as an iCalendar file', opts, () =>
+test('reminders download as an iCalendar file: fix items, the debrief with its agenda, and check-ins', opts, () =>
   withApp(async ({ page, baseUrl }) => {
     const list = await new ListPage(page, baseUrl).goto();
     const incident = await list.createIncident('Wrong invoice');
     await incident.goToStep('Step it up');
-    const button = page.getByRole('button', { name: 'Download check-ins (.ics)' });
+    const button = page.getByRole('button', { name: 'Download reminders (.ics)' });
     await button.click();
-    await eventually(async () => assert.match(await page.getByRole('status').filter({ hasText: 'no check-ins' }).textContent(), /write a commitment/));
+    await eventually(async () => assert.match(await page.getByRole('status').filter({ hasText: 'no dates' }).textContent(), /write a commitment/));
 
     const commitment = await incident.addEntry('Prevention commitments', 'commitment');
     await incident.type(incident.field('What', commitment), 'Read the recipient line aloud, every time');
@@ -268,4 +268,20 @@ test('check-ins download as an iCalendar file', opts, () =>
     assert.match(text, /SUMMARY:Check-in: Read the recipient line aloud\\, every time\r\n/);
     assert.match(text, /DTSTART;VALUE=DATE:\d{8}\r\n/);
     assert.ok(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75));
+
+    // A fix item with a due day, and the debrief's day, join the same file from their steps.
+    await incident.goToStep('Fix');
+    const item = await incident.addEntry('Checklist', 'item');
+    await incident.type(incident.field('What', item), 'Ask the client to delete it');
+    await incident.field('Due', item).fill('2027-01-15');
+    await incident.goToStep('Follow up');
+    await incident.type(incident.field('What made it seem reasonable at the time'), 'Both clients are called Acme');
+    await incident.field('Debrief day').fill('2027-01-20');
+    await incident.waitUntilSaved();
+    const reminders = (await readDownload(page, () => button.click())).text.replace(/\r\n /g, '');
+    assert.equal(reminders.match(/BEGIN:VEVENT\r\n/g).length, 5);
+    assert.match(reminders, /DTSTART;VALUE=DATE:20270115\r\nDTEND;VALUE=DATE:20270116\r\nSUMMARY:Fix: Ask the client to delete it\r\n/);
+    assert.match(reminders, /DTSTART;VALUE=DATE:20270120\r\nDTEND;VALUE=DATE:20270121\r\nSUMMARY:Debrief\r\n/);
+    assert.match(reminders, /2\. Why it seemed reasonable at the time: Both clients are called Acme/);
+    assert.match(reminders, /3\. What we'll change: Read the recipient line aloud\\, every time/);
   }));

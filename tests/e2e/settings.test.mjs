@@ -96,7 +96,7 @@ test('Export all downloads every incident; Clear all removes only Mend data afte
     const { name, json } = await settings.exportAll();
     assert.match(name, /^mend-backup-\d{4}-\d{2}-\d{2}\.json$/);
     assert.equal(json.format, 'mend-backup');
-    assert.equal(json.schema, 3, 'the incident schema the records are in');
+    assert.equal(json.schema, 4, 'the incident schema the records are in');
     assert.match(json.exported_at, /^\d{4}-\d{2}-\d{2}T/);
     assert.deepEqual(json.incidents.map((i) => [i.id, i.title]), [[id, 'Deleted the shared folder']]);
     assert.match(await settings.status.textContent(), /Downloaded mend-backup/);

@@ -20,6 +20,7 @@ test('every step keeps what was typed across a reload', opts, () =>
     assert.match(page.url(), /\/step-it-up$/, 'the reload stays on the step');
     assert.equal(await p.field('What', p.entry('Prevention commitments', 'Commitment 1')).inputValue(), 'Check the address before sending');
     assert.equal(await p.field('What I learned').inputValue(), 'Slow down on invoices');
+    assert.equal(await p.field("What didn't work").inputValue(), 'I waited too long to ask Ana');
 
     await p.goToStep('Stop');
     assert.equal(await p.titleField.inputValue(), 'Wrong invoice');
@@ -45,10 +46,20 @@ test('every step keeps what was typed across a reload', opts, () =>
     assert.equal(await p.entry('People to follow up with', 'Person 1').getByLabel(/^Thanked/).isChecked(), true);
     assert.equal(await p.field('What caused it').inputValue(), 'Two clients with similar names');
 
-    // Every step link shows it has notes, and the current one is marked.
-    for (const name of STEPS) {
-      assert.equal(await p.stepLink(name).getAttribute('aria-describedby'), 'step-has-notes', `${name} shows it has notes`);
-    }
+    // Each step link says done only where its milestone is reached; notes alone are "started".
+    const states = {};
+    for (const name of STEPS) states[name] = await p.stepLink(name).getAttribute('aria-describedby');
+    assert.deepEqual(states, {
+      'Stop': 'step-done', // rated again after the pause
+      'Assess': 'step-started', // no impact written yet
+      'Solutions': 'step-done', // an option recommended
+      'Own up': 'step-started', // not told yet
+      'Fix': 'step-done', // every item done
+      'Follow up': 'step-started',
+      'Step it up': 'step-started', // not closed
+    });
+    assert.equal(await page.locator('#step-done').textContent(), 'Done');
+    assert.equal(await page.locator('#step-started').textContent(), 'Started');
     assert.equal(await p.stepLink('Follow up').getAttribute('aria-current'), 'step');
     assert.equal(await p.stepLink('Fix').getAttribute('aria-current'), null);
   }));
@@ -209,16 +220,18 @@ test('the list finds, filters, sorts and archives incidents', opts, () =>
     const invoice = await list.open('Wrong invoice');
     await invoice.goToStep('Assess');
     await invoice.type(invoice.field('What happened'), 'The March figures went to the wrong client');
+    await invoice.goToStep('Own up');
+    await page.getByLabel(/^I told them/).check();
     await invoice.waitUntilSaved();
     await invoice.backToList();
     assert.equal((await list.titles())[0], 'Wrong invoice', 'a change moves it to the top');
-    assert.match(await page.getByRole('listitem').filter({ hasText: 'Wrong invoice' }).textContent(), /Assessing/);
+    assert.match(await list.row('Wrong invoice').textContent(), /Fixing/, 'told: on to the fix');
     await checkA11y('the list with search and filters');
 
     await list.search.fill('march FIGURES');
     await eventually(async () => assert.deepEqual(await list.titles(), ['Wrong invoice']));
     await list.search.fill('');
-    await list.statusFilter.selectOption('calming');
+    await list.statusFilter.selectOption({ label: 'Not told yet' });
     await eventually(async () => assert.deepEqual(await list.titles(), ['Missed the deadline', 'Deleted the shared folder']));
     await list.statusFilter.selectOption('');
     await list.sort.selectOption('oldest');

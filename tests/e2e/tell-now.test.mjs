@@ -13,6 +13,7 @@ const opts = { timeout: TEST_TIMEOUT * 2 };
 for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
   test(`keyboard only, ${viewport.width}×${viewport.height}: New incident to "I told them" through Tell now`, opts, () =>
     withApp({ contextOptions: { viewport } }, async ({ page, baseUrl }) => {
+      await page.addInitScript(() => { delete Navigator.prototype.share; });
       const list = await new ListPage(page, baseUrl).goto();
       const incident = new IncidentPage(page);
       const tell = new TellNowPage(page);
@@ -41,13 +42,14 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 
       await pressKeys(page, 'Asked them to delete it');
       await tabTo(tell.need);
       await pressKeys(page, 'Your OK to call them');
-      // Past the options pointer and the briefing's own controls to the stamp.
-      for (const stop of [tell.options.getByRole('link'), tell.briefing, tell.copyButton, tell.mailLink, tell.told]) {
+      // Past the options pointer and the briefing's own controls to the stamp. (This browser
+      // has no Web Share, so there is no Share button on the way.)
+      for (const stop of [tell.options.getByRole('link'), tell.briefing, tell.email, tell.copyButton, tell.mailLink, tell.told]) {
         await tabTo(stop);
       }
       await press('Space');
       assert.ok(await tell.told.isChecked(), 'told, with the time noted');
-      assert.equal(keys, 13, 'a short, fixed number of keypresses, besides the typing');
+      assert.equal(keys, 14, 'a short, fixed number of keypresses, besides the typing');
 
       const briefing = await tell.briefing.inputValue();
       for (const typed of ['Sent the March invoice to the wrong client', 'The client saw another client', 'Asked them to delete it', 'Your OK to call them']) {
@@ -106,4 +108,32 @@ test('the list flags each incident not told yet, with the way to Tell now, until
     assert.equal(await row('Told already').getByText(/Not told yet/).count(), 0, 'told: no flag');
     assert.equal(await row('Told already').getByRole('link', { name: /^Tell now/ }).count(), 0);
     assert.equal(await row('Wrong invoice').getByRole('link', { name: 'Tell now: Wrong invoice' }).count(), 1);
+  }));
+
+test('Share hands the briefing to the phone\'s share sheet where the browser has one; the email link takes an address', opts, () =>
+  withApp(async ({ page, baseUrl }) => {
+    // A stand-in for the phone's share sheet: records what it was given.
+    await page.addInitScript(() => {
+      window.shared = [];
+      Navigator.prototype.share = function share(data) { window.shared.push(data); return Promise.resolve(); };
+    });
+    const list = await new ListPage(page, baseUrl).goto();
+    const incident = await list.createIncident('Wrong invoice');
+    await incident.tellNowLink.click();
+    const tell = new TellNowPage(page);
+    await tell.heading.waitFor();
+    await tell.whatHappened.fill('Sent the March invoice to the wrong client');
+    await tell.shareButton.click();
+    await tell.page.getByRole('status').filter({ hasText: 'Shared.' }).waitFor();
+    const [shared] = await page.evaluate(() => window.shared);
+    assert.equal(shared.text, await tell.briefing.inputValue());
+    assert.match(shared.text, /Sent the March invoice to the wrong client/);
+    assert.match(shared.title, /Wrong invoice/);
+
+    assert.match(await tell.mailLink.getAttribute('href'), /^mailto:\?subject=/, 'no address: the mail app asks');
+    await tell.email.fill('sam.okafor@example.com');
+    assert.match(await tell.mailLink.getAttribute('href'), /^mailto:sam\.okafor@example\.com\?subject=[^&]*Wrong%20invoice[^&]*&body=/);
+    await page.reload();
+    await tell.heading.waitFor();
+    assert.equal(await tell.email.inputValue(), 'sam.okafor@example.com', 'kept with the incident');
   }));

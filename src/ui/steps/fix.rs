@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::model::choices::ItemStatus;
+use crate::ui::calendar_reminders::CalendarReminders;
 use crate::ui::current::Current;
 use crate::ui::form::{item_field, list_ops, Kind, ListEditor, ListSpec};
 use crate::ui::reactive_text::text;
@@ -37,5 +38,6 @@ pub fn FixStep() -> impl IntoView {
         })}</p>
         <progress aria-labelledby="fix-progress-label" max=move || progress.get().1.max(1) value=move || progress.get().0></progress>
         <ListEditor spec=&CHECKLIST/>
+        <CalendarReminders/>
     }
 }

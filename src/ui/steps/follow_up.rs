@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::model::follow_up::{resolution_note, thank_you};
+use crate::model::follow_up::{public_thanks, resolution_note, thank_you};
 use crate::model::seeding::sync_stakeholders;
+use crate::ui::calendar_reminders::CalendarReminders;
 use crate::ui::current::Current;
 use crate::ui::form::{
     field, item_field, list_ops, remove_item, restore_item, Field, Fields, Kind, ListEditor,
@@ -45,11 +46,13 @@ const PEOPLE: ListSpec = ListSpec {
 
 #[rustfmt::skip]
 const DEBRIEF: &[Field] = &[
+    field!(Kind::Day, "debrief-on", "Debrief day", "For the calendar reminder below, with an agenda from these notes.", |i| i.steps.follow_up.debrief_on),
     field!(Kind::Area, "cause", "What caused it", "", |i| i.steps.follow_up.cause),
     field!(Kind::Area, "seemed-reasonable", "What made it seem reasonable at the time", "", |i| i.steps.follow_up.seemed_reasonable),
     field!(Kind::Area, "lucky", "Where I got lucky", "", |i| i.steps.follow_up.lucky),
     field!(Kind::Area, "known-earlier", "Could it have been known earlier?", "", |i| i.steps.follow_up.known_earlier),
     field!(Kind::Area, "caught-sooner", "What would have caught it sooner", "", |i| i.steps.follow_up.caught_sooner),
+    field!(Kind::Stamp, "debrief-held", "Debrief held", "Tick it once it has happened. Mend notes the date.", |i| i.steps.follow_up.debrief_held),
 ];
 
 #[component]
@@ -58,15 +61,18 @@ pub fn FollowUpStep() -> impl IntoView {
     current.adjust(sync_stakeholders);
     let note = Memo::new(move |_| current.read(resolution_note));
     let thanks = Memo::new(move |_| current.read(thank_you));
+    let public = Memo::new(move |_| current.read(public_thanks));
     view! {
         <p class="lead">"Close the loop: let people know it's resolved, and thank the ones who helped."</p>
         <ListEditor spec=&PEOPLE/>
         <MessageCard key="resolution-note" title="Resolution note for the customer" message=note/>
         <MessageCard key="thank-you" title="Thank-you to the people who helped" message=thanks/>
+        <MessageCard key="public-thanks" title="Public thank-you, for the wider team" message=public/>
         <section aria-labelledby="debrief-heading">
             <h2 id="debrief-heading">"Debrief"</h2>
             <p class="hint">"About the situation, not about you. Good systems catch human mistakes."</p>
             <Fields fields=DEBRIEF/>
         </section>
+        <CalendarReminders/>
     }
 }

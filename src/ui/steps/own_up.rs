@@ -13,6 +13,10 @@ const WHO: &[Field] = &[
     field!(Kind::Line, "tell-role", "Their role", "", |i| i.steps.own_up.tell_role),
 ];
 
+/// Fills in the email link under the briefing.
+#[rustfmt::skip]
+pub(crate) const EMAIL: Field = field!(Kind::Line, "tell-email", "Their email address (optional)", "For the email link below. Mend sends nothing itself.", |i| i.steps.own_up.tell_email);
+
 #[rustfmt::skip]
 pub(crate) const NOTES: &[Field] = &[
     field!(Kind::Area, "done-so-far", "What I've done so far", "", |i| i.steps.own_up.done_so_far),

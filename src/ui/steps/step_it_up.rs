@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::browser::platform;
 use crate::model::choices::{CheckIn, CommitmentKind};
-use crate::ui::check_in_calendar::CheckInCalendar;
+use crate::ui::calendar_reminders::CalendarReminders;
 use crate::ui::current::Current;
 use crate::ui::form::{field, item_field, list_ops, Field, Fields, Kind, ListEditor, ListSpec};
 use crate::ui::reactive_text::text;
@@ -42,6 +42,7 @@ const EXTRA_CHECKS: ListSpec = ListSpec {
 const REFLECTION: &[Field] = &[
     field!(Kind::Area, "learned", "What I learned", "", |i| i.steps.step_it_up.learned),
     field!(Kind::Area, "went-well", "What went well", "Small things count too.", |i| i.steps.step_it_up.went_well),
+    field!(Kind::Area, "didnt-work", "What didn't work", "In how it was handled, so the next time goes better.", |i| i.steps.step_it_up.didnt_work),
 ];
 
 /// Close the incident as resolved, or reopen it.
@@ -76,7 +77,7 @@ pub fn StepItUpStep() -> impl IntoView {
         <Reassurance moment=Moment::StepItUp/>
         <p class="lead">"Turn what happened into something that makes the next time less likely."</p>
         <ListEditor spec=&COMMITMENTS/>
-        <CheckInCalendar/>
+        <CalendarReminders/>
         <ListEditor spec=&EXTRA_CHECKS/>
         <section aria-labelledby="reflection-heading">
             <h2 id="reflection-heading">"Reflection"</h2>

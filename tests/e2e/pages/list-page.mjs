@@ -16,6 +16,7 @@ export class ListPage {
     this.statusFilter = page.getByLabel('Status', { exact: true });
     this.sort = page.getByLabel('Sort by last change', { exact: true });
     this.showArchived = page.getByLabel('Show archived', { exact: true });
+    this.needsMe = page.getByLabel('Needs something from me', { exact: true });
     this.incidents = page.getByRole('list', { name: 'Incidents' });
     this.alert = page.getByRole('alert');
     this.files = page.getByRole('region', { name: 'Files' });
@@ -44,6 +45,12 @@ export class ListPage {
     await incident.typeTitle(title);
     await incident.waitUntilSaved();
     return incident;
+  }
+
+  /** The list entry of the incident with this title. */
+  row(title) {
+    // `has` is searched inside each item, so it starts from the page, not from the list.
+    return this.incidents.getByRole('listitem').filter({ has: this.page.getByRole('link', { name: title, exact: true }) });
   }
 
   incidentLink(title) {

@@ -10,7 +10,9 @@ export class TellNowPage {
     this.need = page.getByLabel('What I need from them', { exact: true });
     this.options = page.getByRole('region', { name: 'Options' });
     this.briefing = page.getByLabel('What to say', { exact: true });
+    this.email = page.getByLabel('Their email address (optional)', { exact: true });
     this.copyButton = page.getByRole('button', { name: 'Copy', exact: true });
+    this.shareButton = page.getByRole('button', { name: 'Share', exact: true });
     this.mailLink = page.getByRole('link', { name: 'Open in mail app' });
     this.told = page.getByLabel(/^I told them/);
     this.backLink = page.getByRole('link', { name: 'Back to the steps' });

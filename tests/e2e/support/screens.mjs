@@ -70,6 +70,7 @@ export async function fillEveryStep(page, baseUrl) {
   const commitment = await p.addEntry('Prevention commitments', 'commitment');
   await p.type(p.field('What', commitment), 'Check the address before sending');
   await p.type(p.field('What I learned'), 'Slow down on invoices');
+  await p.type(p.field("What didn't work"), 'I waited too long to ask Ana');
   await p.waitUntilSaved();
   return p;
 }
