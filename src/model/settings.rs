@@ -113,14 +113,17 @@ pub const STORAGE_QUOTA_UNITS: usize = 5 * 1024 * 1024;
 
 /// The storage meter's words, e.g. "About 0.4 MB of roughly 5 MB is in use (8%)."
 pub fn storage_use(units: usize) -> String {
-    let megabytes = units as f64 / (1024.0 * 1024.0);
+    const MB: usize = 1024 * 1024;
+    // Tenths of a megabyte, rounded, in whole numbers: formatting a float would bring in
+    // about 6 kB of float-printing code for this one line.
+    let tenths = (units * 10 + MB / 2) / MB;
     let percent = (units * 100).div_ceil(STORAGE_QUOTA_UNITS).min(100);
     let amount = if units == 0 {
         "Nothing".to_owned()
-    } else if megabytes < 0.1 {
+    } else if units * 10 < MB {
         "Less than 0.1 MB".to_owned()
     } else {
-        format!("About {megabytes:.1} MB")
+        format!("About {}.{} MB", tenths / 10, tenths % 10)
     };
     format!("{amount} of roughly 5 MB is in use ({percent}%).")
 }
@@ -168,6 +171,11 @@ mod tests {
             storage_use(STORAGE_QUOTA_UNITS / 2),
             "About 2.5 MB of roughly 5 MB is in use (50%)."
         );
+        // Rounded to the nearest tenth, as `{:.1}` did.
+        assert!(storage_use(104_858).starts_with("About 0.1 MB"));
+        assert!(storage_use(1_100_000).starts_with("About 1.0 MB"));
+        assert!(storage_use(1_153_434).starts_with("About 1.1 MB"));
+        assert!(storage_use(5 * 1024 * 1024 - 1).starts_with("About 5.0 MB"));
     }
 
     #[test]
