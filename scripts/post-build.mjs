@@ -2,6 +2,9 @@
 // trunk post_build hook (Trunk.toml), run on the staged build in $TRUNK_STAGING_DIR before it
 // becomes dist/. Also runs on an already-built folder: node scripts/post-build.mjs dist
 //
+// 0. Minifies wasm-bindgen's glue JS with esbuild, and writes its new sha384 into the
+//    modulepreload link's integrity attribute (trunk --minify can't be used: it minifies
+//    index.html's inline loader too, after which no hash of it is known here).
 // 1. CSP: puts the sha256 of each inline script (trunk's module loader) into script-src of
 //    the Content-Security-Policy meta tag, and refuses inline styles, which style-src 'self'
 //    would block.
@@ -12,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { transform } from 'esbuild';
 import { findOutsideAddresses, listFiles } from './check-addresses.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -70,10 +74,27 @@ async function writeServiceWorker() {
   return { version, files };
 }
 
+async function minifyGlue() {
+  const indexPath = join(dir, 'index.html');
+  let html = await readFile(indexPath, 'utf8');
+  const glue = (await listFiles(dir)).filter((file) => /^[\w-]+\.js$/.test(file) && file !== 'sw.js');
+  for (const file of glue) {
+    const path = join(dir, file);
+    const { code } = await transform(await readFile(path, 'utf8'), { minify: true, format: 'esm', target: 'es2020' });
+    await writeFile(path, code);
+    const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+    const link = new RegExp(`(href="\\./${file.replace(/[.]/g, '\\.')}"[^>]*integrity=")sha384-[^"]*`);
+    html = html.replace(link, (_, start) => start + integrity);
+  }
+  await writeFile(indexPath, html);
+  return glue;
+}
+
+const minified = await minifyGlue();
 const sources = await applyCsp();
 const outside = await findOutsideAddresses(dir);
 if (outside.length) {
   fail(`outside addresses in the build (allow-list: scripts/check-addresses.mjs):\n${outside.map((o) => `  ${o.file}: ${o.address}`).join('\n')}`);
 }
 const { version, files } = await writeServiceWorker();
-console.log(`post-build: script-src ${sources}; no outside addresses; sw.js caches ${files.length} files as version ${version}`);
+console.log(`post-build: minified ${minified.join(', ')}; script-src ${sources}; no outside addresses; sw.js caches ${files.length} files as version ${version}`);
