@@ -233,15 +233,20 @@ fn follow_up() -> impl Strategy<Value = FollowUp> {
         vec(stakeholder, 0..3),
         vec(text(), 0..2),
         (text(), text(), text(), text(), text()),
-        (text(), time()),
+        (text(), time(), any::<[bool; 8]>()),
     )
         .prop_map(
             |(
                 people,
                 removed_names,
                 (cause, seemed_reasonable, lucky, known_earlier, caught_sooner),
-                (debrief_on, debrief_held),
+                (debrief_on, debrief_held, kinds),
             )| FollowUp {
+                cause_kinds: mend::model::choices::CauseKind::ALL
+                    .into_iter()
+                    .zip(kinds)
+                    .filter_map(|(k, on)| on.then_some(k))
+                    .collect(),
                 debrief_on,
                 debrief_held,
                 people,

@@ -81,3 +81,37 @@ choice!(
         Missed = "missed", "Missed";
     }
 );
+
+choice!(
+    /// A kind of cause, for comparing causes across incidents. Several can apply; the first
+    /// listed is where an unknown key lands, so it is "other".
+    CauseKind {
+        Other = "other", "Something else";
+        Rushed = "rushed", "Rushed or under time pressure";
+        MissingCheck = "missing_check", "Missing check";
+        Unclear = "unclear", "Unclear request or requirement";
+        Handoff = "handoff", "Hand-off or communication gap";
+        ToolFault = "tool", "Tool or process fault";
+        Knowledge = "knowledge", "Knowledge gap";
+        Tired = "tired", "Tired or overloaded";
+    }
+);
+
+impl CauseKind {
+    /// In the order offered, "something else" last.
+    pub const ALL: [CauseKind; 8] = [
+        CauseKind::Rushed,
+        CauseKind::MissingCheck,
+        CauseKind::Unclear,
+        CauseKind::Handoff,
+        CauseKind::ToolFault,
+        CauseKind::Knowledge,
+        CauseKind::Tired,
+        CauseKind::Other,
+    ];
+
+    /// Its place in `ALL`, for counting without a map.
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|k| *k == self).unwrap_or(7)
+    }
+}

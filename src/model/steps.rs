@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::choices::{
-    Breathing, CheckIn, CommitmentKind, Effort, ItemStatus, Risk, Severity, Undoable, Worsening,
+    Breathing, CauseKind, CheckIn, CommitmentKind, Effort, ItemStatus, Risk, Severity, Undoable, Worsening,
 };
 use super::limits::MAX_LENGTH;
 use super::thought_record::ThoughtRecord;
@@ -282,6 +282,8 @@ pub struct FollowUp {
     /// Names the user removed from the ledger, so they are not added back.
     pub removed_names: Vec<String>,
     pub cause: String,
+    /// Kinds of cause, to compare across incidents (schema 4); in the order offered.
+    pub cause_kinds: Vec<CauseKind>,
     pub seemed_reasonable: String,
     pub lucky: String,
     pub known_earlier: String,
@@ -289,6 +291,18 @@ pub struct FollowUp {
     /// The debrief's day, `2026-12-03`, for the calendar; empty when not set.
     pub debrief_on: String,
     pub debrief_held: Option<Timestamp>,
+}
+
+impl FollowUp {
+    pub fn has_cause(&self, kind: CauseKind) -> bool {
+        self.cause_kinds.contains(&kind)
+    }
+
+    /// Ticks or unticks a kind of cause, keeping the offered order and no repeats.
+    pub fn set_cause(&mut self, kind: CauseKind, on: bool) {
+        let keep = |k: &CauseKind| if *k == kind { on } else { self.has_cause(*k) };
+        self.cause_kinds = CauseKind::ALL.into_iter().filter(|k| keep(k)).collect();
+    }
 }
 
 /// A prevention commitment with its check-ins.
@@ -360,6 +374,20 @@ mod tests {
         assert!(!shift_item(&mut points, 1, -1));
         assert!(!shift_item(&mut points, 2, 1));
         assert!(!shift_item(&mut points, 9, 1));
+    }
+
+    #[test]
+    fn kinds_of_cause_keep_the_offered_order_without_repeats() {
+        let mut f = FollowUp::default();
+        f.set_cause(CauseKind::Tired, true);
+        f.set_cause(CauseKind::Rushed, true);
+        f.set_cause(CauseKind::Rushed, true);
+        assert_eq!(f.cause_kinds, [CauseKind::Rushed, CauseKind::Tired]);
+        f.set_cause(CauseKind::Rushed, false);
+        assert_eq!(f.cause_kinds, [CauseKind::Tired]);
+        let read: FollowUp =
+            serde_json::from_str(r#"{"cause_kinds":["missing_check","later"]}"#).unwrap_or_default();
+        assert_eq!(read.cause_kinds, [CauseKind::MissingCheck, CauseKind::Other]);
     }
 
     #[test]

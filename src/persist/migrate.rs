@@ -48,8 +48,8 @@ fn v2_to_v3(mut record: Value) -> Result<Value, String> {
     Ok(record)
 }
 
-/// Version 4 gave Own up the boss's email address, Follow up the debrief's day and a
-/// "debrief held" tick, and Step it up "what didn't work". All default to empty, so a v3
+/// Version 4 gave Own up the boss's email address, Follow up the debrief's day, a
+/// "debrief held" tick and the kinds of cause, and Step it up "what didn't work". All default to empty, so a v3
 /// record carries over as it is; the version goes up so an older Mend refuses, not drops.
 fn v3_to_v4(record: Value) -> Result<Value, String> {
     Ok(record)

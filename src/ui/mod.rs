@@ -6,6 +6,7 @@ pub mod breathing_guide;
 pub mod briefing_editor;
 pub mod calendar_reminders;
 pub mod calm_clock;
+pub mod cause_kinds;
 pub mod current;
 pub mod dom_ids;
 pub mod exporting;

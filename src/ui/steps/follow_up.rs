@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::model::follow_up::{public_thanks, resolution_note, thank_you};
 use crate::model::seeding::sync_stakeholders;
 use crate::ui::calendar_reminders::CalendarReminders;
+use crate::ui::cause_kinds::CauseKinds;
 use crate::ui::current::Current;
 use crate::ui::form::{
     field, item_field, list_ops, remove_item, restore_item, Field, Fields, Kind, ListEditor,
@@ -48,6 +49,10 @@ const PEOPLE: ListSpec = ListSpec {
 const DEBRIEF: &[Field] = &[
     field!(Kind::Day, "debrief-on", "Debrief day", "For the calendar reminder below, with an agenda from these notes.", |i| i.steps.follow_up.debrief_on),
     field!(Kind::Area, "cause", "What caused it", "", |i| i.steps.follow_up.cause),
+];
+
+#[rustfmt::skip]
+const DEBRIEF_MORE: &[Field] = &[
     field!(Kind::Area, "seemed-reasonable", "What made it seem reasonable at the time", "", |i| i.steps.follow_up.seemed_reasonable),
     field!(Kind::Area, "lucky", "Where I got lucky", "", |i| i.steps.follow_up.lucky),
     field!(Kind::Area, "known-earlier", "Could it have been known earlier?", "", |i| i.steps.follow_up.known_earlier),
@@ -72,6 +77,8 @@ pub fn FollowUpStep() -> impl IntoView {
             <h2 id="debrief-heading">"Debrief"</h2>
             <p class="hint">"About the situation, not about you. Good systems catch human mistakes."</p>
             <Fields fields=DEBRIEF/>
+            <CauseKinds/>
+            <Fields fields=DEBRIEF_MORE/>
         </section>
         <CalendarReminders/>
     }
