@@ -263,6 +263,7 @@ fn plan_of(file: &[Incident], here: &[Incident]) -> Plan {
     let file = ImportFile {
         incidents: file.to_vec(),
         rejected: Vec::new(),
+        checklist: None,
     };
     Plan::new(file, here, &[])
 }

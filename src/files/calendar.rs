@@ -5,6 +5,7 @@
 use crate::model::choices::CheckIn;
 use crate::model::milestones::CHECK_INS;
 use crate::model::steps::Commitment;
+use crate::model::value::choice;
 use crate::model::{Day, Incident, Timestamp};
 
 /// Why there is no file to make.
@@ -165,6 +166,56 @@ pub fn reminders(
     }
     lines.push("END:VCALENDAR".to_owned());
     Ok(lines.iter().map(|l| fold(l)).collect::<Vec<_>>().join(""))
+}
+
+choice!(
+    /// How often the pre-flight checklist's reminder repeats.
+    Repeat {
+        Weekdays = "weekdays", "Every working day";
+        Weekly = "weekly", "Every week";
+        Monthly = "monthly", "Every month";
+    }
+);
+
+impl Repeat {
+    fn rule(self) -> &'static str {
+        match self {
+            Repeat::Weekdays => "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+            Repeat::Weekly => "FREQ=WEEKLY",
+            Repeat::Monthly => "FREQ=MONTHLY",
+        }
+    }
+}
+
+/// One all-day event from `start` that repeats `every` so often, with no end; `None` when
+/// `start` is the last day iCalendar can write.
+pub fn repeating(
+    summary: &str,
+    description: &str,
+    start: Day,
+    every: Repeat,
+    now: Timestamp,
+) -> Option<String> {
+    let end = start.plus_days(1)?;
+    let lines = [
+        "BEGIN:VCALENDAR".to_owned(),
+        "VERSION:2.0".to_owned(),
+        "PRODID:-//Mend//Reminders//EN".to_owned(),
+        "CALSCALE:GREGORIAN".to_owned(),
+        "METHOD:PUBLISH".to_owned(),
+        "BEGIN:VEVENT".to_owned(),
+        format!("UID:preflight-{}@mend.invalid", basic(start)),
+        format!("DTSTAMP:{}", utc_basic(now)),
+        format!("DTSTART;VALUE=DATE:{}", basic(start)),
+        format!("DTEND;VALUE=DATE:{}", basic(end)),
+        format!("RRULE:{}", every.rule()),
+        format!("SUMMARY:{}", text(summary)),
+        format!("DESCRIPTION:{}", text(description)),
+        "TRANSP:TRANSPARENT".to_owned(),
+        "END:VEVENT".to_owned(),
+        "END:VCALENDAR".to_owned(),
+    ];
+    Some(lines.iter().map(|l| fold(l)).collect())
 }
 
 /// `20261226`

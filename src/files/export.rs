@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use crate::model::preflight::Checklist;
 use crate::model::{Day, Incident, Timestamp};
 use crate::persist::{Unreadable, SCHEMA_VERSION};
 
@@ -24,6 +25,9 @@ struct Envelope<'a> {
     exported_at: Timestamp,
     incidents: Vec<&'a Incident>,
     unreadable: Vec<RawRecord<'a>>,
+    /// The pre-flight checklist, when it has items; its own key's record holds the same.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    checklist: Option<&'a Checklist>,
 }
 
 #[derive(Serialize)]
@@ -36,6 +40,16 @@ struct RawRecord<'a> {
 pub fn export(
     incidents: &[Incident],
     unreadable: &[Unreadable],
+    exported_at: Timestamp,
+) -> Result<String, serde_json::Error> {
+    export_with(incidents, unreadable, &Checklist::default(), exported_at)
+}
+
+/// `export`, with the pre-flight checklist too (Export all), unless it is empty.
+pub fn export_with(
+    incidents: &[Incident],
+    unreadable: &[Unreadable],
+    checklist: &Checklist,
     exported_at: Timestamp,
 ) -> Result<String, serde_json::Error> {
     let mut incidents: Vec<&Incident> = incidents.iter().collect();
@@ -53,6 +67,7 @@ pub fn export(
                 raw: &u.raw,
             })
             .collect(),
+        checklist: (!checklist.items.is_empty()).then_some(checklist),
     })?;
     // The envelope and its lists are indented; each incident is one line. Indenting every
     // incident too would add about 37% (and `import::MAX_FILE_BYTES` counts on one line each).

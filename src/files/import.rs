@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::export::FORMAT;
 use crate::model::limits::MAX_LENGTH;
+use crate::model::preflight::Checklist;
 use crate::model::{Incident, IncidentId};
 use crate::persist::{codec, DecodeError, SCHEMA_VERSION};
 
@@ -86,6 +87,8 @@ pub struct Rejected {
 pub struct ImportFile {
     pub incidents: Vec<Incident>,
     pub rejected: Vec<Rejected>,
+    /// The pre-flight checklist, when the file has one that reads.
+    pub checklist: Option<Checklist>,
 }
 
 /// Step 1, before the file is read: its size as the browser reports it.
@@ -136,9 +139,16 @@ pub fn read(text: &str) -> Result<ImportFile, ImportError> {
     if items.is_empty() {
         return Err(ImportError::NoIncidents);
     }
+    // Optional: a checklist that doesn't read is left out, and the incidents still come.
+    let checklist = value
+        .get_mut("checklist")
+        .map(Value::take)
+        .filter(|list| check_sizes(list, MAX_LENGTH).is_ok())
+        .and_then(|list| serde_json::from_value(list).ok());
     let mut file = ImportFile {
         incidents: Vec::new(),
         rejected: Vec::new(),
+        checklist,
     };
     for (index, item) in items.into_iter().enumerate() {
         let title = title_of(&item);

@@ -158,6 +158,7 @@ impl Plan {
         let file = ImportFile {
             incidents: self.entries.iter().map(|e| e.incident.clone()).collect(),
             rejected: self.rejected.clone(),
+            checklist: None,
         };
         let plan = Plan::new(file, here, unreadable);
         // Only the step last open is not a change anyone needs to hear about.
@@ -298,6 +299,7 @@ mod tests {
         let file = ImportFile {
             incidents: file,
             rejected: Vec::new(),
+            checklist: None,
         };
         Plan::new(file, here, unreadable)
     }

@@ -1,7 +1,8 @@
 //! Files in and out, pure: the JSON export envelope, reading and checking an import, the
-//! plan that merges it with what is stored, the Markdown report and the calendar file.
+//! plan that merges it with what is stored, the Markdown report, the calendar files and the pre-flight checklist's files.
 
 pub mod calendar;
+pub mod checklist;
 pub mod export;
 pub mod import;
 pub mod merge;

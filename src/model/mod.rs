@@ -35,6 +35,7 @@ pub mod insights;
 pub mod limits;
 pub mod mailto;
 pub mod milestones;
+pub mod preflight;
 pub mod search;
 pub mod seeding;
 pub mod settings;

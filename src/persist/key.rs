@@ -5,6 +5,7 @@ use crate::model::IncidentId;
 const META: &str = "mend.meta";
 const INCIDENT_PREFIX: &str = "mend.incident.";
 const SETTINGS: &str = "mend.settings";
+const CHECKLIST: &str = "mend.checklist";
 /// Every key Mend owns, now or in a later version, starts with this.
 const PREFIX: &str = "mend.";
 
@@ -16,6 +17,8 @@ pub enum StorageKey {
     Incident(IncidentId),
     /// The person's settings.
     Settings,
+    /// The personal pre-flight checklist.
+    Checklist,
     /// A `mend.*` key this version cannot use, e.g. an incident key with an odd id. Kept as it
     /// is and never written; removed only when the person clears all data.
     Unknown(String),
@@ -31,6 +34,9 @@ impl StorageKey {
         }
         if raw == SETTINGS {
             return Some(StorageKey::Settings);
+        }
+        if raw == CHECKLIST {
+            return Some(StorageKey::Checklist);
         }
         if let Some(id) = raw.strip_prefix(INCIDENT_PREFIX) {
             return Some(
@@ -57,6 +63,7 @@ impl StorageKey {
         match self {
             StorageKey::Meta => META.to_owned(),
             StorageKey::Settings => SETTINGS.to_owned(),
+            StorageKey::Checklist => CHECKLIST.to_owned(),
             StorageKey::Incident(id) => format!("{INCIDENT_PREFIX}{id}"),
             StorageKey::Unknown(raw) => raw.clone(),
         }
@@ -73,6 +80,7 @@ mod tests {
         for key in [
             StorageKey::Meta,
             StorageKey::Settings,
+            StorageKey::Checklist,
             StorageKey::Incident(id),
         ] {
             assert_eq!(StorageKey::parse(&key.as_string()), Some(key));

@@ -1,6 +1,7 @@
 //! Persistence, pure: storage keys, the record codec, schema migrations, and the one path
 //! by which incidents are read from and written to a key-value store.
 
+pub mod checklist;
 pub mod codec;
 pub mod key;
 pub mod kv;

@@ -1,10 +1,12 @@
 //! The one way in and out of storage: load everything once, then write one incident at a time.
 
+use super::checklist::{self as checklist_codec, CHECKLIST_SCHEMA};
 use super::codec::{self, DecodeError};
 use super::migrate::SCHEMA_VERSION;
 use super::settings::{self as settings_codec, SETTINGS_SCHEMA};
 use super::sync;
 use super::{KeyValue, StorageError, StorageKey};
+use crate::model::preflight::Checklist;
 use crate::model::{Incident, IncidentId, Settings};
 
 /// A stored record this version cannot use. It stays in storage exactly as it is.
@@ -40,6 +42,8 @@ pub enum SaveError {
     NewerRecord,
     #[error("a newer version of Mend has saved the settings, so this one will not overwrite them")]
     NewerSettings,
+    #[error("a newer version of Mend has saved the checklist, so this one will not overwrite it")]
+    NewerChecklist,
     /// Another tab saved (or deleted) the incident since this tab last read it. Nothing was
     /// written; the record as it is now comes back, `None` if it was deleted.
     #[error("another tab changed it at the same time")]
@@ -53,6 +57,8 @@ pub struct Loaded {
     pub unreadable: Vec<Unreadable>,
     /// The stored settings, or the defaults when there are none or they can't be read.
     pub settings: Settings,
+    /// The pre-flight checklist; empty when there is none or it can't be read.
+    pub checklist: Checklist,
     pub writer: Result<Writer, ReadOnly>,
     /// The fingerprint of each incident's stored text, to notice when another tab changes it.
     pub seen: Vec<(IncidentId, u64)>,
@@ -64,6 +70,7 @@ pub fn load(kv: &dyn KeyValue) -> Loaded {
         incidents: Vec::new(),
         unreadable: Vec::new(),
         settings: Settings::default(),
+        checklist: Checklist::default(),
         writer: Ok(Writer { _private: () }),
         seen: Vec::new(),
     };
@@ -112,6 +119,10 @@ pub fn load(kv: &dyn KeyValue) -> Loaded {
             },
             StorageKey::Settings => match settings_codec::decode(&raw) {
                 Ok(settings) => loaded.settings = settings,
+                Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
+            },
+            StorageKey::Checklist => match checklist_codec::decode(&raw) {
+                Ok(checklist) => loaded.checklist = checklist,
                 Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
             },
             StorageKey::Unknown(name) => {
@@ -316,6 +327,26 @@ impl Writer {
         )?;
         self.stamp_meta(kv)?;
         kv.set(&StorageKey::Settings, &text)?;
+        Ok(())
+    }
+
+    /// Writes the checklist, unless a newer Mend wrote it. A damaged one is replaced: it was
+    /// listed with a download since load.
+    pub fn save_checklist(
+        &self,
+        kv: &dyn KeyValue,
+        checklist: &Checklist,
+    ) -> Result<(), SaveError> {
+        let text =
+            checklist_codec::encode(checklist).map_err(|e| SaveError::Encode(e.to_string()))?;
+        let existing = kv.get(&StorageKey::Checklist)?;
+        refuse_newer(
+            existing.as_deref(),
+            CHECKLIST_SCHEMA,
+            SaveError::NewerChecklist,
+        )?;
+        self.stamp_meta(kv)?;
+        kv.set(&StorageKey::Checklist, &text)?;
         Ok(())
     }
 

@@ -267,6 +267,15 @@ impl Session {
         Ok(writer.save_settings(kv, settings)?)
     }
 
+    pub fn save_checklist(
+        &mut self,
+        kv: &dyn KeyValue,
+        checklist: &crate::model::preflight::Checklist,
+    ) -> Result<(), SaveProblem> {
+        let writer = self.access.clone()?;
+        Ok(writer.save_checklist(kv, checklist)?)
+    }
+
     /// Removes an incident's record. When nothing can be stored at all it only ever lived
     /// in this tab, so that is no failure; a newer Mend's store is never touched.
     pub fn delete(&mut self, kv: &dyn KeyValue, id: IncidentId) -> Result<(), SaveProblem> {

@@ -2,8 +2,10 @@
 
 use leptos::prelude::*;
 
+use super::checklist_screen::ChecklistScreen;
 use super::dom_ids;
 use super::incident_screen::IncidentScreen;
+use super::insights_screen::InsightsScreen;
 use super::library::Library;
 use super::list_screen::ListScreen;
 use super::navigator::Navigator;
@@ -23,6 +25,8 @@ enum Screen {
     Incident(IncidentId),
     TellNow(IncidentId),
     Settings,
+    Insights,
+    Checklist,
     NotFound,
 }
 
@@ -45,6 +49,8 @@ pub fn App() -> impl IntoView {
         Route::Incident(id, _) => Screen::Incident(id),
         Route::TellNow(id) => Screen::TellNow(id),
         Route::Settings => Screen::Settings,
+        Route::Insights => Screen::Insights,
+        Route::Checklist => Screen::Checklist,
         Route::NotFound => Screen::NotFound,
     });
     let step = Memo::new(move |_| match route.get() {
@@ -95,6 +101,8 @@ pub fn App() -> impl IntoView {
                 Screen::Incident(id) => view! { <IncidentScreen id step/> }.into_any(),
                 Screen::TellNow(id) => view! { <TellNowScreen id/> }.into_any(),
                 Screen::Settings => view! { <SettingsScreen/> }.into_any(),
+                Screen::Insights => view! { <InsightsScreen/> }.into_any(),
+                Screen::Checklist => view! { <ChecklistScreen/> }.into_any(),
                 Screen::NotFound => view! { <NotFound/> }.into_any(),
             }}
         </main>

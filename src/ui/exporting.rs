@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::library::Library;
 use crate::browser::download::download_text;
 use crate::browser::{perf, platform};
-use crate::files::export::{backup_file_name, export, incident_file_name};
+use crate::files::export::{backup_file_name, export, export_with, incident_file_name};
 use crate::model::IncidentId;
 
 /// Every incident, and the raw text of any record Mend couldn't read. A file made also
@@ -16,9 +16,11 @@ pub fn export_all(library: Library) -> Result<String, String> {
     let span = perf::Span::start("mend:export", "mend:export:start");
     let now = platform::now();
     let text = library.incidents.with_untracked(|all| {
-        library
-            .unreadable
-            .with_untracked(|bad| export(all, bad, now))
+        library.unreadable.with_untracked(|bad| {
+            library
+                .checklist
+                .with_untracked(|list| export_with(all, bad, list, now))
+        })
     });
     let made = deliver(
         &backup_file_name(platform::today()),

@@ -12,6 +12,7 @@ use crate::browser::file_read::{self, PickedFile};
 use crate::browser::{page, perf, platform};
 use crate::files::import::{self, check_size};
 use crate::files::merge::{Conflict, Outcome, Plan, Policy, Recheck};
+use crate::model::preflight::Checklist;
 use crate::model::IncidentId;
 use crate::persist::StorageKey;
 
@@ -24,6 +25,8 @@ pub struct Importer {
     library: Library,
     file_name: RwSignal<String>,
     plan: RwSignal<Option<Plan>>,
+    /// The file's pre-flight checklist, joined into this one on Import.
+    checklist: StoredValue<Option<Checklist>>,
     policy: RwSignal<Policy>,
     status: RwSignal<String>,
     problem: RwSignal<String>,
@@ -38,6 +41,7 @@ impl Importer {
             library,
             file_name: RwSignal::new(String::new()),
             plan: RwSignal::new(None),
+            checklist: StoredValue::new(None),
             policy: RwSignal::new(Policy::default()),
             status: RwSignal::new(String::new()),
             problem: RwSignal::new(String::new()),
@@ -67,7 +71,8 @@ impl Importer {
             drop(span);
             match checked {
                 Err(e) => self.refuse(&name, &e.to_string()),
-                Ok(file) => {
+                Ok(mut file) => {
+                    self.checklist.set_value(file.checklist.take());
                     let unreadable = self.unreadable_ids();
                     let span = perf::Span::start("mend:import-plan", "mend:import-plan:start");
                     let plan = self
@@ -166,7 +171,18 @@ impl Importer {
         let imported = self.library.import(writes);
         drop(span);
         match imported {
-            Ok(()) => self.status.set(summary.message()),
+            Ok(()) => {
+                let mut message = summary.message();
+                if let Some(list) = self.checklist.try_update_value(Option::take).flatten() {
+                    let before = self.library.checklist.with_untracked(|c| c.items.len());
+                    self.library.change_checklist(|c| c.join(&list));
+                    let added = self.library.checklist.with_untracked(|c| c.items.len()) - before;
+                    if added > 0 {
+                        message += &format!(" Your pre-flight checklist gained {added}.");
+                    }
+                }
+                self.status.set(message)
+            }
             Err(reason) => self.refuse(&self.file_name.get_untracked(), &reason),
         }
         self.close();

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use super::form::Removed;
 use crate::browser::{perf, platform, storage_manager, LocalStore};
 use crate::files::merge::Write;
+use crate::model::preflight::Checklist;
 use crate::model::{Incident, IncidentId, Settings, Timestamp};
 use crate::persist::repo::SaveError;
 use crate::persist::{
@@ -66,6 +67,8 @@ pub struct Library {
     pub undo: RwSignal<Option<Undo>>,
     /// Change through `change_settings`, which saves them.
     pub settings: RwSignal<Settings>,
+    /// The pre-flight checklist. Change through `change_checklist`, which saves it.
+    pub checklist: RwSignal<Checklist>,
     /// The latest clash with another tab, until dismissed.
     pub clash: RwSignal<Option<Clash>>,
     /// A failure that is not about unsaved text (a setting, a delete), shown beside that
@@ -95,6 +98,7 @@ impl Library {
             save_state: RwSignal::new(SaveState::Idle),
             undo: RwSignal::new(None),
             settings: RwSignal::new(loaded.settings),
+            checklist: RwSignal::new(loaded.checklist),
             clash: RwSignal::new(None),
             trouble: RwSignal::new(None),
             emptied: RwSignal::new(None),
@@ -132,6 +136,25 @@ impl Library {
         }));
     }
 
+    /// Applies and saves a change to the checklist; false when nothing changed. If saving
+    /// fails it still applies in this tab, and the trouble notice says so.
+    pub fn change_checklist(&self, change: impl FnOnce(&mut Checklist)) -> bool {
+        let before = self.checklist.get_untracked();
+        let mut after = before.clone();
+        change(&mut after);
+        if after == before {
+            return false;
+        }
+        let saved = self
+            .with_session(|s, _, kv| s.save_checklist(kv, &after))
+            .unwrap_or(Ok(()));
+        self.checklist.set(after);
+        self.trouble.set(saved.err().map(|reason| {
+            format!("Checklist not saved: {reason}. The change stays until Mend is closed.")
+        }));
+        true
+    }
+
     /// Deletes every record Mend keeps in this browser (`mend.*` keys only), then reloads
     /// memory from what is left, so the screen shows exactly what storage holds.
     pub fn clear_all(&self) -> Result<(), StorageError> {
@@ -146,6 +169,7 @@ impl Library {
         self.incidents.set(loaded.incidents);
         self.unreadable.set(loaded.unreadable);
         self.settings.set(loaded.settings);
+        self.checklist.set(loaded.checklist);
         self.undo.set(None);
         self.trouble.set(None);
         self.emptied.set(None);
@@ -335,6 +359,7 @@ fn load() -> Loaded {
             incidents: Vec::new(),
             unreadable: Vec::new(),
             settings: Settings::default(),
+            checklist: Checklist::default(),
             writer: Err(ReadOnly::Storage(e)),
             seen: Vec::new(),
         },

@@ -160,6 +160,12 @@ pub fn ListScreen() -> impl IntoView {
         <BackupReminder/>
         <p><button type="button" class="primary" on:click=create>"New incident"</button></p>
         <Show when=move || { total.get() > 0 }>
+            <nav class="across" aria-label="Across incidents">
+                <a href=Route::Insights.href()>"Insights"</a>
+                <a href=Route::Checklist.href()>"Pre-flight checklist"</a>
+            </nav>
+        </Show>
+        <Show when=move || { total.get() > 0 }>
             <div class="list-tools" role="search" aria-label="Find incidents">
                 <div class="field">
                     <label for="search">"Search"</label>

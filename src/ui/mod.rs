@@ -1,18 +1,22 @@
 //! Leptos components: the app shell, one file per screen and per step, and shared pieces.
 
+pub mod add_to_checklist;
 pub mod app;
 pub mod backup_reminder;
+pub mod bar_chart;
 pub mod breathing_guide;
 pub mod briefing_editor;
 pub mod calendar_reminders;
 pub mod calm_clock;
 pub mod cause_kinds;
+pub mod checklist_screen;
 pub mod current;
 pub mod dom_ids;
 pub mod exporting;
 pub mod form;
 pub mod import_control;
 pub mod incident_screen;
+pub mod insights_screen;
 pub mod library;
 pub mod list_screen;
 pub mod message_card;

@@ -28,6 +28,7 @@ fn UnreadableItem(item: Unreadable) -> impl IntoView {
         StorageKey::Incident(id) => format!("incident {id}"),
         StorageKey::Meta => "Mend's version record".to_owned(),
         StorageKey::Settings => "your settings".to_owned(),
+        StorageKey::Checklist => "your pre-flight checklist".to_owned(),
         StorageKey::Unknown(raw) => format!("record {raw}"),
     };
     let file_name = format!(

@@ -30,6 +30,11 @@ impl Library {
                     self.settings.set(settings);
                 }
             }
+            Some(StorageKey::Checklist) => {
+                if let Some(list) = new.and_then(|raw| persist::checklist::decode(&raw).ok()) {
+                    self.checklist.set(list);
+                }
+            }
             Some(StorageKey::Meta) => {
                 let newer = new
                     .and_then(|raw| codec::schema_version(&raw).ok())

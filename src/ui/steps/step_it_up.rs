@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::browser::platform;
 use crate::model::choices::{CheckIn, CommitmentKind};
+use crate::ui::add_to_checklist::AddToChecklist;
 use crate::ui::calendar_reminders::CalendarReminders;
 use crate::ui::current::Current;
 use crate::ui::form::{field, item_field, list_ops, Field, Fields, Kind, ListEditor, ListSpec};
@@ -79,6 +80,7 @@ pub fn StepItUpStep() -> impl IntoView {
         <ListEditor spec=&COMMITMENTS/>
         <CalendarReminders/>
         <ListEditor spec=&EXTRA_CHECKS/>
+        <AddToChecklist/>
         <section aria-labelledby="reflection-heading">
             <h2 id="reflection-heading">"Reflection"</h2>
             <Fields fields=REFLECTION/>
