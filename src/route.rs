@@ -14,6 +14,10 @@ pub enum Route {
     TellNow(IncidentId),
     /// Settings, backup and clearing data.
     Settings,
+    /// Patterns across every incident.
+    Insights,
+    /// The personal pre-flight checklist built from every incident's checks.
+    Checklist,
     /// An address Mend does not know.
     NotFound,
 }
@@ -35,6 +39,8 @@ impl Route {
                 _ => Route::NotFound,
             },
             ["settings"] => Route::Settings,
+            ["insights"] => Route::Insights,
+            ["checklist"] => Route::Checklist,
             _ => Route::NotFound,
         }
     }
@@ -47,6 +53,8 @@ impl Route {
             Route::Incident(id, Some(step)) => format!("#/incident/{id}/{}", step.slug()),
             Route::TellNow(id) => format!("#/incident/{id}/tell"),
             Route::Settings => "#/settings".to_owned(),
+            Route::Insights => "#/insights".to_owned(),
+            Route::Checklist => "#/checklist".to_owned(),
         }
     }
 }
@@ -100,8 +108,10 @@ mod tests {
     }
 
     #[test]
-    fn settings_route_round_trips() {
+    fn settings_insights_and_checklist_routes_round_trip() {
         assert_eq!(Route::from_hash("#/settings"), Route::Settings);
-        assert_eq!(Route::from_hash(&Route::Settings.href()), Route::Settings);
+        for route in [Route::Settings, Route::Insights, Route::Checklist] {
+            assert_eq!(Route::from_hash(&route.href()), route);
+        }
     }
 }

@@ -88,7 +88,10 @@ fn one_incident_counts_once_in_every_figure() {
     assert_eq!(values(&x.by_severity), [0, 0, 0, 1, 0]);
     assert_eq!(x.by_severity[3].label, "High");
     assert_eq!(
-        x.by_tag.iter().map(|b| b.label.as_str()).collect::<Vec<_>>(),
+        x.by_tag
+            .iter()
+            .map(|b| b.label.as_str())
+            .collect::<Vec<_>>(),
         ["email", "Invoices"]
     );
     assert_eq!(x.by_cause[1].label, "Missing check");
@@ -103,7 +106,10 @@ fn one_incident_counts_once_in_every_figure() {
         "Typically 25 minutes (noticing to telling, across one incident)."
     );
     assert_eq!(x.to_close.median, Some(24 * 60));
-    assert_eq!((x.distress.before_tenths, x.distress.after_tenths), (80, 50));
+    assert_eq!(
+        (x.distress.before_tenths, x.distress.after_tenths),
+        (80, 50)
+    );
     assert_eq!(distress_bars(&x.distress)[1].shown, "5.0 of 10");
     assert_eq!(
         distress_text(&x.distress),
@@ -140,7 +146,12 @@ fn fifty() -> Vec<Incident> {
             if n >= 48 {
                 i.steps.assess.happened_at = Some(at(40 + i64::from(n)));
             }
-            i.tags = if n % 2 == 0 { "email" } else { "Email, deploys" }.into();
+            i.tags = if n % 2 == 0 {
+                "email"
+            } else {
+                "Email, deploys"
+            }
+            .into();
             i.steps.assess.severity = [Severity::Low, Severity::Medium][usize::from(n % 2)];
             if n % 3 == 0 {
                 i.steps.follow_up.set_cause(CauseKind::MissingCheck, true);
@@ -168,7 +179,10 @@ fn fifty_incidents_with_undated_and_future_ones() {
     assert_eq!(x.future, 2);
     let in_window: u64 = values(&x.by_month).iter().sum();
     assert_eq!(in_window as usize + x.earlier + x.future, 50);
-    assert_eq!(x.by_month[11].value, 1, "n = 0, today; n = 1 was in November");
+    assert_eq!(
+        x.by_month[11].value, 1,
+        "n = 0, today; n = 1 was in November"
+    );
     assert_eq!(x.by_month[10].value, 3, "n = 1, 2, 3; n = 4 is undated");
     assert_eq!(values(&x.by_severity), [0, 25, 25, 0, 0]);
     assert_eq!(x.by_tag[0].label, "email", "first spelling seen");
@@ -190,7 +204,9 @@ fn fifty_incidents_with_undated_and_future_ones() {
     assert_eq!(x.to_tell.count, 50);
     assert_eq!(x.to_tell.trend, Trend::Shorter);
     assert_eq!(x.to_tell.recent.len(), 12);
-    assert!(durations_text(&x.to_tell, "noticing to telling").ends_with("Lately it has been shorter."));
+    assert!(
+        durations_text(&x.to_tell, "noticing to telling").ends_with("Lately it has been shorter.")
+    );
     assert_eq!(x.to_close.count, 0);
     assert_eq!(x.distress.pairs, 50);
     assert_eq!(x.distress.before_tenths, 75);
@@ -237,7 +253,11 @@ fn check_ins_and_held_commitments() {
         c(4, "  ", [Kept; 3]),
     ];
     let x = run(&[i]);
-    assert_eq!(values(&x.check_ins), [3, 1, 5], "the blank one doesn't count");
+    assert_eq!(
+        values(&x.check_ins),
+        [3, 1, 5],
+        "the blank one doesn't count"
+    );
     assert_eq!(x.held.len(), 1);
     assert_eq!((x.held[0].what.as_str(), x.held[0].kept), ("Held", 2));
 }

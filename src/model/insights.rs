@@ -123,7 +123,11 @@ fn month_index(day: Day) -> i64 {
 }
 
 fn month_label(index: i64) -> String {
-    format!("{} {}", MONTHS[index.rem_euclid(12) as usize], index.div_euclid(12))
+    format!(
+        "{} {}",
+        MONTHS[index.rem_euclid(12) as usize],
+        index.div_euclid(12)
+    )
 }
 
 fn day_label(day: Day) -> String {
@@ -302,7 +306,9 @@ pub fn insights(
             .filter(|i| i.tag_list().iter().any(|t| t.eq_ignore_ascii_case(folded)))
             .count();
         if n >= 2 {
-            recurring.push(format!("Tagged \u{201c}{shown}\u{201d}: {n} of your last {of}"));
+            recurring.push(format!(
+                "Tagged \u{201c}{shown}\u{201d}: {n} of your last {of}"
+            ));
         }
     }
 
@@ -317,7 +323,10 @@ pub fn insights(
         .iter()
         .filter_map(|i| {
             let stop = &i.steps.stop;
-            Some((u64::from(stop.distress_before?), u64::from(stop.distress_after?)))
+            Some((
+                u64::from(stop.distress_before?),
+                u64::from(stop.distress_after?),
+            ))
         })
         .collect();
     let average = |f: fn(&(u64, u64)) -> u64| {

@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::choices::{
-    Breathing, CauseKind, CheckIn, CommitmentKind, Effort, ItemStatus, Risk, Severity, Undoable, Worsening,
+    Breathing, CauseKind, CheckIn, CommitmentKind, Effort, ItemStatus, Risk, Severity, Undoable,
+    Worsening,
 };
 use super::limits::MAX_LENGTH;
 use super::thought_record::ThoughtRecord;
@@ -385,9 +386,12 @@ mod tests {
         assert_eq!(f.cause_kinds, [CauseKind::Rushed, CauseKind::Tired]);
         f.set_cause(CauseKind::Rushed, false);
         assert_eq!(f.cause_kinds, [CauseKind::Tired]);
-        let read: FollowUp =
-            serde_json::from_str(r#"{"cause_kinds":["missing_check","later"]}"#).unwrap_or_default();
-        assert_eq!(read.cause_kinds, [CauseKind::MissingCheck, CauseKind::Other]);
+        let read: FollowUp = serde_json::from_str(r#"{"cause_kinds":["missing_check","later"]}"#)
+            .unwrap_or_default();
+        assert_eq!(
+            read.cause_kinds,
+            [CauseKind::MissingCheck, CauseKind::Other]
+        );
     }
 
     #[test]
