@@ -20,12 +20,12 @@ const ADDRESS = /https?:\/\/[^\s"'`<>()\\]+/g;
 /**
  * The wasm packs its strings end to end, so an allowed address there runs straight into the
  * next string (the SVG namespace, once Mend draws charts: "…/2000/svgprogress…"). That is
- * still the allowed address when what follows can't change its host or start a new path.
+ * still the allowed address when only letters follow, up to a byte that can't be in an address.
  */
 function packedInWasm(file, address) {
   if (!file.endsWith('.wasm')) return false;
   return [...ALLOWED.keys()].some((allowed) =>
-    address.startsWith(allowed) && /^[A-Za-z0-9]*$/.test(address.slice(allowed.length)));
+    address.startsWith(allowed) && /^[A-Za-z0-9]*(?:[^\x21-\x7e]|$)/.test(address.slice(allowed.length)));
 }
 
 /** Every file under `dir`, as paths relative to it with `/` separators, sorted. */
