@@ -96,3 +96,30 @@ export function measuresAndWrites({ name }) {
   const durations = window.__bench.entries.filter((e) => e.type === 'measure' && e.name === name).map((e) => e.duration);
   return { durations, writes: window.__bench.writes.slice() };
 }
+
+/**
+ * Clicks the link to `href`, waits for mark `name` and two more frames, and returns the ms
+ * until the mark and the longest main-thread task meanwhile (Long Tasks API: only tasks over
+ * 50 ms are reported, so 0 means none was that long).
+ */
+export async function longestTaskUntilMark({ href, name }) {
+  const tasks = [];
+  const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
+  observer.observe({ type: 'longtask' });
+  const link = document.querySelector(`a[href="${href}"]`);
+  if (!link) throw new Error(`no link to ${href}`);
+  const start = performance.now();
+  link.click();
+  const end = performance.now() + 30_000;
+  let ms;
+  for (;;) {
+    const mark = performance.getEntriesByName(name, 'mark').find((m) => m.startTime >= start);
+    if (mark) { ms = mark.startTime - start; break; }
+    if (performance.now() > end) throw new Error(`no ${name} mark after clicking ${href}`);
+    await new Promise((ok) => setTimeout(ok, 5));
+  }
+  await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 50))));
+  tasks.push(...observer.takeRecords().map((e) => e.duration));
+  observer.disconnect();
+  return { ms, longest: Math.max(0, ...tasks) };
+}

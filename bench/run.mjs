@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
 import { DIST, serveDist } from '../tests/e2e/support/server.mjs';
 import { backupFileText, benchId, seedInPage, TEMPLATE } from './seed.mjs';
-import { clickUntilMark, markAfter, measuresAndWrites, observeTimings, typeKeys } from './page-timing.mjs';
+import { clickUntilMark, longestTaskUntilMark, markAfter, measuresAndWrites, observeTimings, typeKeys } from './page-timing.mjs';
 import { distSizes } from './sizes.mjs';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -112,6 +112,16 @@ async function interactions(browser, url, count) {
     openList.push(await page.evaluate(clickUntilMark, { href: '#/', name: 'mend:list-ready' }));
     await page.waitForTimeout(50);
   }
+  // Insights from the list: every figure over every incident, in one go.
+  const openInsights = [];
+  const insightsTask = [];
+  for (let i = 0; i < RUNS.open; i += 1) {
+    const { ms, longest } = await page.evaluate(longestTaskUntilMark, { href: '#/insights', name: 'mend:insights-ready' });
+    openInsights.push(ms);
+    insightsTask.push(longest);
+    await page.evaluate(clickUntilMark, { href: '#/', name: 'mend:list-ready' });
+    await page.waitForTimeout(50);
+  }
 
   await page.goto(`${url}#/incident/${id}/assess`);
   await page.locator('#what-happened').waitFor();
@@ -140,7 +150,7 @@ async function interactions(browser, url, count) {
   }
   await s.close();
   const imported = count === 1000 ? await importThousand(browser, url, RUNS.imports) : [];
-  return { import: imported, openIncident, openList, keystroke: keys.script, keyFrame: keys.frame, keyControl: keys.control, inputHandler: input.durations, save: saves.durations, written, export: exports };
+  return { import: imported, openIncident, openList, openInsights, insightsTask, keystroke: keys.script, keyFrame: keys.frame, keyControl: keys.control, inputHandler: input.durations, save: saves.durations, written, export: exports };
 }
 
 /** Medians and p95s of one count's raw runs. */
@@ -155,6 +165,8 @@ function summarise(r) {
     ui: {
       openIncident: summary(all('openIncident')),
       openList: summary(all('openList')),
+      openInsights: summary(all('openInsights')),
+      insightsTaskMax: Math.max(0, ...all('insightsTask')),
       keystroke: summary(all('keystroke')),
       inputHandler: summary(all('inputHandler')),
       keyFrame: summary(all('keyFrame')),
@@ -185,6 +197,8 @@ const FIGURES = [
   { key: 'save-keys', label: 'Keys written while typing in one incident', unit: 'keys', read: (r) => r.ui.keysWrittenWhileTyping.length, max: 1 },
   { key: 'open-incident', label: 'Open an incident, median', unit: 'ms', read: (r) => r.ui.openIncident.median },
   { key: 'open-list', label: 'Open the list, median', unit: 'ms', read: (r) => r.ui.openList.median },
+  { key: 'open-insights', label: 'Open Insights from the list, median', unit: 'ms', read: (r) => r.ui.openInsights.median },
+  { key: 'insights-task', label: 'Longest main-thread task while Insights opens, of every run (0: none over 50 ms)', unit: 'ms', read: (r) => r.ui.insightsTaskMax, maxAt1000: 100 },
   { key: 'import', label: 'Import a 1,000-incident file (check, preview, write), median', unit: 'ms', read: (r) => r.ui.import.median, maxAt1000: 300 },
   { key: 'export', label: 'Export all, median', unit: 'ms', read: (r) => r.ui.export.median, maxAt1000: 100 },
   { key: 'memory', label: 'Memory: JS heap + wasm', unit: 'MB', read: (r) => r.memory.bytes / 1e6 },

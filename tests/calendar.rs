@@ -205,3 +205,43 @@ fn unfinished_fix_items_with_a_due_day_and_the_debrief_with_its_agenda_are_event
     let ics = reminders(&incident, None, Day::from_ymd(2026, 11, 26).unwrap(), now).unwrap();
     assert_eq!(events(&ics).len(), 1);
 }
+
+#[test]
+fn the_checklist_reminder_is_one_repeating_event_a_parser_reads() {
+    use mend::files::calendar::{repeating, Repeat};
+    let start = Day::from_ymd(2026, 12, 7).unwrap();
+    let now: Timestamp = "2026-12-03T09:30:00Z".parse().unwrap();
+    let description =
+        "Before you start:\n- Read the recipients aloud; twice, slowly\n- \u{e9}l\u{e8}ve";
+    for (every, rule) in [
+        (Repeat::Weekdays, "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+        (Repeat::Weekly, "FREQ=WEEKLY"),
+        (Repeat::Monthly, "FREQ=MONTHLY"),
+    ] {
+        let ics = repeating("Pre-flight checklist", description, start, every, now).unwrap();
+        for line in ics.split("\r\n") {
+            assert!(line.len() <= 75, "line of {} octets: {line}", line.len());
+        }
+        let unfolded = parser::unfold(&ics);
+        let calendar: icalendar::Calendar = parser::read_calendar(&unfolded).unwrap().into();
+        let events: Vec<_> = calendar
+            .components
+            .iter()
+            .filter_map(|c| c.as_event())
+            .collect();
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].property_value("RRULE"), Some(rule));
+        assert_eq!(events[0].property_value("DTSTART"), Some("20261207"));
+        assert_eq!(events[0].get_description(), Some(description));
+    }
+    assert_eq!(
+        repeating(
+            "x",
+            "",
+            Day::from_ymd(9999, 12, 31).unwrap(),
+            Repeat::Weekly,
+            now
+        ),
+        None
+    );
+}

@@ -25,7 +25,7 @@ for (const colorScheme of ['light', 'dark']) {
         if (screen.endsWith(' step')) assert.equal(await page.getByRole('navigation', { name: 'Steps' }).count(), 1);
         visited.push(screen);
       });
-      assert.equal(visited.length, 16, 'two lists, seven steps, Tell now, three dialogs, settings, and two addresses that lead nowhere');
+      assert.equal(visited.length, 18, 'two lists, seven steps, Tell now, three dialogs, settings, Insights, the checklist, and two addresses that lead nowhere');
     }));
 }
 

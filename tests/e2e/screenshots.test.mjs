@@ -1,4 +1,4 @@
-// The README's screenshots: five screens at phone (360×740) and desktop (1280×800) sizes, in
+// The README's screenshots: seven screens at phone (360×740) and desktop (1280×800) sizes, in
 // light and dark, written to docs/screenshots/. Time, time zone and language are fixed, so a
 // file changes only when its screen does; commit them when they change.
 import { test } from 'node:test';
@@ -66,6 +66,14 @@ for (const colorScheme of ['light', 'dark']) {
         'own-up': step('own-up', 'Own up'),
         'tell-now': step('tell', 'Tell now'),
         settings: () => new SettingsPage(page, baseUrl).goto(),
+        insights: async () => {
+          await page.goto(`${baseUrl}#/insights`);
+          await page.getByRole('heading', { level: 1, name: 'Insights', exact: true }).waitFor();
+        },
+        checklist: async () => {
+          await page.goto(`${baseUrl}#/checklist`);
+          await page.getByRole('heading', { level: 1, name: 'Pre-flight checklist', exact: true }).waitFor();
+        },
       };
       for (const [size, viewport] of Object.entries(SIZES)) {
         await page.setViewportSize(viewport);

@@ -64,11 +64,14 @@ export async function fillEveryStep(page, baseUrl) {
   assert.equal(await p.field('Name', p.entry('People to follow up with', 'Person 2')).inputValue(), 'Sam');
   await ana.getByLabel('Thanked').check();
   await p.type(p.field('What caused it'), 'Two clients with similar names');
+  await p.field('Missing check').check();
   await p.next('Step it up');
 
   // 7 Step it up
   const commitment = await p.addEntry('Prevention commitments', 'commitment');
   await p.type(p.field('What', commitment), 'Check the address before sending');
+  const check = await p.addEntry('Extra checks', 'check');
+  await p.type(p.field('Check', check), 'Read the client name aloud');
   await p.type(p.field('What I learned'), 'Slow down on invoices');
   await p.type(p.field("What didn't work"), 'I waited too long to ask Ana');
   await p.waitUntilSaved();
@@ -77,7 +80,8 @@ export async function fillEveryStep(page, baseUrl) {
 
 /**
  * Shows every screen and dialog in turn and awaits `check(name)` on each: the empty list, the
- * list, each of the seven steps (filled in), the "fresh draft" dialog, Tell now, settings, an incident
+ * list, each of the seven steps (filled in), the "fresh draft" dialog, Tell now, settings,
+ * Insights, the pre-flight checklist, an incident
  * that isn't there, and an unknown address.
  */
 export async function forEveryScreen(page, baseUrl, check) {
@@ -126,6 +130,16 @@ export async function forEveryScreen(page, baseUrl, check) {
   await preview.cancel();
   await new SettingsPage(page, baseUrl).goto();
   await visit('settings');
+  // Across incidents: Insights with one chart's table open, and the pre-flight checklist.
+  await list.goto();
+  await page.getByRole('link', { name: 'Insights', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Insights' }).waitFor();
+  await page.getByRole('figure', { name: /^Kinds of cause/ }).getByRole('button', { name: 'Show as table' }).click();
+  await visit('Insights');
+  await list.goto();
+  await page.getByRole('link', { name: 'Pre-flight checklist', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Pre-flight checklist' }).waitFor();
+  await visit('the pre-flight checklist');
   await page.goto(`${baseUrl}#/incident/00000000-0000-4000-8000-000000000000/stop`);
   await page.getByRole('heading', { level: 1, name: 'Incident unavailable' }).waitFor();
   await visit('a missing incident');
