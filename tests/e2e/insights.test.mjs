@@ -97,8 +97,8 @@ test('the pre-flight checklist merges the checks; edits survive a reload and exp
   withApp(async ({ page, context, baseUrl, checkA11y }) => {
     const list = await seeded(page, baseUrl);
     // Step it up adds its own in one action.
-    await list.open('Incident A');
-    await page.goto(`${baseUrl}#/incident/3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a60/step-it-up`);
+    await list.incidentLink('Incident A').click();
+    await page.getByRole('heading', { level: 1, name: 'Step it up' }).waitFor();
     await page.getByRole('button', { name: 'Add to my pre-flight checklist' }).click();
     await page.getByText('Added 2 to your pre-flight checklist.').waitFor();
     await page.getByRole('button', { name: 'Add to my pre-flight checklist' }).click();
