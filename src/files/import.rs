@@ -144,7 +144,8 @@ pub fn read(text: &str) -> Result<ImportFile, ImportError> {
         .get_mut("checklist")
         .map(Value::take)
         .filter(|list| check_sizes(list, MAX_LENGTH).is_ok())
-        .and_then(|list| serde_json::from_value(list).ok());
+        // Through text: the typed reader from text is already built for the stored record.
+        .and_then(|list| serde_json::from_str(&list.to_string()).ok());
     let mut file = ImportFile {
         incidents: Vec::new(),
         rejected: Vec::new(),

@@ -73,7 +73,8 @@ pub struct Held {
 pub struct Insights {
     pub total: usize,
     pub archived: usize,
-    /// The twelve months up to this one, oldest first.
+    /// The months up to this one, oldest first: from the first of the last twelve that has an
+    /// incident, and at least the last three.
     pub by_month: Vec<Bar>,
     /// Dated before those months, and dated after today.
     pub earlier: usize,
@@ -225,7 +226,10 @@ pub fn insights(
             earlier += 1;
         }
     }
-    let by_month = (0..12)
+    // From the first month with an incident, so a new user doesn't read a row of empty
+    // months; at least the last three.
+    let first = months.iter().position(|n| *n > 0).unwrap_or(12).min(9);
+    let by_month = (first..12)
         .map(|n| Bar::count(month_label(this_month - 11 + n as i64), months[n]))
         .collect();
 

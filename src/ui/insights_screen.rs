@@ -46,7 +46,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 #[component]
 fn Figures(x: Insights) -> impl IntoView {
-    let mut month_caption = "Incidents by month, over the last twelve months.".to_owned();
+    let mut month_caption = "Incidents by month, up to this one (at most twelve).".to_owned();
     if x.earlier + x.future > 0 {
         month_caption += &format!(
             " Not shown: {} from before, {} dated after today.",
