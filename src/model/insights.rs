@@ -113,6 +113,30 @@ pub fn when(incident: &Incident) -> Timestamp {
         .unwrap_or(incident.created_at)
 }
 
+/// Each tag as (ASCII-folded, as first written, how many incidents have it), most common
+/// first, then by name. A tag written twice on one incident counts once.
+pub fn tag_counts<'a>(
+    incidents: impl IntoIterator<Item = &'a Incident>,
+) -> Vec<(String, String, usize)> {
+    let mut tags: Vec<(String, String, usize)> = Vec::new();
+    for i in incidents {
+        let mut seen: Vec<String> = Vec::new();
+        for tag in i.tag_list() {
+            let folded = tag.to_ascii_lowercase();
+            if seen.contains(&folded) {
+                continue;
+            }
+            match tags.iter_mut().find(|(f, _, _)| *f == folded) {
+                Some(entry) => entry.2 += 1,
+                None => tags.push((folded.clone(), tag.to_owned(), 1)),
+            }
+            seen.push(folded);
+        }
+    }
+    tags.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    tags
+}
+
 /// A number in tenths as "6.5", without float formatting.
 pub fn tenths(n: u64) -> String {
     format!("{}.{}", n / 10, n % 10)
@@ -245,23 +269,7 @@ pub fn insights(
         })
         .collect();
 
-    // Tags, grouped by their ASCII-folded spelling; shown as first written.
-    let mut tags: Vec<(String, String, usize)> = Vec::new();
-    for i in all {
-        let mut seen: Vec<String> = Vec::new();
-        for tag in i.tag_list() {
-            let folded = tag.to_ascii_lowercase();
-            if seen.contains(&folded) {
-                continue;
-            }
-            match tags.iter_mut().find(|(f, _, _)| *f == folded) {
-                Some(entry) => entry.2 += 1,
-                None => tags.push((folded.clone(), tag.to_owned(), 1)),
-            }
-            seen.push(folded);
-        }
-    }
-    tags.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    let tags = tag_counts(all);
     let more_tags = tags.len().saturating_sub(TAGS_SHOWN);
     let by_tag = tags
         .iter()

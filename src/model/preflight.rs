@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::insights::tag_counts;
 use super::limits::MAX_LENGTH;
 use super::Incident;
 
@@ -154,18 +155,10 @@ pub fn origins(all: &[Incident], key: &str) -> Vec<usize> {
 /// The group an item is shown under: the tag most of its incidents share (ties go to the
 /// first in alphabetical order, ignoring ASCII case), or `None` when they have no tags.
 pub fn group_of(all: &[Incident], origins: &[usize]) -> Option<String> {
-    let mut counts: Vec<(String, String, usize)> = Vec::new();
-    for &n in origins {
-        for tag in all[n].tag_list() {
-            let folded = tag.to_ascii_lowercase();
-            match counts.iter_mut().find(|(f, _, _)| *f == folded) {
-                Some(c) => c.2 += 1,
-                None => counts.push((folded, tag.to_owned(), 1)),
-            }
-        }
-    }
-    counts.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
-    counts.into_iter().next().map(|(_, shown, _)| shown)
+    let first = tag_counts(origins.iter().map(|&n| &all[n]))
+        .into_iter()
+        .next();
+    first.map(|(_, shown, _)| shown)
 }
 
 /// An item as the screen shows it: its words, its group, and the incidents it came from.

@@ -24,13 +24,7 @@ pub fn encode(checklist: &Checklist) -> Result<String, serde_json::Error> {
 
 /// Reads a stored checklist. A newer one is refused, never guessed at.
 pub fn decode(raw: &str) -> Result<Checklist, DecodeError> {
-    let found = codec::schema_version(raw)?;
-    if found > u64::from(CHECKLIST_SCHEMA) {
-        return Err(DecodeError::Newer { found });
-    }
-    if found == 0 {
-        return Err(DecodeError::NoVersion);
-    }
+    codec::check_version(raw, CHECKLIST_SCHEMA)?;
     serde_json::from_str::<RecordIn>(raw)
         .map_err(|e| DecodeError::Shape(e.to_string()))?
         .checklist

@@ -109,6 +109,15 @@ pub fn schema_version(raw: &str) -> Result<u64, DecodeError> {
     version_of(&value)
 }
 
+/// A small record's version (settings, the checklist): there, and not newer than `newest`.
+pub fn check_version(raw: &str, newest: u32) -> Result<(), DecodeError> {
+    match schema_version(raw)? {
+        found if found > u64::from(newest) => Err(DecodeError::Newer { found }),
+        0 => Err(DecodeError::NoVersion),
+        _ => Ok(()),
+    }
+}
+
 fn version_of(value: &Value) -> Result<u64, DecodeError> {
     value
         .get("schema")

@@ -317,36 +317,43 @@ impl Writer {
     /// Writes the settings, unless a newer Mend wrote them. A damaged settings record is
     /// replaced: it was listed with a download since load, and settings are easy to redo.
     pub fn save_settings(&self, kv: &dyn KeyValue, settings: &Settings) -> Result<(), SaveError> {
-        let text =
-            settings_codec::encode(settings).map_err(|e| SaveError::Encode(e.to_string()))?;
-        let existing = kv.get(&StorageKey::Settings)?;
-        refuse_newer(
-            existing.as_deref(),
+        let text = settings_codec::encode(settings);
+        self.save_small(
+            kv,
+            &StorageKey::Settings,
+            text,
             SETTINGS_SCHEMA,
             SaveError::NewerSettings,
-        )?;
-        self.stamp_meta(kv)?;
-        kv.set(&StorageKey::Settings, &text)?;
-        Ok(())
+        )
     }
 
-    /// Writes the checklist, unless a newer Mend wrote it. A damaged one is replaced: it was
-    /// listed with a download since load.
-    pub fn save_checklist(
-        &self,
-        kv: &dyn KeyValue,
-        checklist: &Checklist,
-    ) -> Result<(), SaveError> {
-        let text =
-            checklist_codec::encode(checklist).map_err(|e| SaveError::Encode(e.to_string()))?;
-        let existing = kv.get(&StorageKey::Checklist)?;
-        refuse_newer(
-            existing.as_deref(),
+    /// Writes the checklist, unless a newer Mend wrote it. A damaged one is replaced, as
+    /// settings are.
+    pub fn save_checklist(&self, kv: &dyn KeyValue, list: &Checklist) -> Result<(), SaveError> {
+        let text = checklist_codec::encode(list);
+        self.save_small(
+            kv,
+            &StorageKey::Checklist,
+            text,
             CHECKLIST_SCHEMA,
             SaveError::NewerChecklist,
-        )?;
+        )
+    }
+
+    /// One small record with its own schema (settings, the checklist), unless newer.
+    fn save_small(
+        &self,
+        kv: &dyn KeyValue,
+        key: &StorageKey,
+        text: Result<String, serde_json::Error>,
+        schema: u32,
+        newer: SaveError,
+    ) -> Result<(), SaveError> {
+        let text = text.map_err(|e| SaveError::Encode(e.to_string()))?;
+        let existing = kv.get(key)?;
+        refuse_newer(existing.as_deref(), schema, newer)?;
         self.stamp_meta(kv)?;
-        kv.set(&StorageKey::Checklist, &text)?;
+        kv.set(key, &text)?;
         Ok(())
     }
 

@@ -25,13 +25,7 @@ pub fn encode(settings: &Settings) -> Result<String, serde_json::Error> {
 
 /// Reads a stored settings record. A newer one is refused, never guessed at.
 pub fn decode(raw: &str) -> Result<Settings, DecodeError> {
-    let found = codec::schema_version(raw)?;
-    if found > u64::from(SETTINGS_SCHEMA) {
-        return Err(DecodeError::Newer { found });
-    }
-    if found == 0 {
-        return Err(DecodeError::NoVersion);
-    }
+    codec::check_version(raw, SETTINGS_SCHEMA)?;
     // Read straight from the text: going through a `Value` would build a second
     // deserializer for every stored type into the wasm.
     serde_json::from_str::<RecordIn>(raw)
