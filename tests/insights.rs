@@ -274,3 +274,14 @@ fn tenths_are_written_without_floats() {
     assert_eq!(tenths(65), "6.5");
     assert_eq!(tenths(100), "10.0");
 }
+
+#[test]
+fn the_small_sort_is_stable_and_ordered() {
+    use mend::model::insights::sort_by;
+    let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];
+    sort_by(&mut v, |a, b| a.0.cmp(&b.0));
+    assert_eq!(v, [(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c')]);
+    let mut empty: Vec<u8> = Vec::new();
+    sort_by(&mut empty, u8::cmp);
+    assert!(empty.is_empty());
+}

@@ -113,6 +113,19 @@ pub fn when(incident: &Incident) -> Timestamp {
         .unwrap_or(incident.created_at)
 }
 
+/// A stable insertion sort by `order`. The standard library's sorts cost 2 to 4 kB of wasm
+/// for each type sorted; this costs a few hundred bytes, and a thousand incidents still sort
+/// in milliseconds.
+pub fn sort_by<T>(items: &mut [T], order: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && order(&items[j - 1], &items[j]).is_gt() {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// Each tag as (ASCII-folded, as first written, how many incidents have it), most common
 /// first, then by name. A tag written twice on one incident counts once.
 pub fn tag_counts<'a>(
@@ -133,7 +146,7 @@ pub fn tag_counts<'a>(
             seen.push(folded);
         }
     }
-    tags.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    sort_by(&mut tags, |a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
     tags
 }
 
@@ -170,7 +183,7 @@ fn median(sorted: &[i64]) -> Option<i64> {
 
 fn sorted_median(values: &[i64]) -> Option<i64> {
     let mut v = values.to_vec();
-    v.sort_unstable();
+    sort_by(&mut v, i64::cmp);
     median(&v)
 }
 
@@ -233,7 +246,9 @@ pub fn insights(
     local_day: &dyn Fn(Timestamp) -> Day,
 ) -> Insights {
     let mut order: Vec<usize> = (0..all.len()).collect();
-    order.sort_by_key(|&n| (when(&all[n]), all[n].id));
+    sort_by(&mut order, |&a, &b| {
+        (when(&all[a]), all[a].id).cmp(&(when(&all[b]), all[b].id))
+    });
 
     // By month: the twelve months up to this one.
     let this_month = month_index(today);

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::insights::tag_counts;
+use super::insights::{sort_by, tag_counts};
 use super::limits::MAX_LENGTH;
 use super::Incident;
 
@@ -208,7 +208,8 @@ pub fn grouped(items: &[Shown], retired: bool) -> Vec<(Option<String>, Vec<Shown
             None => groups.push((item.group.clone(), vec![item.clone()])),
         }
     }
-    groups.sort_by_key(|(g, _)| (g.is_none(), g.as_deref().map(str::to_ascii_lowercase)));
+    let key = |g: &Option<String>| (g.is_none(), g.as_deref().map(str::to_ascii_lowercase));
+    sort_by(&mut groups, |a, b| key(&a.0).cmp(&key(&b.0)));
     groups
 }
 

@@ -12,6 +12,7 @@ use super::titles;
 use crate::browser::{page, platform};
 use crate::files::calendar::Repeat;
 use crate::files::checklist::{markdown, reminder, UNTAGGED};
+use crate::model::insights::sort_by;
 use crate::model::limits::MAX_LENGTH;
 use crate::model::preflight::{grouped, same_group, shown, Shown};
 use crate::model::value::FieldValue;
@@ -25,7 +26,9 @@ pub fn ChecklistScreen() -> impl IntoView {
     // Built from every incident, oldest first, each time the screen opens.
     let added = library.incidents.with_untracked(|all| {
         let mut order: Vec<_> = all.iter().collect();
-        order.sort_by_key(|i| (i.created_at, i.id));
+        sort_by(&mut order, |a, b| {
+            (a.created_at, a.id).cmp(&(b.created_at, b.id))
+        });
         let mut added = 0;
         library.change_checklist(|c| added = c.gather(order));
         added
