@@ -40,6 +40,9 @@ pub fn InsightsScreen() -> impl IntoView {
     }
 }
 
+/// Commitments that held, shown most recent first.
+const HELD_SHOWN: usize = 10;
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -75,13 +78,16 @@ fn Figures(x: Insights) -> impl IntoView {
         }
         .into_any()
     };
+    // The most recent few: a thousand rows would take the page a third of a second to draw.
+    let more_held = x.held.len().saturating_sub(HELD_SHOWN);
     let held = if x.held.is_empty() {
         view! { <p>"No commitment has a kept check-in yet."</p> }.into_any()
     } else {
         view! {
-            <ul>{x.held.iter().map(|h| view! {
+            <ul>{x.held.iter().rev().take(HELD_SHOWN).map(|h| view! {
                 <li>{h.what.clone()}" ("{h.incident.clone()}"): kept "{plural(h.kept, "time", "times")}</li>
             }).collect_view()}</ul>
+            {(more_held > 0).then(|| view! { <p class="hint">{format!("And {} more that held.", more_held)}</p> })}
         }
         .into_any()
     };
