@@ -34,6 +34,7 @@ pub mod incident;
 pub mod limits;
 pub mod mailto;
 pub mod milestones;
+pub mod order;
 pub mod search;
 pub mod seeding;
 pub mod settings;

@@ -161,7 +161,9 @@ impl Assess {
     /// The timeline in time order; entries without a time go last, in the order written.
     pub fn sorted_timeline(&self) -> Vec<&Event> {
         let mut events: Vec<&Event> = self.timeline.iter().collect();
-        events.sort_by_key(|e| (e.at.is_none(), e.at));
+        super::order::sort_by(&mut events, |e| {
+            (e.at.map_or(i64::MAX, Timestamp::millis), 0)
+        });
         events
     }
 }

@@ -2,7 +2,7 @@
 //! status or by "needs something from me", sort by last change, archive; and the way to
 //! start a new one.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
@@ -15,6 +15,7 @@ use super::navigator::Navigator;
 use super::unreadable_list::UnreadableList;
 use crate::browser::{page, perf, platform};
 use crate::model::milestones::{self, Next};
+use crate::model::order;
 use crate::model::{clock, search, status, IncidentId, Status, Timestamp};
 use crate::route::Route;
 use crate::ui::reactive_text::text;
@@ -65,7 +66,7 @@ pub fn ListScreen() -> impl IntoView {
         library.incidents.with(|all| {
             all.iter()
                 .map(|i| (i.id, search::haystack(i)))
-                .collect::<HashMap<_, _>>()
+                .collect::<BTreeMap<_, _>>()
         })
     });
     let total = Memo::new(move |_| library.incidents.with(Vec::len));
@@ -105,7 +106,7 @@ pub fn ListScreen() -> impl IntoView {
                 })
             });
         }
-        rows.sort_by_key(|row| std::cmp::Reverse(row.updated_at));
+        order::sort_by(&mut rows, |row| (-row.updated_at.millis(), 0));
         if oldest_first.get() {
             rows.reverse();
         }
@@ -179,13 +180,15 @@ pub fn ListScreen() -> impl IntoView {
                         <option value="oldest">"Oldest first"</option>
                     </select>
                 </div>
-                <div class="field check">
-                    <input type="checkbox" id="needs-me" bind:checked=needs_me/>
-                    <label for="needs-me">"Needs something from me"</label>
-                </div>
-                <div class="field check">
-                    <input type="checkbox" id="show-archived" bind:checked=show_archived/>
-                    <label for="show-archived">"Show archived"</label>
+                <div class="list-checks">
+                    <div class="field check">
+                        <input type="checkbox" id="needs-me" bind:checked=needs_me/>
+                        <label for="needs-me">"Needs something from me"</label>
+                    </div>
+                    <div class="field check">
+                        <input type="checkbox" id="show-archived" bind:checked=show_archived/>
+                        <label for="show-archived">"Show archived"</label>
+                    </div>
                 </div>
             </div>
         </Show>

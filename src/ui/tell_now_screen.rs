@@ -13,7 +13,7 @@ use super::library::Library;
 use super::steps::{assess, own_up};
 use super::titles;
 use crate::browser::page;
-use crate::model::IncidentId;
+use crate::model::{order, IncidentId};
 use crate::route::Route;
 
 #[component]
@@ -67,7 +67,7 @@ fn Options(id: IncidentId) -> impl IntoView {
                     .filter(|o| !o.title.trim().is_empty())
                     .map(|o| (solutions.chosen == Some(o.id), o.title.trim().to_owned()))
                     .collect();
-                titles.sort_by_key(|(chosen, _)| !chosen);
+                order::sort_by(&mut titles, |(chosen, _)| (i64::from(!chosen), 0));
                 titles
             })
             .unwrap_or_default()
