@@ -1,7 +1,7 @@
 //! Reading an import file, in order: size, parse, format marker, schema version, migration,
 //! each incident's contents, duplicate ids. Nothing here writes; a bad file changes nothing.
 
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 use serde_json::Value;
 
@@ -151,7 +151,7 @@ pub fn read(text: &str) -> Result<ImportFile, ImportError> {
             }),
         }
     }
-    let mut seen = BTreeSet::new();
+    let mut seen = HashSet::new();
     if let Some(twice) = file.incidents.iter().find(|i| !seen.insert(i.id)) {
         return Err(ImportError::DuplicateId(twice.id));
     }

@@ -2,7 +2,7 @@
 //! are the same, which would change; and, once the person picks a policy for the changes,
 //! exactly what to write and a summary of it.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use super::import::{describe, ImportFile, Rejected};
 use crate::model::{Incident, IncidentId};
@@ -122,7 +122,7 @@ pub struct Summary {
 
 impl Plan {
     pub fn new(file: ImportFile, here: &[Incident], unreadable: &[IncidentId]) -> Self {
-        let here: BTreeMap<IncidentId, &Incident> = here.iter().map(|i| (i.id, i)).collect();
+        let here: HashMap<IncidentId, &Incident> = here.iter().map(|i| (i.id, i)).collect();
         let entries = file
             .incidents
             .into_iter()

@@ -6,7 +6,7 @@
 //! edge: every call says what it changed in an `Outcome`, and the caller redraws, reports
 //! a clash or schedules the next save from that.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 mod other_tabs;
 
@@ -92,12 +92,12 @@ pub struct Session {
     /// Incidents changed here and not yet written.
     dirty: BTreeSet<IncidentId>,
     /// The fingerprint of each incident's record as this tab last read or wrote it.
-    seen: BTreeMap<IncidentId, u64>,
+    seen: HashMap<IncidentId, u64>,
     /// What this tab wrote lately, so that its own write is never taken for another tab's.
     own_writes: OwnWrites,
     /// Each changed incident as it was before this tab's unsaved changes: the common
     /// ancestor when another tab's version has to be merged in.
-    base: BTreeMap<IncidentId, Incident>,
+    base: HashMap<IncidentId, Incident>,
 }
 
 impl Session {
@@ -108,7 +108,7 @@ impl Session {
             dirty: BTreeSet::new(),
             seen: loaded.seen.iter().copied().collect(),
             own_writes: OwnWrites::default(),
-            base: BTreeMap::new(),
+            base: HashMap::new(),
         }
     }
 

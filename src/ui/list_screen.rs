@@ -2,7 +2,7 @@
 //! status or by "needs something from me", sort by last change, archive; and the way to
 //! start a new one.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 
@@ -66,7 +66,7 @@ pub fn ListScreen() -> impl IntoView {
         library.incidents.with(|all| {
             all.iter()
                 .map(|i| (i.id, search::haystack(i)))
-                .collect::<BTreeMap<_, _>>()
+                .collect::<HashMap<_, _>>()
         })
     });
     let total = Memo::new(move |_| library.incidents.with(Vec::len));
