@@ -78,7 +78,13 @@ pub fn load(kv: &dyn KeyValue) -> Loaded {
         .iter()
         .filter_map(|raw| StorageKey::owned(raw))
         .collect();
-    keys.sort();
+    // Meta first, then incidents by id: the same order in every browser.
+    crate::model::order::sort_by(&mut keys, |key| match key {
+        StorageKey::Meta => (0, 0),
+        StorageKey::Incident(id) => (1, crate::model::order::id_key(*id)),
+        StorageKey::Settings => (2, 0),
+        StorageKey::Unknown(_) => (3, 0),
+    });
     for key in keys {
         let raw = match kv.get(&key) {
             Ok(Some(raw)) => raw,
