@@ -284,7 +284,7 @@ fn fix(out: &mut Out, s: &Steps) {
         let mut line = format!("{} ({})", item.what.trim(), item.status.label());
         for (label, text, person) in [
             ("owner", &item.owner, true),
-            ("due", &item.due, false),
+            ("due", &item.due.0, false),
             ("verified by", &item.verified_by, true),
             ("notes", &item.notes, false),
         ] {

@@ -8,6 +8,7 @@ use super::choices::{
 };
 use super::limits::MAX_LENGTH;
 use super::thought_record::ThoughtRecord;
+use super::value::DayText;
 use super::Timestamp;
 
 /// The seven steps' records.
@@ -218,8 +219,7 @@ pub struct FixItem {
     pub id: u32,
     pub what: String,
     pub owner: String,
-    /// A calendar day, `YYYY-MM-DD`, as the date picker gives it.
-    pub due: String,
+    pub due: DayText,
     pub status: ItemStatus,
     pub verified_by: String,
     pub notes: String,
@@ -232,7 +232,7 @@ impl FixItem {
     pub fn is_untouched_seed(&self) -> bool {
         self.from_option.is_some()
             && self.status == ItemStatus::Todo
-            && [&self.owner, &self.due, &self.verified_by, &self.notes]
+            && [&self.owner, &self.due.0, &self.verified_by, &self.notes]
                 .iter()
                 .all(|t| t.is_empty())
     }

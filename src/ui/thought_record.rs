@@ -4,16 +4,16 @@
 use leptos::prelude::*;
 
 use super::current::Current;
-use super::form::{field, Field, FieldInput, Kind};
+use super::form::{field, Field, FieldInput};
 use super::rating_scale::{RatingScale, Scale};
 use crate::model::thought_record::{Pattern, BALANCED_PROMPTS, BELIEF_STEPS};
 
 #[rustfmt::skip]
-const THOUGHT: Field = field!(Kind::Area, "thought", "The thought", "What's going through your head, in your own words. Only you can see this.", |i| i.steps.stop.thought_record.thought);
+const THOUGHT: Field = field!(AREA, "thought", "The thought", "What's going through your head, in your own words. Only you can see this.", |i| i.steps.stop.thought_record.thought);
 #[rustfmt::skip]
-const BALANCED: Field = field!(Kind::Area, "balanced-thought", "A balanced thought", "", |i| i.steps.stop.thought_record.balanced);
+const BALANCED: Field = field!(AREA, "balanced-thought", "A balanced thought", "", |i| i.steps.stop.thought_record.balanced);
 #[rustfmt::skip]
-const IN_REPORT: Field = field!(Kind::Check, "thought-in-report", "Put the thought record in the report", "It stays out of the report unless you tick this.", |i| i.steps.stop.thought_record.in_report);
+const IN_REPORT: Field = field!(CHECK, "thought-in-report", "Put the thought record in the report", "It stays out of the report unless you tick this.", |i| i.steps.stop.thought_record.in_report);
 
 const BELIEF_BEFORE: Scale = Scale {
     key: "belief-before",

@@ -85,14 +85,13 @@ fn Entry(
     };
     let remove = move |_| {
         let what = name();
-        let mut removed = None;
-        current.edit(|i| removed = (spec.ops.remove)(i, item));
-        if let Some(removed) = removed {
+        let mut restore = None;
+        current.edit(|i| restore = (spec.ops.remove)(i, item));
+        if let Some(restore) = restore {
             current.library().offer_undo(Undo::Item {
                 incident: current.id,
                 what,
-                removed,
-                restore: spec.ops.restore,
+                restore,
             });
             page::focus(&format!("{}-add", spec.key));
         }

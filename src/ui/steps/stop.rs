@@ -6,14 +6,14 @@ use leptos::prelude::*;
 use crate::model::thought_record::{distress_change, DISTRESS_STEPS};
 use crate::ui::breathing_guide::BreathingGuide;
 use crate::ui::current::Current;
-use crate::ui::form::{field, Field, FieldInput, Kind};
+use crate::ui::form::{field, Field, FieldInput};
 use crate::ui::rating_scale::{RatingScale, Scale};
 use crate::ui::reactive_text::text;
 use crate::ui::reassurance::{Moment, Reassurance};
 use crate::ui::thought_record::ThoughtRecordForm;
 
 #[rustfmt::skip]
-const TITLE: Field = field!(Kind::Line, "incident-title", "Title", "It can wait. A few words, so you can find it again later.", |i| i.title);
+const TITLE: Field = field!(LINE, "incident-title", "Title", "It can wait. A few words, so you can find it again later.", |i| i.title);
 
 const BEFORE: Scale = Scale {
     key: "distress-before",
