@@ -6,12 +6,13 @@ use leptos::prelude::*;
 use super::current::Current;
 use super::form::{field, Field, FieldInput};
 use super::rating_scale::{RatingScale, Scale};
+use crate::model::labels;
 use crate::model::thought_record::{Pattern, BALANCED_PROMPTS, BELIEF_STEPS};
 
 #[rustfmt::skip]
-const THOUGHT: Field = field!(AREA, "thought", "The thought", "What's going through your head, in your own words. Only you can see this.", |i| i.steps.stop.thought_record.thought);
+const THOUGHT: Field = field!(AREA, "thought", labels::THOUGHT, "What's going through your head, in your own words. Only you can see this.", |i| i.steps.stop.thought_record.thought);
 #[rustfmt::skip]
-const BALANCED: Field = field!(AREA, "balanced-thought", "A balanced thought", "", |i| i.steps.stop.thought_record.balanced);
+const BALANCED: Field = field!(AREA, "balanced-thought", labels::BALANCED_THOUGHT, "", |i| i.steps.stop.thought_record.balanced);
 #[rustfmt::skip]
 const IN_REPORT: Field = field!(CHECK, "thought-in-report", "Put the thought record in the report", "It stays out of the report unless you tick this.", |i| i.steps.stop.thought_record.in_report);
 
@@ -65,7 +66,7 @@ pub fn ThoughtRecordForm() -> impl IntoView {
 
     view! {
         <section class="thought-record" aria-labelledby="thought-record-heading">
-            <h2 id="thought-record-heading">"Thought record"</h2>
+            <h2 id="thought-record-heading">{labels::THOUGHT_RECORD}</h2>
             <p class="hint">"If a thought keeps circling, write it down and look at it again. Skip any part, or all of it."</p>
             <FieldInput field=&THOUGHT/>
             <RatingScale scale=&BELIEF_BEFORE/>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::labels;
 use crate::ui::form::{field, list, Field, Fields, ListEditor, ListSpec};
 
 #[rustfmt::skip]
@@ -9,7 +10,7 @@ pub(crate) const BASICS: &[Field] = &[
     field!(AREA, "what-happened", "What happened", "The facts as you know them now. The full story can wait.", |i| i.steps.assess.what_happened),
     field!(MOMENT, "happened-at", "When it happened", "", |i| i.steps.assess.happened_at),
     field!(MOMENT, "noticed-at", "When you noticed", "This starts the clock on Own up.", |i| i.noticed_at),
-    field!(LINE, "tags", "Tags", "Separate them with commas, for example: invoices, clients.", |i| i.tags),
+    field!(LINE, "tags", labels::TAGS, "Separate them with commas, for example: invoices, clients.", |i| i.tags),
 ];
 
 #[rustfmt::skip]
@@ -24,7 +25,7 @@ const AFFECTED: &[Field] = &[
 #[rustfmt::skip]
 pub(crate) const IMPACT: &[Field] = &[
     field!(AREA, "impact", "What it means", "For the people and things affected, in plain words.", |i| i.steps.assess.impact),
-    field!(CHOICE, "severity", "Severity", "", |i| i.steps.assess.severity),
+    field!(CHOICE, "severity", labels::SEVERITY, "", |i| i.steps.assess.severity),
     field!(CHOICE, "worsening", "Is it still getting worse?", "", |i| i.steps.assess.worsening),
 ];
 
@@ -32,7 +33,7 @@ pub(crate) const IMPACT: &[Field] = &[
 const HELPERS: ListSpec = list! {
     items: |i| i.steps.assess.helpers,
     key: "helpers",
-    label: "Who must help",
+    label: labels::WHO_MUST_HELP,
     hint: "",
     noun: "person",
     reorder: true,
@@ -57,7 +58,7 @@ const KEY_POINTS: ListSpec = list! {
 const TIMELINE: ListSpec = list! {
     items: |i| i.steps.assess.timeline,
     key: "timeline",
-    label: "Timeline",
+    label: labels::TIMELINE,
     hint: "Kept in time order. It helps later, when you look back.",
     noun: "event",
     reorder: false,
@@ -79,7 +80,7 @@ pub fn AssessStep() -> impl IntoView {
             <Fields fields=BASICS/>
         </section>
         <section aria-labelledby="impact-heading">
-            <h2 id="impact-heading">"Impact"</h2>
+            <h2 id="impact-heading">{labels::IMPACT}</h2>
             <fieldset class="checks">
                 <legend>"Who or what is affected"</legend>
                 <Fields fields=AFFECTED/>

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::model::follow_up::{resolution_note, thank_you};
+use crate::model::labels;
 use crate::model::seeding::sync_stakeholders;
 use crate::model::Incident;
 use crate::ui::current::Current;
@@ -44,11 +45,11 @@ const PEOPLE: ListSpec = list! {
 
 #[rustfmt::skip]
 const DEBRIEF: &[Field] = &[
-    field!(AREA, "cause", "What caused it", "", |i| i.steps.follow_up.cause),
-    field!(AREA, "seemed-reasonable", "What made it seem reasonable at the time", "", |i| i.steps.follow_up.seemed_reasonable),
-    field!(AREA, "lucky", "Where I got lucky", "", |i| i.steps.follow_up.lucky),
-    field!(AREA, "known-earlier", "Could it have been known earlier?", "", |i| i.steps.follow_up.known_earlier),
-    field!(AREA, "caught-sooner", "What would have caught it sooner", "", |i| i.steps.follow_up.caught_sooner),
+    field!(AREA, "cause", labels::CAUSE, "", |i| i.steps.follow_up.cause),
+    field!(AREA, "seemed-reasonable", labels::SEEMED_REASONABLE, "", |i| i.steps.follow_up.seemed_reasonable),
+    field!(AREA, "lucky", labels::LUCKY, "", |i| i.steps.follow_up.lucky),
+    field!(AREA, "known-earlier", labels::KNOWN_EARLIER, "", |i| i.steps.follow_up.known_earlier),
+    field!(AREA, "caught-sooner", labels::CAUGHT_SOONER, "", |i| i.steps.follow_up.caught_sooner),
 ];
 
 #[component]
@@ -63,7 +64,7 @@ pub fn FollowUpStep() -> impl IntoView {
         <MessageCard key="resolution-note" title="Resolution note for the customer" message=note/>
         <MessageCard key="thank-you" title="Thank-you to the people who helped" message=thanks/>
         <section aria-labelledby="debrief-heading">
-            <h2 id="debrief-heading">"Debrief"</h2>
+            <h2 id="debrief-heading">{labels::DEBRIEF}</h2>
             <p class="hint">"About the situation, not about you. Good systems catch human mistakes."</p>
             <Fields fields=DEBRIEF/>
         </section>

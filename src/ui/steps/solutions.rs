@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::labels;
 use crate::model::seeding::seed_checklist;
 use crate::model::steps::Alternative;
 use crate::ui::current::Current;
@@ -11,20 +12,20 @@ use crate::ui::form::{list, ListEditor, ListSpec};
 const OPTIONS: ListSpec = list! {
     items: |i| i.steps.solutions.options,
     key: "options",
-    label: "Options",
+    label: labels::OPTIONS,
     hint: "",
     noun: "option",
     reorder: true,
     fields: [
         (LINE, "option-title", "Option", "A few words, e.g. \u{201c}Resend the right invoice\u{201d}.", |x| x.title),
         (AREA, "option-description", "What it involves", "", |x| x.description),
-        (CHOICE, "option-effort", "Effort", "", |x| x.effort),
-        (CHOICE, "option-risk", "Risk", "", |x| x.risk),
+        (CHOICE, "option-effort", labels::EFFORT, "", |x| x.effort),
+        (CHOICE, "option-risk", labels::RISK, "", |x| x.risk),
         (CHOICE, "option-undoable", "Can it be undone?", "", |x| x.undoable),
-        (LINE, "option-time", "Time to fix", "", |x| x.time_to_fix),
-        (LINE, "option-helpers", "Who must help", "", |x| x.helpers),
-        (AREA, "option-pros", "Pros", "", |x| x.pros),
-        (AREA, "option-cons", "Cons", "", |x| x.cons),
+        (LINE, "option-time", labels::TIME_TO_FIX, "", |x| x.time_to_fix),
+        (LINE, "option-helpers", labels::WHO_MUST_HELP, "", |x| x.helpers),
+        (AREA, "option-pros", labels::PROS, "", |x| x.pros),
+        (AREA, "option-cons", labels::CONS, "", |x| x.cons),
     ],
 };
 
@@ -98,13 +99,13 @@ fn Comparison() -> impl IntoView {
                                 </tr>
                             </thead>
                             <tbody>
-                                {row("Effort", options, chosen, |o| o.effort.label().into())}
-                                {row("Risk", options, chosen, |o| o.risk.label().into())}
-                                {row("Can be undone", options, chosen, |o| o.undoable.label().into())}
-                                {row("Time to fix", options, chosen, |o| o.time_to_fix.clone())}
-                                {row("Who must help", options, chosen, |o| o.helpers.clone())}
-                                {row("Pros", options, chosen, |o| o.pros.clone())}
-                                {row("Cons", options, chosen, |o| o.cons.clone())}
+                                {row(labels::EFFORT, options, chosen, |o| o.effort.label().into())}
+                                {row(labels::RISK, options, chosen, |o| o.risk.label().into())}
+                                {row(labels::CAN_BE_UNDONE, options, chosen, |o| o.undoable.label().into())}
+                                {row(labels::TIME_TO_FIX, options, chosen, |o| o.time_to_fix.clone())}
+                                {row(labels::WHO_MUST_HELP, options, chosen, |o| o.helpers.clone())}
+                                {row(labels::PROS, options, chosen, |o| o.pros.clone())}
+                                {row(labels::CONS, options, chosen, |o| o.cons.clone())}
                             </tbody>
                         </table>
                     </div>

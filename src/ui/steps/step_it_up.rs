@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser::platform;
+use crate::model::labels;
 use crate::ui::check_in_calendar::CheckInCalendar;
 use crate::ui::current::Current;
 use crate::ui::form::{field, list, Field, Fields, ListEditor, ListSpec};
@@ -30,7 +31,7 @@ const COMMITMENTS: ListSpec = list! {
 const EXTRA_CHECKS: ListSpec = list! {
     items: |i| i.steps.step_it_up.extra_checks,
     key: "extra-checks",
-    label: "Extra checks",
+    label: labels::EXTRA_CHECKS,
     hint: "For your own pre-flight checklist, before similar work next time.",
     noun: "check",
     reorder: true,
@@ -39,8 +40,8 @@ const EXTRA_CHECKS: ListSpec = list! {
 
 #[rustfmt::skip]
 const REFLECTION: &[Field] = &[
-    field!(AREA, "learned", "What I learned", "", |i| i.steps.step_it_up.learned),
-    field!(AREA, "went-well", "What went well", "Small things count too.", |i| i.steps.step_it_up.went_well),
+    field!(AREA, "learned", labels::LEARNED, "", |i| i.steps.step_it_up.learned),
+    field!(AREA, "went-well", labels::WENT_WELL, "Small things count too.", |i| i.steps.step_it_up.went_well),
 ];
 
 /// Close the incident as resolved, or reopen it.

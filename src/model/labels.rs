@@ -1,0 +1,35 @@
+//! Words that both the forms and the report show, kept once so the two never drift apart.
+
+// 1 Stop: the thought record.
+pub const THOUGHT_RECORD: &str = "Thought record";
+pub const THOUGHT: &str = "The thought";
+pub const BALANCED_THOUGHT: &str = "A balanced thought";
+
+// 2 Assess.
+pub const TAGS: &str = "Tags";
+pub const IMPACT: &str = "Impact";
+pub const SEVERITY: &str = "Severity";
+pub const WHO_MUST_HELP: &str = "Who must help";
+pub const TIMELINE: &str = "Timeline";
+
+// 3 Solutions, and the side-by-side table.
+pub const OPTIONS: &str = "Options";
+pub const EFFORT: &str = "Effort";
+pub const RISK: &str = "Risk";
+pub const CAN_BE_UNDONE: &str = "Can be undone";
+pub const TIME_TO_FIX: &str = "Time to fix";
+pub const PROS: &str = "Pros";
+pub const CONS: &str = "Cons";
+
+// 6 Follow up: the debrief questions, in the order they are asked.
+pub const DEBRIEF: &str = "Debrief";
+pub const CAUSE: &str = "What caused it";
+pub const SEEMED_REASONABLE: &str = "What made it seem reasonable at the time";
+pub const LUCKY: &str = "Where I got lucky";
+pub const KNOWN_EARLIER: &str = "Could it have been known earlier?";
+pub const CAUGHT_SOONER: &str = "What would have caught it sooner";
+
+// 7 Step it up.
+pub const EXTRA_CHECKS: &str = "Extra checks";
+pub const LEARNED: &str = "What I learned";
+pub const WENT_WELL: &str = "What went well";
