@@ -27,8 +27,12 @@ fn end_label(scale: &Scale, at: usize) -> String {
     format!("{step}{}: {word}", scale.unit)
 }
 
+/// A row of radios that rates one field of the current incident.
 #[component]
-pub fn RatingScale(scale: &'static Scale) -> impl IntoView {
+pub fn RatingScale(
+    /// The field, its legend, steps and end words.
+    scale: &'static Scale,
+) -> impl IntoView {
     let current = expect_context::<Current>();
     let value = Memo::new(move |_| current.read(|i| (scale.get)(i)).flatten());
     let last = scale.steps.len().saturating_sub(1);

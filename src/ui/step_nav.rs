@@ -7,8 +7,12 @@ use crate::model::{status, Step};
 use crate::route::Route;
 use crate::ui::reactive_text::text;
 
+/// The links to the seven steps of the current incident.
 #[component]
-pub fn StepNav(step: Memo<Step>) -> impl IntoView {
+pub fn StepNav(
+    /// The step on screen, marked as the current page.
+    step: Memo<Step>,
+) -> impl IntoView {
     let current = expect_context::<Current>();
     let filled = Memo::new(move |_| {
         current
