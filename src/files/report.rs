@@ -46,7 +46,7 @@ impl Section {
             Section::Summary => "Summary and timeline",
             Section::Impact => labels::IMPACT,
             Section::Options => labels::OPTIONS,
-            Section::Briefing => "Briefing",
+            Section::Briefing => labels::BRIEFING,
             Section::Fix => "Fix",
             Section::FollowUp => "Follow-up",
             Section::Debrief => labels::DEBRIEF,

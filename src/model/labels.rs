@@ -21,6 +21,9 @@ pub const TIME_TO_FIX: &str = "Time to fix";
 pub const PROS: &str = "Pros";
 pub const CONS: &str = "Cons";
 
+// 4 Own up.
+pub const BRIEFING: &str = "Briefing";
+
 // 6 Follow up: the debrief questions, in the order they are asked.
 pub const DEBRIEF: &str = "Debrief";
 pub const CAUSE: &str = "What caused it";
