@@ -34,7 +34,17 @@ pub enum Kind {
 }
 
 /// A kind that only fits values of type `T`; the field macros check each field's value
-/// against it, so a date control can never be given a text field.
+/// against it, so a date control can never be given a text field:
+///
+/// ```
+/// # use mend::{model::Incident, ui::form::{kind, Kind, KindOf}};
+/// const TITLE: Kind = kind(KindOf::LINE, |i: &Incident| &i.title);
+/// ```
+///
+/// ```compile_fail
+/// # use mend::{model::Incident, ui::form::{kind, Kind, KindOf}};
+/// const TITLE: Kind = kind(KindOf::DAY, |i: &Incident| &i.title);
+/// ```
 pub struct KindOf<T>(Kind, PhantomData<fn() -> T>);
 
 impl KindOf<String> {
