@@ -8,7 +8,7 @@ use super::current::Current;
 use super::send_actions::SendActions;
 use crate::browser::page;
 use crate::model::limits::MAX_LENGTH;
-use crate::model::{briefing, labels, wording};
+use crate::model::{briefing, wording};
 use crate::ui::reactive_text::text;
 
 /// The "Write a fresh draft" button, where focus returns when the dialog closes.
@@ -49,7 +49,7 @@ pub fn BriefingEditor() -> impl IntoView {
 
     view! {
         <section aria-labelledby="briefing-heading">
-            <h2 id="briefing-heading">{labels::BRIEFING}</h2>
+            <h2 id="briefing-heading">"Briefing"</h2>
             <div class="field">
                 <label for="briefing">"What to say"</label>
                 <p class="hint" id="briefing-hint">{text(move || if edited.get() {

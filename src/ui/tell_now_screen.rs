@@ -13,7 +13,7 @@ use super::library::Library;
 use super::steps::{assess, own_up};
 use super::titles;
 use crate::browser::page;
-use crate::model::{labels, IncidentId};
+use crate::model::IncidentId;
 use crate::route::Route;
 
 /// The Tell now screen of one incident, or a note when there is no such incident.
@@ -86,7 +86,7 @@ fn Options(
     let solutions = Route::Incident(id, Some(crate::model::Step::Solutions)).href();
     view! {
         <section aria-labelledby="tell-options-heading">
-            <h2 id="tell-options-heading">{labels::OPTIONS}</h2>
+            <h2 id="tell-options-heading">"Options"</h2>
             {move || options.with(|options| if options.is_empty() {
                 view! {
                     <p class="hint">"None yet. It's fine to tell them before you have any; "

@@ -51,7 +51,7 @@ pub fn ThoughtRecordForm() -> impl IntoView {
 
     view! {
         <section class="thought-record" aria-labelledby="thought-record-heading">
-            <h2 id="thought-record-heading">{labels::THOUGHT_RECORD}</h2>
+            <h2 id="thought-record-heading">"Thought record"</h2>
             <p class="hint">"If a thought keeps circling, write it down and look at it again. Skip any part, or all of it."</p>
             <FieldInput field=&THOUGHT/>
             <RatingScale scale=&BELIEF_BEFORE/>

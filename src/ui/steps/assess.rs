@@ -80,7 +80,7 @@ pub fn AssessStep() -> impl IntoView {
             <Fields fields=BASICS/>
         </section>
         <section aria-labelledby="impact-heading">
-            <h2 id="impact-heading">{labels::IMPACT}</h2>
+            <h2 id="impact-heading">"Impact"</h2>
             <fieldset class="checks">
                 <legend>"Who or what is affected"</legend>
                 <Fields fields=AFFECTED/>

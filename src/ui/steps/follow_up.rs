@@ -64,7 +64,7 @@ pub fn FollowUpStep() -> impl IntoView {
         <MessageCard key="resolution-note" title="Resolution note for the customer" message=note/>
         <MessageCard key="thank-you" title="Thank-you to the people who helped" message=thanks/>
         <section aria-labelledby="debrief-heading">
-            <h2 id="debrief-heading">{labels::DEBRIEF}</h2>
+            <h2 id="debrief-heading">"Debrief"</h2>
             <p class="hint">"About the situation, not about you. Good systems catch human mistakes."</p>
             <Fields fields=DEBRIEF/>
         </section>
