@@ -71,7 +71,7 @@ fn a_v3_record_reads_as_v4_with_the_new_fields_empty_and_its_status_derived() {
     let v3 = decode(V3_FULL).expect("v3 migrates");
     let mut v4 = decode(V4_FULL).expect("v4 reads");
     v4.steps.own_up.tell_email.clear();
-    v4.steps.follow_up.debrief_on.clear();
+    v4.steps.follow_up.debrief_on.0.clear();
     v4.steps.step_it_up.didnt_work.clear();
     assert_eq!(v3, v4);
     // Told and fixed, but no debrief held: status comes from milestones, not from the notes

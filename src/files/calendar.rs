@@ -78,7 +78,7 @@ fn reminders_of(incident: &Incident, from: &str, start: Day) -> Vec<Option<Remin
         .iter()
         .filter(|item| !item.is_finished() && !item.what.trim().is_empty())
         .filter_map(|item| {
-            let day = Day::parse(&item.due)?;
+            let day = Day::parse(&item.due.0)?;
             let owner = match item.owner.trim() {
                 "" => String::new(),
                 owner => format!(" Owner: {owner}."),
@@ -92,7 +92,7 @@ fn reminders_of(incident: &Incident, from: &str, start: Day) -> Vec<Option<Remin
                 ),
             }))
         });
-    let debrief = Day::parse(&s.follow_up.debrief_on)
+    let debrief = Day::parse(&s.follow_up.debrief_on.0)
         .filter(|_| s.follow_up.debrief_held.is_none())
         .map(|day| {
             Some(Reminder {

@@ -162,7 +162,7 @@ pub fn next(incident: &Incident, today: Day, local_day: impl Fn(Timestamp) -> Da
         .items
         .iter()
         .filter(|i| !i.is_finished())
-        .filter_map(|i| Day::parse(&i.due))
+        .filter_map(|i| Day::parse(&i.due.0))
         .collect();
     let overdue = open_due.iter().filter(|d| **d < today).count();
     if overdue > 0 {
@@ -235,7 +235,7 @@ mod tests {
         FixItem {
             id,
             what: format!("Item {id}"),
-            due: due.into(),
+            due: crate::model::value::DayText(due.into()),
             status,
             ..FixItem::default()
         }

@@ -31,6 +31,7 @@ pub mod clock;
 pub mod follow_up;
 pub mod id;
 pub mod incident;
+pub mod labels;
 pub mod limits;
 pub mod mailto;
 pub mod milestones;

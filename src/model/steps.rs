@@ -8,6 +8,7 @@ use super::choices::{
 };
 use super::limits::MAX_LENGTH;
 use super::thought_record::ThoughtRecord;
+use super::value::DayText;
 use super::Timestamp;
 
 /// The seven steps' records.
@@ -222,8 +223,7 @@ pub struct FixItem {
     pub id: u32,
     pub what: String,
     pub owner: String,
-    /// A calendar day, `YYYY-MM-DD`, as the date picker gives it.
-    pub due: String,
+    pub due: DayText,
     pub status: ItemStatus,
     pub verified_by: String,
     pub notes: String,
@@ -242,7 +242,7 @@ impl FixItem {
     pub fn is_untouched_seed(&self) -> bool {
         self.from_option.is_some()
             && self.status == ItemStatus::Todo
-            && [&self.owner, &self.due, &self.verified_by, &self.notes]
+            && [&self.owner, &self.due.0, &self.verified_by, &self.notes]
                 .iter()
                 .all(|t| t.is_empty())
     }
@@ -289,7 +289,7 @@ pub struct FollowUp {
     pub known_earlier: String,
     pub caught_sooner: String,
     /// The debrief's day, `2026-12-03`, for the calendar; empty when not set.
-    pub debrief_on: String,
+    pub debrief_on: DayText,
     pub debrief_held: Option<Timestamp>,
 }
 

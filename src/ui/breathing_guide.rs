@@ -8,14 +8,13 @@ use leptos::prelude::*;
 
 use super::current::Current;
 use super::dom_ids;
-use super::form::{field, Field, FieldInput, Kind};
+use super::form::{field, Field, FieldInput};
 use crate::browser::page;
 use crate::model::breathing;
-use crate::model::choices::Breathing;
 use crate::ui::reactive_text::text;
 
 #[rustfmt::skip]
-const PATTERN: Field = field!(Kind::Choice(Breathing::OPTIONS), "breathing-pattern", "Pattern", "", |i| i.steps.stop.pattern);
+const PATTERN: Field = field!(CHOICE, "breathing-pattern", "Pattern", "", |i| i.steps.stop.pattern);
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum State {

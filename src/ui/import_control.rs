@@ -183,7 +183,10 @@ impl Importer {
 
 /// The file input, the preview dialog and the import's messages.
 #[component]
-pub fn ImportControl(importer: Importer) -> impl IntoView {
+pub fn ImportControl(
+    /// The import in progress, shared with whatever else starts one (a dropped file).
+    importer: Importer,
+) -> impl IntoView {
     let picked = move |ev: leptos::ev::Event| {
         if let Some(file) = file_read::picked(&ev) {
             importer.take(file);
@@ -206,8 +209,14 @@ pub fn ImportControl(importer: Importer) -> impl IntoView {
     }
 }
 
+/// What importing would do, counted, with the choice of what to do with differing copies.
 #[component]
-fn Preview(importer: Importer, plan: Plan) -> impl IntoView {
+fn Preview(
+    /// The import this preview belongs to.
+    importer: Importer,
+    /// What would happen to each incident in the file.
+    plan: Plan,
+) -> impl IntoView {
     let count = |wanted: fn(&Outcome) -> bool| plan.count(wanted);
     let new = count(|o| *o == Outcome::New);
     let same = count(|o| *o == Outcome::Same);

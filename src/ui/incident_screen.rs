@@ -19,8 +19,14 @@ use crate::persist::StorageKey;
 use crate::route::Route;
 use crate::ui::reactive_text::text;
 
+/// One step of one incident, or a note when the incident is missing or unreadable.
 #[component]
-pub fn IncidentScreen(id: IncidentId, step: Memo<Step>) -> impl IntoView {
+pub fn IncidentScreen(
+    /// The incident in the address.
+    id: IncidentId,
+    /// The step in the address.
+    step: Memo<Step>,
+) -> impl IntoView {
     let library = expect_context::<Library>();
     // Re-checked on every keystroke; `Current` finds the incident without a search.
     let here = Current::new(id, library);
@@ -41,8 +47,12 @@ pub fn IncidentScreen(id: IncidentId, step: Memo<Step>) -> impl IntoView {
     }
 }
 
+/// In place of an incident that can't be shown.
 #[component]
-fn Unavailable(text: &'static str) -> impl IntoView {
+fn Unavailable(
+    /// Why it can't be shown.
+    text: &'static str,
+) -> impl IntoView {
     page::set_title("Incident unavailable · Mend");
     view! {
         <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Incident unavailable"</h1>
@@ -51,8 +61,14 @@ fn Unavailable(text: &'static str) -> impl IntoView {
     }
 }
 
+/// The incident's heading, step navigation and the form for one step.
 #[component]
-fn IncidentEditor(id: IncidentId, step: Memo<Step>) -> impl IntoView {
+fn IncidentEditor(
+    /// The incident, known to exist.
+    id: IncidentId,
+    /// The step to show.
+    step: Memo<Step>,
+) -> impl IntoView {
     let library = expect_context::<Library>();
     let navigator = expect_context::<Navigator>();
     let current = Current::new(id, library);

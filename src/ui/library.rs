@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::form::Removed;
+use super::form::Restore;
 use crate::browser::{perf, platform, storage_manager, LocalStore};
 use crate::files::merge::Write;
 use crate::model::{Incident, IncidentId, Settings, Timestamp};
@@ -47,8 +47,7 @@ pub enum Undo {
         incident: IncidentId,
         /// What was removed, in words, e.g. "key point 2".
         what: String,
-        removed: Removed,
-        restore: fn(&mut Incident, Removed),
+        restore: Restore,
     },
 }
 
@@ -259,12 +258,9 @@ impl Library {
                 Some(id)
             }
             Undo::Item {
-                incident,
-                removed,
-                restore,
-                ..
+                incident, restore, ..
             } => {
-                self.edit(incident, |i| restore(i, removed));
+                self.edit(incident, |i| restore(i));
                 Some(incident)
             }
         }

@@ -6,11 +6,14 @@ use super::send_actions::SendActions;
 use crate::model::follow_up::Message;
 use crate::ui::reactive_text::text;
 
+/// A composed message with its subject, read-only text, and ways to copy or send it.
 #[component]
 pub fn MessageCard(
     /// Makes the DOM ids.
     key: &'static str,
+    /// The card's heading.
     title: &'static str,
+    /// The composed message; empty fields while there is none.
     message: Memo<Option<Message>>,
 ) -> impl IntoView {
     let part = move |read: fn(&Message) -> String| {

@@ -21,7 +21,11 @@ impl Moment {
     }
 }
 
+/// The reassuring line for one moment.
 #[component]
-pub fn Reassurance(moment: Moment) -> impl IntoView {
+pub fn Reassurance(
+    /// Which step's line to show.
+    moment: Moment,
+) -> impl IntoView {
     view! { <p class="reassurance">{moment.line()}</p> }
 }

@@ -13,6 +13,7 @@ use crate::browser::{page, platform};
 use crate::files::export::incident_file_name;
 use crate::files::report::{self, Block, Options, Section};
 
+/// The report dialog: choose the sections, then download, copy or print.
 #[component]
 pub fn ReportDialog(
     /// The report being printed, as a snapshot so the page doesn't rebuild it per keystroke.
@@ -146,7 +147,10 @@ pub fn ReportDialog(
 
 /// The report as the printed page; hidden on screen, and alone on paper.
 #[component]
-pub fn PrintView(blocks: Vec<Block>) -> impl IntoView {
+pub fn PrintView(
+    /// The report to print.
+    blocks: Vec<Block>,
+) -> impl IntoView {
     let mut parts: Vec<AnyView> = Vec::new();
     let mut items: Vec<String> = Vec::new();
     let flush = |items: &mut Vec<String>, parts: &mut Vec<AnyView>| {

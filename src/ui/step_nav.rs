@@ -9,9 +9,10 @@ use crate::model::Step;
 use crate::route::Route;
 use crate::ui::reactive_text::text;
 
+/// The links to the seven steps of the current incident.
 #[component]
 pub fn StepNav(
-    /// The step on screen.
+    /// The step on screen, marked as the current page.
     step: Memo<Step>,
 ) -> impl IntoView {
     let current = expect_context::<Current>();

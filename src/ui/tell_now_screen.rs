@@ -16,8 +16,12 @@ use crate::browser::page;
 use crate::model::{order, IncidentId};
 use crate::route::Route;
 
+/// The Tell now screen of one incident, or a note when there is no such incident.
 #[component]
-pub fn TellNowScreen(id: IncidentId) -> impl IntoView {
+pub fn TellNowScreen(
+    /// The incident to tell about.
+    id: IncidentId,
+) -> impl IntoView {
     let library = expect_context::<Library>();
     let current = Current::new(id, library);
     provide_context(current);
@@ -37,8 +41,12 @@ pub fn TellNowScreen(id: IncidentId) -> impl IntoView {
     }
 }
 
+/// The short form itself, once the incident is known to exist.
 #[component]
-fn TellNow(id: IncidentId) -> impl IntoView {
+fn TellNow(
+    /// The incident, for the link back to its steps.
+    id: IncidentId,
+) -> impl IntoView {
     view! {
         <p class="back"><a href=Route::Incident(id, None).href()>"Back to the steps"</a></p>
         <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Tell now"</h1>
@@ -55,7 +63,10 @@ fn TellNow(id: IncidentId) -> impl IntoView {
 
 /// The options from Solutions, the recommended one first; a pointer there when none.
 #[component]
-fn Options(id: IncidentId) -> impl IntoView {
+fn Options(
+    /// The incident, for the link to its Solutions step.
+    id: IncidentId,
+) -> impl IntoView {
     let current = expect_context::<Current>();
     let options = Memo::new(move |_| {
         current

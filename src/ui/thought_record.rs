@@ -4,36 +4,22 @@
 use leptos::prelude::*;
 
 use super::current::Current;
-use super::form::{field, Field, FieldInput, Kind};
-use super::rating_scale::{RatingScale, Scale};
-use crate::model::thought_record::{Pattern, BALANCED_PROMPTS, BELIEF_STEPS};
+use super::form::{field, Field, FieldInput};
+use super::rating_scale::{scale, RatingScale, Scale};
+use crate::model::labels;
+use crate::model::thought_record::{Pattern, BALANCED_PROMPTS};
 
 #[rustfmt::skip]
-const THOUGHT: Field = field!(Kind::Area, "thought", "The thought", "What's going through your head, in your own words. Only you can see this.", |i| i.steps.stop.thought_record.thought);
+const THOUGHT: Field = field!(AREA, "thought", labels::THOUGHT, "What's going through your head, in your own words. Only you can see this.", |i| i.steps.stop.thought_record.thought);
 #[rustfmt::skip]
-const BALANCED: Field = field!(Kind::Area, "balanced-thought", "A balanced thought", "", |i| i.steps.stop.thought_record.balanced);
+const BALANCED: Field = field!(AREA, "balanced-thought", labels::BALANCED_THOUGHT, "", |i| i.steps.stop.thought_record.balanced);
 #[rustfmt::skip]
-const IN_REPORT: Field = field!(Kind::Check, "thought-in-report", "Put the thought record in the report", "It stays out of the report unless you tick this.", |i| i.steps.stop.thought_record.in_report);
+const IN_REPORT: Field = field!(CHECK, "thought-in-report", "Put the thought record in the report", "It stays out of the report unless you tick this.", |i| i.steps.stop.thought_record.in_report);
 
-const BELIEF_BEFORE: Scale = Scale {
-    key: "belief-before",
-    legend: "How much do you believe the thought?",
-    ends: ("not at all", "completely"),
-    steps: &BELIEF_STEPS,
-    unit: "%",
-    get: |i| i.steps.stop.thought_record.belief_before,
-    set: |i, n| i.steps.stop.thought_record.belief_before = Some(n),
-};
-
-const BELIEF_AFTER: Scale = Scale {
-    key: "belief-after",
-    legend: "And now, after the balanced thought?",
-    ends: ("not at all", "completely"),
-    steps: &BELIEF_STEPS,
-    unit: "%",
-    get: |i| i.steps.stop.thought_record.belief_after,
-    set: |i, n| i.steps.stop.thought_record.belief_after = Some(n),
-};
+#[rustfmt::skip]
+const BELIEF_BEFORE: Scale = scale!(BELIEF, "belief-before", "How much do you believe the thought?", |i| i.steps.stop.thought_record.belief_before);
+#[rustfmt::skip]
+const BELIEF_AFTER: Scale = scale!(BELIEF, "belief-after", "And now, after the balanced thought?", |i| i.steps.stop.thought_record.belief_after);
 
 #[component]
 pub fn ThoughtRecordForm() -> impl IntoView {

@@ -22,8 +22,12 @@ pub fn UnreadableList() -> impl IntoView {
     }
 }
 
+/// One key that could not be read: what it was, why, and a download of its raw text.
 #[component]
-fn UnreadableItem(item: Unreadable) -> impl IntoView {
+fn UnreadableItem(
+    /// The key, its raw text and the reason.
+    item: Unreadable,
+) -> impl IntoView {
     let name = match &item.key {
         StorageKey::Incident(id) => format!("incident {id}"),
         StorageKey::Meta => "Mend's version record".to_owned(),

@@ -15,7 +15,13 @@ fn moment(text: &str) -> Option<Timestamp> {
 
 /// The control for `field` of the incident (`item` 0) or of the list entry with id `item`.
 #[component]
-pub fn FieldInput(field: &'static Field, #[prop(optional)] item: u32) -> impl IntoView {
+pub fn FieldInput(
+    /// What to show and where its value lives.
+    field: &'static Field,
+    /// The list entry's id; 0 (the default) for a field of the incident itself.
+    #[prop(optional)]
+    item: u32,
+) -> impl IntoView {
     let current = expect_context::<Current>();
     let id = if item == 0 {
         field.key.to_owned()
@@ -128,7 +134,10 @@ pub fn FieldInput(field: &'static Field, #[prop(optional)] item: u32) -> impl In
 
 /// Fields of the incident itself, in order.
 #[component]
-pub fn Fields(fields: &'static [Field]) -> impl IntoView {
+pub fn Fields(
+    /// The fields, each shown with `FieldInput`.
+    fields: &'static [Field],
+) -> impl IntoView {
     fields
         .iter()
         .map(|field| view! { <FieldInput field/> })

@@ -20,10 +20,14 @@ fn capitalised(noun: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A list with its heading, its entries, and a button to add one.
 #[component]
 pub fn ListEditor(
+    /// The list: where it lives, its words and its fields.
     spec: &'static ListSpec,
-    #[prop(optional)] extra: Option<EntryExtra>,
+    /// More controls under each entry's fields, if any.
+    #[prop(optional)]
+    extra: Option<EntryExtra>,
 ) -> impl IntoView {
     let current = expect_context::<Current>();
     let ids = Memo::new(move |_| current.read(|i| (spec.ops.ids)(i)).unwrap_or_default());
@@ -54,12 +58,18 @@ pub fn ListEditor(
     }
 }
 
+/// One entry: its fields, and Move up, Move down and Remove.
 #[component]
 fn Entry(
+    /// The list this entry belongs to.
     spec: &'static ListSpec,
+    /// The entry's id.
     item: u32,
+    /// Every entry's id in order, for this one's place and number.
     ids: Memo<Vec<u32>>,
+    /// Where a move is announced.
     announce: RwSignal<String>,
+    /// More controls under the fields, if any.
     extra: Option<EntryExtra>,
 ) -> impl IntoView {
     let current = expect_context::<Current>();
@@ -85,14 +95,13 @@ fn Entry(
     };
     let remove = move |_| {
         let what = name();
-        let mut removed = None;
-        current.edit(|i| removed = (spec.ops.remove)(i, item));
-        if let Some(removed) = removed {
+        let mut restore = None;
+        current.edit(|i| restore = (spec.ops.remove)(i, item));
+        if let Some(restore) = restore {
             current.library().offer_undo(Undo::Item {
                 incident: current.id,
                 what,
-                removed,
-                restore: spec.ops.restore,
+                restore,
             });
             page::focus(&format!("{}-add", spec.key));
         }
