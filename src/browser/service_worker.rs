@@ -5,11 +5,14 @@
 
 use std::cell::Cell;
 
+use leptos::prelude::Owner;
+use leptos::task::spawn_local_scoped_with_cancellation;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
-use super::page::{listen_forever, on_visibility};
+use super::lifecycle::on_visibility;
+use super::listen::listen;
 
 thread_local! {
     /// Set when the person pressed Reload, so only that switch reloads this tab.
@@ -25,7 +28,8 @@ fn container() -> Option<ServiceWorkerContainer> {
 }
 
 /// Registers `sw.js` next to the page (its scope is the app's folder, so subpaths work) and
-/// calls `on_update_ready` when a newer version is installed and waiting for this tab.
+/// calls `on_update_ready` when a newer version is installed and waiting for this tab. The
+/// listeners and the pending registration belong to the current owner: they end with it.
 pub fn register(on_update_ready: impl Fn() + Clone + 'static) {
     if cfg!(debug_assertions) {
         return;
@@ -33,19 +37,15 @@ pub fn register(on_update_ready: impl Fn() + Clone + 'static) {
     let Some(container) = container() else { return };
     let had_controller = container.controller().is_some();
     let on_switch = on_update_ready.clone();
-    listen_forever(
-        Some(container.clone().into()),
-        "controllerchange",
-        move |_| {
-            if RELOAD_REQUESTED.get() {
-                reload();
-            } else if had_controller {
-                // Another tab switched to the new version; this one still runs the old code.
-                on_switch();
-            }
-        },
-    );
-    wasm_bindgen_futures::spawn_local(async move {
+    listen(&container, "controllerchange", move |_| {
+        if RELOAD_REQUESTED.get() {
+            reload();
+        } else if had_controller {
+            // Another tab switched to the new version; this one still runs the old code.
+            on_switch();
+        }
+    });
+    spawn_local_scoped_with_cancellation(async move {
         let Ok(registration) = JsFuture::from(container.register("sw.js")).await else {
             return;
         };
@@ -56,23 +56,27 @@ pub fn register(on_update_ready: impl Fn() + Clone + 'static) {
             on_update_ready();
         }
         let found = registration.clone();
-        listen_forever(
-            Some(registration.clone().into()),
-            "updatefound",
-            move |_| {
-                let Some(worker) = found.installing() else {
-                    return;
-                };
-                let watched = worker.clone();
-                let on_ready = on_update_ready.clone();
-                let controlled = controlled.clone();
-                listen_forever(Some(worker.into()), "statechange", move |_| {
+        // Events run outside any owner; the worker's listener joins this one's.
+        let owner = Owner::current();
+        listen(&registration, "updatefound", move |_| {
+            let Some(worker) = found.installing() else {
+                return;
+            };
+            let watched = worker.clone();
+            let on_ready = on_update_ready.clone();
+            let controlled = controlled.clone();
+            let watch = move || {
+                listen(&worker, "statechange", move |_| {
                     if watched.state() == ServiceWorkerState::Installed && controlled() {
                         on_ready();
                     }
-                });
-            },
-        );
+                })
+            };
+            match &owner {
+                Some(owner) => owner.with(watch),
+                None => watch(),
+            }
+        });
         // A tab left open for days looks for a new version when it is shown again.
         on_visibility(web_sys::VisibilityState::Visible, move || {
             let _ = registration.update();

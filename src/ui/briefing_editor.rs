@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::current::Current;
 use super::send_actions::SendActions;
-use crate::browser::page;
+use crate::browser::focus;
 use crate::model::limits::MAX_LENGTH;
 use crate::model::{briefing, wording};
 use crate::ui::reactive_text::text;
@@ -44,7 +44,7 @@ pub fn BriefingEditor() -> impl IntoView {
     // However it closes (Escape too), focus goes back to the button that opened it; after a
     // fresh draft that button is gone, so to the new draft itself.
     let closed = move |_| {
-        request_animation_frame(|| page::focus_first(&[OPENER, "briefing"]));
+        request_animation_frame(|| focus::first_of(&[OPENER, "briefing"]));
     };
 
     view! {
@@ -68,7 +68,7 @@ pub fn BriefingEditor() -> impl IntoView {
                 <p><button type="button" class="quiet" id=OPENER on:click=open>"Write a fresh draft"</button></p>
             </Show>
             <dialog node_ref=dialog aria-labelledby="fresh-draft-heading" aria-describedby="fresh-draft-text" on:close=closed
-                on:keydown=move |ev| if let Some(d) = dialog.get() { page::keep_tab_inside(&ev, &d) }>
+                on:keydown=move |ev| if let Some(d) = dialog.get() { focus::keep_tab_inside(&ev, &d) }>
                 <h2 id="fresh-draft-heading">"Write a fresh draft?"</h2>
                 <p id="fresh-draft-text">"A new draft from your notes will replace the text you wrote. Copy it first if you want to keep any of it."</p>
                 <div class="actions">

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::dom_ids;
 use super::library::Library;
 use crate::browser::file_read::{self, PickedFile};
-use crate::browser::{page, perf, platform};
+use crate::browser::{focus, perf, platform};
 use crate::files::import::{self, check_size};
 use crate::files::merge::{Conflict, Outcome, Plan, Policy, Recheck};
 use crate::model::IncidentId;
@@ -146,7 +146,7 @@ impl Importer {
         ));
         self.plan.set(Some(plan));
         // Once the new preview is on the page.
-        request_animation_frame(|| page::focus(dom_ids::IMPORT_CHANGED));
+        request_animation_frame(|| focus::by_id(dom_ids::IMPORT_CHANGED));
         true
     }
 
@@ -177,7 +177,7 @@ impl Importer {
             dialog.close();
         }
         self.plan.set(None);
-        page::focus(dom_ids::IMPORT_INPUT);
+        focus::by_id(dom_ids::IMPORT_INPUT);
     }
 }
 
@@ -200,7 +200,7 @@ pub fn ImportControl(importer: Importer) -> impl IntoView {
         <p role="alert" class="problem-text">{importer.problem}</p>
         <dialog node_ref=importer.dialog aria-labelledby="import-heading"
             on:cancel=move |ev: leptos::ev::Event| { ev.prevent_default(); importer.close(); }
-            on:keydown=move |ev| if let Some(d) = importer.dialog.get() { page::keep_tab_inside(&ev, &d) }>
+            on:keydown=move |ev| if let Some(d) = importer.dialog.get() { focus::keep_tab_inside(&ev, &d) }>
             {move || importer.plan.with(|plan| plan.as_ref().map(|plan| view! { <Preview importer plan=plan.clone()/> }))}
         </dialog>
     }

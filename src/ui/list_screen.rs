@@ -12,7 +12,7 @@ use super::import_control::{drop_handlers, ImportControl, Importer};
 use super::library::Library;
 use super::navigator::Navigator;
 use super::unreadable_list::UnreadableList;
-use crate::browser::{page, perf, platform};
+use crate::browser::{focus, page, perf, platform};
 use crate::model::{clock, search, status, IncidentId, Status, Timestamp};
 use crate::route::Route;
 use crate::ui::reactive_text::text;
@@ -124,7 +124,7 @@ pub fn ListScreen() -> impl IntoView {
             format!("\u{201c}{title}\u{201d} is back in your list.")
         });
         // The row may have gone from the list; keep focus somewhere sensible.
-        page::focus(dom_ids::SCREEN_HEADING);
+        focus::by_id(dom_ids::SCREEN_HEADING);
     };
 
     let importer = Importer::new(library);

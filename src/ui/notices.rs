@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::dom_ids;
 use super::exporting::{deliver, export_all};
 use super::library::{Clash, Library, SaveState, Undo};
-use crate::browser::{page, platform};
+use crate::browser::{focus, platform};
 use crate::files::export::export;
 
 #[component]
@@ -70,11 +70,11 @@ pub fn Notices() -> impl IntoView {
                 // Both buttons vanish when pressed; focus goes back to the screen's heading.
                 <button type="button" on:click=move |_| {
                     library.undo();
-                    page::focus(dom_ids::SCREEN_HEADING);
+                    focus::by_id(dom_ids::SCREEN_HEADING);
                 }>"Undo"</button>
                 <button type="button" class="quiet" on:click=move |_| {
                     library.undo.set(None);
-                    page::focus(dom_ids::SCREEN_HEADING);
+                    focus::by_id(dom_ids::SCREEN_HEADING);
                 }>"Dismiss"</button>
             })}
         </div>
@@ -101,7 +101,7 @@ fn EmptiedNotice() -> impl IntoView {
     let put_back = move |_| match library.put_back() {
         Ok(()) => {
             status.set(String::new());
-            page::focus(dom_ids::SCREEN_HEADING);
+            focus::by_id(dom_ids::SCREEN_HEADING);
         }
         Err(reason) => status.set(reason),
     };
@@ -109,7 +109,7 @@ fn EmptiedNotice() -> impl IntoView {
     let dismiss = move |_| {
         library.emptied.set(None);
         status.set(String::new());
-        page::focus(dom_ids::SCREEN_HEADING);
+        focus::by_id(dom_ids::SCREEN_HEADING);
     };
     view! {
         <div class="notice notice-problem" role="alert" class:empty=move || text().is_none()>
@@ -171,7 +171,7 @@ fn ClashNotice() -> impl IntoView {
     let dismiss = move |_| {
         library.clash.set(None);
         status.set(String::new());
-        page::focus(dom_ids::SCREEN_HEADING);
+        focus::by_id(dom_ids::SCREEN_HEADING);
     };
     view! {
         <div class="notice notice-problem" role="alert" class:empty=move || text().is_none()>

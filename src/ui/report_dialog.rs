@@ -9,7 +9,7 @@ use super::dom_ids;
 use super::exporting::deliver;
 use super::library::Library;
 use super::send_actions::copy_to;
-use crate::browser::{page, platform};
+use crate::browser::{focus, page, platform};
 use crate::files::export::incident_file_name;
 use crate::files::report::{self, Block, Options, Section};
 
@@ -66,7 +66,7 @@ pub fn ReportDialog(
             dialog.close();
         }
         open.set(false);
-        page::focus(dom_ids::REPORT_BUTTON);
+        focus::by_id(dom_ids::REPORT_BUTTON);
     };
     let download = move |_| {
         let message = deliver(
@@ -101,7 +101,7 @@ pub fn ReportDialog(
         <button type="button" class="quiet" id=dom_ids::REPORT_BUTTON on:click=show>"Report"</button>
         <dialog node_ref=dialog class="report-dialog" aria-labelledby="report-heading"
             on:cancel=move |ev: leptos::ev::Event| { ev.prevent_default(); close(); }
-            on:keydown=move |ev| if let Some(d) = dialog.get() { page::keep_tab_inside(&ev, &d) }>
+            on:keydown=move |ev| if let Some(d) = dialog.get() { focus::keep_tab_inside(&ev, &d) }>
             // Built only while open: the report isn't rebuilt per keystroke, and its labels
             // don't stand in for the step's own.
             <Show when=move || open.get()>
