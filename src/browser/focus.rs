@@ -1,4 +1,5 @@
-//! Keyboard focus: moving it to an element by id, and keeping it inside a modal dialog.
+//! Keyboard focus: moving it to an element by id, keeping it inside a modal dialog, and
+//! handing it back to where it was.
 
 use wasm_bindgen::JsCast;
 
@@ -21,6 +22,37 @@ pub fn first_of(ids: &[&str]) {
 
 fn active() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.active_element()
+}
+
+/// The element that had focus when a dialog opened, to hand focus back to.
+pub struct Opener(Option<web_sys::HtmlElement>);
+
+impl Opener {
+    pub fn now() -> Self {
+        Self(active().and_then(|e| e.dyn_into().ok()))
+    }
+
+    /// Focuses the opener if it is still on the page, else the element with id `fallback`.
+    pub fn refocus(self, fallback: &str) {
+        match self.0 {
+            Some(opener) if opener.is_connected() && !is_body(&opener) => {
+                let _ = opener.focus();
+            }
+            _ => by_id(fallback),
+        }
+    }
+}
+
+fn is_body(element: &web_sys::HtmlElement) -> bool {
+    element.tag_name() == "BODY"
+}
+
+/// Whether focus has fallen back to the page itself, e.g. because the focused element was
+/// removed.
+pub fn is_lost() -> bool {
+    active()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_none_or(|e| is_body(&e))
 }
 
 /// Keeps Tab inside a modal dialog: Tab on its last control goes to its first, Shift+Tab on

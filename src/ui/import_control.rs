@@ -3,11 +3,11 @@
 //! Nothing is written until the person confirms, and a bad file writes nothing at all.
 
 use leptos::ev::DragEvent;
-use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use super::dom_ids;
 use super::library::Library;
+use super::modal::Modal;
 use crate::browser::file_read::{self, PickedFile};
 use crate::browser::{focus, perf, platform};
 use crate::files::import::{self, check_size};
@@ -29,7 +29,8 @@ pub struct Importer {
     problem: RwSignal<String>,
     /// Incidents changed in another tab while the preview was open, said in the preview.
     changed: RwSignal<String>,
-    dialog: NodeRef<Dialog>,
+    /// Whether the preview is open.
+    open: RwSignal<bool>,
 }
 
 impl Importer {
@@ -42,7 +43,7 @@ impl Importer {
             status: RwSignal::new(String::new()),
             problem: RwSignal::new(String::new()),
             changed: RwSignal::new(String::new()),
-            dialog: NodeRef::new(),
+            open: RwSignal::new(false),
         }
     }
 
@@ -80,16 +81,7 @@ impl Importer {
                     self.policy.set(Policy::default());
                     self.changed.set(String::new());
                     self.plan.set(Some(plan));
-                    // Once the preview is on the page, so its Import button takes focus.
-                    let dialog = self.dialog;
-                    let open = move || {
-                        if let Some(dialog) = dialog.get_untracked() {
-                            let _ = dialog.show_modal();
-                        }
-                    };
-                    if set_timeout_with_handle(open, std::time::Duration::ZERO).is_err() {
-                        open();
-                    }
+                    self.open.set(true);
                 }
             }
         });
@@ -173,11 +165,8 @@ impl Importer {
     }
 
     fn close(self) {
-        if let Some(dialog) = self.dialog.get_untracked() {
-            dialog.close();
-        }
+        self.open.set(false);
         self.plan.set(None);
-        focus::by_id(dom_ids::IMPORT_INPUT);
     }
 }
 
@@ -198,11 +187,11 @@ pub fn ImportControl(importer: Importer) -> impl IntoView {
         </div>
         <p role="status" class="quiet-status">{importer.status}</p>
         <p role="alert" class="problem-text">{importer.problem}</p>
-        <dialog node_ref=importer.dialog aria-labelledby="import-heading"
-            on:cancel=move |ev: leptos::ev::Event| { ev.prevent_default(); importer.close(); }
-            on:keydown=move |ev| if let Some(d) = importer.dialog.get() { focus::keep_tab_inside(&ev, &d) }>
+        // Focus goes back to where it was, or to Import after a dropped file. Escape leaves
+        // the plan until the next file replaces it.
+        <Modal open=importer.open labelledby="import-heading" return_to=dom_ids::IMPORT_INPUT>
             {move || importer.plan.with(|plan| plan.as_ref().map(|plan| view! { <Preview importer plan=plan.clone()/> }))}
-        </dialog>
+        </Modal>
     }
 }
 
