@@ -15,7 +15,15 @@ pub fn listen(
     event: &'static str,
     handler: impl Fn(web_sys::Event) + 'static,
 ) {
-    let closure = Closure::<dyn Fn(web_sys::Event)>::new(handler);
+    own(target, event, Closure::new(handler));
+}
+
+// Not generic, so it is built once rather than for every handler.
+fn own(
+    target: &web_sys::EventTarget,
+    event: &'static str,
+    closure: Closure<dyn Fn(web_sys::Event)>,
+) {
     if target
         .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
         .is_err()

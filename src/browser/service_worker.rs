@@ -5,8 +5,7 @@
 
 use std::cell::Cell;
 
-use leptos::prelude::Owner;
-use leptos::task::spawn_local_scoped_with_cancellation;
+use leptos::prelude::{IsDisposed, Owner, StoredValue};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
@@ -45,8 +44,13 @@ pub fn register(on_update_ready: impl Fn() + Clone + 'static) {
             on_switch();
         }
     });
-    spawn_local_scoped_with_cancellation(async move {
-        let Ok(registration) = JsFuture::from(container.register("sw.js")).await else {
+    // Events and the registration's answer come outside any owner; what they add joins this
+    // one, and nothing happens once it has gone.
+    let owner = Owner::current().unwrap_or_default();
+    let alive = StoredValue::new(());
+    wasm_bindgen_futures::spawn_local(async move {
+        let registered = JsFuture::from(container.register("sw.js")).await;
+        let Some(registration) = registered.ok().filter(|_| !alive.is_disposed()) else {
             return;
         };
         let registration: ServiceWorkerRegistration = registration.unchecked_into();
@@ -56,30 +60,29 @@ pub fn register(on_update_ready: impl Fn() + Clone + 'static) {
             on_update_ready();
         }
         let found = registration.clone();
-        // Events run outside any owner; the worker's listener joins this one's.
-        let owner = Owner::current();
-        listen(&registration, "updatefound", move |_| {
-            let Some(worker) = found.installing() else {
-                return;
-            };
-            let watched = worker.clone();
-            let on_ready = on_update_ready.clone();
-            let controlled = controlled.clone();
-            let watch = move || {
-                listen(&worker, "statechange", move |_| {
-                    if watched.state() == ServiceWorkerState::Installed && controlled() {
-                        on_ready();
-                    }
-                })
-            };
-            match &owner {
-                Some(owner) => owner.with(watch),
-                None => watch(),
-            }
+        let watcher = owner.clone();
+        owner.with(|| {
+            listen(&registration, "updatefound", move |_| {
+                let Some(worker) = found.installing() else {
+                    return;
+                };
+                let watched = worker.clone();
+                let on_ready = on_update_ready.clone();
+                let controlled = controlled.clone();
+                watcher.with(|| {
+                    listen(&worker, "statechange", move |_| {
+                        if watched.state() == ServiceWorkerState::Installed && controlled() {
+                            on_ready();
+                        }
+                    })
+                });
+            })
         });
         // A tab left open for days looks for a new version when it is shown again.
-        on_visibility(web_sys::VisibilityState::Visible, move || {
-            let _ = registration.update();
+        owner.with(|| {
+            on_visibility(web_sys::VisibilityState::Visible, move || {
+                let _ = registration.update();
+            })
         });
     });
 }
