@@ -159,7 +159,7 @@ impl Importer {
         drop(span);
         match imported {
             Ok(()) => self.status.set(summary.message()),
-            Err(reason) => self.refuse(&self.file_name.get_untracked(), &reason),
+            Err(reason) => self.refuse(&self.file_name.get_untracked(), &reason.to_string()),
         }
         self.close();
     }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::backup_reminder::BackupReminder;
 use super::dom_ids;
-use super::exporting::export_all;
+use super::exporting::{export_all, said};
 use super::import_control::{drop_handlers, ImportControl, Importer};
 use super::library::Library;
 use super::navigator::Navigator;
@@ -137,7 +137,7 @@ pub fn ListScreen() -> impl IntoView {
         drop.remove();
     });
     let exported = RwSignal::new(String::new());
-    let export = move |_| exported.set(export_all(library).unwrap_or_else(|e| e));
+    let export = move |_| exported.set(said(export_all(library)));
 
     view! {
         <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Your incidents"</h1>

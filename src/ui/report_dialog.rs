@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::current::Current;
 use super::dom_ids;
-use super::exporting::deliver;
+use super::exporting::{deliver, said, NoFile};
 use super::library::Library;
 use super::modal::Modal;
 use super::send_actions::copy_to;
@@ -52,12 +52,12 @@ pub fn ReportDialog(
         open.set(true);
     };
     let download = move |_| {
-        let message = deliver(
+        let made = deliver(
             &file_name(),
             "text/markdown",
-            Ok::<_, String>(markdown.get_untracked()),
+            Ok::<_, NoFile>(markdown.get_untracked()),
         );
-        status.set(message.unwrap_or_else(|e| e));
+        status.set(said(made));
     };
     let copy = move |_| copy_to(markdown.get_untracked(), status, "Copied the report.");
     let print = move |_| {
