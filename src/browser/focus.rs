@@ -24,35 +24,37 @@ fn active() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.active_element()
 }
 
-/// The element that had focus when a dialog opened, to hand focus back to.
-pub struct Opener(Option<web_sys::HtmlElement>);
-
-impl Opener {
-    pub fn now() -> Self {
-        Self(active().and_then(|e| e.dyn_into().ok()))
-    }
-
-    /// Focuses the opener if it is still on the page, else the element with id `fallback`.
-    pub fn refocus(self, fallback: &str) {
-        match self.0 {
-            Some(opener) if opener.is_connected() && !is_body(&opener) => {
-                let _ = opener.focus();
-            }
-            _ => by_id(fallback),
-        }
-    }
+thread_local! {
+    /// What had focus when the open dialog opened. Only one is open at a time.
+    static OPENER: std::cell::RefCell<Option<web_sys::HtmlElement>> = const { std::cell::RefCell::new(None) };
 }
 
-fn is_body(element: &web_sys::HtmlElement) -> bool {
-    element.tag_name() == "BODY"
+/// Remembers what has focus now, to give it back with `give_back`.
+pub fn remember() {
+    let focused = active().and_then(|e| e.dyn_into().ok());
+    OPENER.with(|opener| opener.replace(focused));
+}
+
+/// Focuses what `remember` kept if it is still on the page, else the element with id
+/// `fallback`.
+pub fn give_back(fallback: &str) {
+    let opener = OPENER.with(|opener| opener.take());
+    match opener.filter(|o| o.is_connected() && !is_body(o)) {
+        Some(opener) => {
+            let _ = opener.focus();
+        }
+        None => by_id(fallback),
+    }
 }
 
 /// Whether focus has fallen back to the page itself, e.g. because the focused element was
 /// removed.
 pub fn is_lost() -> bool {
-    active()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        .is_none_or(|e| is_body(&e))
+    active().is_none_or(|e| is_body(&e))
+}
+
+fn is_body(element: &web_sys::Element) -> bool {
+    element.tag_name() == "BODY"
 }
 
 /// Keeps Tab inside a modal dialog: Tab on its last control goes to its first, Shift+Tab on

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::current::Current;
-use super::modal::Modal;
+use super::modal::{Modal, ModalState};
 use super::send_actions::SendActions;
 use crate::model::limits::MAX_LENGTH;
 use crate::model::{briefing, wording};
@@ -21,10 +21,12 @@ pub fn BriefingEditor() -> impl IntoView {
             .unwrap_or(false)
     });
     let flags = Memo::new(move |_| draft.with(|t| wording::check(t)));
-    let asking = RwSignal::new(false);
+    // Focus goes back to the button that opened it; after a fresh draft that button is
+    // gone, so to the new draft itself.
+    let asking = ModalState::new("briefing");
     let regenerate = move |_| {
         current.edit(|i| i.steps.own_up.briefing = None);
-        asking.set(false);
+        asking.close();
     };
 
     view! {
@@ -45,16 +47,14 @@ pub fn BriefingEditor() -> impl IntoView {
             </div>
             <SendActions subject body=draft/>
             <Show when=move || edited.get()>
-                <p><button type="button" class="quiet" on:click=move |_| asking.set(true)>"Write a fresh draft"</button></p>
+                <p><button type="button" class="quiet" on:click=move |_| asking.open()>"Write a fresh draft"</button></p>
             </Show>
-            // Focus goes back to the button that opened it; after a fresh draft that button is
-            // gone, so to the new draft itself.
-            <Modal open=asking labelledby="fresh-draft-heading" describedby="fresh-draft-text" return_to="briefing">
+            <Modal state=asking labelledby="fresh-draft-heading" describedby="fresh-draft-text">
                 <h2 id="fresh-draft-heading">"Write a fresh draft?"</h2>
                 <p id="fresh-draft-text">"A new draft from your notes will replace the text you wrote. Copy it first if you want to keep any of it."</p>
                 <div class="actions">
                     <button type="button" on:click=regenerate>"Replace with a fresh draft"</button>
-                    <button type="button" class="primary" autofocus on:click=move |_| asking.set(false)>"Keep my version"</button>
+                    <button type="button" class="primary" autofocus on:click=move |_| asking.close()>"Keep my version"</button>
                 </div>
             </Modal>
             <section class="wording" aria-labelledby="wording-heading">

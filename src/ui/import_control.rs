@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::dom_ids;
 use super::library::Library;
-use super::modal::Modal;
+use super::modal::{Modal, ModalState};
 use crate::browser::file_read::{self, PickedFile};
 use crate::browser::{focus, perf, platform};
 use crate::files::import::{self, check_size};
@@ -29,8 +29,8 @@ pub struct Importer {
     problem: RwSignal<String>,
     /// Incidents changed in another tab while the preview was open, said in the preview.
     changed: RwSignal<String>,
-    /// Whether the preview is open.
-    open: RwSignal<bool>,
+    /// The preview. Focus goes back to where it was, or to Import after a dropped file.
+    preview: ModalState,
 }
 
 impl Importer {
@@ -43,7 +43,7 @@ impl Importer {
             status: RwSignal::new(String::new()),
             problem: RwSignal::new(String::new()),
             changed: RwSignal::new(String::new()),
-            open: RwSignal::new(false),
+            preview: ModalState::new(dom_ids::IMPORT_INPUT),
         }
     }
 
@@ -81,7 +81,7 @@ impl Importer {
                     self.policy.set(Policy::default());
                     self.changed.set(String::new());
                     self.plan.set(Some(plan));
-                    self.open.set(true);
+                    self.preview.open();
                 }
             }
         });
@@ -165,7 +165,7 @@ impl Importer {
     }
 
     fn close(self) {
-        self.open.set(false);
+        self.preview.close();
         self.plan.set(None);
     }
 }
@@ -187,9 +187,8 @@ pub fn ImportControl(importer: Importer) -> impl IntoView {
         </div>
         <p role="status" class="quiet-status">{importer.status}</p>
         <p role="alert" class="problem-text">{importer.problem}</p>
-        // Focus goes back to where it was, or to Import after a dropped file. Escape leaves
-        // the plan until the next file replaces it.
-        <Modal open=importer.open labelledby="import-heading" return_to=dom_ids::IMPORT_INPUT>
+        // Escape leaves the plan until the next file replaces it.
+        <Modal state=importer.preview labelledby="import-heading">
             {move || importer.plan.with(|plan| plan.as_ref().map(|plan| view! { <Preview importer plan=plan.clone()/> }))}
         </Modal>
     }

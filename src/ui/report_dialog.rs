@@ -7,7 +7,7 @@ use super::current::Current;
 use super::dom_ids;
 use super::exporting::{deliver, said, NoFile};
 use super::library::Library;
-use super::modal::Modal;
+use super::modal::{Modal, ModalState};
 use super::send_actions::copy_to;
 use crate::browser::{page, platform};
 use crate::files::export::incident_file_name;
@@ -21,7 +21,7 @@ pub fn ReportDialog(
 ) -> impl IntoView {
     let current = expect_context::<Current>();
     let library = expect_context::<Library>();
-    let open = RwSignal::new(false);
+    let modal = ModalState::new(dom_ids::REPORT_BUTTON);
     let options = RwSignal::new(Options::default());
     let status = RwSignal::new(String::new());
 
@@ -31,7 +31,7 @@ pub fn ReportDialog(
             .unwrap_or_default()
     };
     let markdown = Memo::new(move |_| {
-        if open.get() {
+        if modal.is_open() {
             report::markdown(&blocks())
         } else {
             String::new()
@@ -49,7 +49,7 @@ pub fn ReportDialog(
 
     let show = move |_| {
         status.set(String::new());
-        open.set(true);
+        modal.open();
     };
     let download = move |_| {
         let made = deliver(
@@ -62,7 +62,7 @@ pub fn ReportDialog(
     let copy = move |_| copy_to(markdown.get_untracked(), status, "Copied the report.");
     let print = move |_| {
         printing.set(Some(blocks()));
-        open.set(false);
+        modal.close();
         // After the print view is on the page; the snapshot goes once printing is over.
         let _ = set_timeout_with_handle(page::print, std::time::Duration::from_millis(50));
     };
@@ -84,7 +84,7 @@ pub fn ReportDialog(
         <button type="button" class="quiet" id=dom_ids::REPORT_BUTTON on:click=show>"Report"</button>
         // Built only while open: the report isn't rebuilt per keystroke, and its labels
         // don't stand in for the step's own.
-        <Modal open labelledby="report-heading" class="report-dialog" return_to=dom_ids::REPORT_BUTTON>
+        <Modal state=modal labelledby="report-heading" class="report-dialog">
             <h2 id="report-heading">"Report"</h2>
             <p>"The whole incident, in the order a review reads it. Leave out what you'd rather not share."</p>
             <fieldset class="report-sections">
@@ -116,7 +116,7 @@ pub fn ReportDialog(
                 <button type="button" class="primary" on:click=download>"Download Markdown report"</button>
                 <button type="button" on:click=copy>"Copy report"</button>
                 <button type="button" on:click=print>"Print report"</button>
-                <button type="button" on:click=move |_| open.set(false)>"Close"</button>
+                <button type="button" on:click=move |_| modal.close()>"Close"</button>
             </div>
             <p role="status" class="quiet-status">{status}</p>
         </Modal>
