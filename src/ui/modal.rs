@@ -78,7 +78,7 @@ pub fn Modal(
     view! {
         <dialog node_ref=state.dialog class=class aria-labelledby=labelledby aria-describedby=describedby
             on:cancel=cancel on:close=closed on:keydown=keydown>
-            <Show when=move || state.is_open()>{children()}</Show>
+            {move || state.is_open().then(|| children())}
         </dialog>
     }
 }
