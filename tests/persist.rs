@@ -1,12 +1,16 @@
 //! Native tests of the persistence core against the in-memory store: codec, migrations,
 //! refusal of newer data, isolation of damaged records, and one-key-per-save.
 
+mod common;
+
 use mend::model::{Incident, IncidentId, Timestamp};
 use mend::persist::codec::{decode, encode};
 use mend::persist::repo::SaveError;
 use mend::persist::{
     load, DecodeError, KeyValue, MemoryStore, ReadOnly, StorageError, StorageKey, SCHEMA_VERSION,
 };
+
+use common::SaveOver;
 
 const V1_INCIDENT: &str = include_str!("fixtures/v1-incident.json");
 const V1_MINIMAL: &str = include_str!("fixtures/v1-minimal.json");

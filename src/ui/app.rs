@@ -12,7 +12,7 @@ use super::save_indicator::SaveIndicator;
 use super::settings_screen::SettingsScreen;
 use super::tell_now_screen::TellNowScreen;
 use super::update_prompt::UpdatePrompt;
-use crate::browser::{local_storage, page};
+use crate::browser::{address, focus, lifecycle, local_storage, page};
 use crate::model::{IncidentId, Step};
 use crate::route::Route;
 
@@ -38,7 +38,7 @@ pub fn App() -> impl IntoView {
             .with_untracked(|all| all.iter().find(|i| i.id == id).map(|i| i.last_step))
     }));
     let route = navigator.route;
-    navigator.show(Route::from_hash(&page::hash()));
+    navigator.show(Route::from_hash(&address::hash()));
     provide_context(navigator);
     let screen = Memo::new(move |_| match route.get() {
         Route::List => Screen::List,
@@ -51,8 +51,8 @@ pub fn App() -> impl IntoView {
         Route::Incident(_, Some(step)) => step,
         _ => Step::Stop,
     });
-    page::on_hash_change(move || navigator.show(Route::from_hash(&page::hash())));
-    page::on_hide(move || library.flush());
+    address::on_hash_change(move || navigator.show(Route::from_hash(&address::hash())));
+    lifecycle::on_hide(move || library.flush());
     local_storage::on_change_elsewhere(move |key, old, new| library.on_storage(key, old, new));
     Effect::new(move |_| page::set_theme(library.settings.with(|s| s.theme.attribute())));
 
@@ -68,8 +68,8 @@ pub fn App() -> impl IntoView {
             };
             // Wait a frame so the new screen is in the DOM.
             request_animation_frame(move || match opened {
-                Some(id) if library.is_untouched(id) => page::focus(dom_ids::BREATHING_START),
-                _ => page::focus(dom_ids::SCREEN_HEADING),
+                Some(id) if library.is_untouched(id) => focus::by_id(dom_ids::BREATHING_START),
+                _ => focus::by_id(dom_ids::SCREEN_HEADING),
             });
         }
         current
@@ -80,7 +80,7 @@ pub fn App() -> impl IntoView {
         // address fragment holds the route, so the link moves focus itself.
         <a class="skip-link" href=format!("#{}", dom_ids::MAIN) on:click=|ev| {
             ev.prevent_default();
-            page::focus(dom_ids::SCREEN_HEADING);
+            focus::by_id(dom_ids::SCREEN_HEADING);
         }>"Skip to content"</a>
         <header class="banner">
             <a class="brand" href=Route::List.href()>"Mend"</a>

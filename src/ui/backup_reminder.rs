@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::exporting::export_all;
+use super::exporting::{export_all, said};
 use super::library::Library;
 use crate::browser::platform;
 use crate::model::backup_reminder;
@@ -19,7 +19,7 @@ pub fn BackupReminder() -> impl IntoView {
                 .with(|settings| backup_reminder::due(all, settings, platform::now()))
         })
     });
-    let export = move |_| outcome.set(export_all(library).unwrap_or_else(|e| e));
+    let export = move |_| outcome.set(said(export_all(library)));
     let not_now = move |_| {
         let now = platform::now();
         library.change_settings(|s| s.reminder_dismissed = Some(now));

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::current::Current;
 use super::dom_ids;
 use super::form::{field, Field, FieldInput};
-use crate::browser::page;
+use crate::browser::focus;
 use crate::model::breathing;
 use crate::ui::reactive_text::text;
 
@@ -76,7 +76,7 @@ pub fn BreathingGuide() -> impl IntoView {
         stop_timer();
         state.set(State::Skipped);
         // Skip disappears once pressed; keep focus in the guide.
-        page::focus(dom_ids::BREATHING_START);
+        focus::by_id(dom_ids::BREATHING_START);
     };
 
     // The cue and countdown are for the eyes. A screen reader hears one line a round and

@@ -1,20 +1,16 @@
 //! The Own up briefing: a draft composed from the user's notes until they edit it, then theirs.
 //! A fresh draft replaces their text only after they confirm. A wording check sits beside it.
 
-use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use super::current::Current;
 use super::form::FieldInput;
+use super::modal::{Modal, ModalState};
 use super::send_actions::SendActions;
 use super::steps::own_up;
-use crate::browser::page;
 use crate::model::limits::MAX_LENGTH;
 use crate::model::{briefing, wording};
 use crate::ui::reactive_text::text;
-
-/// The "Write a fresh draft" button, where focus returns when the dialog closes.
-const OPENER: &str = "fresh-draft-open";
 
 #[component]
 pub fn BriefingEditor() -> impl IntoView {
@@ -32,26 +28,12 @@ pub fn BriefingEditor() -> impl IntoView {
             .read(|i| i.steps.own_up.tell_email.clone())
             .unwrap_or_default()
     });
-    let dialog = NodeRef::<Dialog>::new();
-
-    let open = move |_| {
-        if let Some(dialog) = dialog.get() {
-            let _ = dialog.show_modal();
-        }
-    };
-    let close = move || {
-        if let Some(dialog) = dialog.get() {
-            dialog.close();
-        }
-    };
+    // Focus goes back to the button that opened it; after a fresh draft that button is
+    // gone, so to the new draft itself.
+    let asking = ModalState::new("briefing");
     let regenerate = move |_| {
         current.edit(|i| i.steps.own_up.briefing = None);
-        close();
-    };
-    // However it closes (Escape too), focus goes back to the button that opened it; after a
-    // fresh draft that button is gone, so to the new draft itself.
-    let closed = move |_| {
-        request_animation_frame(|| page::focus_first(&[OPENER, "briefing"]));
+        asking.close();
     };
 
     view! {
@@ -73,17 +55,16 @@ pub fn BriefingEditor() -> impl IntoView {
             <FieldInput field=&own_up::EMAIL/>
             <SendActions subject body=draft to/>
             <Show when=move || edited.get()>
-                <p><button type="button" class="quiet" id=OPENER on:click=open>"Write a fresh draft"</button></p>
+                <p><button type="button" class="quiet" on:click=move |_| asking.open()>"Write a fresh draft"</button></p>
             </Show>
-            <dialog node_ref=dialog aria-labelledby="fresh-draft-heading" aria-describedby="fresh-draft-text" on:close=closed
-                on:keydown=move |ev| if let Some(d) = dialog.get() { page::keep_tab_inside(&ev, &d) }>
+            <Modal state=asking labelledby="fresh-draft-heading" describedby="fresh-draft-text">
                 <h2 id="fresh-draft-heading">"Write a fresh draft?"</h2>
                 <p id="fresh-draft-text">"A new draft from your notes will replace the text you wrote. Copy it first if you want to keep any of it."</p>
                 <div class="actions">
                     <button type="button" on:click=regenerate>"Replace with a fresh draft"</button>
-                    <button type="button" class="primary" autofocus on:click=move |_| close()>"Keep my version"</button>
+                    <button type="button" class="primary" autofocus on:click=move |_| asking.close()>"Keep my version"</button>
                 </div>
-            </dialog>
+            </Modal>
             <section class="wording" aria-labelledby="wording-heading">
                 <h3 id="wording-heading">"Wording check"</h3>
                 {move || flags.with(|flags| if flags.is_empty() {

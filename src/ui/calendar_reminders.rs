@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::current::Current;
-use super::exporting::deliver;
+use super::exporting::{deliver, said};
 use super::library::Library;
 use crate::browser::platform;
 use crate::files::calendar;
@@ -25,15 +25,11 @@ pub fn CalendarReminders() -> impl IntoView {
                 .step_it_up
                 .resolved_at
                 .map_or_else(platform::today, platform::local_day);
-            let text = calendar::reminders(i, title.as_deref(), start, platform::now())
-                .map_err(|e| e.to_string())?;
+            let text = calendar::reminders(i, title.as_deref(), start, platform::now());
             let name = incident_file_name(title.as_deref(), platform::today(), "ics");
-            deliver(&name, "text/calendar", Ok::<_, String>(text))
+            deliver(&name, "text/calendar", text)
         });
-        status.set(match made {
-            Some(Ok(message) | Err(message)) => message,
-            None => String::new(),
-        });
+        status.set(made.map(said).unwrap_or_default());
     };
     view! {
         <section aria-labelledby="calendar-heading">

@@ -3,13 +3,13 @@
 //! Nothing is written until the person confirms, and a bad file writes nothing at all.
 
 use leptos::ev::DragEvent;
-use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use super::dom_ids;
 use super::library::Library;
+use super::modal::{Modal, ModalState};
 use crate::browser::file_read::{self, PickedFile};
-use crate::browser::{page, perf, platform};
+use crate::browser::{focus, perf, platform};
 use crate::files::import::{self, check_size};
 use crate::files::merge::{Conflict, Outcome, Plan, Policy, Recheck};
 use crate::model::IncidentId;
@@ -29,7 +29,8 @@ pub struct Importer {
     problem: RwSignal<String>,
     /// Incidents changed in another tab while the preview was open, said in the preview.
     changed: RwSignal<String>,
-    dialog: NodeRef<Dialog>,
+    /// The preview. Focus goes back to where it was, or to Import after a dropped file.
+    preview: ModalState,
 }
 
 impl Importer {
@@ -42,7 +43,7 @@ impl Importer {
             status: RwSignal::new(String::new()),
             problem: RwSignal::new(String::new()),
             changed: RwSignal::new(String::new()),
-            dialog: NodeRef::new(),
+            preview: ModalState::new(dom_ids::IMPORT_INPUT),
         }
     }
 
@@ -80,16 +81,7 @@ impl Importer {
                     self.policy.set(Policy::default());
                     self.changed.set(String::new());
                     self.plan.set(Some(plan));
-                    // Once the preview is on the page, so its Import button takes focus.
-                    let dialog = self.dialog;
-                    let open = move || {
-                        if let Some(dialog) = dialog.get_untracked() {
-                            let _ = dialog.show_modal();
-                        }
-                    };
-                    if set_timeout_with_handle(open, std::time::Duration::ZERO).is_err() {
-                        open();
-                    }
+                    self.preview.open();
                 }
             }
         });
@@ -146,7 +138,7 @@ impl Importer {
         ));
         self.plan.set(Some(plan));
         // Once the new preview is on the page.
-        request_animation_frame(|| page::focus(dom_ids::IMPORT_CHANGED));
+        request_animation_frame(|| focus::by_id(dom_ids::IMPORT_CHANGED));
         true
     }
 
@@ -167,17 +159,14 @@ impl Importer {
         drop(span);
         match imported {
             Ok(()) => self.status.set(summary.message()),
-            Err(reason) => self.refuse(&self.file_name.get_untracked(), &reason),
+            Err(reason) => self.refuse(&self.file_name.get_untracked(), &reason.to_string()),
         }
         self.close();
     }
 
     fn close(self) {
-        if let Some(dialog) = self.dialog.get_untracked() {
-            dialog.close();
-        }
+        self.preview.close();
         self.plan.set(None);
-        page::focus(dom_ids::IMPORT_INPUT);
     }
 }
 
@@ -201,11 +190,10 @@ pub fn ImportControl(
         </div>
         <p role="status" class="quiet-status">{importer.status}</p>
         <p role="alert" class="problem-text">{importer.problem}</p>
-        <dialog node_ref=importer.dialog aria-labelledby="import-heading"
-            on:cancel=move |ev: leptos::ev::Event| { ev.prevent_default(); importer.close(); }
-            on:keydown=move |ev| if let Some(d) = importer.dialog.get() { page::keep_tab_inside(&ev, &d) }>
+        // Escape leaves the plan until the next file replaces it.
+        <Modal state=importer.preview labelledby="import-heading">
             {move || importer.plan.with(|plan| plan.as_ref().map(|plan| view! { <Preview importer plan=plan.clone()/> }))}
-        </dialog>
+        </Modal>
     }
 }
 

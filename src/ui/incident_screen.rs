@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::calm_clock::CalmClock;
 use super::current::Current;
 use super::dom_ids;
-use super::exporting::export_one;
+use super::exporting::{export_one, said};
 use super::library::Library;
 use super::navigator::Navigator;
 use super::report_dialog::{PrintView, ReportDialog};
@@ -119,7 +119,7 @@ fn IncidentEditor(
     };
     let exported = RwSignal::new(String::new());
     let printing = RwSignal::new(None);
-    let export = move |_| exported.set(export_one(library, id).unwrap_or_else(|e| e));
+    let export = move |_| exported.set(said(export_one(library, id)));
     let delete = move |_| {
         navigator.go(Route::List);
         library.delete(id);

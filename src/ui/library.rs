@@ -10,10 +10,8 @@ use super::form::Restore;
 use crate::browser::{perf, platform, storage_manager, LocalStore};
 use crate::files::merge::Write;
 use crate::model::{Incident, IncidentId, Settings, Timestamp};
-use crate::persist::repo::SaveError;
 use crate::persist::{
-    self, Failing, KeyValue, Loaded, Outcome, ReadOnly, SaveProblem, Session, StorageError,
-    Unreadable,
+    self, Failing, KeyValue, Loaded, Outcome, ReadOnly, Session, StorageError, Unreadable,
 };
 
 /// How long after the last keystroke a save happens.
@@ -30,9 +28,9 @@ pub enum SaveState {
     Idle,
     Pending,
     Saved,
-    /// Typed text could not be saved: the reason, in plain words. The text stays in memory
-    /// and on screen, and this stays until it is saved.
-    Failed(String),
+    /// Typed text could not be saved. The text stays in memory and on screen, and this
+    /// stays until it is saved.
+    Failed(NotSaved),
 }
 
 /// What Undo would put back: the last deleted incident, or the last entry removed from a
@@ -53,8 +51,11 @@ pub enum Undo {
 
 pub use crate::persist::Clash;
 
+mod failures;
 mod other_tabs;
 mod saving;
+
+pub use failures::{ImportFailed, NotSaved, PutBackFailed};
 
 /// Shared through context; every field is a cheap `Copy` handle.
 #[derive(Clone, Copy)]
@@ -153,23 +154,15 @@ impl Library {
     }
 
     /// Writes an import all at once, then shows it. If it can't all be stored, nothing is
-    /// written and nothing on screen changes; the reason comes back in plain words.
-    pub fn import(&self, writes: Vec<Write>) -> Result<(), String> {
+    /// written and nothing on screen changes.
+    pub fn import(&self, writes: Vec<Write>) -> Result<(), ImportFailed> {
         // Edits still waiting to be saved go first, so storage matches the screen.
         self.flush();
         let incidents: Vec<Incident> = writes.iter().map(|w| w.incident().clone()).collect();
         let saved = self
             .with_session(|s, _, kv| s.save_all(kv, &incidents))
             .unwrap_or(Ok(()));
-        saved.map_err(|e| match e {
-            SaveProblem::ReadOnly(reason) => {
-                format!("Mend can't save in this browser right now: {reason}.")
-            }
-            SaveProblem::Save(SaveError::Storage(StorageError::Full)) => {
-                "There isn't room for them in this browser's storage.".to_owned()
-            }
-            other => format!("They couldn't be saved: {other}."),
-        })?;
+        saved?;
         let ids: BTreeSet<IncidentId> = incidents.iter().map(|i| i.id).collect();
         self.incidents.update(|all| {
             for write in writes {

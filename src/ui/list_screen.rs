@@ -8,12 +8,12 @@ use leptos::prelude::*;
 
 use super::backup_reminder::BackupReminder;
 use super::dom_ids;
-use super::exporting::export_all;
+use super::exporting::{export_all, said};
 use super::import_control::{drop_handlers, ImportControl, Importer};
 use super::library::Library;
 use super::navigator::Navigator;
 use super::unreadable_list::UnreadableList;
-use crate::browser::{page, perf, platform};
+use crate::browser::{focus, page, perf, platform};
 use crate::model::milestones::{self, Next};
 use crate::model::order;
 use crate::model::{clock, search, status, IncidentId, Status, Timestamp};
@@ -140,7 +140,7 @@ pub fn ListScreen() -> impl IntoView {
             format!("\u{201c}{title}\u{201d} is back in your list.")
         });
         // The row may have gone from the list; keep focus somewhere sensible.
-        page::focus(dom_ids::SCREEN_HEADING);
+        focus::by_id(dom_ids::SCREEN_HEADING);
     };
 
     let importer = Importer::new(library);
@@ -153,7 +153,7 @@ pub fn ListScreen() -> impl IntoView {
         drop.remove();
     });
     let exported = RwSignal::new(String::new());
-    let export = move |_| exported.set(export_all(library).unwrap_or_else(|e| e));
+    let export = move |_| exported.set(said(export_all(library)));
 
     view! {
         <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Your incidents"</h1>

@@ -15,6 +15,7 @@ pub mod incident_screen;
 pub mod library;
 pub mod list_screen;
 pub mod message_card;
+pub mod modal;
 pub mod navigator;
 pub mod notices;
 pub mod rating_scale;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::browser::page;
+use crate::browser::address;
 use crate::model::{IncidentId, Step};
 use crate::route::Route;
 
@@ -26,7 +26,7 @@ impl Navigator {
 
     pub fn go(&self, route: Route) {
         let route = self.resolve(route);
-        page::push_hash(&route.href());
+        address::push_hash(&route.href());
         self.show(route);
     }
 
@@ -47,7 +47,7 @@ impl Navigator {
         match self.last_step.run(id) {
             Some(step) => {
                 let route = Route::Incident(id, Some(step));
-                page::replace_hash(&route.href());
+                address::replace_hash(&route.href());
                 route
             }
             None => route,

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 
 use super::dom_ids;
-use super::exporting::{deliver, export_all};
+use super::exporting::{deliver, export_all, said};
 use super::library::{Clash, Library, SaveState, Undo};
-use crate::browser::{page, platform};
+use crate::browser::{focus, platform};
 use crate::files::export::export;
 
 #[component]
@@ -17,7 +17,7 @@ pub fn Notices() -> impl IntoView {
     // Unsaved text is always named first, whatever else goes wrong after it.
     let problem = Memo::new(move |_| {
         let unsaved = match library.save_state.get() {
-            SaveState::Failed(message) => Some(message),
+            SaveState::Failed(problem) => Some(problem.to_string()),
             _ => library.read_only().map(|reason| {
                 format!(
                     "Mend can't save in this browser right now: {reason}. \
@@ -44,7 +44,7 @@ pub fn Notices() -> impl IntoView {
 
     // Whatever can't be saved can still leave the browser as a file.
     let exported = RwSignal::new(String::new());
-    let export = move |_| exported.set(export_all(library).unwrap_or_else(|e| e));
+    let export = move |_| exported.set(said(export_all(library)));
     Effect::new(move |_| {
         if problem.with(Option::is_none) {
             exported.set(String::new());
@@ -70,11 +70,11 @@ pub fn Notices() -> impl IntoView {
                 // Both buttons vanish when pressed; focus goes back to the screen's heading.
                 <button type="button" on:click=move |_| {
                     library.undo();
-                    page::focus(dom_ids::SCREEN_HEADING);
+                    focus::by_id(dom_ids::SCREEN_HEADING);
                 }>"Undo"</button>
                 <button type="button" class="quiet" on:click=move |_| {
                     library.undo.set(None);
-                    page::focus(dom_ids::SCREEN_HEADING);
+                    focus::by_id(dom_ids::SCREEN_HEADING);
                 }>"Dismiss"</button>
             })}
         </div>
@@ -101,15 +101,15 @@ fn EmptiedNotice() -> impl IntoView {
     let put_back = move |_| match library.put_back() {
         Ok(()) => {
             status.set(String::new());
-            page::focus(dom_ids::SCREEN_HEADING);
+            focus::by_id(dom_ids::SCREEN_HEADING);
         }
-        Err(reason) => status.set(reason),
+        Err(reason) => status.set(reason.to_string()),
     };
-    let export = move |_| status.set(export_all(library).unwrap_or_else(|e| e));
+    let export = move |_| status.set(said(export_all(library)));
     let dismiss = move |_| {
         library.emptied.set(None);
         status.set(String::new());
-        page::focus(dom_ids::SCREEN_HEADING);
+        focus::by_id(dom_ids::SCREEN_HEADING);
     };
     view! {
         <div class="notice notice-problem" role="alert" class:empty=move || text().is_none()>
@@ -158,20 +158,17 @@ fn ClashNotice() -> impl IntoView {
             .with_untracked(|c| c.as_ref().and_then(|c| c.theirs.clone()));
         if let Some(theirs) = theirs {
             let name = format!("mend-other-tab-{}.json", platform::today());
-            status.set(
-                deliver(
-                    &name,
-                    "application/json",
-                    export(&[theirs], &[], platform::now()),
-                )
-                .unwrap_or_else(|e| e),
-            );
+            status.set(said(deliver(
+                &name,
+                "application/json",
+                export(&[theirs], &[], platform::now()),
+            )));
         }
     };
     let dismiss = move |_| {
         library.clash.set(None);
         status.set(String::new());
-        page::focus(dom_ids::SCREEN_HEADING);
+        focus::by_id(dom_ids::SCREEN_HEADING);
     };
     view! {
         <div class="notice notice-problem" role="alert" class:empty=move || text().is_none()>

@@ -1,13 +1,13 @@
 //! The incident report: a dialog to choose sections and whether names become roles, with the
 //! Markdown to download or copy, and a print view that prints just the report.
 
-use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use super::current::Current;
 use super::dom_ids;
-use super::exporting::deliver;
+use super::exporting::{deliver, said, NoFile};
 use super::library::Library;
+use super::modal::{Modal, ModalState};
 use super::send_actions::copy_to;
 use crate::browser::{page, platform};
 use crate::files::export::incident_file_name;
@@ -22,8 +22,7 @@ pub fn ReportDialog(
 ) -> impl IntoView {
     let current = expect_context::<Current>();
     let library = expect_context::<Library>();
-    let dialog = NodeRef::<Dialog>::new();
-    let open = RwSignal::new(false);
+    let modal = ModalState::new(dom_ids::REPORT_BUTTON);
     let options = RwSignal::new(Options::default());
     let status = RwSignal::new(String::new());
 
@@ -33,7 +32,7 @@ pub fn ReportDialog(
             .unwrap_or_default()
     };
     let markdown = Memo::new(move |_| {
-        if open.get() {
+        if modal.is_open() {
             report::markdown(&blocks())
         } else {
             String::new()
@@ -51,36 +50,20 @@ pub fn ReportDialog(
 
     let show = move |_| {
         status.set(String::new());
-        open.set(true);
-        // Once the contents are on the page, so focus lands inside them.
-        let _ = set_timeout_with_handle(
-            move || {
-                if let Some(dialog) = dialog.get_untracked() {
-                    let _ = dialog.show_modal();
-                }
-            },
-            std::time::Duration::ZERO,
-        );
-    };
-    let close = move || {
-        if let Some(dialog) = dialog.get() {
-            dialog.close();
-        }
-        open.set(false);
-        page::focus(dom_ids::REPORT_BUTTON);
+        modal.open();
     };
     let download = move |_| {
-        let message = deliver(
+        let made = deliver(
             &file_name(),
             "text/markdown",
-            Ok::<_, String>(markdown.get_untracked()),
+            Ok::<_, NoFile>(markdown.get_untracked()),
         );
-        status.set(message.unwrap_or_else(|e| e));
+        status.set(said(made));
     };
     let copy = move |_| copy_to(markdown.get_untracked(), status, "Copied the report.");
     let print = move |_| {
         printing.set(Some(blocks()));
-        close();
+        modal.close();
         // After the print view is on the page; the snapshot goes once printing is over.
         let _ = set_timeout_with_handle(page::print, std::time::Duration::from_millis(50));
     };
@@ -100,48 +83,44 @@ pub fn ReportDialog(
 
     view! {
         <button type="button" class="quiet" id=dom_ids::REPORT_BUTTON on:click=show>"Report"</button>
-        <dialog node_ref=dialog class="report-dialog" aria-labelledby="report-heading"
-            on:cancel=move |ev: leptos::ev::Event| { ev.prevent_default(); close(); }
-            on:keydown=move |ev| if let Some(d) = dialog.get() { page::keep_tab_inside(&ev, &d) }>
-            // Built only while open: the report isn't rebuilt per keystroke, and its labels
-            // don't stand in for the step's own.
-            <Show when=move || open.get()>
-                <h2 id="report-heading">"Report"</h2>
-                <p>"The whole incident, in the order a review reads it. Leave out what you'd rather not share."</p>
-                <fieldset class="report-sections">
-                    <legend>"Sections"</legend>
-                    {Section::ALL.into_iter().map(|section| {
-                        let id = format!("report-{}", section.key());
-                        view! {
-                            <div class="field check">
-                                <input type="checkbox" id=id.clone()
-                                    prop:checked=move || options.with(|o| o.sections.contains(&section))
-                                    on:change=move |ev| toggle(section, event_target_checked(&ev))/>
-                                <label for=id>{section.heading()}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </fieldset>
-                <div class="field check">
-                    <input type="checkbox" id="report-roles" aria-describedby="report-roles-hint"
-                        prop:checked=move || options.with(|o| o.names_as_roles)
-                        on:change=move |ev| options.update(|o| o.names_as_roles = event_target_checked(&ev))/>
-                    <label for="report-roles">"Use roles instead of names"</label>
-                </div>
-                <p class="hint" id="report-roles-hint">"For sharing, for example with your manager. A name Mend has no role for becomes \u{201c}someone\u{201d}."</p>
-                <div class="field">
-                    <label for="report-text">"Report (Markdown)"</label>
-                    <textarea id="report-text" rows="12" readonly prop:value=markdown></textarea>
-                </div>
-                <div class="actions">
-                    <button type="button" class="primary" on:click=download>"Download Markdown report"</button>
-                    <button type="button" on:click=copy>"Copy report"</button>
-                    <button type="button" on:click=print>"Print report"</button>
-                    <button type="button" on:click=move |_| close()>"Close"</button>
-                </div>
-                <p role="status" class="quiet-status">{status}</p>
-            </Show>
-        </dialog>
+        // Built only while open: the report isn't rebuilt per keystroke, and its labels
+        // don't stand in for the step's own.
+        <Modal state=modal labelledby="report-heading" class="report-dialog">
+            <h2 id="report-heading">"Report"</h2>
+            <p>"The whole incident, in the order a review reads it. Leave out what you'd rather not share."</p>
+            <fieldset class="report-sections">
+                <legend>"Sections"</legend>
+                {Section::ALL.into_iter().map(|section| {
+                    let id = format!("report-{}", section.key());
+                    view! {
+                        <div class="field check">
+                            <input type="checkbox" id=id.clone()
+                                prop:checked=move || options.with(|o| o.sections.contains(&section))
+                                on:change=move |ev| toggle(section, event_target_checked(&ev))/>
+                            <label for=id>{section.heading()}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <div class="field check">
+                <input type="checkbox" id="report-roles" aria-describedby="report-roles-hint"
+                    prop:checked=move || options.with(|o| o.names_as_roles)
+                    on:change=move |ev| options.update(|o| o.names_as_roles = event_target_checked(&ev))/>
+                <label for="report-roles">"Use roles instead of names"</label>
+            </div>
+            <p class="hint" id="report-roles-hint">"For sharing, for example with your manager. A name Mend has no role for becomes \u{201c}someone\u{201d}."</p>
+            <div class="field">
+                <label for="report-text">"Report (Markdown)"</label>
+                <textarea id="report-text" rows="12" readonly prop:value=markdown></textarea>
+            </div>
+            <div class="actions">
+                <button type="button" class="primary" on:click=download>"Download Markdown report"</button>
+                <button type="button" on:click=copy>"Copy report"</button>
+                <button type="button" on:click=print>"Print report"</button>
+                <button type="button" on:click=move |_| modal.close()>"Close"</button>
+            </div>
+            <p role="status" class="quiet-status">{status}</p>
+        </Modal>
     }
 }
 

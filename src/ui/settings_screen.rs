@@ -112,7 +112,10 @@ fn YourData() -> impl IntoView {
         status.set(ok);
         problem.set(err);
     };
-    let export = move |_| report(export_all(library));
+    let export = move |_| {
+        let made = export_all(library);
+        report(made.map(|d| d.to_string()).map_err(|e| e.to_string()));
+    };
 
     let confirm = RwSignal::new(String::new());
     // Tied to the confirmation field, where the fix is.

@@ -8,10 +8,8 @@ use crate::browser::service_worker;
 #[component]
 pub fn UpdatePrompt() -> impl IntoView {
     let ready = RwSignal::new(false);
-    // try_set: the worker's events may outlive this component in tests that unmount it.
-    service_worker::register(move || {
-        ready.try_set(true);
-    });
+    // The worker's listeners belong to this component and go when it does.
+    service_worker::register(move || ready.set(true));
     view! {
         // A polite live region that is always in the page, so its message is announced.
         <div class="notice notice-update" aria-live="polite" class:empty=move || !ready.get()>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::spec::{Field, Kind};
-use crate::browser::{page, perf, platform};
+use crate::browser::{focus, perf, platform};
 use crate::model::limits::MAX_LENGTH;
 use crate::model::Timestamp;
 use crate::ui::current::Current;
@@ -92,7 +92,7 @@ pub fn FieldInput(
                 write(platform::parse_local_input(&text).map(|t| t.millis().to_string()).unwrap_or_default());
                 // A timeline re-sorts when a time changes; keep focus on the moved field.
                 let focus_id = focus_id.clone();
-                request_animation_frame(move || page::focus(&focus_id));
+                request_animation_frame(move || focus::by_id(&focus_id));
             };
             // "Now" saves typing the time under stress; focus stays on it even if the entry moves.
             let now_id = format!("{id}-now");
@@ -100,7 +100,7 @@ pub fn FieldInput(
             let set_now = move |_| {
                 write(platform::now().millis().to_string());
                 let refocus = refocus.clone();
-                request_animation_frame(move || page::focus(&refocus));
+                request_animation_frame(move || focus::by_id(&refocus));
             };
             view! {
                 <div class="with-now">

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::field_input::FieldInput;
 use super::spec::ListSpec;
-use crate::browser::page;
+use crate::browser::focus;
 use crate::ui::current::Current;
 use crate::ui::library::Undo;
 use crate::ui::reactive_text::text;
@@ -40,7 +40,7 @@ pub fn ListEditor(
         current.edit(|i| id = (spec.ops.add)(i));
         if let Some(first) = spec.fields.first() {
             let field_id = format!("{}-{id}", first.key);
-            request_animation_frame(move || page::focus(&field_id));
+            request_animation_frame(move || focus::by_id(&field_id));
         }
     };
     view! {
@@ -91,7 +91,7 @@ fn Entry(
             (false, false) => "It is already last.".into(),
         });
         // Moving re-inserts the entry in the page, which drops focus; put it back.
-        request_animation_frame(move || page::focus(&button));
+        request_animation_frame(move || focus::by_id(&button));
     };
     let remove = move |_| {
         let what = name();
@@ -103,7 +103,7 @@ fn Entry(
                 what,
                 restore,
             });
-            page::focus(&format!("{}-add", spec.key));
+            focus::by_id(&format!("{}-add", spec.key));
         }
     };
     let up_id = format!("{}-up-{item}", spec.key);

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::{Library, SaveState};
+use super::{Library, PutBackFailed, SaveState};
 use crate::model::IncidentId;
 use crate::persist::repo::unknown_key;
-use crate::persist::{self, codec, SaveProblem, Session, StorageKey, Unreadable};
+use crate::persist::{self, codec, Session, StorageKey, Unreadable};
 
 impl Library {
     /// Follows a change another tab made to Mend's storage (the `storage` event), given the
@@ -62,22 +62,14 @@ impl Library {
     }
 
     /// Writes back what this tab holds wherever storage is empty now. On failure nothing is
-    /// written, and the reason comes back in plain words.
-    pub fn put_back(&self) -> Result<(), String> {
+    /// written.
+    pub fn put_back(&self) -> Result<(), PutBackFailed> {
         let settings = self.settings.get_untracked();
         let written = self.with_session(|s, all, kv| {
             self.unreadable
                 .with_untracked(|unreadable| s.put_back(kv, all, &settings, unreadable))
         });
-        match written {
-            Some(Err(SaveProblem::ReadOnly(reason))) => {
-                return Err(format!(
-                    "Mend can't save in this browser right now: {reason}."
-                ))
-            }
-            Some(Err(e)) => return Err(format!("They couldn't be put back: {e}.")),
-            Some(Ok(())) | None => {}
-        }
+        written.unwrap_or(Ok(()))?;
         self.emptied.set(None);
         // Edits still waiting go on top of what is back.
         self.flush();

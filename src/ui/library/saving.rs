@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{Library, SaveState, MAX_UNSAVED_MS, RETRY_DELAY, SAVE_DELAY};
+use super::{Library, NotSaved, SaveState, MAX_UNSAVED_MS, RETRY_DELAY, SAVE_DELAY};
 use crate::browser::{perf, platform};
 use crate::model::Incident;
 use crate::persist::{Flushed, Session, Undone};
@@ -32,8 +32,9 @@ impl Library {
                 self.trouble.set(None);
             }
             Err(problem) => {
-                self.not_saved(&problem);
-                if problem.may_pass() {
+                let may_pass = problem.may_pass();
+                self.set_state(SaveState::Failed(NotSaved(problem)));
+                if may_pass {
                     self.retry_later();
                 }
             }
@@ -59,13 +60,6 @@ impl Library {
         if let Ok(handle) = set_timeout_with_handle(move || library.flush(), RETRY_DELAY) {
             self.timer.set_value(Some(handle));
         }
-    }
-
-    /// Failed saves stay queued and are tried again with the next change, a flush, a retry.
-    fn not_saved(&self, reason: impl std::fmt::Display) {
-        self.set_state(SaveState::Failed(format!(
-            "Not saved: {reason}. What you typed is still here."
-        )));
     }
 
     /// Saves 250 ms after the last change, or at once if changes have waited too long.
