@@ -48,12 +48,12 @@ mod tests {
     fn step_headings_match_the_report() {
         for (source, label) in [
             (
-                include_str!("../ui/thought_record.rs"),
+                include_str!("../ui/parts/thought_record.rs"),
                 super::THOUGHT_RECORD,
             ),
             (include_str!("../ui/steps/assess.rs"), super::IMPACT),
-            (include_str!("../ui/tell_now_screen.rs"), super::OPTIONS),
-            (include_str!("../ui/briefing_editor.rs"), super::BRIEFING),
+            (include_str!("../ui/screens/tell_now_screen.rs"), super::OPTIONS),
+            (include_str!("../ui/parts/briefing_editor.rs"), super::BRIEFING),
             (include_str!("../ui/steps/follow_up.rs"), super::DEBRIEF),
         ] {
             assert!(source.contains(&format!(">\"{label}\"</h2>")), "{label}");

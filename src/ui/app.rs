@@ -2,19 +2,19 @@
 
 use leptos::prelude::*;
 
-use super::dom_ids;
-use super::incident_screen::IncidentScreen;
-use super::library::Library;
-use super::list_screen::ListScreen;
-use super::navigator::Navigator;
-use super::notices::Notices;
-use super::save_indicator::SaveIndicator;
-use super::settings_screen::SettingsScreen;
-use super::tell_now_screen::TellNowScreen;
-use super::update_prompt::UpdatePrompt;
 use crate::browser::{address, focus, lifecycle, local_storage, page};
 use crate::model::{IncidentId, Step};
 use crate::route::Route;
+use crate::ui::dom_ids;
+use crate::ui::parts::notices::Notices;
+use crate::ui::parts::save_indicator::SaveIndicator;
+use crate::ui::parts::update_prompt::UpdatePrompt;
+use crate::ui::screens::incident_screen::IncidentScreen;
+use crate::ui::screens::list_screen::ListScreen;
+use crate::ui::screens::settings_screen::SettingsScreen;
+use crate::ui::screens::tell_now_screen::TellNowScreen;
+use crate::ui::state::library::Library;
+use crate::ui::state::navigator::Navigator;
 
 /// Which screen is showing; moving between steps keeps the incident screen.
 #[derive(Clone, Copy, PartialEq, Eq)]

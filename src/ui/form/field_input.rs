@@ -6,8 +6,8 @@ use super::spec::{Field, Kind};
 use crate::browser::{focus, perf, platform};
 use crate::model::limits::MAX_LENGTH;
 use crate::model::Timestamp;
-use crate::ui::current::Current;
 use crate::ui::reactive_text::text;
+use crate::ui::state::current::Current;
 
 fn moment(text: &str) -> Option<Timestamp> {
     text.parse().ok().and_then(Timestamp::from_millis)

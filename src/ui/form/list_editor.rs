@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use super::field_input::FieldInput;
 use super::spec::ListSpec;
 use crate::browser::focus;
-use crate::ui::current::Current;
-use crate::ui::library::Undo;
 use crate::ui::reactive_text::text;
+use crate::ui::state::current::Current;
+use crate::ui::state::library::Undo;
 
 /// Extra controls for one entry, given its id (e.g. "Recommend this option").
 pub type EntryExtra = fn(u32) -> AnyView;

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::ui::calendar_reminders::CalendarReminders;
-use crate::ui::current::Current;
 use crate::ui::form::{list, ListEditor, ListSpec};
+use crate::ui::parts::calendar_reminders::CalendarReminders;
 use crate::ui::reactive_text::text;
+use crate::ui::state::current::Current;
 
 #[rustfmt::skip]
 const CHECKLIST: ListSpec = list! {

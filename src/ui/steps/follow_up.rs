@@ -8,10 +8,10 @@ use crate::model::follow_up::{public_thanks, resolution_note, thank_you};
 use crate::model::labels;
 use crate::model::seeding::sync_stakeholders;
 use crate::model::Incident;
-use crate::ui::calendar_reminders::CalendarReminders;
-use crate::ui::current::Current;
 use crate::ui::form::{field, list, remove_item, Field, Fields, ListEditor, ListSpec};
-use crate::ui::message_card::MessageCard;
+use crate::ui::parts::calendar_reminders::CalendarReminders;
+use crate::ui::parts::message_card::MessageCard;
+use crate::ui::state::current::Current;
 
 #[rustfmt::skip]
 const PEOPLE: ListSpec = list! {

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::ui::briefing_editor::BriefingEditor;
-use crate::ui::calm_clock::CalmClock;
 use crate::ui::form::{field, Field, Fields};
-use crate::ui::reassurance::{Moment, Reassurance};
+use crate::ui::parts::briefing_editor::BriefingEditor;
+use crate::ui::parts::calm_clock::CalmClock;
+use crate::ui::parts::reassurance::{Moment, Reassurance};
 
 #[rustfmt::skip]
 const WHO: &[Field] = &[

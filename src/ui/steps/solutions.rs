@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::model::labels;
 use crate::model::seeding::seed_checklist;
 use crate::model::steps::Alternative;
-use crate::ui::current::Current;
 use crate::ui::form::{list, ListEditor, ListSpec};
+use crate::ui::state::current::Current;
 
 #[rustfmt::skip]
 const OPTIONS: ListSpec = list! {

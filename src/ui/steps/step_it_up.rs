@@ -4,11 +4,11 @@ use leptos::prelude::*;
 
 use crate::browser::platform;
 use crate::model::labels;
-use crate::ui::calendar_reminders::CalendarReminders;
-use crate::ui::current::Current;
 use crate::ui::form::{field, list, Field, Fields, ListEditor, ListSpec};
+use crate::ui::parts::calendar_reminders::CalendarReminders;
+use crate::ui::parts::reassurance::{Moment, Reassurance};
 use crate::ui::reactive_text::text;
-use crate::ui::reassurance::{Moment, Reassurance};
+use crate::ui::state::current::Current;
 
 #[rustfmt::skip]
 const COMMITMENTS: ListSpec = list! {

@@ -4,13 +4,13 @@
 use leptos::prelude::*;
 
 use crate::model::thought_record::distress_change;
-use crate::ui::breathing_guide::BreathingGuide;
-use crate::ui::current::Current;
 use crate::ui::form::{field, Field, FieldInput};
-use crate::ui::rating_scale::{scale, RatingScale, Scale};
+use crate::ui::parts::breathing_guide::BreathingGuide;
+use crate::ui::parts::rating_scale::{scale, RatingScale, Scale};
+use crate::ui::parts::reassurance::{Moment, Reassurance};
+use crate::ui::parts::thought_record::ThoughtRecordForm;
 use crate::ui::reactive_text::text;
-use crate::ui::reassurance::{Moment, Reassurance};
-use crate::ui::thought_record::ThoughtRecordForm;
+use crate::ui::state::current::Current;
 
 #[rustfmt::skip]
 const TITLE: Field = field!(LINE, "incident-title", "Title", "It can wait. A few words, so you can find it again later.", |i| i.title);

@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use super::library::Library;
 use crate::browser::platform::utc_offset_minutes;
 use crate::model::title::{self, shown_title, shown_titles};
 use crate::model::{Incident, IncidentId};
+use crate::ui::state::library::Library;
 
 fn discreet(library: Library) -> bool {
     library.settings.with(|s| s.discreet)

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::send_actions::SendActions;
 use crate::model::follow_up::Message;
+use crate::ui::parts::send_actions::SendActions;
 use crate::ui::reactive_text::text;
 
 /// A composed message with its subject, read-only text, and ways to copy or send it.

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::library::{Library, SaveState};
+use crate::ui::state::library::{Library, SaveState};
 
 #[component]
 pub fn SaveIndicator() -> impl IntoView {

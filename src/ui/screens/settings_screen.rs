@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use super::dom_ids;
-use super::exporting::export_all;
-use super::library::Library;
-use super::text_field::TextField;
 use crate::browser::{page, storage_manager, LocalStore};
 use crate::model::settings::{confirms_clear, storage_use, CLEAR_CONFIRMATION, CLEAR_LABEL};
 use crate::model::value::FieldValue;
 use crate::model::{Durability, Theme};
+use crate::ui::dom_ids;
+use crate::ui::parts::text_field::TextField;
+use crate::ui::state::exporting::export_all;
+use crate::ui::state::library::Library;
 
 #[component]
 pub fn SettingsScreen() -> impl IntoView {

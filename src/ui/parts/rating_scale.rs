@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::current::Current;
 use crate::model::thought_record::{BELIEF_STEPS, DISTRESS_STEPS};
 use crate::model::Incident;
+use crate::ui::state::current::Current;
 
 /// The numbers of a kind of scale, and the words at its ends.
 pub struct Range {
@@ -43,10 +43,10 @@ pub struct Scale {
 /// A scale of the rating at `$path`: `scale!(DISTRESS, "key", "Legend", |i| i.path)`.
 macro_rules! scale {
     ($range:ident, $key:literal, $legend:literal, |$i:ident| $path:expr) => {
-        $crate::ui::rating_scale::Scale {
+        $crate::ui::parts::rating_scale::Scale {
             key: $key,
             legend: $legend,
-            range: &$crate::ui::rating_scale::$range,
+            range: &$crate::ui::parts::rating_scale::$range,
             get: |$i| $path,
             set: |$i, n| $path = Some(n),
         }

@@ -7,7 +7,7 @@ use crate::persist::{StorageKey, Unreadable};
 
 #[component]
 pub fn UnreadableList() -> impl IntoView {
-    let library = expect_context::<super::library::Library>();
+    let library = expect_context::<crate::ui::state::library::Library>();
     let items = move || library.unreadable.get();
     view! {
         <Show when=move || library.unreadable.with(|u| !u.is_empty())>

@@ -6,19 +6,19 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use super::backup_reminder::BackupReminder;
-use super::dom_ids;
-use super::exporting::{export_all, said};
-use super::import_control::{drop_handlers, ImportControl, Importer};
-use super::library::Library;
-use super::navigator::Navigator;
-use super::unreadable_list::UnreadableList;
 use crate::browser::{focus, page, perf, platform};
 use crate::model::milestones::{self, Next};
 use crate::model::order;
 use crate::model::{clock, search, status, IncidentId, Status, Timestamp};
 use crate::route::Route;
+use crate::ui::dialogs::import_control::{drop_handlers, ImportControl, Importer};
+use crate::ui::dom_ids;
+use crate::ui::parts::backup_reminder::BackupReminder;
+use crate::ui::parts::unreadable_list::UnreadableList;
 use crate::ui::reactive_text::text;
+use crate::ui::state::exporting::{export_all, said};
+use crate::ui::state::library::Library;
+use crate::ui::state::navigator::Navigator;
 
 /// Rows drawn at first, and how many more each "Show more" adds. Drawing 1,000 rows takes
 /// about 300 ms, far past the moment the list should be ready, and search finds the rest.
@@ -77,7 +77,7 @@ pub fn ListScreen() -> impl IntoView {
         let (today, needs_me) = (today.get(), needs_me.get());
         let mut rows: Vec<Row> = library.incidents.with(|all| {
             all.iter()
-                .zip(super::titles::list_titles(all))
+                .zip(crate::ui::state::titles::list_titles(all))
                 .filter(|(i, _)| show_archived || !i.archived)
                 .map(|(i, title)| Row {
                     id: i.id,

@@ -6,12 +6,12 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::current::Current;
-use super::dom_ids;
-use super::form::{field, Field, FieldInput};
 use crate::browser::focus;
 use crate::model::breathing;
+use crate::ui::dom_ids;
+use crate::ui::form::{field, Field, FieldInput};
 use crate::ui::reactive_text::text;
+use crate::ui::state::current::Current;
 
 #[rustfmt::skip]
 const PATTERN: Field = field!(CHOICE, "breathing-pattern", "Pattern", "", |i| i.steps.stop.pattern);

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::current::Current;
 use crate::model::milestones::{progress, Progress};
 use crate::model::Step;
 use crate::route::Route;
 use crate::ui::reactive_text::text;
+use crate::ui::state::current::Current;
 
 /// The links to the seven steps of the current incident.
 #[component]

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::current::Current;
-use super::form::{field, Field, FieldInput};
-use super::rating_scale::{scale, RatingScale, Scale};
 use crate::model::labels;
 use crate::model::thought_record::{Pattern, BALANCED_PROMPTS};
+use crate::ui::form::{field, Field, FieldInput};
+use crate::ui::parts::rating_scale::{scale, RatingScale, Scale};
+use crate::ui::state::current::Current;
 
 #[rustfmt::skip]
 const THOUGHT: Field = field!(AREA, "thought", labels::THOUGHT, "What's going through your head, in your own words. Only you can see this.", |i| i.steps.stop.thought_record.thought);

@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
-use super::dom_ids;
-use super::exporting::{deliver, export_all, said};
-use super::library::{Clash, Library, SaveState, Undo};
 use crate::browser::{focus, platform};
 use crate::files::export::export;
+use crate::ui::dom_ids;
+use crate::ui::state::exporting::{deliver, export_all, said};
+use crate::ui::state::library::{Clash, Library, SaveState, Undo};
 
 #[component]
 pub fn Notices() -> impl IntoView {

@@ -3,21 +3,21 @@
 
 use leptos::prelude::*;
 
-use super::calm_clock::CalmClock;
-use super::current::Current;
-use super::dom_ids;
-use super::exporting::{export_one, said};
-use super::library::Library;
-use super::navigator::Navigator;
-use super::report_dialog::{PrintView, ReportDialog};
-use super::step_nav::StepNav;
-use super::steps::step_view;
-use super::titles;
 use crate::browser::{page, perf, platform};
 use crate::model::{clock, status, IncidentId, Step};
 use crate::persist::StorageKey;
 use crate::route::Route;
+use crate::ui::dialogs::report_dialog::{PrintView, ReportDialog};
+use crate::ui::dom_ids;
+use crate::ui::parts::calm_clock::CalmClock;
+use crate::ui::parts::step_nav::StepNav;
 use crate::ui::reactive_text::text;
+use crate::ui::state::current::Current;
+use crate::ui::state::exporting::{export_one, said};
+use crate::ui::state::library::Library;
+use crate::ui::state::navigator::Navigator;
+use crate::ui::state::titles;
+use crate::ui::steps::step_view;
 
 /// One step of one incident, or a note when the incident is missing or unreadable.
 #[component]

@@ -5,12 +5,12 @@ use std::fmt;
 
 use leptos::prelude::*;
 
-use super::library::Library;
 use crate::browser::download::{download_text, DownloadError};
 use crate::browser::{perf, platform};
 use crate::files::calendar::NoReminders;
 use crate::files::export::{backup_file_name, export, incident_file_name};
 use crate::model::IncidentId;
+use crate::ui::state::library::Library;
 
 /// A file handed to the browser as a download, by name.
 #[derive(Debug)]

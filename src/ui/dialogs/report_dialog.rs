@@ -3,15 +3,15 @@
 
 use leptos::prelude::*;
 
-use super::current::Current;
-use super::dom_ids;
-use super::exporting::{deliver, said, NoFile};
-use super::library::Library;
-use super::modal::{Modal, ModalState};
-use super::send_actions::copy_to;
 use crate::browser::{page, platform};
 use crate::files::export::incident_file_name;
 use crate::files::report::{self, Block, Options, Section};
+use crate::ui::dialogs::modal::{Modal, ModalState};
+use crate::ui::dom_ids;
+use crate::ui::parts::send_actions::copy_to;
+use crate::ui::state::current::Current;
+use crate::ui::state::exporting::{deliver, said, NoFile};
+use crate::ui::state::library::Library;
 
 /// The report dialog: choose the sections, then download, copy or print.
 #[component]

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::exporting::{export_all, said};
-use super::library::Library;
 use crate::browser::platform;
 use crate::model::backup_reminder;
+use crate::ui::state::exporting::{export_all, said};
+use crate::ui::state::library::Library;
 
 #[component]
 pub fn BackupReminder() -> impl IntoView {

@@ -5,15 +5,15 @@
 use leptos::ev::DragEvent;
 use leptos::prelude::*;
 
-use super::dom_ids;
-use super::library::Library;
-use super::modal::{Modal, ModalState};
 use crate::browser::file_read::{self, PickedFile};
 use crate::browser::{focus, perf, platform};
 use crate::files::import::{self, check_size};
 use crate::files::merge::{Conflict, Outcome, Plan, Policy, Recheck};
 use crate::model::IncidentId;
 use crate::persist::StorageKey;
+use crate::ui::dialogs::modal::{Modal, ModalState};
+use crate::ui::dom_ids;
+use crate::ui::state::library::Library;
 
 /// How many incidents the preview names one by one; the rest are counted.
 const LISTED: usize = 50;

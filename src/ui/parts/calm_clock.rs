@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser::platform;
 use crate::model::clock;
-use crate::ui::current::Current;
+use crate::ui::state::current::Current;
 
 /// Time since the mistake was noticed, updated every few seconds and never announced.
 #[component]

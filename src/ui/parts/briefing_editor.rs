@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use super::current::Current;
-use super::form::FieldInput;
-use super::modal::{Modal, ModalState};
-use super::send_actions::SendActions;
-use super::steps::own_up;
 use crate::model::limits::MAX_LENGTH;
 use crate::model::{briefing, wording};
+use crate::ui::dialogs::modal::{Modal, ModalState};
+use crate::ui::form::FieldInput;
+use crate::ui::parts::send_actions::SendActions;
 use crate::ui::reactive_text::text;
+use crate::ui::state::current::Current;
+use crate::ui::steps::own_up;
 
 #[component]
 pub fn BriefingEditor() -> impl IntoView {

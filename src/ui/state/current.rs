@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::library::Library;
 use crate::model::{Incident, IncidentId};
+use crate::ui::state::library::Library;
 
 #[derive(Clone, Copy)]
 pub struct Current {

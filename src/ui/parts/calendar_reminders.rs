@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::current::Current;
-use super::exporting::{deliver, said};
-use super::library::Library;
 use crate::browser::platform;
 use crate::files::calendar;
 use crate::files::export::incident_file_name;
+use crate::ui::state::current::Current;
+use crate::ui::state::exporting::{deliver, said};
+use crate::ui::state::library::Library;
 
 #[component]
 pub fn CalendarReminders() -> impl IntoView {

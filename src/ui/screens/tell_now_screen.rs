@@ -4,17 +4,17 @@
 
 use leptos::prelude::*;
 
-use super::briefing_editor::BriefingEditor;
-use super::calm_clock::CalmClock;
-use super::current::Current;
-use super::dom_ids;
-use super::form::{FieldInput, Fields};
-use super::library::Library;
-use super::steps::{assess, own_up};
-use super::titles;
 use crate::browser::page;
 use crate::model::{order, IncidentId};
 use crate::route::Route;
+use crate::ui::dom_ids;
+use crate::ui::form::{FieldInput, Fields};
+use crate::ui::parts::briefing_editor::BriefingEditor;
+use crate::ui::parts::calm_clock::CalmClock;
+use crate::ui::state::current::Current;
+use crate::ui::state::library::Library;
+use crate::ui::state::titles;
+use crate::ui::steps::{assess, own_up};
 
 /// The Tell now screen of one incident, or a note when there is no such incident.
 #[component]

@@ -6,13 +6,13 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::form::Restore;
 use crate::browser::{perf, platform, storage_manager, LocalStore};
 use crate::files::merge::Write;
 use crate::model::{Incident, IncidentId, Settings, Timestamp};
 use crate::persist::{
     self, Failing, KeyValue, Loaded, Outcome, ReadOnly, Session, StorageError, Unreadable,
 };
+use crate::ui::form::Restore;
 
 /// How long after the last keystroke a save happens.
 const SAVE_DELAY: Duration = Duration::from_millis(250);
