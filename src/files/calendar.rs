@@ -2,9 +2,7 @@
 //! due day, the debrief's day (with its agenda), and each prevention check-in not yet
 //! marked, at 30, 60 and 90 days, so any calendar app can remind the person.
 
-use crate::model::choices::CheckIn;
-use crate::model::milestones::CHECK_INS;
-use crate::model::steps::Commitment;
+use crate::model::milestones::check_ins_waiting;
 use crate::model::{Day, Incident, Timestamp};
 
 /// Why there is no file to make.
@@ -23,21 +21,6 @@ struct Reminder {
     day: Day,
     summary: String,
     description: String,
-}
-
-fn check_ins_waiting(incident: &Incident) -> impl Iterator<Item = (&Commitment, i64)> {
-    incident
-        .steps
-        .step_it_up
-        .commitments
-        .iter()
-        .filter(|c| !c.what.trim().is_empty())
-        .flat_map(|c| {
-            CHECK_INS
-                .iter()
-                .filter(move |(_, mark)| mark(c) == CheckIn::Pending)
-                .map(move |(days, _)| (c, *days))
-        })
 }
 
 fn or_to_discuss(text: &str) -> &str {
@@ -217,6 +200,7 @@ fn fold(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::choices::CheckIn;
     use crate::model::steps::add_item;
 
     fn incident() -> Incident {

@@ -52,8 +52,14 @@ mod tests {
                 super::THOUGHT_RECORD,
             ),
             (include_str!("../ui/steps/assess.rs"), super::IMPACT),
-            (include_str!("../ui/screens/tell_now_screen.rs"), super::OPTIONS),
-            (include_str!("../ui/parts/briefing_editor.rs"), super::BRIEFING),
+            (
+                include_str!("../ui/screens/tell_now_screen.rs"),
+                super::OPTIONS,
+            ),
+            (
+                include_str!("../ui/parts/briefing_editor.rs"),
+                super::BRIEFING,
+            ),
             (include_str!("../ui/steps/follow_up.rs"), super::DEBRIEF),
         ] {
             assert!(source.contains(&format!(">\"{label}\"</h2>")), "{label}");
