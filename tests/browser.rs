@@ -1,12 +1,16 @@
 //! Browser tests, in headless Chromium: the localStorage adapter and the storage path over it.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use mend::browser::LocalStore;
 use mend::model::{Incident, IncidentId, Timestamp};
 use mend::persist::codec::encode;
 use mend::persist::repo::SaveError;
 use mend::persist::{load, KeyValue, StorageError, StorageKey, SCHEMA_VERSION};
 use wasm_bindgen_test::*;
+
+use common::SaveOver;
 
 wasm_bindgen_test_configure!(run_in_browser);
 

@@ -6,6 +6,7 @@ use icalendar::{parser, Component};
 use mend::files::calendar::{reminders, NoReminders};
 use mend::model::choices::{CheckIn, ItemStatus};
 use mend::model::steps::add_item;
+use mend::model::value::DayText;
 use mend::model::{Day, Incident, IncidentId, Timestamp};
 
 fn incident() -> Incident {
@@ -164,16 +165,16 @@ fn unfinished_fix_items_with_a_due_day_and_the_debrief_with_its_agenda_are_event
         add_item(items);
     }
     items[0].what = "Ask the client to delete it".into();
-    items[0].due = "2026-11-27".into();
+    items[0].due = DayText("2026-11-27".into());
     items[0].owner = "Me".into();
     items[1].what = "Send the right invoice".into();
-    items[1].due = "2026-11-28".into();
+    items[1].due = DayText("2026-11-28".into());
     items[1].status = ItemStatus::Done;
     items[2].what = "No day given".into();
     items[3].what = "Verified already".into();
-    items[3].due = "2026-11-29".into();
+    items[3].due = DayText("2026-11-29".into());
     items[3].verified_by = "Priya".into();
-    incident.steps.follow_up.debrief_on = "2026-12-02".into();
+    incident.steps.follow_up.debrief_on = DayText("2026-12-02".into());
 
     let ics = reminders(
         &incident,

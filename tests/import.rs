@@ -2,6 +2,8 @@
 //! and exports survive a round trip through import.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
@@ -14,6 +16,8 @@ use mend::model::settings::STORAGE_QUOTA_UNITS;
 use mend::model::Incident;
 use mend::model::{IncidentId, Steps, Timestamp};
 use mend::persist::{self, MemoryStore};
+
+use common::SaveOver;
 
 fn fixture(path: &str) -> String {
     fs::read_to_string(Path::new("tests/fixtures/import").join(path)).unwrap()

@@ -1,12 +1,16 @@
 //! Native tests of the persistence core against the in-memory store: codec, migrations,
 //! refusal of newer data, isolation of damaged records, and one-key-per-save.
 
+mod common;
+
 use mend::model::{Incident, IncidentId, Timestamp};
 use mend::persist::codec::{decode, encode};
 use mend::persist::repo::SaveError;
 use mend::persist::{
     load, DecodeError, KeyValue, MemoryStore, ReadOnly, StorageError, StorageKey, SCHEMA_VERSION,
 };
+
+use common::SaveOver;
 
 const V1_INCIDENT: &str = include_str!("fixtures/v1-incident.json");
 const V1_MINIMAL: &str = include_str!("fixtures/v1-minimal.json");
@@ -71,7 +75,7 @@ fn a_v3_record_reads_as_v4_with_the_new_fields_empty_and_its_status_derived() {
     let v3 = decode(V3_FULL).expect("v3 migrates");
     let mut v4 = decode(V4_FULL).expect("v4 reads");
     v4.steps.own_up.tell_email.clear();
-    v4.steps.follow_up.debrief_on.clear();
+    v4.steps.follow_up.debrief_on.0.clear();
     v4.steps.follow_up.cause_kinds.clear();
     v4.steps.step_it_up.didnt_work.clear();
     assert_eq!(v3, v4);

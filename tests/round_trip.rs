@@ -13,7 +13,7 @@ use mend::files::{Plan, Policy};
 use mend::model::settings::STORAGE_QUOTA_UNITS;
 use mend::model::steps::*;
 use mend::model::thought_record::{Pattern, ThoughtRecord};
-use mend::model::value::FieldValue;
+use mend::model::value::{DayText, FieldValue};
 use mend::model::{Incident, IncidentId, Step, Timestamp};
 use mend::persist::{self, MemoryStore};
 
@@ -203,7 +203,7 @@ fn fix() -> impl Strategy<Value = Fix> {
                 id,
                 what,
                 owner,
-                due,
+                due: DayText(due),
                 status,
                 verified_by,
                 notes,
@@ -247,7 +247,7 @@ fn follow_up() -> impl Strategy<Value = FollowUp> {
                     .zip(kinds)
                     .filter_map(|(k, on)| on.then_some(k))
                     .collect(),
-                debrief_on,
+                debrief_on: mend::model::value::DayText(debrief_on),
                 debrief_held,
                 people,
                 removed_names,

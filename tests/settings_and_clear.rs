@@ -1,8 +1,12 @@
 //! Native tests of settings storage and of clearing all data, against the in-memory store.
 
+mod common;
+
 use mend::model::{Incident, IncidentId, Settings, Timestamp};
 use mend::persist::repo::SaveError;
 use mend::persist::{clear_all, load, DecodeError, MemoryStore, StorageError, StorageKey};
+
+use common::SaveOver;
 
 fn discreet() -> Settings {
     Settings {

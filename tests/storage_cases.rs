@@ -2,6 +2,8 @@
 //! prefix hides, Undo never puts an older copy over a newer one, storage emptied by another
 //! page can be put back byte for byte, and an import preview is checked again before it writes.
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use mend::files::export::export;
@@ -13,6 +15,8 @@ use mend::persist::repo::SaveError;
 use mend::persist::{
     load, missing, KeyValue, MemoryStore, Restored, StorageError, StorageKey, Writer,
 };
+
+use common::SaveOver;
 
 fn at(text: &str) -> Timestamp {
     text.parse().expect("valid time")

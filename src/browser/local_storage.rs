@@ -99,11 +99,14 @@ impl KeyValue for LocalStore {
 
 /// Calls `callback(key, old value, new value)` when another tab changes localStorage (the
 /// `storage` event; the tab that writes never gets it). `None` means absent; a `None` key
-/// means another page cleared all of it.
+/// means another page cleared all of it. Stops when the current owner is cleaned up.
 pub fn on_change_elsewhere(
     callback: impl Fn(Option<&str>, Option<String>, Option<String>) + 'static,
 ) {
-    super::page::listen_forever(web_sys::window().map(Into::into), "storage", move |event| {
+    let Some(window) = super::listen::window() else {
+        return;
+    };
+    super::listen::listen(&window, "storage", move |event| {
         if let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() {
             callback(event.key().as_deref(), event.old_value(), event.new_value());
         }

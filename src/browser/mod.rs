@@ -1,9 +1,13 @@
 //! The only code that touches `web_sys`: small adapters over browser APIs.
 //! Each returns errors or does nothing when the API is missing; none panics.
 
+pub mod address;
 pub mod clipboard;
 pub mod download;
 pub mod file_read;
+pub mod focus;
+pub mod lifecycle;
+pub mod listen;
 pub mod local_storage;
 pub mod page;
 pub mod perf;

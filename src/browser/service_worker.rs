@@ -5,11 +5,13 @@
 
 use std::cell::Cell;
 
+use leptos::prelude::{IsDisposed, Owner, StoredValue};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
-use super::page::{listen_forever, on_visibility};
+use super::lifecycle::on_visibility;
+use super::listen::listen;
 
 thread_local! {
     /// Set when the person pressed Reload, so only that switch reloads this tab.
@@ -25,7 +27,8 @@ fn container() -> Option<ServiceWorkerContainer> {
 }
 
 /// Registers `sw.js` next to the page (its scope is the app's folder, so subpaths work) and
-/// calls `on_update_ready` when a newer version is installed and waiting for this tab.
+/// calls `on_update_ready` when a newer version is installed and waiting for this tab. The
+/// listeners and the pending registration belong to the current owner: they end with it.
 pub fn register(on_update_ready: impl Fn() + Clone + 'static) {
     if cfg!(debug_assertions) {
         return;
@@ -33,20 +36,21 @@ pub fn register(on_update_ready: impl Fn() + Clone + 'static) {
     let Some(container) = container() else { return };
     let had_controller = container.controller().is_some();
     let on_switch = on_update_ready.clone();
-    listen_forever(
-        Some(container.clone().into()),
-        "controllerchange",
-        move |_| {
-            if RELOAD_REQUESTED.get() {
-                reload();
-            } else if had_controller {
-                // Another tab switched to the new version; this one still runs the old code.
-                on_switch();
-            }
-        },
-    );
+    listen(&container, "controllerchange", move |_| {
+        if RELOAD_REQUESTED.get() {
+            reload();
+        } else if had_controller {
+            // Another tab switched to the new version; this one still runs the old code.
+            on_switch();
+        }
+    });
+    // Events and the registration's answer come outside any owner; what they add joins this
+    // one, and nothing happens once it has gone.
+    let owner = Owner::current().unwrap_or_default();
+    let alive = StoredValue::new(());
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(registration) = JsFuture::from(container.register("sw.js")).await else {
+        let registered = JsFuture::from(container.register("sw.js")).await;
+        let Some(registration) = registered.ok().filter(|_| !alive.is_disposed()) else {
             return;
         };
         let registration: ServiceWorkerRegistration = registration.unchecked_into();
@@ -56,26 +60,29 @@ pub fn register(on_update_ready: impl Fn() + Clone + 'static) {
             on_update_ready();
         }
         let found = registration.clone();
-        listen_forever(
-            Some(registration.clone().into()),
-            "updatefound",
-            move |_| {
+        let watcher = owner.clone();
+        owner.with(|| {
+            listen(&registration, "updatefound", move |_| {
                 let Some(worker) = found.installing() else {
                     return;
                 };
                 let watched = worker.clone();
                 let on_ready = on_update_ready.clone();
                 let controlled = controlled.clone();
-                listen_forever(Some(worker.into()), "statechange", move |_| {
-                    if watched.state() == ServiceWorkerState::Installed && controlled() {
-                        on_ready();
-                    }
+                watcher.with(|| {
+                    listen(&worker, "statechange", move |_| {
+                        if watched.state() == ServiceWorkerState::Installed && controlled() {
+                            on_ready();
+                        }
+                    })
                 });
-            },
-        );
+            })
+        });
         // A tab left open for days looks for a new version when it is shown again.
-        on_visibility(web_sys::VisibilityState::Visible, move || {
-            let _ = registration.update();
+        owner.with(|| {
+            on_visibility(web_sys::VisibilityState::Visible, move || {
+                let _ = registration.update();
+            })
         });
     });
 }

@@ -2,9 +2,7 @@
 //! due day, the debrief's day (with its agenda), and each prevention check-in not yet
 //! marked, at 30, 60 and 90 days, so any calendar app can remind the person.
 
-use crate::model::choices::CheckIn;
-use crate::model::milestones::CHECK_INS;
-use crate::model::steps::Commitment;
+use crate::model::milestones::check_ins_waiting;
 use crate::model::value::choice;
 use crate::model::{Day, Incident, Timestamp};
 
@@ -24,21 +22,6 @@ struct Reminder {
     day: Day,
     summary: String,
     description: String,
-}
-
-fn check_ins_waiting(incident: &Incident) -> impl Iterator<Item = (&Commitment, i64)> {
-    incident
-        .steps
-        .step_it_up
-        .commitments
-        .iter()
-        .filter(|c| !c.what.trim().is_empty())
-        .flat_map(|c| {
-            CHECK_INS
-                .iter()
-                .filter(move |(_, mark)| mark(c) == CheckIn::Pending)
-                .map(move |(days, _)| (c, *days))
-        })
 }
 
 fn or_to_discuss(text: &str) -> &str {
@@ -79,7 +62,7 @@ fn reminders_of(incident: &Incident, from: &str, start: Day) -> Vec<Option<Remin
         .iter()
         .filter(|item| !item.is_finished() && !item.what.trim().is_empty())
         .filter_map(|item| {
-            let day = Day::parse(&item.due)?;
+            let day = Day::parse(&item.due.0)?;
             let owner = match item.owner.trim() {
                 "" => String::new(),
                 owner => format!(" Owner: {owner}."),
@@ -93,7 +76,7 @@ fn reminders_of(incident: &Incident, from: &str, start: Day) -> Vec<Option<Remin
                 ),
             }))
         });
-    let debrief = Day::parse(&s.follow_up.debrief_on)
+    let debrief = Day::parse(&s.follow_up.debrief_on.0)
         .filter(|_| s.follow_up.debrief_held.is_none())
         .map(|day| {
             Some(Reminder {
@@ -268,6 +251,7 @@ fn fold(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::choices::CheckIn;
     use crate::model::steps::add_item;
 
     fn incident() -> Incident {

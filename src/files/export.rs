@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::model::preflight::Checklist;
-use crate::model::{Day, Incident, Timestamp};
+use crate::model::{order, Day, Incident, Timestamp};
 use crate::persist::{Unreadable, SCHEMA_VERSION};
 
 /// Marks the file as Mend's.
@@ -53,7 +53,9 @@ pub fn export_with(
     exported_at: Timestamp,
 ) -> Result<String, serde_json::Error> {
     let mut incidents: Vec<&Incident> = incidents.iter().collect();
-    incidents.sort_by_key(|i| (i.created_at, i.id));
+    order::sort_by(&mut incidents, |i| {
+        (i.created_at.millis(), order::id_key(i.id))
+    });
     let compact = serde_json::to_string(&Envelope {
         format: FORMAT,
         schema: SCHEMA_VERSION,

@@ -28,7 +28,7 @@ impl Names {
             let role = if role.is_empty() { "a colleague" } else { role };
             roles.push((name.to_owned(), role.to_owned()));
         }
-        roles.sort_by_key(|(name, _)| std::cmp::Reverse(name.chars().count()));
+        crate::model::order::sort_by(&mut roles, |(name, _)| (-(name.chars().count() as i64), 0));
         Self { roles, redact }
     }
 

@@ -3,6 +3,7 @@
 //! where their names were.
 
 use super::redact::Names;
+use crate::model::labels;
 use crate::model::steps::Steps;
 use crate::model::{briefing, Incident, Timestamp};
 
@@ -43,12 +44,12 @@ impl Section {
     pub fn heading(self) -> &'static str {
         match self {
             Section::Summary => "Summary and timeline",
-            Section::Impact => "Impact",
-            Section::Options => "Options",
-            Section::Briefing => "Briefing",
+            Section::Impact => labels::IMPACT,
+            Section::Options => labels::OPTIONS,
+            Section::Briefing => labels::BRIEFING,
             Section::Fix => "Fix",
             Section::FollowUp => "Follow-up",
-            Section::Debrief => "Debrief",
+            Section::Debrief => labels::DEBRIEF,
             Section::Prevention => "Prevention",
         }
     }
@@ -66,15 +67,6 @@ impl Section {
         }
     }
 }
-
-/// The five debrief questions, as Follow up asks them.
-pub const DEBRIEF_QUESTIONS: [&str; 5] = [
-    "What caused it",
-    "What made it seem reasonable at the time",
-    "Where I got lucky",
-    "Could it have been known earlier?",
-    "What would have caught it sooner",
-];
 
 /// What goes into the report.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -136,7 +128,7 @@ fn thought_record(out: &mut Out, s: &Steps) {
     let record = &s.stop.thought_record;
     if record.in_report && !record.is_empty() {
         out.blocks
-            .push(Block::Heading(2, "Thought record".to_owned()));
+            .push(Block::Heading(2, labels::THOUGHT_RECORD.to_owned()));
         for (label, text) in record.lines() {
             out.labelled(label, &text);
         }
@@ -185,7 +177,7 @@ fn summary(out: &mut Out, incident: &Incident, when: &dyn Fn(Timestamp) -> Strin
             out.labelled(label, &when(at));
         }
     }
-    out.labelled("Tags", &incident.tag_list().join(", "));
+    out.labelled(labels::TAGS, &incident.tag_list().join(", "));
     let points: Vec<&str> = a
         .key_points
         .iter()
@@ -200,7 +192,7 @@ fn summary(out: &mut Out, incident: &Incident, when: &dyn Fn(Timestamp) -> Strin
     }
     let events = a.sorted_timeline();
     if !events.is_empty() {
-        out.sub("Timeline");
+        out.sub(labels::TIMELINE);
         for event in events {
             let at = event.at.map(when).unwrap_or_else(|| "Time not set".into());
             out.item(format!("{at}: {}", event.what.trim()));
@@ -212,7 +204,7 @@ fn impact(out: &mut Out, s: &Steps) {
     let a = &s.assess;
     out.para(&a.impact);
     out.labelled("Affects", &a.affected().join(", "));
-    out.labelled("Severity", a.severity.label());
+    out.labelled(labels::SEVERITY, a.severity.label());
     out.labelled("Still getting worse", a.worsening.label());
     let helpers: Vec<String> = a
         .helpers
@@ -221,7 +213,7 @@ fn impact(out: &mut Out, s: &Steps) {
         .map(|p| out.names.person(&p.name, &p.role))
         .collect();
     if !helpers.is_empty() {
-        out.sub("Who must help");
+        out.sub(labels::WHO_MUST_HELP);
         for helper in helpers {
             out.item(helper);
         }
@@ -243,13 +235,16 @@ fn options_section(out: &mut Out, s: &Steps) {
         out.sub(&format!("{title}{mark}"));
         out.para(&option.description);
         out.item(format!(
-            "Effort: {}. Risk: {}. Can be undone: {}.",
+            "{}: {}. {}: {}. {}: {}.",
+            labels::EFFORT,
             option.effort.label(),
+            labels::RISK,
             option.risk.label(),
+            labels::CAN_BE_UNDONE,
             option.undoable.label()
         ));
         for (label, text) in [
-            ("Time to fix", &option.time_to_fix),
+            (labels::TIME_TO_FIX, &option.time_to_fix),
             ("Who helps", &option.helpers),
             ("For it", &option.pros),
             ("Against it", &option.cons),
@@ -284,7 +279,7 @@ fn fix(out: &mut Out, s: &Steps) {
         let mut line = format!("{} ({})", item.what.trim(), item.status.label());
         for (label, text, person) in [
             ("owner", &item.owner, true),
-            ("due", &item.due, false),
+            ("due", &item.due.0, false),
             ("verified by", &item.verified_by, true),
             ("notes", &item.notes, false),
         ] {
@@ -327,13 +322,13 @@ fn follow_up(out: &mut Out, s: &Steps, when: &dyn Fn(Timestamp) -> String) {
 fn debrief(out: &mut Out, s: &Steps) {
     let f = &s.follow_up;
     let answers = [
-        &f.cause,
-        &f.seemed_reasonable,
-        &f.lucky,
-        &f.known_earlier,
-        &f.caught_sooner,
+        (labels::CAUSE, &f.cause),
+        (labels::SEEMED_REASONABLE, &f.seemed_reasonable),
+        (labels::LUCKY, &f.lucky),
+        (labels::KNOWN_EARLIER, &f.known_earlier),
+        (labels::CAUGHT_SOONER, &f.caught_sooner),
     ];
-    for (question, answer) in DEBRIEF_QUESTIONS.iter().zip(answers) {
+    for (question, answer) in answers {
         if !answer.trim().is_empty() {
             out.sub(question);
             out.para(answer);
@@ -360,13 +355,14 @@ fn prevention(out: &mut Out, s: &Steps, when: &dyn Fn(Timestamp) -> String) {
         .filter(|t| !t.is_empty())
         .collect();
     if !checks.is_empty() {
-        out.sub("Extra checks");
+        out.sub(labels::EXTRA_CHECKS);
         for check in checks {
             out.item(check.to_owned());
         }
     }
-    out.labelled("What I learned", &p.learned);
-    out.labelled("What went well", &p.went_well);
+    out.labelled(labels::LEARNED, &p.learned);
+    out.labelled(labels::WENT_WELL, &p.went_well);
+    out.labelled(labels::DIDNT_WORK, &p.didnt_work);
     if let Some(at) = p.resolved_at {
         out.labelled("Closed as resolved", &when(at));
     }

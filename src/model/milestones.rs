@@ -11,6 +11,22 @@ pub type Mark = fn(&Commitment) -> CheckIn;
 /// Days after closing when each prevention check-in falls, with how a commitment records it.
 pub const CHECK_INS: [(i64, Mark); 3] = [(30, |c| c.day30), (60, |c| c.day60), (90, |c| c.day90)];
 
+/// Each written commitment's check-ins still "Not yet", with their day count.
+pub fn check_ins_waiting(incident: &Incident) -> impl Iterator<Item = (&Commitment, i64)> {
+    incident
+        .steps
+        .step_it_up
+        .commitments
+        .iter()
+        .filter(|c| !c.what.trim().is_empty())
+        .flat_map(|c| {
+            CHECK_INS
+                .iter()
+                .filter(move |(_, mark)| mark(c) == CheckIn::Pending)
+                .map(move |(days, _)| (c, *days))
+        })
+}
+
 /// The milestones of recovery, in the order they usually come.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Milestones {
@@ -162,24 +178,15 @@ pub fn next(incident: &Incident, today: Day, local_day: impl Fn(Timestamp) -> Da
         .items
         .iter()
         .filter(|i| !i.is_finished())
-        .filter_map(|i| Day::parse(&i.due))
+        .filter_map(|i| Day::parse(&i.due.0))
         .collect();
     let overdue = open_due.iter().filter(|d| **d < today).count();
     if overdue > 0 {
         return Some(Next::FixOverdue(overdue));
     }
     if let Some(closed) = s.step_it_up.resolved_at.map(local_day) {
-        let due = s
-            .step_it_up
-            .commitments
-            .iter()
-            .filter(|c| !c.what.trim().is_empty())
-            .flat_map(|c| {
-                CHECK_INS
-                    .iter()
-                    .filter(move |(_, mark)| mark(c) == CheckIn::Pending)
-            })
-            .filter_map(|(days, _)| closed.plus_days(*days))
+        let due = check_ins_waiting(incident)
+            .filter_map(|(_, days)| closed.plus_days(days))
             .filter(|day| *day <= today)
             .min();
         return due.map(|day| {
@@ -235,7 +242,7 @@ mod tests {
         FixItem {
             id,
             what: format!("Item {id}"),
-            due: due.into(),
+            due: crate::model::value::DayText(due.into()),
             status,
             ..FixItem::default()
         }

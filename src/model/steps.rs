@@ -9,6 +9,7 @@ use super::choices::{
 };
 use super::limits::MAX_LENGTH;
 use super::thought_record::ThoughtRecord;
+use super::value::DayText;
 use super::Timestamp;
 
 /// The seven steps' records.
@@ -162,7 +163,9 @@ impl Assess {
     /// The timeline in time order; entries without a time go last, in the order written.
     pub fn sorted_timeline(&self) -> Vec<&Event> {
         let mut events: Vec<&Event> = self.timeline.iter().collect();
-        events.sort_by_key(|e| (e.at.is_none(), e.at));
+        super::order::sort_by(&mut events, |e| {
+            (e.at.map_or(i64::MAX, Timestamp::millis), 0)
+        });
         events
     }
 }
@@ -221,8 +224,7 @@ pub struct FixItem {
     pub id: u32,
     pub what: String,
     pub owner: String,
-    /// A calendar day, `YYYY-MM-DD`, as the date picker gives it.
-    pub due: String,
+    pub due: DayText,
     pub status: ItemStatus,
     pub verified_by: String,
     pub notes: String,
@@ -241,7 +243,7 @@ impl FixItem {
     pub fn is_untouched_seed(&self) -> bool {
         self.from_option.is_some()
             && self.status == ItemStatus::Todo
-            && [&self.owner, &self.due, &self.verified_by, &self.notes]
+            && [&self.owner, &self.due.0, &self.verified_by, &self.notes]
                 .iter()
                 .all(|t| t.is_empty())
     }
@@ -290,7 +292,7 @@ pub struct FollowUp {
     pub known_earlier: String,
     pub caught_sooner: String,
     /// The debrief's day, `2026-12-03`, for the calendar; empty when not set.
-    pub debrief_on: String,
+    pub debrief_on: DayText,
     pub debrief_held: Option<Timestamp>,
 }
 

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::labels;
+
 /// A common thinking pattern (a "cognitive distortion"), named plainly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pattern {
@@ -135,10 +137,10 @@ impl ThoughtRecord {
                 out.push((label, text.trim().to_owned()));
             }
         };
-        text("The thought", &self.thought);
+        text(labels::THOUGHT, &self.thought);
         let names: Vec<&str> = self.ticked().into_iter().map(Pattern::name).collect();
         text("Patterns it follows", &names.join(", "));
-        text("A balanced thought", &self.balanced);
+        text(labels::BALANCED_THOUGHT, &self.balanced);
         let belief = |b: Option<u8>| b.map(|b| format!("{}%", b.min(100))).unwrap_or_default();
         text("Belief in the thought before", &belief(self.belief_before));
         text("Belief in the thought after", &belief(self.belief_after));

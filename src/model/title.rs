@@ -2,7 +2,7 @@
 //! from when it was started ("Incident on 3 Dec, 14:05"); or a neutral "Incident 3" in
 //! discreet mode.
 
-use super::{Day, Incident, Timestamp};
+use super::{order, Day, Incident, Timestamp};
 
 /// Minutes to add to UTC for local time at a given moment (the browser knows; tests pick).
 pub type Offset<'a> = &'a dyn Fn(Timestamp) -> i32;
@@ -59,14 +59,15 @@ pub fn shown_title(
 /// `shown_title` of every incident in `all`, in the same order. Sorts once instead of
 /// counting once per incident, so a list of 1,000 costs thousands of steps, not a million.
 pub fn shown_titles(all: &[Incident], discreet: bool, offset: Offset) -> Vec<String> {
-    let mut order: Vec<_> = Vec::new();
+    let key = |i: &Incident| (i.created_at.millis(), order::id_key(i.id));
+    let mut sorted: Vec<(order::Key, usize)> = Vec::new();
     if discreet {
-        order = all.iter().map(|i| (i.created_at, i.id)).collect();
-        order.sort_unstable();
+        sorted = all.iter().map(key).zip(0..).collect();
+        order::sort_keys(&mut sorted);
     }
     all.iter()
         .map(|i| {
-            let number = discreet.then(|| 1 + order.partition_point(|k| *k < (i.created_at, i.id)));
+            let number = discreet.then(|| 1 + sorted.partition_point(|(k, _)| *k < key(i)));
             titled(i, number, offset)
         })
         .collect()

@@ -48,6 +48,27 @@ impl FieldValue for Option<Timestamp> {
     }
 }
 
+/// A calendar day as the date picker writes it, `YYYY-MM-DD`, or empty. Its own type so that
+/// only a date control can be given it; stored as plain text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct DayText(pub String);
+
+impl FieldValue for DayText {
+    fn to_text(&self) -> String {
+        self.0.clone()
+    }
+    fn set_text(&mut self, text: &str) {
+        text.clone_into(&mut self.0);
+    }
+}
+
+/// A closed set of choices (see `choice!`).
+pub trait Choice: FieldValue {
+    /// Every choice as (stored key, label), in order.
+    const OPTIONS: &'static [(&'static str, &'static str)];
+}
+
 /// Reads a choice from its key in place: a `String` per choice cost an allocation each,
 /// about 14,000 of them when 1,000 incidents load.
 pub struct KeyVisitor<T>(pub std::marker::PhantomData<T>);
@@ -109,6 +130,10 @@ macro_rules! choice {
                     $(Self::$variant => $label,)*
                 }
             }
+        }
+
+        impl $crate::model::value::Choice for $name {
+            const OPTIONS: &'static [(&'static str, &'static str)] = <$name>::OPTIONS;
         }
 
         impl $crate::model::value::FieldValue for $name {

@@ -85,7 +85,14 @@ pub fn load(kv: &dyn KeyValue) -> Loaded {
         .iter()
         .filter_map(|raw| StorageKey::owned(raw))
         .collect();
-    keys.sort();
+    // Meta first, then incidents by id, settings, the checklist: the same order in every browser.
+    crate::model::order::sort_by(&mut keys, |key| match key {
+        StorageKey::Meta => (0, 0),
+        StorageKey::Incident(id) => (1, crate::model::order::id_key(*id)),
+        StorageKey::Settings => (2, 0),
+        StorageKey::Checklist => (3, 0),
+        StorageKey::Unknown(_) => (4, 0),
+    });
     for key in keys {
         let raw = match kv.get(&key) {
             Ok(Some(raw)) => raw,
@@ -238,11 +245,6 @@ impl Writer {
         Ok(prints)
     }
 
-    /// Writes one incident under its own key; no other incident's key is touched.
-    pub fn save(&self, kv: &dyn KeyValue, incident: &Incident) -> Result<(), SaveError> {
-        self.write(kv, incident, |_| true).map(|_| ())
-    }
-
     /// Writes one incident only if its stored text is still the one this tab last saw
     /// (`last_seen`, a fingerprint; `None` for not stored). Returns the new fingerprint.
     pub fn save_if_unchanged(
@@ -251,22 +253,11 @@ impl Writer {
         incident: &Incident,
         last_seen: Option<u64>,
     ) -> Result<u64, SaveError> {
-        self.write(kv, incident, |existing| {
-            existing.map(sync::fingerprint) == last_seen
-        })
-    }
-
-    fn write(
-        &self,
-        kv: &dyn KeyValue,
-        incident: &Incident,
-        unchanged: impl FnOnce(Option<&str>) -> bool,
-    ) -> Result<u64, SaveError> {
         let key = StorageKey::Incident(incident.id);
         let text = codec::encode(incident).map_err(|e| SaveError::Encode(e.to_string()))?;
         let existing = kv.get(&key)?;
         refuse_newer(existing.as_deref(), SCHEMA_VERSION, SaveError::NewerRecord)?;
-        if !unchanged(existing.as_deref()) {
+        if existing.as_deref().map(sync::fingerprint) != last_seen {
             return Err(SaveError::ChangedElsewhere(existing));
         }
         self.stamp_meta(kv)?;

@@ -93,7 +93,13 @@ pub fn merge(base: &Incident, mine: &Incident, theirs: &Incident) -> Result<Merg
         })
         .map(|path| place(path))
         .collect();
-    clashes.sort_by_key(|p| PLACES.iter().position(|q| q == p));
+    crate::model::order::sort_by(&mut clashes, |p| {
+        let at = PLACES
+            .iter()
+            .position(|q| q == p)
+            .map_or(i64::MAX, |n| n as i64);
+        (at, 0)
+    });
     clashes.dedup();
     Ok(Merged { incident, clashes })
 }

@@ -2,21 +2,21 @@
 
 use leptos::prelude::*;
 
-use super::checklist_screen::ChecklistScreen;
-use super::dom_ids;
-use super::incident_screen::IncidentScreen;
-use super::insights_screen::InsightsScreen;
-use super::library::Library;
-use super::list_screen::ListScreen;
-use super::navigator::Navigator;
-use super::notices::Notices;
-use super::save_indicator::SaveIndicator;
-use super::settings_screen::SettingsScreen;
-use super::tell_now_screen::TellNowScreen;
-use super::update_prompt::UpdatePrompt;
-use crate::browser::{local_storage, page};
+use crate::browser::{address, focus, lifecycle, local_storage, page};
 use crate::model::{IncidentId, Step};
 use crate::route::Route;
+use crate::ui::dom_ids;
+use crate::ui::parts::notices::Notices;
+use crate::ui::parts::save_indicator::SaveIndicator;
+use crate::ui::parts::update_prompt::UpdatePrompt;
+use crate::ui::screens::checklist_screen::ChecklistScreen;
+use crate::ui::screens::incident_screen::IncidentScreen;
+use crate::ui::screens::insights_screen::InsightsScreen;
+use crate::ui::screens::list_screen::ListScreen;
+use crate::ui::screens::settings_screen::SettingsScreen;
+use crate::ui::screens::tell_now_screen::TellNowScreen;
+use crate::ui::state::library::Library;
+use crate::ui::state::navigator::Navigator;
 
 /// Which screen is showing; moving between steps keeps the incident screen.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -42,7 +42,7 @@ pub fn App() -> impl IntoView {
             .with_untracked(|all| all.iter().find(|i| i.id == id).map(|i| i.last_step))
     }));
     let route = navigator.route;
-    navigator.show(Route::from_hash(&page::hash()));
+    navigator.show(Route::from_hash(&address::hash()));
     provide_context(navigator);
     let screen = Memo::new(move |_| match route.get() {
         Route::List => Screen::List,
@@ -57,8 +57,8 @@ pub fn App() -> impl IntoView {
         Route::Incident(_, Some(step)) => step,
         _ => Step::Stop,
     });
-    page::on_hash_change(move || navigator.show(Route::from_hash(&page::hash())));
-    page::on_hide(move || library.flush());
+    address::on_hash_change(move || navigator.show(Route::from_hash(&address::hash())));
+    lifecycle::on_hide(move || library.flush());
     local_storage::on_change_elsewhere(move |key, old, new| library.on_storage(key, old, new));
     Effect::new(move |_| page::set_theme(library.settings.with(|s| s.theme.attribute())));
 
@@ -74,8 +74,8 @@ pub fn App() -> impl IntoView {
             };
             // Wait a frame so the new screen is in the DOM.
             request_animation_frame(move || match opened {
-                Some(id) if library.is_untouched(id) => page::focus(dom_ids::BREATHING_START),
-                _ => page::focus(dom_ids::SCREEN_HEADING),
+                Some(id) if library.is_untouched(id) => focus::by_id(dom_ids::BREATHING_START),
+                _ => focus::by_id(dom_ids::SCREEN_HEADING),
             });
         }
         current
@@ -86,7 +86,7 @@ pub fn App() -> impl IntoView {
         // address fragment holds the route, so the link moves focus itself.
         <a class="skip-link" href=format!("#{}", dom_ids::MAIN) on:click=|ev| {
             ev.prevent_default();
-            page::focus(dom_ids::SCREEN_HEADING);
+            focus::by_id(dom_ids::SCREEN_HEADING);
         }>"Skip to content"</a>
         <header class="banner">
             <a class="brand" href=Route::List.href()>"Mend"</a>

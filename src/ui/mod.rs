@@ -1,39 +1,12 @@
-//! Leptos components: the app shell, one file per screen and per step, and shared pieces.
+//! Leptos components, grouped by what they are: the app shell, screens, dialogs, the steps and
+//! their forms, the parts they are made of, and the state they share.
 
-pub mod add_to_checklist;
 pub mod app;
-pub mod backup_reminder;
-pub mod bar_chart;
-pub mod breathing_guide;
-pub mod briefing_editor;
-pub mod calendar_reminders;
-pub mod calm_clock;
-pub mod cause_kinds;
-pub mod checklist_screen;
-pub mod current;
+pub mod dialogs;
 pub mod dom_ids;
-pub mod exporting;
 pub mod form;
-pub mod import_control;
-pub mod incident_screen;
-pub mod insights_screen;
-pub mod library;
-pub mod list_screen;
-pub mod message_card;
-pub mod navigator;
-pub mod notices;
-pub mod rating_scale;
+pub mod parts;
 pub mod reactive_text;
-pub mod reassurance;
-pub mod report_dialog;
-pub mod save_indicator;
-pub mod send_actions;
-pub mod settings_screen;
-pub mod step_nav;
+pub mod screens;
+pub mod state;
 pub mod steps;
-pub mod tell_now_screen;
-pub mod text_field;
-pub mod thought_record;
-pub mod titles;
-pub mod unreadable_list;
-pub mod update_prompt;

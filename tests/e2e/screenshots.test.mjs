@@ -48,7 +48,16 @@ for (const colorScheme of ['light', 'dark']) {
       // An older incident first, so the list's order never depends on random ids.
       await context.clock.setFixedTime(new Date(NOW - 3 * 24 * 3600 * 1000));
       const list = await new ListPage(page, baseUrl).goto();
-      await (await list.createIncident('Missed the payroll cut-off')).backToList();
+      // Told, with a fix item now overdue: the list shows its status and next action.
+      const payroll = await list.createIncident('Missed the payroll cut-off');
+      await payroll.goToStep('Own up');
+      await page.getByLabel(/^I told them/).check();
+      await payroll.goToStep('Fix');
+      const item = await payroll.addEntry('Checklist', 'item');
+      await payroll.type(payroll.field('What', item), 'Run the payroll by hand');
+      await payroll.field('Due', item).fill('2026-03-10');
+      await payroll.waitUntilSaved();
+      await payroll.backToList();
       await context.clock.setFixedTime(NOW);
       const p = await fillEveryStep(page, baseUrl);
       const id = p.id();

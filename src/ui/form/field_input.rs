@@ -3,11 +3,11 @@
 use leptos::prelude::*;
 
 use super::spec::{Field, Kind};
-use crate::browser::{page, perf, platform};
+use crate::browser::{focus, perf, platform};
 use crate::model::limits::MAX_LENGTH;
 use crate::model::Timestamp;
-use crate::ui::current::Current;
 use crate::ui::reactive_text::text;
+use crate::ui::state::current::Current;
 
 fn moment(text: &str) -> Option<Timestamp> {
     text.parse().ok().and_then(Timestamp::from_millis)
@@ -15,7 +15,13 @@ fn moment(text: &str) -> Option<Timestamp> {
 
 /// The control for `field` of the incident (`item` 0) or of the list entry with id `item`.
 #[component]
-pub fn FieldInput(field: &'static Field, #[prop(optional)] item: u32) -> impl IntoView {
+pub fn FieldInput(
+    /// What to show and where its value lives.
+    field: &'static Field,
+    /// The list entry's id; 0 (the default) for a field of the incident itself.
+    #[prop(optional)]
+    item: u32,
+) -> impl IntoView {
     let current = expect_context::<Current>();
     let id = if item == 0 {
         field.key.to_owned()
@@ -86,7 +92,7 @@ pub fn FieldInput(field: &'static Field, #[prop(optional)] item: u32) -> impl In
                 write(platform::parse_local_input(&text).map(|t| t.millis().to_string()).unwrap_or_default());
                 // A timeline re-sorts when a time changes; keep focus on the moved field.
                 let focus_id = focus_id.clone();
-                request_animation_frame(move || page::focus(&focus_id));
+                request_animation_frame(move || focus::by_id(&focus_id));
             };
             // "Now" saves typing the time under stress; focus stays on it even if the entry moves.
             let now_id = format!("{id}-now");
@@ -94,7 +100,7 @@ pub fn FieldInput(field: &'static Field, #[prop(optional)] item: u32) -> impl In
             let set_now = move |_| {
                 write(platform::now().millis().to_string());
                 let refocus = refocus.clone();
-                request_animation_frame(move || page::focus(&refocus));
+                request_animation_frame(move || focus::by_id(&refocus));
             };
             view! {
                 <div class="with-now">
@@ -128,7 +134,10 @@ pub fn FieldInput(field: &'static Field, #[prop(optional)] item: u32) -> impl In
 
 /// Fields of the incident itself, in order.
 #[component]
-pub fn Fields(fields: &'static [Field]) -> impl IntoView {
+pub fn Fields(
+    /// The fields, each shown with `FieldInput`.
+    fields: &'static [Field],
+) -> impl IntoView {
     fields
         .iter()
         .map(|field| view! { <FieldInput field/> })

@@ -4,10 +4,10 @@ use leptos::prelude::*;
 
 use super::field_input::FieldInput;
 use super::spec::ListSpec;
-use crate::browser::page;
-use crate::ui::current::Current;
-use crate::ui::library::Undo;
+use crate::browser::focus;
 use crate::ui::reactive_text::text;
+use crate::ui::state::current::Current;
+use crate::ui::state::library::Undo;
 
 /// Extra controls for one entry, given its id (e.g. "Recommend this option").
 pub type EntryExtra = fn(u32) -> AnyView;
@@ -20,10 +20,14 @@ fn capitalised(noun: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A list with its heading, its entries, and a button to add one.
 #[component]
 pub fn ListEditor(
+    /// The list: where it lives, its words and its fields.
     spec: &'static ListSpec,
-    #[prop(optional)] extra: Option<EntryExtra>,
+    /// More controls under each entry's fields, if any.
+    #[prop(optional)]
+    extra: Option<EntryExtra>,
 ) -> impl IntoView {
     let current = expect_context::<Current>();
     let ids = Memo::new(move |_| current.read(|i| (spec.ops.ids)(i)).unwrap_or_default());
@@ -36,7 +40,7 @@ pub fn ListEditor(
         current.edit(|i| id = (spec.ops.add)(i));
         if let Some(first) = spec.fields.first() {
             let field_id = format!("{}-{id}", first.key);
-            request_animation_frame(move || page::focus(&field_id));
+            request_animation_frame(move || focus::by_id(&field_id));
         }
     };
     view! {
@@ -54,12 +58,18 @@ pub fn ListEditor(
     }
 }
 
+/// One entry: its fields, and Move up, Move down and Remove.
 #[component]
 fn Entry(
+    /// The list this entry belongs to.
     spec: &'static ListSpec,
+    /// The entry's id.
     item: u32,
+    /// Every entry's id in order, for this one's place and number.
     ids: Memo<Vec<u32>>,
+    /// Where a move is announced.
     announce: RwSignal<String>,
+    /// More controls under the fields, if any.
     extra: Option<EntryExtra>,
 ) -> impl IntoView {
     let current = expect_context::<Current>();
@@ -81,20 +91,19 @@ fn Entry(
             (false, false) => "It is already last.".into(),
         });
         // Moving re-inserts the entry in the page, which drops focus; put it back.
-        request_animation_frame(move || page::focus(&button));
+        request_animation_frame(move || focus::by_id(&button));
     };
     let remove = move |_| {
         let what = name();
-        let mut removed = None;
-        current.edit(|i| removed = (spec.ops.remove)(i, item));
-        if let Some(removed) = removed {
+        let mut restore = None;
+        current.edit(|i| restore = (spec.ops.remove)(i, item));
+        if let Some(restore) = restore {
             current.library().offer_undo(Undo::Item {
                 incident: current.id,
                 what,
-                removed,
-                restore: spec.ops.restore,
+                restore,
             });
-            page::focus(&format!("{}-add", spec.key));
+            focus::by_id(&format!("{}-add", spec.key));
         }
     };
     let up_id = format!("{}-up-{item}", spec.key);

@@ -7,5 +7,5 @@ mod spec;
 
 pub use field_input::{FieldInput, Fields};
 pub use list_editor::{EntryExtra, ListEditor};
-pub(crate) use spec::{field, item_field, list_ops};
-pub use spec::{remove_item, restore_item, Field, Kind, ListOps, ListSpec, Removed};
+pub(crate) use spec::{field, item_field, list, list_ops};
+pub use spec::{item_kind, kind, remove_item, Field, Kind, KindOf, ListOps, ListSpec, Restore};

@@ -1,11 +1,12 @@
 //! The description of a form: fields that read and write one value of an incident as text,
 //! and lists of entries with their own fields.
 
-use std::any::Any;
+use std::marker::PhantomData;
 use std::sync::Arc;
 
 use crate::model::steps::Item;
-use crate::model::Incident;
+use crate::model::value::{Choice, DayText, FieldValue};
+use crate::model::{Incident, Timestamp};
 
 /// Reads a field as text; `None` when its list entry is gone. The `u32` is the list entry's
 /// id, or 0 for a field of the incident itself.
@@ -32,6 +33,57 @@ pub enum Kind {
     Choice(&'static [(&'static str, &'static str)]),
 }
 
+/// A kind that only fits values of type `T`; the field macros check each field's value
+/// against it, so a date control can never be given a text field:
+///
+/// ```
+/// # use mend::{model::Incident, ui::form::{kind, Kind, KindOf}};
+/// const TITLE: Kind = kind(KindOf::LINE, |i: &Incident| &i.title);
+/// ```
+///
+/// ```compile_fail
+/// # use mend::{model::Incident, ui::form::{kind, Kind, KindOf}};
+/// const TITLE: Kind = kind(KindOf::DAY, |i: &Incident| &i.title);
+/// ```
+pub struct KindOf<T>(Kind, PhantomData<fn() -> T>);
+
+impl KindOf<String> {
+    pub const LINE: Self = KindOf(Kind::Line, PhantomData);
+    pub const AREA: Self = KindOf(Kind::Area, PhantomData);
+}
+
+impl KindOf<DayText> {
+    pub const DAY: Self = KindOf(Kind::Day, PhantomData);
+}
+
+impl KindOf<Option<Timestamp>> {
+    pub const MOMENT: Self = KindOf(Kind::Moment, PhantomData);
+    pub const STAMP: Self = KindOf(Kind::Stamp, PhantomData);
+}
+
+impl KindOf<bool> {
+    pub const CHECK: Self = KindOf(Kind::Check, PhantomData);
+}
+
+impl<T: Choice> KindOf<T> {
+    /// The choice's own options, so a field can't show another choice's.
+    pub const CHOICE: Self = KindOf(Kind::Choice(T::OPTIONS), PhantomData);
+}
+
+/// The kind of a field of the incident, once its value's type matches.
+pub const fn kind<T: FieldValue>(kind: KindOf<T>, _value: fn(&Incident) -> &T) -> Kind {
+    kind.0
+}
+
+/// The kind of a field of each entry in a list, once its value's type matches.
+pub const fn item_kind<X, T: FieldValue>(
+    kind: KindOf<T>,
+    _list: fn(&Incident) -> &Vec<X>,
+    _value: fn(&X) -> &T,
+) -> Kind {
+    kind.0
+}
+
 pub struct Field {
     /// Unique among fields; the control's DOM id is made from it.
     pub key: &'static str,
@@ -43,28 +95,33 @@ pub struct Field {
     pub set: Set,
 }
 
-/// A field of the incident itself: `field!(Kind::Line, "key", "Label", "hint", |i| i.path)`.
+/// A field of the incident itself: `field!(LINE, "key", "Label", "hint", |i| i.path)`, where
+/// `LINE` is one of `KindOf`'s kinds for the value's type.
 macro_rules! field {
-    ($kind:expr, $key:literal, $label:literal, $hint:literal, |$i:ident| $path:expr) => {
+    ($kind:ident, $key:literal, $label:expr, $hint:literal, |$i:ident| $path:expr) => {
         $crate::ui::form::Field {
             key: $key,
             label: $label,
             hint: $hint,
-            kind: $kind,
+            kind: $crate::ui::form::kind($crate::ui::form::KindOf::$kind, |$i| &$path),
             get: |$i, _| Some($crate::model::value::FieldValue::to_text(&$path)),
             set: |$i, _, text| $crate::model::value::FieldValue::set_text(&mut $path, text),
         }
     };
 }
 
-/// A field of each entry in a list: `item_field!(kind, "key", "Label", "hint", |i| i.list, |x| x.path)`.
+/// A field of each entry in the list `$list`; `list!` writes these.
 macro_rules! item_field {
-    ($kind:expr, $key:literal, $label:literal, $hint:literal, |$i:ident| $list:expr, |$x:ident| $path:expr) => {
+    ($kind:ident, $key:literal, $label:expr, $hint:literal, |$i:ident| $list:expr, |$x:ident| $path:expr) => {
         $crate::ui::form::Field {
             key: $key,
             label: $label,
             hint: $hint,
-            kind: $kind,
+            kind: $crate::ui::form::item_kind(
+                $crate::ui::form::KindOf::$kind,
+                |$i| &$list,
+                |$x| &$path,
+            ),
             get: |$i, id| {
                 $list
                     .iter()
@@ -80,29 +137,25 @@ macro_rules! item_field {
     };
 }
 
-/// An entry taken out of a list, kept so Undo can put it back where it was.
-#[derive(Clone)]
-pub struct Removed {
-    pub position: usize,
-    pub item: Arc<dyn Any + Send + Sync>,
-}
+/// Puts an entry taken out of a list back where it was; Undo keeps it.
+pub type Restore = Arc<dyn Fn(&mut Incident) + Send + Sync>;
 
-pub fn remove_item<T: Item + Send + Sync>(list: &mut Vec<T>, id: u32) -> Option<Removed> {
-    let position = list.iter().position(|x| x.id() == id)?;
-    let item = list.remove(position);
-    Some(Removed {
-        position,
-        item: Arc::new(item),
-    })
-}
-
-pub fn restore_item<T: Item + Send + Sync>(list: &mut Vec<T>, removed: Removed) {
-    if let Some(item) = removed.item.downcast_ref::<T>() {
+/// Takes entry `id` out of the list `list` reaches, and says how to put it back.
+pub fn remove_item<T: Item + Send + Sync>(
+    i: &mut Incident,
+    list: fn(&mut Incident) -> &mut Vec<T>,
+    id: u32,
+) -> Option<Restore> {
+    let items = list(i);
+    let position = items.iter().position(|x| x.id() == id)?;
+    let item = items.remove(position);
+    Some(Arc::new(move |i: &mut Incident| {
+        let items = list(i);
         // Never two entries with one id, even if Undo comes late.
-        if list.iter().all(|x| x.id() != item.id()) {
-            list.insert(removed.position.min(list.len()), item.clone());
+        if items.iter().all(|x| x.id() != item.id()) {
+            items.insert(position.min(items.len()), item.clone());
         }
-    }
+    }))
 }
 
 /// What a list editor can do to its list.
@@ -111,8 +164,7 @@ pub struct ListOps {
     /// Entry ids in display order.
     pub ids: fn(&Incident) -> Vec<u32>,
     pub add: fn(&mut Incident) -> u32,
-    pub remove: fn(&mut Incident, u32) -> Option<Removed>,
-    pub restore: fn(&mut Incident, Removed),
+    pub remove: fn(&mut Incident, u32) -> Option<Restore>,
     pub shift: fn(&mut Incident, u32, isize) -> bool,
 }
 
@@ -122,8 +174,7 @@ macro_rules! list_ops {
         $crate::ui::form::ListOps {
             ids: |$i| $list.iter().map(|x| x.id).collect(),
             add: |$i| $crate::model::steps::add_item(&mut $list),
-            remove: |$i, id| $crate::ui::form::remove_item(&mut $list, id),
-            restore: |$i, removed| $crate::ui::form::restore_item(&mut $list, removed),
+            remove: |$i, id| $crate::ui::form::remove_item($i, |$i| &mut $list, id),
             shift: |$i, id, by| $crate::model::steps::shift_item(&mut $list, id, by),
         }
     };
@@ -143,23 +194,55 @@ pub struct ListSpec {
     pub fields: &'static [Field],
 }
 
-pub(crate) use {field, item_field, list_ops};
+/// A list, named once: `items` is where it lives in the incident, `ops` replaces some of the
+/// usual operations, and each field is `(kind, "key", "Label", "hint", |x| x.path)`.
+macro_rules! list {
+    (
+        items: |$i:ident| $list:expr,
+        key: $key:literal,
+        label: $label:expr,
+        hint: $hint:literal,
+        noun: $noun:literal,
+        reorder: $reorder:literal,
+        $(ops: { $($op:ident: $f:expr),* $(,)? },)?
+        fields: [$(($kind:ident, $fkey:literal, $flabel:expr, $fhint:literal, |$x:ident| $path:expr)),* $(,)?] $(,)?
+    ) => {
+        $crate::ui::form::ListSpec {
+            key: $key,
+            label: $label,
+            hint: $hint,
+            noun: $noun,
+            reorder: $reorder,
+            ops: $crate::ui::form::ListOps {
+                $($($op: $f,)*)?
+                ..$crate::ui::form::list_ops!(|$i| $list)
+            },
+            fields: &[$(
+                $crate::ui::form::item_field!($kind, $fkey, $flabel, $fhint, |$i| $list, |$x| $path)
+            ),*],
+        }
+    };
+}
+
+pub(crate) use {field, item_field, list, list_ops};
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::steps::Point;
 
-    const TEXT: Field = item_field!(
-        Kind::Line,
-        "p",
-        "Point",
-        "",
-        |i| i.steps.assess.key_points,
-        |x| x.text
-    );
-    const TITLE: Field = field!(Kind::Line, "t", "Title", "", |i| i.title);
-    const OPS: ListOps = list_ops!(|i| i.steps.assess.key_points);
+    const POINTS: ListSpec = list! {
+        items: |i| i.steps.assess.key_points,
+        key: "p",
+        label: "Points",
+        hint: "",
+        noun: "point",
+        reorder: true,
+        fields: [(LINE, "p", "Point", "", |x| x.text)],
+    };
+    const TEXT: &Field = &POINTS.fields[0];
+    const OPS: ListOps = POINTS.ops;
+    const TITLE: Field = field!(LINE, "t", "Title", "", |i| i.title);
 
     fn incident() -> Incident {
         Incident::blank(8)
@@ -190,11 +273,11 @@ mod tests {
         for _ in 0..3 {
             (OPS.add)(&mut i);
         }
-        let removed = (OPS.remove)(&mut i, 2).unwrap_or_else(|| panic!("entry 2 exists"));
+        let restore = (OPS.remove)(&mut i, 2).unwrap_or_else(|| panic!("entry 2 exists"));
         assert_eq!((OPS.ids)(&i), [1, 3]);
-        (OPS.restore)(&mut i, removed.clone());
+        restore(&mut i);
         assert_eq!((OPS.ids)(&i), [1, 2, 3]);
-        (OPS.restore)(&mut i, removed);
+        restore(&mut i);
         assert_eq!((OPS.ids)(&i), [1, 2, 3]);
         assert!((OPS.remove)(&mut i, 9).is_none());
     }

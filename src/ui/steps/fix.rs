@@ -2,27 +2,26 @@
 
 use leptos::prelude::*;
 
-use crate::model::choices::ItemStatus;
-use crate::ui::calendar_reminders::CalendarReminders;
-use crate::ui::current::Current;
-use crate::ui::form::{item_field, list_ops, Kind, ListEditor, ListSpec};
+use crate::ui::form::{list, ListEditor, ListSpec};
+use crate::ui::parts::calendar_reminders::CalendarReminders;
 use crate::ui::reactive_text::text;
+use crate::ui::state::current::Current;
 
 #[rustfmt::skip]
-const CHECKLIST: ListSpec = ListSpec {
+const CHECKLIST: ListSpec = list! {
+    items: |i| i.steps.fix.items,
     key: "fix-items",
     label: "Checklist",
     hint: "The option you recommended comes first. Add your own steps below it.",
     noun: "item",
     reorder: true,
-    ops: list_ops!(|i| i.steps.fix.items),
-    fields: &[
-        item_field!(Kind::Line, "fix-what", "What", "", |i| i.steps.fix.items, |x| x.what),
-        item_field!(Kind::Line, "fix-owner", "Owner", "", |i| i.steps.fix.items, |x| x.owner),
-        item_field!(Kind::Day, "fix-due", "Due", "", |i| i.steps.fix.items, |x| x.due),
-        item_field!(Kind::Choice(ItemStatus::OPTIONS), "fix-status", "Status", "", |i| i.steps.fix.items, |x| x.status),
-        item_field!(Kind::Line, "fix-verified", "Verified by", "Who or what confirmed it really works.", |i| i.steps.fix.items, |x| x.verified_by),
-        item_field!(Kind::Area, "fix-notes", "Notes", "", |i| i.steps.fix.items, |x| x.notes),
+    fields: [
+        (LINE, "fix-what", "What", "", |x| x.what),
+        (LINE, "fix-owner", "Owner", "", |x| x.owner),
+        (DAY, "fix-due", "Due", "", |x| x.due),
+        (CHOICE, "fix-status", "Status", "", |x| x.status),
+        (LINE, "fix-verified", "Verified by", "Who or what confirmed it really works.", |x| x.verified_by),
+        (AREA, "fix-notes", "Notes", "", |x| x.notes),
     ],
 };
 

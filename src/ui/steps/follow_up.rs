@@ -1,63 +1,63 @@
 //! 6 Follow up: tell everyone it's resolved, thank those who helped, and prepare the debrief.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::model::follow_up::{public_thanks, resolution_note, thank_you};
+use crate::model::labels;
 use crate::model::seeding::sync_stakeholders;
-use crate::ui::calendar_reminders::CalendarReminders;
-use crate::ui::cause_kinds::CauseKinds;
-use crate::ui::current::Current;
-use crate::ui::form::{
-    field, item_field, list_ops, remove_item, restore_item, Field, Fields, Kind, ListEditor,
-    ListOps, ListSpec,
-};
-use crate::ui::message_card::MessageCard;
+use crate::model::Incident;
+use crate::ui::form::{field, list, remove_item, Field, Fields, ListEditor, ListSpec};
+use crate::ui::parts::calendar_reminders::CalendarReminders;
+use crate::ui::parts::cause_kinds::CauseKinds;
+use crate::ui::parts::message_card::MessageCard;
+use crate::ui::state::current::Current;
 
 #[rustfmt::skip]
-const PEOPLE: ListSpec = ListSpec {
+const PEOPLE: ListSpec = list! {
+    items: |i| i.steps.follow_up.people,
     key: "people",
     label: "People to follow up with",
     hint: "Everyone named in Assess and Own up is here. Tick each thing as you do it; Mend notes the date.",
     noun: "person",
     reorder: true,
-    ops: ListOps {
-        // Someone removed here stays removed, rather than coming back from Assess.
+    ops: {
+        // Someone removed here stays removed, rather than coming back from Assess, until Undo.
         remove: |i, id| {
             let name = i.steps.follow_up.people.iter().find(|p| p.id == id).map(|p| p.name.clone());
-            let removed = remove_item(&mut i.steps.follow_up.people, id);
+            let restore = remove_item(i, |i| &mut i.steps.follow_up.people, id)?;
             i.steps.follow_up.removed_names.extend(name.filter(|n| !n.trim().is_empty()));
-            removed
+            Some(Arc::new(move |i: &mut Incident| {
+                restore(i);
+                let f = &mut i.steps.follow_up;
+                f.removed_names.retain(|n| !f.people.iter().any(|p| &p.name == n));
+            }))
         },
-        restore: |i, removed| {
-            restore_item(&mut i.steps.follow_up.people, removed);
-            let people = &i.steps.follow_up.people;
-            i.steps.follow_up.removed_names.retain(|n| !people.iter().any(|p| &p.name == n));
-        },
-        ..list_ops!(|i| i.steps.follow_up.people)
     },
-    fields: &[
-        item_field!(Kind::Line, "person-name", "Name", "", |i| i.steps.follow_up.people, |x| x.name),
-        item_field!(Kind::Line, "person-role", "Role", "", |i| i.steps.follow_up.people, |x| x.role),
-        item_field!(Kind::Stamp, "person-informed", "Informed", "", |i| i.steps.follow_up.people, |x| x.informed),
-        item_field!(Kind::Stamp, "person-resolved", "Told it's resolved", "", |i| i.steps.follow_up.people, |x| x.told_resolved),
-        item_field!(Kind::Stamp, "person-thanked", "Thanked", "", |i| i.steps.follow_up.people, |x| x.thanked),
-        item_field!(Kind::Stamp, "person-debrief", "Debrief booked", "", |i| i.steps.follow_up.people, |x| x.debrief_booked),
+    fields: [
+        (LINE, "person-name", "Name", "", |x| x.name),
+        (LINE, "person-role", "Role", "", |x| x.role),
+        (STAMP, "person-informed", "Informed", "", |x| x.informed),
+        (STAMP, "person-resolved", "Told it's resolved", "", |x| x.told_resolved),
+        (STAMP, "person-thanked", "Thanked", "", |x| x.thanked),
+        (STAMP, "person-debrief", "Debrief booked", "", |x| x.debrief_booked),
     ],
 };
 
 #[rustfmt::skip]
 const DEBRIEF: &[Field] = &[
-    field!(Kind::Day, "debrief-on", "Debrief day", "For the calendar reminder below, with an agenda from these notes.", |i| i.steps.follow_up.debrief_on),
-    field!(Kind::Area, "cause", "What caused it", "", |i| i.steps.follow_up.cause),
+    field!(DAY, "debrief-on", "Debrief day", "For the calendar reminder below, with an agenda from these notes.", |i| i.steps.follow_up.debrief_on),
+    field!(AREA, "cause", labels::CAUSE, "", |i| i.steps.follow_up.cause),
 ];
 
 #[rustfmt::skip]
 const DEBRIEF_MORE: &[Field] = &[
-    field!(Kind::Area, "seemed-reasonable", "What made it seem reasonable at the time", "", |i| i.steps.follow_up.seemed_reasonable),
-    field!(Kind::Area, "lucky", "Where I got lucky", "", |i| i.steps.follow_up.lucky),
-    field!(Kind::Area, "known-earlier", "Could it have been known earlier?", "", |i| i.steps.follow_up.known_earlier),
-    field!(Kind::Area, "caught-sooner", "What would have caught it sooner", "", |i| i.steps.follow_up.caught_sooner),
-    field!(Kind::Stamp, "debrief-held", "Debrief held", "Tick it once it has happened. Mend notes the date.", |i| i.steps.follow_up.debrief_held),
+    field!(AREA, "seemed-reasonable", labels::SEEMED_REASONABLE, "", |i| i.steps.follow_up.seemed_reasonable),
+    field!(AREA, "lucky", labels::LUCKY, "", |i| i.steps.follow_up.lucky),
+    field!(AREA, "known-earlier", labels::KNOWN_EARLIER, "", |i| i.steps.follow_up.known_earlier),
+    field!(AREA, "caught-sooner", labels::CAUGHT_SOONER, "", |i| i.steps.follow_up.caught_sooner),
+    field!(STAMP, "debrief-held", "Debrief held", "Tick it once it has happened. Mend notes the date.", |i| i.steps.follow_up.debrief_held),
 ];
 
 #[component]

@@ -2,30 +2,30 @@
 
 use leptos::prelude::*;
 
-use crate::model::choices::{Effort, Risk, Undoable};
+use crate::model::labels;
 use crate::model::seeding::seed_checklist;
 use crate::model::steps::Alternative;
-use crate::ui::current::Current;
-use crate::ui::form::{item_field, list_ops, Kind, ListEditor, ListSpec};
+use crate::ui::form::{list, ListEditor, ListSpec};
+use crate::ui::state::current::Current;
 
 #[rustfmt::skip]
-const OPTIONS: ListSpec = ListSpec {
+const OPTIONS: ListSpec = list! {
+    items: |i| i.steps.solutions.options,
     key: "options",
-    label: "Options",
+    label: labels::OPTIONS,
     hint: "",
     noun: "option",
     reorder: true,
-    ops: list_ops!(|i| i.steps.solutions.options),
-    fields: &[
-        item_field!(Kind::Line, "option-title", "Option", "A few words, e.g. \u{201c}Resend the right invoice\u{201d}.", |i| i.steps.solutions.options, |x| x.title),
-        item_field!(Kind::Area, "option-description", "What it involves", "", |i| i.steps.solutions.options, |x| x.description),
-        item_field!(Kind::Choice(Effort::OPTIONS), "option-effort", "Effort", "", |i| i.steps.solutions.options, |x| x.effort),
-        item_field!(Kind::Choice(Risk::OPTIONS), "option-risk", "Risk", "", |i| i.steps.solutions.options, |x| x.risk),
-        item_field!(Kind::Choice(Undoable::OPTIONS), "option-undoable", "Can it be undone?", "", |i| i.steps.solutions.options, |x| x.undoable),
-        item_field!(Kind::Line, "option-time", "Time to fix", "", |i| i.steps.solutions.options, |x| x.time_to_fix),
-        item_field!(Kind::Line, "option-helpers", "Who must help", "", |i| i.steps.solutions.options, |x| x.helpers),
-        item_field!(Kind::Area, "option-pros", "Pros", "", |i| i.steps.solutions.options, |x| x.pros),
-        item_field!(Kind::Area, "option-cons", "Cons", "", |i| i.steps.solutions.options, |x| x.cons),
+    fields: [
+        (LINE, "option-title", "Option", "A few words, e.g. \u{201c}Resend the right invoice\u{201d}.", |x| x.title),
+        (AREA, "option-description", "What it involves", "", |x| x.description),
+        (CHOICE, "option-effort", labels::EFFORT, "", |x| x.effort),
+        (CHOICE, "option-risk", labels::RISK, "", |x| x.risk),
+        (CHOICE, "option-undoable", "Can it be undone?", "", |x| x.undoable),
+        (LINE, "option-time", labels::TIME_TO_FIX, "", |x| x.time_to_fix),
+        (LINE, "option-helpers", labels::WHO_MUST_HELP, "", |x| x.helpers),
+        (AREA, "option-pros", labels::PROS, "", |x| x.pros),
+        (AREA, "option-cons", labels::CONS, "", |x| x.cons),
     ],
 };
 
@@ -99,13 +99,13 @@ fn Comparison() -> impl IntoView {
                                 </tr>
                             </thead>
                             <tbody>
-                                {row("Effort", options, chosen, |o| o.effort.label().into())}
-                                {row("Risk", options, chosen, |o| o.risk.label().into())}
-                                {row("Can be undone", options, chosen, |o| o.undoable.label().into())}
-                                {row("Time to fix", options, chosen, |o| o.time_to_fix.clone())}
-                                {row("Who must help", options, chosen, |o| o.helpers.clone())}
-                                {row("Pros", options, chosen, |o| o.pros.clone())}
-                                {row("Cons", options, chosen, |o| o.cons.clone())}
+                                {row(labels::EFFORT, options, chosen, |o| o.effort.label().into())}
+                                {row(labels::RISK, options, chosen, |o| o.risk.label().into())}
+                                {row(labels::CAN_BE_UNDONE, options, chosen, |o| o.undoable.label().into())}
+                                {row(labels::TIME_TO_FIX, options, chosen, |o| o.time_to_fix.clone())}
+                                {row(labels::WHO_MUST_HELP, options, chosen, |o| o.helpers.clone())}
+                                {row(labels::PROS, options, chosen, |o| o.pros.clone())}
+                                {row(labels::CONS, options, chosen, |o| o.cons.clone())}
                             </tbody>
                         </table>
                     </div>

@@ -3,47 +3,47 @@
 use leptos::prelude::*;
 
 use crate::browser::platform;
-use crate::model::choices::{CheckIn, CommitmentKind};
-use crate::ui::add_to_checklist::AddToChecklist;
-use crate::ui::calendar_reminders::CalendarReminders;
-use crate::ui::current::Current;
-use crate::ui::form::{field, item_field, list_ops, Field, Fields, Kind, ListEditor, ListSpec};
+use crate::model::labels;
+use crate::ui::form::{field, list, Field, Fields, ListEditor, ListSpec};
+use crate::ui::parts::add_to_checklist::AddToChecklist;
+use crate::ui::parts::calendar_reminders::CalendarReminders;
+use crate::ui::parts::reassurance::{Moment, Reassurance};
 use crate::ui::reactive_text::text;
-use crate::ui::reassurance::{Moment, Reassurance};
+use crate::ui::state::current::Current;
 
 #[rustfmt::skip]
-const COMMITMENTS: ListSpec = ListSpec {
+const COMMITMENTS: ListSpec = list! {
+    items: |i| i.steps.step_it_up.commitments,
     key: "commitments",
     label: "Prevention commitments",
     hint: "Small, concrete changes. Check in on each after 30, 60 and 90 days.",
     noun: "commitment",
     reorder: true,
-    ops: list_ops!(|i| i.steps.step_it_up.commitments),
-    fields: &[
-        item_field!(Kind::Line, "commitment-what", "What", "", |i| i.steps.step_it_up.commitments, |x| x.what),
-        item_field!(Kind::Choice(CommitmentKind::OPTIONS), "commitment-kind", "Kind", "", |i| i.steps.step_it_up.commitments, |x| x.kind),
-        item_field!(Kind::Choice(CheckIn::OPTIONS), "commitment-30", "Check-in at 30 days", "", |i| i.steps.step_it_up.commitments, |x| x.day30),
-        item_field!(Kind::Choice(CheckIn::OPTIONS), "commitment-60", "Check-in at 60 days", "", |i| i.steps.step_it_up.commitments, |x| x.day60),
-        item_field!(Kind::Choice(CheckIn::OPTIONS), "commitment-90", "Check-in at 90 days", "", |i| i.steps.step_it_up.commitments, |x| x.day90),
+    fields: [
+        (LINE, "commitment-what", "What", "", |x| x.what),
+        (CHOICE, "commitment-kind", "Kind", "", |x| x.kind),
+        (CHOICE, "commitment-30", "Check-in at 30 days", "", |x| x.day30),
+        (CHOICE, "commitment-60", "Check-in at 60 days", "", |x| x.day60),
+        (CHOICE, "commitment-90", "Check-in at 90 days", "", |x| x.day90),
     ],
 };
 
 #[rustfmt::skip]
-const EXTRA_CHECKS: ListSpec = ListSpec {
+const EXTRA_CHECKS: ListSpec = list! {
+    items: |i| i.steps.step_it_up.extra_checks,
     key: "extra-checks",
-    label: "Extra checks",
+    label: labels::EXTRA_CHECKS,
     hint: "For your own pre-flight checklist, before similar work next time.",
     noun: "check",
     reorder: true,
-    ops: list_ops!(|i| i.steps.step_it_up.extra_checks),
-    fields: &[item_field!(Kind::Line, "extra-check", "Check", "", |i| i.steps.step_it_up.extra_checks, |x| x.text)],
+    fields: [(LINE, "extra-check", "Check", "", |x| x.text)],
 };
 
 #[rustfmt::skip]
 const REFLECTION: &[Field] = &[
-    field!(Kind::Area, "learned", "What I learned", "", |i| i.steps.step_it_up.learned),
-    field!(Kind::Area, "went-well", "What went well", "Small things count too.", |i| i.steps.step_it_up.went_well),
-    field!(Kind::Area, "didnt-work", "What didn't work", "In how it was handled, so the next time goes better.", |i| i.steps.step_it_up.didnt_work),
+    field!(AREA, "learned", labels::LEARNED, "", |i| i.steps.step_it_up.learned),
+    field!(AREA, "went-well", labels::WENT_WELL, "Small things count too.", |i| i.steps.step_it_up.went_well),
+    field!(AREA, "didnt-work", labels::DIDNT_WORK, "In how it was handled, so the next time goes better.", |i| i.steps.step_it_up.didnt_work),
 ];
 
 /// Close the incident as resolved, or reopen it.

@@ -3,37 +3,22 @@
 
 use leptos::prelude::*;
 
-use crate::model::thought_record::{distress_change, DISTRESS_STEPS};
-use crate::ui::breathing_guide::BreathingGuide;
-use crate::ui::current::Current;
-use crate::ui::form::{field, Field, FieldInput, Kind};
-use crate::ui::rating_scale::{RatingScale, Scale};
+use crate::model::thought_record::distress_change;
+use crate::ui::form::{field, Field, FieldInput};
+use crate::ui::parts::breathing_guide::BreathingGuide;
+use crate::ui::parts::rating_scale::{scale, RatingScale, Scale};
+use crate::ui::parts::reassurance::{Moment, Reassurance};
+use crate::ui::parts::thought_record::ThoughtRecordForm;
 use crate::ui::reactive_text::text;
-use crate::ui::reassurance::{Moment, Reassurance};
-use crate::ui::thought_record::ThoughtRecordForm;
+use crate::ui::state::current::Current;
 
 #[rustfmt::skip]
-const TITLE: Field = field!(Kind::Line, "incident-title", "Title", "It can wait. A few words, so you can find it again later.", |i| i.title);
+const TITLE: Field = field!(LINE, "incident-title", "Title", "It can wait. A few words, so you can find it again later.", |i| i.title);
 
-const BEFORE: Scale = Scale {
-    key: "distress-before",
-    legend: "Before the pause: how distressed do you feel?",
-    ends: ("calm", "overwhelmed"),
-    steps: &DISTRESS_STEPS,
-    unit: "",
-    get: |i| i.steps.stop.distress_before,
-    set: |i, n| i.steps.stop.distress_before = Some(n),
-};
-
-const AFTER: Scale = Scale {
-    key: "distress-after",
-    legend: "After the pause: and now?",
-    ends: ("calm", "overwhelmed"),
-    steps: &DISTRESS_STEPS,
-    unit: "",
-    get: |i| i.steps.stop.distress_after,
-    set: |i, n| i.steps.stop.distress_after = Some(n),
-};
+#[rustfmt::skip]
+const BEFORE: Scale = scale!(DISTRESS, "distress-before", "Before the pause: how distressed do you feel?", |i| i.steps.stop.distress_before);
+#[rustfmt::skip]
+const AFTER: Scale = scale!(DISTRESS, "distress-after", "After the pause: and now?", |i| i.steps.stop.distress_after);
 
 #[component]
 pub fn StopStep() -> impl IntoView {

@@ -1,0 +1,26 @@
+//! The moments the page is hidden, shown again or left.
+
+use super::listen::{listen, window};
+
+/// Calls `callback` when the page is hidden or left: the last safe moment to save.
+pub fn on_hide(callback: impl Fn() + 'static) {
+    let callback = std::rc::Rc::new(callback);
+    let on_pagehide = callback.clone();
+    if let Some(window) = window() {
+        listen(&window, "pagehide", move |_| on_pagehide());
+    }
+    on_visibility(web_sys::VisibilityState::Hidden, move || callback());
+}
+
+/// Calls `callback` each time the page becomes `wanted` (hidden or visible again).
+pub fn on_visibility(wanted: web_sys::VisibilityState, callback: impl Fn() + 'static) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let watched = document.clone();
+    listen(&document, "visibilitychange", move |_| {
+        if watched.visibility_state() == wanted {
+            callback();
+        }
+    });
+}

@@ -1,0 +1,41 @@
+//! The calm reminder on the list to export a copy, with "Export all" and "Not now".
+
+use leptos::prelude::*;
+
+use crate::browser::platform;
+use crate::model::backup_reminder;
+use crate::ui::state::exporting::{export_all, said};
+use crate::ui::state::library::Library;
+
+#[component]
+pub fn BackupReminder() -> impl IntoView {
+    let library = expect_context::<Library>();
+    let outcome = RwSignal::new(String::new());
+    // Read once per change of incidents or settings; the clock only matters at those moments.
+    let due = Memo::new(move |_| {
+        library.incidents.with(|all| {
+            library
+                .settings
+                .with(|settings| backup_reminder::due(all, settings, platform::now()))
+        })
+    });
+    let export = move |_| outcome.set(said(export_all(library)));
+    let not_now = move |_| {
+        let now = platform::now();
+        library.change_settings(|s| s.reminder_dismissed = Some(now));
+        outcome.set("Reminder put off for a week.".to_owned());
+    };
+    view! {
+        <div class="reminder" role="status">
+            {move || due.get().map(|text| view! {
+                <p><strong>"Keep a copy? "</strong> {text}</p>
+                <p class="actions-inline">
+                    <button type="button" on:click=export>"Export all"</button>
+                    " "
+                    <button type="button" class="quiet" on:click=not_now>"Not now"</button>
+                </p>
+            })}
+            <span class="quiet-status">{outcome}</span>
+        </div>
+    }
+}

@@ -1,0 +1,30 @@
+//! The calm clock: time since the mistake was noticed, against the 15-minute aim for telling
+//! the boss. No red, no alarm; past the aim it says that telling now still helps.
+
+use leptos::prelude::*;
+
+use crate::browser::platform;
+use crate::model::clock;
+use crate::ui::state::current::Current;
+
+/// Time since the mistake was noticed, updated every few seconds and never announced.
+#[component]
+pub fn CalmClock() -> impl IntoView {
+    let current = expect_context::<Current>();
+    let now = RwSignal::new(platform::now());
+    if let Ok(handle) = set_interval_with_handle(
+        move || now.set(platform::now()),
+        std::time::Duration::from_secs(10),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    let reading = move || {
+        current
+            .read(|i| {
+                i.noticed_at
+                    .map(|noticed| clock::reading(noticed, now.get(), i.steps.own_up.told_at))
+            })
+            .flatten()
+    };
+    move || reading().map(|text| view! { <p class="clock" role="timer">{text}</p> })
+}

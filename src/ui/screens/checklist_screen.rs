@@ -1,0 +1,267 @@
+//! The pre-flight checklist (`#/checklist`): every incident's extra checks and commitments,
+//! merged and grouped by tag, each saying where it came from; edit, reorder, retire and
+//! restore; print, Markdown, and a repeating calendar reminder. The rules are
+//! `model::preflight`; the files `files::checklist`.
+
+use leptos::prelude::*;
+
+use crate::browser::{focus, page, platform};
+use crate::files::calendar::Repeat;
+use crate::files::checklist::{markdown, reminder, UNTAGGED};
+use crate::model::insights::sort_by;
+use crate::model::limits::MAX_LENGTH;
+use crate::model::preflight::{grouped, same_group, shown, Shown};
+use crate::model::value::FieldValue;
+use crate::route::Route;
+use crate::ui::dom_ids;
+use crate::ui::state::exporting::{deliver, said, NoFile};
+use crate::ui::state::library::Library;
+use crate::ui::state::titles;
+
+#[component]
+pub fn ChecklistScreen() -> impl IntoView {
+    let library = expect_context::<Library>();
+    page::set_title("Pre-flight checklist · Mend");
+    let status = RwSignal::new(String::new());
+    // Built from every incident, oldest first, each time the screen opens.
+    let added = library.incidents.with_untracked(|all| {
+        let mut order: Vec<_> = all.iter().collect();
+        sort_by(&mut order, |a, b| {
+            (a.created_at, a.id).cmp(&(b.created_at, b.id))
+        });
+        let mut added = 0;
+        library.change_checklist(|c| added = c.gather(order));
+        added
+    });
+    if added > 0 {
+        status.set(format!(
+            "Added {added} new {} from your incidents.",
+            if added == 1 { "item" } else { "items" }
+        ));
+    }
+    let items = Memo::new(move |_| {
+        library.incidents.with(|all| {
+            let names = titles::list_titles(all);
+            library.checklist.with(|list| shown(list, all, &names))
+        })
+    });
+    let in_use = Memo::new(move |_| items.with(|i| grouped(i, false)));
+    let retired = Memo::new(move |_| items.with(|i| grouped(i, true)));
+    let editing = RwSignal::new(None::<u32>);
+    let actions = Actions {
+        library,
+        status,
+        editing,
+    };
+
+    view! {
+        <p class="back"><a href=Route::List.href()>"Back to your incidents"</a></p>
+        <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Pre-flight checklist"</h1>
+        <p class="lead">"The checks your incidents taught you, in one place. Run through them before the kind of work that went wrong before."</p>
+        <p role="status" class="quiet-status">{status}</p>
+        <Show when=move || items.with(|i| !i.is_empty())
+            fallback=|| view! { <p class="empty">"Nothing here yet. Extra checks and commitments you write in an incident\u{2019}s Step it up appear here."</p> }>
+            {move || in_use.get().into_iter().map(|(group, items)| view! {
+                <Group group items actions/>
+            }).collect_view()}
+            <Show when=move || retired.with(|r| !r.is_empty())>
+                <section class="retired no-print" aria-labelledby="retired-heading">
+                    <h2 id="retired-heading">"Retired"</h2>
+                    <p class="hint">"Off your checklist, and never gathered again unless you restore them. The incidents they came from are unchanged."</p>
+                    {move || retired.get().into_iter().map(|(group, items)| view! {
+                        <Group group items actions/>
+                    }).collect_view()}
+                </section>
+            </Show>
+            <FilesOut in_use status/>
+        </Show>
+    }
+}
+
+/// What the buttons do, shared by every item.
+#[derive(Clone, Copy)]
+struct Actions {
+    library: Library,
+    status: RwSignal<String>,
+    editing: RwSignal<Option<u32>>,
+}
+
+impl Actions {
+    fn shift(self, id: u32, by: isize, text: &str) {
+        let moved = self.library.incidents.with_untracked(|all| {
+            let mut moved = false;
+            self.library
+                .change_checklist(|c| moved = c.shift(id, by, |a, b| same_group(all, a, b)));
+            moved
+        });
+        let way = if by < 0 { "up" } else { "down" };
+        self.status.set(if moved {
+            format!("Moved \u{201c}{text}\u{201d} {way}.")
+        } else {
+            format!("\u{201c}{text}\u{201d} can\u{2019}t move further {way}.")
+        });
+        // The row was redrawn in its new place; keep focus on the same button.
+        let button = format!("{}-{id}", if by < 0 { "up" } else { "down" });
+        request_animation_frame(move || focus::by_id(&button));
+    }
+
+    fn retire(self, id: u32, retired: bool, text: &str) {
+        self.library
+            .change_checklist(|c| c.set_retired(id, retired));
+        self.status.set(if retired {
+            format!("Retired \u{201c}{text}\u{201d}. It is under Retired, if you want it back.")
+        } else {
+            format!("\u{201c}{text}\u{201d} is back on your checklist.")
+        });
+        focus::by_id(dom_ids::SCREEN_HEADING);
+    }
+}
+
+#[component]
+fn Group(group: Option<String>, items: Vec<Shown>, actions: Actions) -> impl IntoView {
+    let name = group.unwrap_or_else(|| UNTAGGED.to_owned());
+    let retired = items.first().is_some_and(|i| i.retired);
+    let heading = if retired {
+        view! { <h3>{name.clone()}</h3> }.into_any()
+    } else {
+        view! { <h2>{name.clone()}</h2> }.into_any()
+    };
+    view! {
+        <section class="check-group">
+            {heading}
+            <ol class="entries check-items" aria-label=name>
+                {items.into_iter().map(|item| view! { <Item item actions/> }).collect_view()}
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+fn Item(item: Shown, actions: Actions) -> impl IntoView {
+    let Shown {
+        id,
+        text,
+        retired,
+        from,
+        ..
+    } = item;
+    let editing = move || actions.editing.get() == Some(id);
+    let from = match from.len() {
+        0 => "From an incident no longer here".to_owned(),
+        _ => format!("From: {}", from.join(", ")),
+    };
+    let (t1, t2, t3, t4, t5) = (
+        text.clone(),
+        text.clone(),
+        text.clone(),
+        text.clone(),
+        text.clone(),
+    );
+    let field_id = format!("check-text-{id}");
+    // Typed into a draft, saved on Done or Enter: saving each keystroke would redraw the
+    // list under the cursor.
+    let draft = RwSignal::new(text.clone());
+    let edit = move |_| {
+        actions.editing.set(Some(id));
+        let field = format!("check-text-{id}");
+        request_animation_frame(move || focus::by_id(&field));
+    };
+    let done = move || {
+        let text = draft.get_untracked();
+        actions.editing.set(None);
+        actions.library.change_checklist(|c| c.edit(id, &text));
+        actions.status.set(format!("Saved \u{201c}{text}\u{201d}."));
+        let button = format!("edit-{id}");
+        request_animation_frame(move || focus::by_id(&button));
+    };
+    view! {
+        <li class="entry check-item">
+            <Show when=editing fallback=move || view! { <p class="check-text">{t1.clone()}</p> }>
+                <div class="field">
+                    <label for=field_id.clone()>"Edit this check"</label>
+                    <input type="text" id=field_id.clone() autocomplete="off" maxlength=MAX_LENGTH
+                        prop:value=t2.clone() on:input=move |ev| draft.set(event_target_value(&ev))
+                        on:keydown=move |ev| if ev.key() == "Enter" { done() }/>
+                </div>
+            </Show>
+            <p class="meta check-from">{from}</p>
+            <div class="entry-actions">
+                <Show when=editing fallback=move || {
+                    let label = format!("Edit: {t3}");
+                    view! { <button type="button" class="quiet" id=format!("edit-{id}") aria-label=label on:click=edit>"Edit"</button> }
+                }>
+                    <button type="button" class="quiet" on:click=move |_| done()>"Done"</button>
+                </Show>
+                {(!retired).then(|| {
+                    let (up, down) = (t4.clone(), t4.clone());
+                    view! {
+                        <button type="button" class="quiet" id=format!("up-{id}") aria-label=format!("Move up: {t4}")
+                            on:click=move |_| actions.shift(id, -1, &up)>"Move up"</button>
+                        <button type="button" class="quiet" id=format!("down-{id}") aria-label=format!("Move down: {t4}")
+                            on:click=move |_| actions.shift(id, 1, &down)>"Move down"</button>
+                    }
+                })}
+                {
+                    let (label, word) = if retired { ("Restore", "Restore") } else { ("Retire", "Retire") };
+                    let aria = format!("{label}: {t5}");
+                    let text = t5.clone();
+                    view! {
+                        <button type="button" class="quiet" aria-label=aria
+                            on:click=move |_| actions.retire(id, !retired, &text)>{word}</button>
+                    }
+                }
+            </div>
+        </li>
+    }
+}
+
+/// Print, Markdown, and the calendar reminder, for the items in use.
+#[component]
+fn FilesOut(
+    in_use: Memo<Vec<(Option<String>, Vec<Shown>)>>,
+    status: RwSignal<String>,
+) -> impl IntoView {
+    let every = RwSignal::new(Repeat::default());
+    let download = move |_| {
+        let text = in_use.with(|groups| markdown(groups));
+        status.set(said(deliver(
+            "mend-preflight-checklist.md",
+            "text/markdown",
+            Ok::<_, NoFile>(text),
+        )));
+    };
+    let calendar = move |_| {
+        let made = in_use.with(|groups| {
+            reminder(
+                groups,
+                platform::today(),
+                every.get_untracked(),
+                platform::now(),
+            )
+        });
+        status.set(match made {
+            Some(text) => said(deliver(
+                "mend-preflight-reminder.ics",
+                "text/calendar",
+                Ok::<_, NoFile>(text),
+            )),
+            None => "A reminder can\u{2019}t start on the last day a calendar can hold.".into(),
+        });
+    };
+    view! {
+        <section class="checklist-files no-print" aria-labelledby="checklist-files-heading">
+            <h2 id="checklist-files-heading">"Keep it handy"</h2>
+            <p class="send-actions">
+                <button type="button" on:click=move |_| page::print()>"Print"</button>
+                <button type="button" on:click=download>"Download as Markdown"</button>
+            </p>
+            <div class="field">
+                <label for="reminder-repeat">"Remind me"</label>
+                <select id="reminder-repeat" on:change=move |ev| every.update(|e| e.set_text(&event_target_value(&ev)))>
+                    {Repeat::OPTIONS.iter().map(|(key, label)| view! { <option value=*key>{*label}</option> }).collect_view()}
+                </select>
+            </div>
+            <p><button type="button" on:click=calendar>"Add to calendar (.ics)"</button></p>
+        </section>
+    }
+}

@@ -1,0 +1,173 @@
+//! One incident, one step at a time: the step navigation, the step's form, Next and Back,
+//! and archiving or deleting the incident.
+
+use leptos::prelude::*;
+
+use crate::browser::{page, perf, platform};
+use crate::model::{clock, status, IncidentId, Step};
+use crate::persist::StorageKey;
+use crate::route::Route;
+use crate::ui::dialogs::report_dialog::{PrintView, ReportDialog};
+use crate::ui::dom_ids;
+use crate::ui::parts::calm_clock::CalmClock;
+use crate::ui::parts::step_nav::StepNav;
+use crate::ui::reactive_text::text;
+use crate::ui::state::current::Current;
+use crate::ui::state::exporting::{export_one, said};
+use crate::ui::state::library::Library;
+use crate::ui::state::navigator::Navigator;
+use crate::ui::state::titles;
+use crate::ui::steps::step_view;
+
+/// One step of one incident, or a note when the incident is missing or unreadable.
+#[component]
+pub fn IncidentScreen(
+    /// The incident in the address.
+    id: IncidentId,
+    /// The step in the address.
+    step: Memo<Step>,
+) -> impl IntoView {
+    let library = expect_context::<Library>();
+    // Re-checked on every keystroke; `Current` finds the incident without a search.
+    let here = Current::new(id, library);
+    let exists = Memo::new(move |_| here.read(|_| ()).is_some());
+    let unreadable = move || {
+        library
+            .unreadable
+            .with(|u| u.iter().any(|u| u.key == StorageKey::Incident(id)))
+    };
+    move || {
+        if exists.get() {
+            view! { <IncidentEditor id step/> }.into_any()
+        } else if unreadable() {
+            view! { <Unavailable text="This incident could not be read. It is kept exactly as it was; the list has a download of it."/> }.into_any()
+        } else {
+            view! { <Unavailable text="There is no incident at this address. It may have been deleted."/> }.into_any()
+        }
+    }
+}
+
+/// In place of an incident that can't be shown.
+#[component]
+fn Unavailable(
+    /// Why it can't be shown.
+    text: &'static str,
+) -> impl IntoView {
+    page::set_title("Incident unavailable · Mend");
+    view! {
+        <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Incident unavailable"</h1>
+        <p>{text}</p>
+        <p><a href=Route::List.href()>"Go to your incidents"</a></p>
+    }
+}
+
+/// The incident's heading, step navigation and the form for one step.
+#[component]
+fn IncidentEditor(
+    /// The incident, known to exist.
+    id: IncidentId,
+    /// The step to show.
+    step: Memo<Step>,
+) -> impl IntoView {
+    let library = expect_context::<Library>();
+    let navigator = expect_context::<Navigator>();
+    let current = Current::new(id, library);
+    provide_context(current);
+    let title = Memo::new(move |_| current.read(titles::name).unwrap_or_default());
+    let status = Memo::new(move |_| current.read(status::status));
+    let archived = Memo::new(move |_| current.read(|i| i.archived).unwrap_or(false));
+    let urge = Memo::new(move |_| {
+        current
+            .read(|i| clock::urge(i.steps.assess.severity, i.steps.assess.worsening))
+            .flatten()
+    });
+    let told = Memo::new(move |_| {
+        current
+            .read(|i| i.steps.own_up.told_at.is_some())
+            .unwrap_or(true)
+    });
+    // Never changes, so it is read once rather than on every keystroke.
+    let started = current.read_untracked(|i| platform::local_label(i.created_at));
+
+    // The tab follows discreet mode; the page itself shows the real title. Set only when it
+    // changes, not on every keystroke.
+    let tab_title =
+        Memo::new(move |_| format!("{} \u{b7} {}", step.get().name(), titles::tab_title(id)));
+    Effect::new(move |_| tab_title.with(|title| page::set_title(title)));
+    // Opening the incident later returns here. Not a change of content, so "last changed" stays.
+    Effect::new(move |_| {
+        let here = step.get();
+        current.adjust(|i| {
+            let moved = i.last_step != here;
+            i.last_step = here;
+            moved
+        });
+    });
+
+    // Effects run once the view is in the page: the incident is ready to use.
+    Effect::new(|_| perf::mark("mend:incident-ready"));
+    let go = move |to: Option<Step>| {
+        if let Some(to) = to {
+            navigator.go(Route::Incident(id, Some(to)));
+        }
+    };
+    let archive = move |_| {
+        current.adjust(|i| {
+            i.archived = !i.archived;
+            true
+        })
+    };
+    let exported = RwSignal::new(String::new());
+    let printing = RwSignal::new(None);
+    let export = move |_| exported.set(said(export_one(library, id)));
+    let delete = move |_| {
+        navigator.go(Route::List);
+        library.delete(id);
+    };
+
+    view! {
+        <p class="back"><a href=Route::List.href()>"All incidents"</a></p>
+        <p class="incident-line">
+            <span class="incident-name">{title}</span>
+            " "
+            {move || status.get().map(|s| view! { <span class="status-tag" data-status=s.key()>{s.label()}</span> })}
+            {move || archived.get().then(|| view! { " " <span class="status-tag">"Archived"</span> })}
+            <span class="meta">"Started " {started}</span>
+        </p>
+        <StepNav step/>
+        <div class="step">
+            <p class="step-count">{text(move || format!("Step {} of 7", step.get().number()))}</p>
+            <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">{text(move || step.get().name().into())}</h1>
+            // Until the boss is told, on every step: the clock (Own up has its own) and the
+            // way to the one short screen for it.
+            <Show when=move || !told.get()>
+                <div class="tell-bar">
+                    <Show when=move || step.get() != Step::OwnUp><CalmClock/></Show>
+                    <a class="button" href=Route::TellNow(id).href()>"Tell now"</a>
+                    <Show when=move || matches!(step.get(), Step::Stop | Step::Assess)>
+                        <p role="status" class="urge">{text(move || urge.get().unwrap_or_default().into())}</p>
+                    </Show>
+                </div>
+            </Show>
+            {move || step_view(step.get())}
+        </div>
+        <div class="step-buttons">
+            <Show when=move || step.get().previous().is_some()>
+                <button type="button" on:click=move |_| go(step.get_untracked().previous())>"Back"</button>
+            </Show>
+            <Show when=move || step.get().next().is_some()>
+                <button type="button" class="primary" on:click=move |_| go(step.get_untracked().next())>"Next"</button>
+            </Show>
+        </div>
+        <div class="actions incident-actions">
+            <button type="button" class="quiet" on:click=export>"Export"</button>
+            <ReportDialog printing/>
+            <button type="button" class="quiet" on:click=archive>
+                {text(move || if archived.get() { "Unarchive" } else { "Archive" }.into())}
+            </button>
+            <button type="button" class="quiet" on:click=delete>"Delete"</button>
+        </div>
+        <p role="status" class="quiet-status">{exported}</p>
+        {move || printing.get().map(|blocks| view! { <PrintView blocks/> })}
+    }
+}

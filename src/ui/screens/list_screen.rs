@@ -1,0 +1,277 @@
+//! The list of incidents: each with its status and next real action; search, filter by
+//! status or by "needs something from me", sort by last change, archive; and the way to
+//! start a new one.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::browser::{focus, page, perf, platform};
+use crate::model::milestones::{self, Next};
+use crate::model::order;
+use crate::model::{clock, search, status, IncidentId, Status, Timestamp};
+use crate::route::Route;
+use crate::ui::dialogs::import_control::{drop_handlers, ImportControl, Importer};
+use crate::ui::dom_ids;
+use crate::ui::parts::backup_reminder::BackupReminder;
+use crate::ui::parts::unreadable_list::UnreadableList;
+use crate::ui::reactive_text::text;
+use crate::ui::state::exporting::{export_all, said};
+use crate::ui::state::library::Library;
+use crate::ui::state::navigator::Navigator;
+
+/// Rows drawn at first, and how many more each "Show more" adds. Drawing 1,000 rows takes
+/// about 300 ms, far past the moment the list should be ready, and search finds the rest.
+const PAGE: usize = 100;
+
+#[derive(Clone, PartialEq)]
+struct Row {
+    id: IncidentId,
+    title: String,
+    updated_at: Timestamp,
+    status: Status,
+    archived: bool,
+    /// When it was noticed, while the boss has not been told (and it is not archived).
+    untold_since: Option<Timestamp>,
+    /// What to do next; none once archived.
+    next: Option<Next>,
+}
+
+#[component]
+pub fn ListScreen() -> impl IntoView {
+    let library = expect_context::<Library>();
+    let navigator = expect_context::<Navigator>();
+    page::set_title("Your incidents · Mend");
+
+    let query = RwSignal::new(String::new());
+    // For the "not told yet" flags; a minute is their smallest step.
+    let now = RwSignal::new(platform::now());
+    if let Ok(handle) = set_interval_with_handle(
+        move || now.set(platform::now()),
+        std::time::Duration::from_secs(30),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    // Next actions change with the day, not with each tick.
+    let today = Memo::new(move |_| platform::local_day(now.get()));
+    let wanted = RwSignal::new(String::new());
+    let needs_me = RwSignal::new(false);
+    let oldest_first = RwSignal::new(false);
+    let show_archived = RwSignal::new(false);
+    let notice = RwSignal::new(String::new());
+    let limit = RwSignal::new(PAGE);
+
+    // Built only once someone searches, and again only when an incident changes.
+    let haystacks = Memo::new(move |_| {
+        library.incidents.with(|all| {
+            all.iter()
+                .map(|i| (i.id, search::haystack(i)))
+                .collect::<HashMap<_, _>>()
+        })
+    });
+    let total = Memo::new(move |_| library.incidents.with(Vec::len));
+    let rows = Memo::new(move |_| {
+        let query = query.get();
+        let wanted = Status::from_key(&wanted.get());
+        let show_archived = show_archived.get();
+        let (today, needs_me) = (today.get(), needs_me.get());
+        let mut rows: Vec<Row> = library.incidents.with(|all| {
+            all.iter()
+                .zip(crate::ui::state::titles::list_titles(all))
+                .filter(|(i, _)| show_archived || !i.archived)
+                .map(|(i, title)| Row {
+                    id: i.id,
+                    title,
+                    updated_at: i.updated_at,
+                    status: status::status(i),
+                    archived: i.archived,
+                    untold_since: i.noticed_at.filter(|_| {
+                        i.steps.own_up.told_at.is_none()
+                            && i.steps.step_it_up.resolved_at.is_none()
+                            && !i.archived
+                    }),
+                    next: (!i.archived)
+                        .then(|| milestones::next(i, today, platform::local_day))
+                        .flatten(),
+                })
+                .filter(|row| wanted.is_none_or(|w| w == row.status))
+                .filter(|row| !needs_me || row.next.is_some_and(Next::needs_me))
+                .collect()
+        });
+        if !query.trim().is_empty() {
+            haystacks.with(|h| {
+                rows.retain(|row| {
+                    h.get(&row.id)
+                        .is_some_and(|text| search::matches(text, &query))
+                })
+            });
+        }
+        order::sort_by(&mut rows, |row| (-row.updated_at.millis(), 0));
+        if oldest_first.get() {
+            rows.reverse();
+        }
+        rows
+    });
+    let shown = Memo::new(move |_| {
+        rows.with(|rows| rows.iter().take(limit.get()).cloned().collect::<Vec<_>>())
+    });
+    let hidden = move || rows.with(Vec::len).saturating_sub(limit.get());
+    // Effects run once the view is in the page: the list is ready to use.
+    Effect::new(|_| perf::mark("mend:list-ready"));
+    let filtering = move || {
+        !query.with(|q| q.trim().is_empty())
+            || !wanted.with(String::is_empty)
+            || needs_me.get()
+            || show_archived.get()
+    };
+
+    let create = move |_| {
+        let id = library.create();
+        navigator.go(Route::Incident(id, None));
+    };
+    let archive = move |id: IncidentId, title: String, archive: bool| {
+        library.change(id, false, |i| {
+            i.archived = archive;
+            true
+        });
+        notice.set(if archive {
+            format!("Archived \u{201c}{title}\u{201d}. Tick \u{201c}Show archived\u{201d} to see it again.")
+        } else {
+            format!("\u{201c}{title}\u{201d} is back in your list.")
+        });
+        // The row may have gone from the list; keep focus somewhere sensible.
+        focus::by_id(dom_ids::SCREEN_HEADING);
+    };
+
+    let importer = Importer::new(library);
+    // A Mend file dropped anywhere on the page while the list shows is imported.
+    let (drag_over, dropped) = drop_handlers(importer);
+    let over = window_event_listener(leptos::ev::dragover, drag_over);
+    let drop = window_event_listener(leptos::ev::drop, dropped);
+    on_cleanup(move || {
+        over.remove();
+        drop.remove();
+    });
+    let exported = RwSignal::new(String::new());
+    let export = move |_| exported.set(said(export_all(library)));
+
+    view! {
+        <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Your incidents"</h1>
+        <p class="lead">"Something went wrong? Start here. Everything stays in this browser."</p>
+        <BackupReminder/>
+        <p><button type="button" class="primary" on:click=create>"New incident"</button></p>
+        <Show when=move || { total.get() > 0 }>
+            <nav class="across" aria-label="Across incidents">
+                <a href=Route::Insights.href()>"Insights"</a>
+                <a href=Route::Checklist.href()>"Pre-flight checklist"</a>
+            </nav>
+        </Show>
+        <Show when=move || { total.get() > 0 }>
+            <div class="list-tools" role="search" aria-label="Find incidents">
+                <div class="field">
+                    <label for="search">"Search"</label>
+                    <input type="search" id="search" autocomplete="off" bind:value=query/>
+                </div>
+                <div class="field">
+                    <label for="status-filter">"Status"</label>
+                    <select id="status-filter" on:change=move |ev| wanted.set(event_target_value(&ev))>
+                        <option value="">"Any status"</option>
+                        {Status::ALL.into_iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="sort">"Sort by last change"</label>
+                    <select id="sort" on:change=move |ev| oldest_first.set(event_target_value(&ev) == "oldest")>
+                        <option value="newest">"Newest first"</option>
+                        <option value="oldest">"Oldest first"</option>
+                    </select>
+                </div>
+                <div class="list-checks">
+                    <div class="field check">
+                        <input type="checkbox" id="needs-me" bind:checked=needs_me/>
+                        <label for="needs-me">"Needs something from me"</label>
+                    </div>
+                    <div class="field check">
+                        <input type="checkbox" id="show-archived" bind:checked=show_archived/>
+                        <label for="show-archived">"Show archived"</label>
+                    </div>
+                </div>
+            </div>
+        </Show>
+        <p role="status" class="quiet-status">
+            {text(move || {
+                let (drawn, matching) = (shown.with(Vec::len), rows.with(Vec::len));
+                let counts = if drawn < matching {
+                    format!(" Showing {drawn} of {matching}.")
+                } else if filtering() {
+                    format!(" Showing {matching} of {}.", total.get())
+                } else {
+                    String::new()
+                };
+                notice.get() + &counts
+            })}
+        </p>
+        <Show when=move || rows.with(|r| !r.is_empty())
+            fallback=move || view! {
+                <p class="empty">{text(move || if total.get() == 0 { "No incidents yet." } else { "Nothing matches. Try other words, or clear the filters." }.into())}</p>
+            }>
+            <ul class="incident-list" aria-label="Incidents">
+                // Keyed by all a row shows: a discreet number shifts when another incident returns.
+                <For each=move || shown.get() key=|row| (row.id, row.updated_at, row.archived, row.status, row.title.clone(), row.untold_since, row.next) let:row>
+                    <li>
+                        <a href=Route::Incident(row.id, None).href()>{row.title.clone()}</a>
+                        // Not told yet says so below, with its clock.
+                        {row.untold_since.is_none().then(|| view! {
+                            " "
+                            <span class="status-tag" data-status=row.status.key()>{row.status.label()}</span>
+                        })}
+                        {row.archived.then(|| view! { " " <span class="status-tag">"Archived"</span> })}
+                        {row.untold_since.map(|noticed| {
+                            let label = format!("Tell now: {}", row.title);
+                            view! {
+                                " "
+                                <span class="untold">{text(move || clock::untold(noticed, now.get()))}</span>
+                                " "
+                                <a class="button row-action" href=Route::TellNow(row.id).href() aria-label=label>"Tell now"</a>
+                            }
+                        })}
+                        {row.next.filter(|next| *next != Next::Tell).map(|next| view! {
+                            " "
+                            <span class="next-action" class:needs-me=next.needs_me()>{next.text()}</span>
+                        })}
+                        <span class="meta">
+                            " Changed "
+                            <time datetime=row.updated_at.to_string()>{platform::local_label(row.updated_at)}</time>
+                        </span>
+                        {
+                            let (id, title, archived) = (row.id, row.title.clone(), row.archived);
+                            let label = format!("{}: {title}", if archived { "Unarchive" } else { "Archive" });
+                            view! {
+                                <button type="button" class="quiet row-action" aria-label=label
+                                    on:click=move |_| archive(id, title.clone(), !archived)>
+                                    {if archived { "Unarchive" } else { "Archive" }}
+                                </button>
+                            }
+                        }
+                    </li>
+                </For>
+            </ul>
+            <Show when=move || { hidden() > 0 }>
+                <p><button type="button" on:click=move |_| limit.update(|l| *l += PAGE)>
+                    {text(move || format!("Show {} more", hidden().min(PAGE)))}
+                </button></p>
+            </Show>
+        </Show>
+        <UnreadableList/>
+        <section class="files" aria-labelledby="files-heading">
+            <h2 id="files-heading">"Files"</h2>
+            <p class="hint">"Keep a copy somewhere private, or move your incidents to another browser. Files are not encrypted."</p>
+            <p>
+                <button type="button" on:click=export>"Export all"</button>
+                " "
+                <span role="status" class="quiet-status">{exported}</span>
+            </p>
+            <ImportControl importer/>
+        </section>
+    }
+}

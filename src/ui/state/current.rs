@@ -1,0 +1,65 @@
+//! The incident on screen: a small `Copy` handle that reads and edits it in the library.
+
+use leptos::prelude::*;
+
+use crate::model::{Incident, IncidentId};
+use crate::ui::state::library::Library;
+
+#[derive(Clone, Copy)]
+pub struct Current {
+    pub id: IncidentId,
+    library: Library,
+    /// Where the incident was last found, so reads don't search the whole list each time.
+    index: StoredValue<usize>,
+}
+
+impl Current {
+    pub fn new(id: IncidentId, library: Library) -> Self {
+        Self {
+            id,
+            library,
+            index: StoredValue::new(0),
+        }
+    }
+
+    fn find<R>(&self, all: &[Incident], read: impl FnOnce(&Incident) -> R) -> Option<R> {
+        let hint = self.index.get_value();
+        if let Some(incident) = all.get(hint).filter(|i| i.id == self.id) {
+            return Some(read(incident));
+        }
+        let at = all.iter().position(|i| i.id == self.id)?;
+        self.index.set_value(at);
+        Some(read(&all[at]))
+    }
+
+    /// Reads the incident, tracking changes; `None` once it is gone.
+    pub fn read<R>(&self, read: impl FnOnce(&Incident) -> R) -> Option<R> {
+        self.library.incidents.with(|all| self.find(all, read))
+    }
+
+    pub fn read_untracked<R>(&self, read: impl FnOnce(&Incident) -> R) -> Option<R> {
+        self.library
+            .incidents
+            .with_untracked(|all| self.find(all, read))
+    }
+
+    /// The user's own change: saved, and it moves "last changed".
+    pub fn edit(&self, change: impl FnOnce(&mut Incident)) {
+        self.library.edit(self.id, change);
+    }
+
+    /// The user's own change that may turn out to change nothing (moving the first entry up).
+    pub fn edit_if(&self, change: impl FnOnce(&mut Incident) -> bool) {
+        self.library.change(self.id, true, change);
+    }
+
+    /// A change that is not the user's writing (seeding a list, remembering the step):
+    /// saved only if `change` reports it changed something.
+    pub fn adjust(&self, change: impl FnOnce(&mut Incident) -> bool) {
+        self.library.change(self.id, false, change);
+    }
+
+    pub fn library(&self) -> Library {
+        self.library
+    }
+}

@@ -1,0 +1,356 @@
+//! The incidents and settings in memory, and the single path that saves them: debounced while
+//! typing, flushed at once when the page is hidden or left. Clearing all data goes here too.
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::browser::{perf, platform, storage_manager, LocalStore};
+use crate::files::merge::Write;
+use crate::model::preflight::Checklist;
+use crate::model::{Incident, IncidentId, Settings, Timestamp};
+use crate::persist::{
+    self, Failing, KeyValue, Loaded, Outcome, ReadOnly, Session, StorageError, Unreadable,
+};
+use crate::ui::form::Restore;
+
+/// How long after the last keystroke a save happens.
+const SAVE_DELAY: Duration = Duration::from_millis(250);
+/// Someone typing without a pause still gets a save at least this often (ms).
+const MAX_UNSAVED_MS: i64 = 2_000;
+/// While a save has failed for lack of room, it is tried again this often, in case room
+/// was made where no event reports it.
+const RETRY_DELAY: Duration = Duration::from_secs(1);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing has been changed yet.
+    Idle,
+    Pending,
+    Saved,
+    /// Typed text could not be saved. The text stays in memory and on screen, and this
+    /// stays until it is saved.
+    Failed(NotSaved),
+}
+
+/// What Undo would put back: the last deleted incident, or the last entry removed from a
+/// list inside one. Only the latest removal can be undone.
+#[derive(Clone)]
+pub enum Undo {
+    Incident {
+        incident: Box<Incident>,
+        position: usize,
+    },
+    Item {
+        incident: IncidentId,
+        /// What was removed, in words, e.g. "key point 2".
+        what: String,
+        restore: Restore,
+    },
+}
+
+pub use crate::persist::Clash;
+
+mod failures;
+mod other_tabs;
+mod saving;
+
+pub use failures::{ImportFailed, NotSaved, PutBackFailed};
+
+/// Shared through context; every field is a cheap `Copy` handle.
+#[derive(Clone, Copy)]
+pub struct Library {
+    pub incidents: RwSignal<Vec<Incident>>,
+    pub unreadable: RwSignal<Vec<Unreadable>>,
+    pub save_state: RwSignal<SaveState>,
+    pub undo: RwSignal<Option<Undo>>,
+    /// Change through `change_settings`, which saves them.
+    pub settings: RwSignal<Settings>,
+    /// The pre-flight checklist. Change through `change_checklist`, which saves it.
+    pub checklist: RwSignal<Checklist>,
+    /// The latest clash with another tab, until dismissed.
+    pub clash: RwSignal<Option<Clash>>,
+    /// A failure that is not about unsaved text (a setting, a delete), shown beside that
+    /// warning rather than instead of it.
+    pub trouble: RwSignal<Option<String>>,
+    /// How many incidents this tab holds that vanished when something else emptied
+    /// Mend's storage (`localStorage.clear()`), until put back or dismissed.
+    pub emptied: RwSignal<Option<usize>>,
+    /// What waits to be written and what storage held when this tab last looked: the
+    /// pure half of the save path (see `persist::session`).
+    session: StoredValue<Session>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+    /// When the oldest change not yet written was made.
+    unsaved_since: StoredValue<Option<Timestamp>>,
+    /// Whether this session has asked the browser to keep the data.
+    asked_to_keep: StoredValue<bool>,
+}
+
+impl Library {
+    /// Loads everything from localStorage. Writing is only possible after this.
+    pub fn open() -> Self {
+        let loaded = load();
+        let session = Session::new(&loaded);
+        Self {
+            incidents: RwSignal::new(loaded.incidents),
+            unreadable: RwSignal::new(loaded.unreadable),
+            save_state: RwSignal::new(SaveState::Idle),
+            undo: RwSignal::new(None),
+            settings: RwSignal::new(loaded.settings),
+            checklist: RwSignal::new(loaded.checklist),
+            clash: RwSignal::new(None),
+            trouble: RwSignal::new(None),
+            emptied: RwSignal::new(None),
+            session: StoredValue::new(session),
+            timer: StoredValue::new(None),
+            unsaved_since: StoredValue::new(None),
+            asked_to_keep: StoredValue::new(false),
+        }
+    }
+
+    pub fn create(&self) -> IncidentId {
+        let incident = Incident::new(platform::new_incident_id(), platform::now());
+        let id = incident.id;
+        self.incidents.update(|all| all.push(incident));
+        self.session.update_value(|s| s.created(id));
+        // A new incident is saved at once, so a reload straight away still finds it.
+        self.flush();
+        // Now there is something worth keeping: ask the browser not to evict it.
+        if !self.asked_to_keep.get_value() {
+            self.asked_to_keep.set_value(true);
+            storage_manager::ask_to_keep_data();
+        }
+        id
+    }
+
+    /// Applies and saves a change to the settings. If saving fails it still applies in this tab.
+    pub fn change_settings(&self, change: impl FnOnce(&mut Settings)) {
+        self.settings.update(change);
+        let settings = self.settings.get_untracked();
+        let saved = self
+            .with_session(|s, _, kv| s.save_settings(kv, &settings))
+            .unwrap_or(Ok(()));
+        self.trouble.set(saved.err().map(|reason| {
+            format!("Setting not saved: {reason}. It applies until Mend is closed.")
+        }));
+    }
+
+    /// Applies and saves a change to the checklist; false when nothing changed. If saving
+    /// fails it still applies in this tab, and the trouble notice says so.
+    pub fn change_checklist(&self, change: impl FnOnce(&mut Checklist)) -> bool {
+        let before = self.checklist.get_untracked();
+        let mut after = before.clone();
+        change(&mut after);
+        if after == before {
+            return false;
+        }
+        let saved = self
+            .with_session(|s, _, kv| s.save_checklist(kv, &after))
+            .unwrap_or(Ok(()));
+        self.checklist.set(after);
+        self.trouble.set(saved.err().map(|reason| {
+            format!("Checklist not saved: {reason}. The change stays until Mend is closed.")
+        }));
+        true
+    }
+
+    /// Deletes every record Mend keeps in this browser (`mend.*` keys only), then reloads
+    /// memory from what is left, so the screen shows exactly what storage holds.
+    pub fn clear_all(&self) -> Result<(), StorageError> {
+        if let Some(timer) = self.timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+        self.unsaved_since.set_value(None);
+        let cleared = LocalStore::open().and_then(|store| persist::clear_all(&store));
+        let loaded = load();
+        // A store a newer version wrote is gone now, so this session may write again.
+        self.session.set_value(Session::new(&loaded));
+        self.incidents.set(loaded.incidents);
+        self.unreadable.set(loaded.unreadable);
+        self.settings.set(loaded.settings);
+        self.checklist.set(loaded.checklist);
+        self.undo.set(None);
+        self.trouble.set(None);
+        self.emptied.set(None);
+        self.save_state.set(SaveState::Idle);
+        cleared.map(|_| ())
+    }
+
+    /// Writes an import all at once, then shows it. If it can't all be stored, nothing is
+    /// written and nothing on screen changes.
+    pub fn import(&self, writes: Vec<Write>) -> Result<(), ImportFailed> {
+        // Edits still waiting to be saved go first, so storage matches the screen.
+        self.flush();
+        let incidents: Vec<Incident> = writes.iter().map(|w| w.incident().clone()).collect();
+        let saved = self
+            .with_session(|s, _, kv| s.save_all(kv, &incidents))
+            .unwrap_or(Ok(()));
+        saved?;
+        let ids: BTreeSet<IncidentId> = incidents.iter().map(|i| i.id).collect();
+        self.incidents.update(|all| {
+            for write in writes {
+                write.apply(all);
+            }
+        });
+        // Undoing a delete must not bring back a second copy of an incident just imported.
+        if self.undo.with_untracked(
+            |u| matches!(u, Some(Undo::Incident { incident, .. }) if ids.contains(&incident.id)),
+        ) {
+            self.undo.set(None);
+        }
+        Ok(())
+    }
+
+    /// Applies a change from the user and schedules a save of that incident only.
+    pub fn edit(&self, id: IncidentId, change: impl FnOnce(&mut Incident)) {
+        self.change(id, true, |incident| {
+            change(incident);
+            true
+        });
+    }
+
+    /// Applies a change that returns whether it changed anything, and saves only if so.
+    /// `touch` says whether it counts as the user's own change (and so moves "last changed");
+    /// remembering the current step, archiving and seeding lists do not.
+    pub fn change(&self, id: IncidentId, touch: bool, change: impl FnOnce(&mut Incident) -> bool) {
+        let touched = touch.then(platform::now);
+        let changed = self
+            .session
+            .try_update_value(|s| {
+                self.incidents
+                    .try_update_untracked(|all| s.change(all, id, touched, change))
+            })
+            .flatten()
+            .unwrap_or(false);
+        if changed {
+            self.incidents.notify();
+            // A failure stays on screen until a save succeeds, rather than flickering per key.
+            if !matches!(self.save_state.get_untracked(), SaveState::Failed(_)) {
+                self.set_state(SaveState::Pending);
+            }
+            self.schedule();
+        }
+    }
+
+    pub fn delete(&self, id: IncidentId) {
+        let Some(position) = self
+            .incidents
+            .with_untracked(|all| all.iter().position(|i| i.id == id))
+        else {
+            return;
+        };
+        let removed = self
+            .with_session(|s, _, kv| s.delete(kv, id))
+            .unwrap_or(Ok(()));
+        if let Err(e) = removed {
+            self.trouble
+                .set(Some(format!("Couldn't delete it: {e}. It is still here.")));
+            return;
+        }
+        let mut incident = None;
+        self.incidents
+            .update(|all| incident = Some(all.remove(position)));
+        self.undo.set(incident.map(|incident| Undo::Incident {
+            incident: Box::new(incident),
+            position,
+        }));
+        // The space it took may be what a failed save was waiting for.
+        self.retry_now();
+    }
+
+    /// Offers Undo for an entry just removed from a list.
+    pub fn offer_undo(&self, undo: Undo) {
+        self.undo.set(Some(undo));
+    }
+
+    /// Puts the last removed thing back where it was, as it was. Returns the incident.
+    pub fn undo(&self) -> Option<IncidentId> {
+        let undo = self.undo.get_untracked()?;
+        self.undo.set(None);
+        match undo {
+            Undo::Incident { incident, position } => {
+                let id = incident.id;
+                self.restore(*incident, position);
+                Some(id)
+            }
+            Undo::Item {
+                incident, restore, ..
+            } => {
+                self.edit(incident, |i| restore(i));
+                Some(incident)
+            }
+        }
+    }
+
+    pub fn is_untouched(&self, id: IncidentId) -> bool {
+        self.incidents
+            .with_untracked(|all| all.iter().any(|i| i.id == id && i.is_untouched()))
+    }
+
+    /// Why this session cannot write at all, if it cannot.
+    pub fn read_only(&self) -> Option<ReadOnly> {
+        self.session.with_value(Session::read_only)
+    }
+
+    /// Sets the state only when it changes, so an alert is not announced again for nothing.
+    fn set_state(&self, state: SaveState) {
+        if self.save_state.with_untracked(|current| *current != state) {
+            self.save_state.set(state);
+        }
+    }
+
+    /// Lends the session the incidents (without notifying: `show` does that when they
+    /// changed) and localStorage, or a store that fails with the reason it can't be opened.
+    /// `None` once the app is gone.
+    fn with_session<R>(
+        &self,
+        call: impl FnOnce(&mut Session, &mut Vec<Incident>, &dyn KeyValue) -> R,
+    ) -> Option<R> {
+        let lend = |kv: &dyn KeyValue| {
+            self.session
+                .try_update_value(|s| self.incidents.try_update_untracked(|all| call(s, all, kv)))
+                .flatten()
+        };
+        match LocalStore::open() {
+            Ok(store) => lend(&store),
+            Err(e) => lend(&Failing(e)),
+        }
+    }
+
+    /// Runs a session call, then shows what it did.
+    fn run(&self, call: impl FnOnce(&mut Session, &mut Vec<Incident>, &dyn KeyValue) -> Outcome) {
+        if let Some(outcome) = self.with_session(call) {
+            self.show(outcome);
+        }
+    }
+
+    /// Redraws, reports a clash and schedules a save, as a session call's outcome asks.
+    fn show(&self, outcome: Outcome) {
+        if outcome.changed {
+            self.incidents.notify();
+        }
+        if let Some(clash) = outcome.clash {
+            self.clash.set(Some(clash));
+        }
+        if outcome.save_soon {
+            self.schedule();
+        }
+    }
+}
+
+/// Everything in localStorage, or nothing (with the reason) when it can't be opened.
+fn load() -> Loaded {
+    let _span = perf::Span::start("mend:load", "mend:load:start");
+    match LocalStore::open() {
+        Ok(store) => persist::load(&store),
+        Err(e) => Loaded {
+            incidents: Vec::new(),
+            unreadable: Vec::new(),
+            settings: Settings::default(),
+            checklist: Checklist::default(),
+            writer: Err(ReadOnly::Storage(e)),
+            seen: Vec::new(),
+        },
+    }
+}

@@ -1,0 +1,92 @@
+//! Another tab's changes: routing the `storage` event to the session (which merges them,
+//! see `persist::session`), and putting back what something else emptied.
+
+use leptos::prelude::*;
+
+use super::{Library, PutBackFailed, SaveState};
+use crate::model::IncidentId;
+use crate::persist::repo::unknown_key;
+use crate::persist::{self, codec, Session, StorageKey, Unreadable};
+
+impl Library {
+    /// Follows a change another tab made to Mend's storage (the `storage` event), given the
+    /// key (`None` when all of storage was cleared) and the value before and after.
+    pub fn on_storage(&self, key: Option<&str>, old: Option<String>, new: Option<String>) {
+        match key {
+            Some(key) => self.on_key(key, old, new),
+            None => self.on_cleared(),
+        }
+        // Whatever changed, there may be room now for a save that failed.
+        self.retry_now();
+    }
+
+    fn on_key(&self, key: &str, old: Option<String>, new: Option<String>) {
+        match StorageKey::owned(key) {
+            Some(StorageKey::Incident(id)) => {
+                self.run(|s, all, _| s.on_event(all, id, old.as_deref(), new));
+            }
+            Some(StorageKey::Settings) => {
+                if let Some(settings) = new.and_then(|raw| persist::settings::decode(&raw).ok()) {
+                    self.settings.set(settings);
+                }
+            }
+            Some(StorageKey::Checklist) => {
+                if let Some(list) = new.and_then(|raw| persist::checklist::decode(&raw).ok()) {
+                    self.checklist.set(list);
+                }
+            }
+            Some(StorageKey::Meta) => {
+                let newer = new
+                    .and_then(|raw| codec::schema_version(&raw).ok())
+                    .filter(|found| *found > u64::from(persist::SCHEMA_VERSION));
+                if let Some(found) = newer {
+                    self.session.update_value(|s| s.newer_store(found));
+                    self.save_state.notify();
+                }
+            }
+            // Listed like at start-up, so no key of Mend's is ever hidden.
+            Some(key @ StorageKey::Unknown(_)) => self.unreadable.update(|list| {
+                list.retain(|u| u.key != key);
+                if let (Some(raw), StorageKey::Unknown(name)) = (new, &key) {
+                    let reason = unknown_key(name);
+                    list.push(Unreadable { key, raw, reason });
+                }
+            }),
+            None => {}
+        }
+    }
+
+    /// Something emptied all of storage (`localStorage.clear()` on another page of this
+    /// site). This tab may hold the last copy: it keeps showing it, says so, and offers to
+    /// put it back.
+    fn on_cleared(&self) {
+        let gone = self.with_session(|s, all, kv| s.on_cleared(kv, all));
+        if let Some(gone @ 1..) = gone {
+            self.emptied.set(Some(gone));
+        }
+    }
+
+    /// Writes back what this tab holds wherever storage is empty now. On failure nothing is
+    /// written.
+    pub fn put_back(&self) -> Result<(), PutBackFailed> {
+        let settings = self.settings.get_untracked();
+        let written = self.with_session(|s, all, kv| {
+            self.unreadable
+                .with_untracked(|unreadable| s.put_back(kv, all, &settings, unreadable))
+        });
+        written.unwrap_or(Ok(()))?;
+        self.emptied.set(None);
+        // Edits still waiting go on top of what is back.
+        self.flush();
+        if !self.session.with_value(Session::is_waiting) {
+            self.set_state(SaveState::Saved);
+        }
+        Ok(())
+    }
+
+    /// Reads these incidents as storage holds them now, and takes in any change another
+    /// tab made whose event has not arrived yet (browsers pass them on lazily).
+    pub fn pull(&self, ids: &[IncidentId]) {
+        self.run(|s, all, kv| s.pull(kv, all, ids));
+    }
+}

@@ -1,0 +1,103 @@
+//! The save path's timing: debounced writes while typing, at once when asked, failed saves
+//! retried once there may be room, and Undo of a delete written back. What is written and
+//! how another tab's change is merged is `persist::session`'s.
+
+use leptos::prelude::*;
+
+use super::{Library, NotSaved, SaveState, MAX_UNSAVED_MS, RETRY_DELAY, SAVE_DELAY};
+use crate::browser::{perf, platform};
+use crate::model::Incident;
+use crate::persist::{Flushed, Session, Undone};
+
+impl Library {
+    /// Writes every changed incident now. Failed ones stay queued for the next attempt.
+    pub fn flush(&self) {
+        if let Some(timer) = self.timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+        self.unsaved_since.set_value(None);
+        if !self.session.with_value(Session::is_waiting) {
+            return;
+        }
+        let _span = perf::Span::start("mend:save", "mend:save:start");
+        let flushed = self.with_session(|s, all, kv| s.flush(kv, all));
+        let Some(Flushed { outcome, result }) = flushed else {
+            return;
+        };
+        self.show(outcome);
+        match result {
+            Ok(false) => {}
+            Ok(true) => {
+                self.set_state(SaveState::Saved);
+                self.trouble.set(None);
+            }
+            Err(problem) => {
+                let may_pass = problem.may_pass();
+                self.set_state(SaveState::Failed(NotSaved(problem)));
+                if may_pass {
+                    self.retry_later();
+                }
+            }
+        }
+    }
+
+    /// Tries a failed save again once storage may have room: right after a delete here, or
+    /// any change another tab makes. Nothing happens while nothing waits.
+    pub(super) fn retry_now(&self) {
+        let waiting = self.session.with_value(Session::is_waiting);
+        if waiting && matches!(self.save_state.get_untracked(), SaveState::Failed(_)) {
+            self.flush();
+        }
+    }
+
+    /// Tries the failed save again shortly, and so on until it goes through: room can be
+    /// made where no event reports it (this tab's own code, or the browser).
+    fn retry_later(&self) {
+        if self.timer.with_value(Option::is_some) {
+            return;
+        }
+        let library = *self;
+        if let Ok(handle) = set_timeout_with_handle(move || library.flush(), RETRY_DELAY) {
+            self.timer.set_value(Some(handle));
+        }
+    }
+
+    /// Saves 250 ms after the last change, or at once if changes have waited too long.
+    pub(super) fn schedule(&self) {
+        let now = platform::now();
+        let since = self.unsaved_since.get_value().unwrap_or(now);
+        self.unsaved_since.set_value(Some(since));
+        if now.millis() - since.millis() >= MAX_UNSAVED_MS {
+            self.flush();
+            return;
+        }
+        if let Some(timer) = self.timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+        let library = *self;
+        match set_timeout_with_handle(move || library.flush(), SAVE_DELAY) {
+            Ok(handle) => self.timer.set_value(Some(handle)),
+            Err(_) => self.flush(),
+        }
+    }
+
+    /// Brings a deleted incident back, but never as a second copy, and never over a newer
+    /// version another tab kept and saved since the delete: that one comes back instead.
+    pub(super) fn restore(&self, deleted: Incident, position: usize) {
+        let undone = self.with_session(|s, all, kv| s.restore(kv, all, deleted, position));
+        match undone {
+            Some(Ok(Undone::Stored)) => {
+                self.incidents.notify();
+                self.set_state(SaveState::Saved);
+            }
+            Some(Ok(Undone::Waiting)) => {
+                self.incidents.notify();
+                self.flush();
+            }
+            Some(Err(e)) => self
+                .trouble
+                .set(Some(format!("Couldn't bring it back: {e}."))),
+            Some(Ok(Undone::AlreadyHere)) | None => {}
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! What the screens share: the library of incidents and its saving, the incident on screen,
+//! navigation, the titles shown, and files handed to the browser.
+
+pub mod current;
+pub mod exporting;
+pub mod library;
+pub mod navigator;
+pub mod titles;
