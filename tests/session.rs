@@ -332,7 +332,13 @@ fn emptied_storage_is_counted_and_put_back() {
     mend::persist::clear_all(&store).expect("cleared");
     assert_eq!(tab.session.on_cleared(&store, &tab.incidents), 1);
     tab.session
-        .put_back(&store, &tab.incidents, &Default::default(), &[])
+        .put_back(
+            &store,
+            &tab.incidents,
+            &Default::default(),
+            &Default::default(),
+            &[],
+        )
         .expect("put back");
     assert_eq!(stored(&store, id).title, "Put back");
     tab.edit(id, 1, |i| i.title = "Put back, then edited".into());

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use mend::files::export::export;
 use mend::files::import::ImportFile;
 use mend::files::merge::{Outcome, Plan, Policy, Recheck, Write};
+use mend::model::preflight::{CheckItem, Checklist};
 use mend::model::{Incident, IncidentId, Settings, Step, Timestamp};
 use mend::persist::codec::encode;
 use mend::persist::repo::SaveError;
@@ -203,7 +204,13 @@ fn everything_a_tab_held_goes_back_byte_for_byte_after_another_page_clears_stora
     let prints = loaded
         .writer
         .expect("writable")
-        .put_back(&store, &incidents, &settings, &loaded.unreadable)
+        .put_back(
+            &store,
+            &incidents,
+            &settings,
+            &Checklist::default(),
+            &loaded.unreadable,
+        )
         .expect("puts back");
     assert_eq!(store.snapshot(), before);
     assert_eq!(prints.len(), 2);
@@ -223,7 +230,13 @@ fn putting_back_leaves_whatever_was_stored_again_in_the_meantime() {
     let newer_text = store.snapshot()[&key_of(&newer)].clone();
 
     let prints = writer
-        .put_back(&store, &incidents, &settings, &loaded.unreadable)
+        .put_back(
+            &store,
+            &incidents,
+            &settings,
+            &Checklist::default(),
+            &loaded.unreadable,
+        )
         .expect("puts back");
     assert_eq!(
         prints.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
@@ -243,6 +256,7 @@ fn putting_back_into_a_full_store_writes_nothing() {
         &store,
         &incidents,
         &settings,
+        &Checklist::default(),
         &loaded.unreadable,
     );
     assert_eq!(put, Err(SaveError::Storage(StorageError::Full)));
@@ -256,7 +270,86 @@ fn default_settings_are_not_invented_when_putting_back() {
     let before = store.snapshot();
     clear(&store);
     writer(&store)
-        .put_back(&store, &incidents, &Settings::default(), &[])
+        .put_back(
+            &store,
+            &incidents,
+            &Settings::default(),
+            &Checklist::default(),
+            &[],
+        )
+        .expect("puts back");
+    assert_eq!(store.snapshot(), before);
+}
+
+fn a_checklist(text: &str) -> Checklist {
+    Checklist {
+        items: vec![CheckItem {
+            id: 1,
+            text: text.to_owned(),
+            key: text.to_ascii_lowercase(),
+            ..CheckItem::default()
+        }],
+    }
+}
+
+#[test]
+fn the_preflight_checklist_goes_back_too_after_another_page_clears_storage() {
+    let incidents = vec![incident(9, "With a checklist")];
+    let store = store_with(&incidents);
+    let checklist = a_checklist("Check the backup ran");
+    writer(&store)
+        .save_checklist(&store, &checklist)
+        .expect("checklist saves");
+    let before = store.snapshot();
+    clear(&store);
+    writer(&store)
+        .put_back(&store, &incidents, &Settings::default(), &checklist, &[])
+        .expect("puts back");
+    assert_eq!(
+        store.snapshot(),
+        before,
+        "byte for byte, the checklist included"
+    );
+    assert_eq!(load(&store).checklist, checklist);
+}
+
+#[test]
+fn a_checklist_alone_goes_back_and_one_stored_again_meanwhile_is_left_alone() {
+    let store = MemoryStore::new();
+    let mine = a_checklist("Mine");
+    writer(&store).save_checklist(&store, &mine).expect("saves");
+    let before = store.snapshot();
+    clear(&store);
+    writer(&store)
+        .put_back(&store, &[], &Settings::default(), &mine, &[])
+        .expect("puts back");
+    assert_eq!(store.snapshot(), before);
+
+    clear(&store);
+    let theirs = a_checklist("Another tab's, saved since");
+    writer(&store)
+        .save_checklist(&store, &theirs)
+        .expect("saves");
+    writer(&store)
+        .put_back(&store, &[], &Settings::default(), &mine, &[])
+        .expect("puts back");
+    assert_eq!(load(&store).checklist, theirs);
+}
+
+#[test]
+fn an_empty_checklist_is_not_invented_when_putting_back() {
+    let incidents = vec![incident(10, "No checklist")];
+    let store = store_with(&incidents);
+    let before = store.snapshot();
+    clear(&store);
+    writer(&store)
+        .put_back(
+            &store,
+            &incidents,
+            &Settings::default(),
+            &Checklist::default(),
+            &[],
+        )
         .expect("puts back");
     assert_eq!(store.snapshot(), before);
 }

@@ -182,8 +182,8 @@ impl Writer {
 
     /// After something else emptied storage (`localStorage.clear()` on another page), writes
     /// back what this tab still holds, under every key that is empty: the incidents, the
-    /// settings unless they are the defaults, and records it could not read, as their raw
-    /// text. A key that holds something again is left alone. All or nothing: when a write
+    /// settings unless they are the defaults, the pre-flight checklist unless it is empty,
+    /// and records it could not read, as their raw text. A key that holds something again is left alone. All or nothing: when a write
     /// fails (storage full), every key written is removed again. Returns the fingerprint of
     /// each incident written.
     pub fn put_back(
@@ -191,6 +191,7 @@ impl Writer {
         kv: &dyn KeyValue,
         incidents: &[Incident],
         settings: &Settings,
+        checklist: &Checklist,
         unreadable: &[Unreadable],
     ) -> Result<Vec<(IncidentId, u64)>, SaveError> {
         // What is still stored stays as it is.
@@ -206,6 +207,13 @@ impl Writer {
             let text =
                 settings_codec::encode(settings).map_err(|e| SaveError::Encode(e.to_string()))?;
             records.push((StorageKey::Settings, text, None));
+        }
+        // An unreadable stored checklist goes back as it was, above, never over this one.
+        let raw_checklist = raws.iter().any(|(key, _)| *key == StorageKey::Checklist);
+        if *checklist != Checklist::default() && !raw_checklist && empty(&StorageKey::Checklist)? {
+            let text =
+                checklist_codec::encode(checklist).map_err(|e| SaveError::Encode(e.to_string()))?;
+            records.push((StorageKey::Checklist, text, None));
         }
         for incident in incidents {
             let key = StorageKey::Incident(incident.id);

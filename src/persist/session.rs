@@ -238,10 +238,11 @@ impl Session {
         kv: &dyn KeyValue,
         incidents: &[Incident],
         settings: &Settings,
+        checklist: &crate::model::preflight::Checklist,
         unreadable: &[Unreadable],
     ) -> Result<(), SaveProblem> {
         let writer = self.access.clone()?;
-        let prints = writer.put_back(kv, incidents, settings, unreadable)?;
+        let prints = writer.put_back(kv, incidents, settings, checklist, unreadable)?;
         self.seen.extend(prints);
         Ok(())
     }

@@ -81,16 +81,21 @@ pub fn Notices() -> impl IntoView {
     }
 }
 
-/// Something else emptied Mend's storage while this tab still holds its incidents.
+/// Something else emptied Mend's storage while this tab still holds its incidents or its
+/// pre-flight checklist.
 #[component]
 fn EmptiedNotice() -> impl IntoView {
     let library = expect_context::<Library>();
     let status = RwSignal::new(String::new());
     let text = move || {
         library.emptied.get().map(|n| {
-            let held = match n {
-                1 => "1 incident".to_owned(),
-                n => format!("{n} incidents"),
+            let list = library.checklist.with(|c| !c.items.is_empty());
+            let held = match (n, list) {
+                (0, _) => "your pre-flight checklist".to_owned(),
+                (1, false) => "1 incident".to_owned(),
+                (1, true) => "1 incident and your pre-flight checklist".to_owned(),
+                (n, false) => format!("{n} incidents"),
+                (n, true) => format!("{n} incidents and your pre-flight checklist"),
             };
             format!(
                 "Mend's saved data in this browser was just cleared, by another page or tab. \

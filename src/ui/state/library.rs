@@ -75,7 +75,8 @@ pub struct Library {
     /// warning rather than instead of it.
     pub trouble: RwSignal<Option<String>>,
     /// How many incidents this tab holds that vanished when something else emptied
-    /// Mend's storage (`localStorage.clear()`), until put back or dismissed.
+    /// Mend's storage (`localStorage.clear()`), until put back or dismissed; `Some(0)` when
+    /// only the pre-flight checklist did.
     pub emptied: RwSignal<Option<usize>>,
     /// What waits to be written and what storage held when this tab last looked: the
     /// pure half of the save path (see `persist::session`).

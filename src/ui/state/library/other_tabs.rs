@@ -61,8 +61,11 @@ impl Library {
     /// put it back.
     fn on_cleared(&self) {
         let gone = self.with_session(|s, all, kv| s.on_cleared(kv, all));
-        if let Some(gone @ 1..) = gone {
-            self.emptied.set(Some(gone));
+        let checklist = self.checklist.with_untracked(|c| !c.items.is_empty());
+        match gone {
+            Some(gone @ 1..) => self.emptied.set(Some(gone)),
+            Some(0) if checklist => self.emptied.set(Some(0)),
+            _ => {}
         }
     }
 
@@ -70,9 +73,10 @@ impl Library {
     /// written.
     pub fn put_back(&self) -> Result<(), PutBackFailed> {
         let settings = self.settings.get_untracked();
+        let checklist = self.checklist.get_untracked();
         let written = self.with_session(|s, all, kv| {
             self.unreadable
-                .with_untracked(|unreadable| s.put_back(kv, all, &settings, unreadable))
+                .with_untracked(|unreadable| s.put_back(kv, all, &settings, &checklist, unreadable))
         });
         written.unwrap_or(Ok(()))?;
         self.emptied.set(None);
