@@ -9,7 +9,7 @@ use std::fs;
 use std::path::Path;
 
 use mend::files::export::export;
-use mend::files::import::{read, read_bytes, MAX_FILE_BYTES};
+use mend::files::import::{read, read_bytes, CHECKLIST_LEFT_OUT, MAX_FILE_BYTES};
 use mend::files::{ImportError, Plan, Policy};
 use mend::model::limits::MAX_LENGTH;
 use mend::model::settings::STORAGE_QUOTA_UNITS;
@@ -253,4 +253,48 @@ fn an_import_that_does_not_fit_writes_nothing() {
     let result = writer.save_all(&store, &[changed, file.incidents[0].clone()]);
     assert!(result.is_err());
     assert_eq!(store.snapshot(), before, "every key is as it was");
+}
+
+/// A backup of one incident with `checklist` as its checklist's JSON.
+fn file_with_checklist(checklist: &str) -> String {
+    let one = incident_with(1, "Notes".into());
+    let at: Timestamp = "2026-11-26T10:00:00Z".parse().unwrap();
+    let text = export(&[one], &[], at).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    value["checklist"] = serde_json::from_str(checklist).unwrap();
+    value.to_string()
+}
+
+#[test]
+fn a_checklist_that_cannot_be_read_is_left_out_and_said_while_the_incidents_come() {
+    for bad in [
+        r#""a list""#,
+        r#"{"items": "nope"}"#,
+        r#"{"items": [{"id": "one", "text": 3}]}"#,
+    ] {
+        let file = read(&file_with_checklist(bad)).unwrap();
+        assert_eq!(file.incidents.len(), 1, "{bad}");
+        assert_eq!(file.checklist, None, "{bad}");
+        assert!(
+            file.checklist_unreadable,
+            "{bad}: said, not dropped silently"
+        );
+    }
+    assert!(CHECKLIST_LEFT_OUT.contains("pre-flight checklist"));
+    assert!(CHECKLIST_LEFT_OUT.contains("left out"));
+}
+
+#[test]
+fn a_good_checklist_or_none_at_all_says_nothing() {
+    let good = read(&file_with_checklist(
+        r#"{"items": [{"id": 1, "text": "Check the backup", "key": "check the backup", "retired": false}]}"#,
+    ))
+    .unwrap();
+    assert_eq!(good.checklist.map(|c| c.items.len()), Some(1));
+    assert!(!good.checklist_unreadable);
+    let null = read(&file_with_checklist("null")).unwrap();
+    assert_eq!(null.checklist, None);
+    assert!(!null.checklist_unreadable);
+    let plain = read(&fixture("good/two-incidents.json")).unwrap();
+    assert!(!plain.checklist_unreadable);
 }

@@ -361,6 +361,7 @@ fn plan_of(file: &[Incident], here: &[Incident]) -> Plan {
         incidents: file.to_vec(),
         rejected: Vec::new(),
         checklist: None,
+        checklist_unreadable: false,
     };
     Plan::new(file, here, &[])
 }

@@ -89,7 +89,13 @@ pub struct ImportFile {
     pub rejected: Vec<Rejected>,
     /// The pre-flight checklist, when the file has one that reads.
     pub checklist: Option<Checklist>,
+    /// The file has a checklist that couldn't be read, so it was left out
+    /// (`CHECKLIST_LEFT_OUT` says so).
+    pub checklist_unreadable: bool,
 }
+
+/// What the preview and the import's message say when `checklist_unreadable`.
+pub const CHECKLIST_LEFT_OUT: &str = "The file\u{2019}s pre-flight checklist couldn\u{2019}t be read, so it was left out; your own checklist is unchanged.";
 
 /// Step 1, before the file is read: its size as the browser reports it.
 pub fn check_size(bytes: u64) -> Result<(), ImportError> {
@@ -139,16 +145,19 @@ pub fn read(text: &str) -> Result<ImportFile, ImportError> {
     if items.is_empty() {
         return Err(ImportError::NoIncidents);
     }
-    // Optional: a checklist that doesn't read is left out, and the incidents still come.
-    let checklist = value
-        .get_mut("checklist")
-        .map(Value::take)
+    // Optional: a checklist that doesn't read is left out, and said so; the incidents still
+    // come.
+    let given = value.get_mut("checklist").map(Value::take);
+    let given = given.filter(|list| !list.is_null());
+    let checklist: Option<Checklist> = given
+        .as_ref()
         .filter(|list| check_sizes(list, MAX_LENGTH).is_ok())
         // Through text: the typed reader from text is already built for the stored record.
         .and_then(|list| serde_json::from_str(&list.to_string()).ok());
     let mut file = ImportFile {
         incidents: Vec::new(),
         rejected: Vec::new(),
+        checklist_unreadable: given.is_some() && checklist.is_none(),
         checklist,
     };
     for (index, item) in items.into_iter().enumerate() {

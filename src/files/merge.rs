@@ -159,6 +159,7 @@ impl Plan {
             incidents: self.entries.iter().map(|e| e.incident.clone()).collect(),
             rejected: self.rejected.clone(),
             checklist: None,
+            checklist_unreadable: false,
         };
         let plan = Plan::new(file, here, unreadable);
         // Only the step last open is not a change anyone needs to hear about.
@@ -300,6 +301,7 @@ mod tests {
             incidents: file,
             rejected: Vec::new(),
             checklist: None,
+            checklist_unreadable: false,
         };
         Plan::new(file, here, unreadable)
     }

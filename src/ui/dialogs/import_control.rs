@@ -27,6 +27,8 @@ pub struct Importer {
     plan: RwSignal<Option<Plan>>,
     /// The file's pre-flight checklist, joined into this one on Import.
     checklist: StoredValue<Option<Checklist>>,
+    /// The file has a checklist that couldn't be read: said in the preview and the message.
+    checklist_left_out: StoredValue<bool>,
     policy: RwSignal<Policy>,
     status: RwSignal<String>,
     problem: RwSignal<String>,
@@ -43,6 +45,7 @@ impl Importer {
             file_name: RwSignal::new(String::new()),
             plan: RwSignal::new(None),
             checklist: StoredValue::new(None),
+            checklist_left_out: StoredValue::new(false),
             policy: RwSignal::new(Policy::default()),
             status: RwSignal::new(String::new()),
             problem: RwSignal::new(String::new()),
@@ -74,6 +77,7 @@ impl Importer {
                 Err(e) => self.refuse(&name, &e.to_string()),
                 Ok(mut file) => {
                     self.checklist.set_value(file.checklist.take());
+                    self.checklist_left_out.set_value(file.checklist_unreadable);
                     let unreadable = self.unreadable_ids();
                     let span = perf::Span::start("mend:import-plan", "mend:import-plan:start");
                     let plan = self
@@ -173,6 +177,9 @@ impl Importer {
                         message += &format!(" Your pre-flight checklist gained {added}.");
                     }
                 }
+                if self.checklist_left_out.get_value() {
+                    message = format!("{message} {}", import::CHECKLIST_LEFT_OUT);
+                }
                 self.status.set(message)
             }
             Err(reason) => self.refuse(&self.file_name.get_untracked(), &reason.to_string()),
@@ -247,6 +254,9 @@ fn Preview(
             .iter()
             .map(|r| format!("Can't be used: {}", import::describe(r))),
     );
+    if importer.checklist_left_out.get_value() {
+        lines.push(import::CHECKLIST_LEFT_OUT.to_owned());
+    }
     let rows: Vec<(String, &'static str)> = plan
         .entries
         .iter()
