@@ -263,21 +263,21 @@ fn putting_back_into_a_full_store_writes_nothing() {
     assert_eq!(store.snapshot(), before, "all or nothing");
 }
 
+/// Clears `store` as another page would, then puts back what a tab holding `incidents` and
+/// `checklist` (and the default settings) holds.
+fn clear_and_put_back(store: &MemoryStore, incidents: &[Incident], checklist: &Checklist) {
+    clear(store);
+    writer(store)
+        .put_back(store, incidents, &Settings::default(), checklist, &[])
+        .expect("puts back");
+}
+
 #[test]
-fn default_settings_are_not_invented_when_putting_back() {
+fn default_settings_and_an_empty_checklist_are_not_invented_when_putting_back() {
     let incidents = vec![incident(8, "Only this")];
     let store = store_with(&incidents);
     let before = store.snapshot();
-    clear(&store);
-    writer(&store)
-        .put_back(
-            &store,
-            &incidents,
-            &Settings::default(),
-            &Checklist::default(),
-            &[],
-        )
-        .expect("puts back");
+    clear_and_put_back(&store, &incidents, &Checklist::default());
     assert_eq!(store.snapshot(), before);
 }
 
@@ -301,10 +301,7 @@ fn the_preflight_checklist_goes_back_too_after_another_page_clears_storage() {
         .save_checklist(&store, &checklist)
         .expect("checklist saves");
     let before = store.snapshot();
-    clear(&store);
-    writer(&store)
-        .put_back(&store, &incidents, &Settings::default(), &checklist, &[])
-        .expect("puts back");
+    clear_and_put_back(&store, &incidents, &checklist);
     assert_eq!(
         store.snapshot(),
         before,
@@ -319,10 +316,7 @@ fn a_checklist_alone_goes_back_and_one_stored_again_meanwhile_is_left_alone() {
     let mine = a_checklist("Mine");
     writer(&store).save_checklist(&store, &mine).expect("saves");
     let before = store.snapshot();
-    clear(&store);
-    writer(&store)
-        .put_back(&store, &[], &Settings::default(), &mine, &[])
-        .expect("puts back");
+    clear_and_put_back(&store, &[], &mine);
     assert_eq!(store.snapshot(), before);
 
     clear(&store);
@@ -334,24 +328,6 @@ fn a_checklist_alone_goes_back_and_one_stored_again_meanwhile_is_left_alone() {
         .put_back(&store, &[], &Settings::default(), &mine, &[])
         .expect("puts back");
     assert_eq!(load(&store).checklist, theirs);
-}
-
-#[test]
-fn an_empty_checklist_is_not_invented_when_putting_back() {
-    let incidents = vec![incident(10, "No checklist")];
-    let store = store_with(&incidents);
-    let before = store.snapshot();
-    clear(&store);
-    writer(&store)
-        .put_back(
-            &store,
-            &incidents,
-            &Settings::default(),
-            &Checklist::default(),
-            &[],
-        )
-        .expect("puts back");
-    assert_eq!(store.snapshot(), before);
 }
 
 // Defect 7: an import preview is checked again against what is here at the moment of Import.
