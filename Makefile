@@ -74,7 +74,7 @@ fuzz:
 
 # Browser tests of the localStorage adapter, in headless Chromium through chromedriver.
 test-wasm:
-	cargo test --target wasm32-unknown-unknown --test browser --test browser_app
+	@scripts/test-wasm.sh
 
 # End-to-end tests against the release build in dist/, served on 127.0.0.1. Each test has
 # its own server and browser, so the files run side by side (E2E_JOBS at a time).
