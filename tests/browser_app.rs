@@ -77,3 +77,72 @@ async fn new_incident_is_stored_at_once_and_opened() {
         Some("#"),
     );
 }
+
+/// Each incident has its own handle: typing in one re-runs the views of that incident and of
+/// all incidents (the list), never a view of another incident.
+#[wasm_bindgen_test]
+fn an_edit_wakes_its_own_incident_and_the_list_only() {
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+    use std::sync::Arc;
+
+    use leptos::prelude::*;
+    use mend::ui::state::current::Current;
+    use mend::ui::state::library::Library;
+
+    let storage = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("localStorage");
+    storage.clear().expect("clears");
+    let owner = Owner::new();
+    owner.with(|| {
+        let library = Library::open();
+        let (a, b) = (library.create(), library.create());
+        let (mine, other) = (Current::new(a, library), Current::new(b, library));
+        let counted = |read: Box<dyn Fn() -> String + Send + Sync>| {
+            let runs = Arc::new(AtomicUsize::new(0));
+            let counter = runs.clone();
+            let memo = Memo::new(move |_| {
+                counter.fetch_add(1, Relaxed);
+                read()
+            });
+            (memo, runs)
+        };
+        let (mine_title, mine_runs) = counted(Box::new(move || {
+            mine.read(|i| i.title.clone()).unwrap_or_default()
+        }));
+        let (other_title, other_runs) = counted(Box::new(move || {
+            other.read(|i| i.title.clone()).unwrap_or_default()
+        }));
+        let (titles, all_runs) = counted(Box::new(move || {
+            library.with_all(|all| all.iter().map(|i| i.title.clone()).collect())
+        }));
+        let read_all = || (mine_title.get(), other_title.get(), titles.get());
+        read_all();
+
+        for letter in ["S", "e", "n", "t"] {
+            mine.edit(|i| i.title.push_str(letter));
+            read_all();
+        }
+
+        assert_eq!(mine_title.get_untracked(), "Sent");
+        assert_eq!(
+            mine_runs.load(Relaxed),
+            5,
+            "its own view re-ran for each key"
+        );
+        assert_eq!(
+            all_runs.load(Relaxed),
+            5,
+            "the view of all re-ran for each key"
+        );
+        assert_eq!(
+            other_runs.load(Relaxed),
+            1,
+            "the other incident's view never re-ran"
+        );
+        assert_eq!(other_title.get_untracked(), "");
+        // Written now, so no save is left waiting for a later test's storage.
+        library.flush();
+    });
+    storage.clear().expect("clears");
+}

@@ -37,9 +37,7 @@ pub fn App() -> impl IntoView {
     let library = Library::open();
     provide_context(library);
     let navigator = Navigator::new(Callback::new(move |id| {
-        library
-            .incidents
-            .with_untracked(|all| all.iter().find(|i| i.id == id).map(|i| i.last_step))
+        library.with_incident_untracked(id, |i| i.last_step)
     }));
     let route = navigator.route;
     navigator.show(Route::from_hash(&address::hash()));

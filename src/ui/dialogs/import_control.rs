@@ -82,8 +82,7 @@ impl Importer {
                     let span = perf::Span::start("mend:import-plan", "mend:import-plan:start");
                     let plan = self
                         .library
-                        .incidents
-                        .with_untracked(|here| Plan::new(file, here, &unreadable));
+                        .with_all_untracked(|here| Plan::new(file, here, &unreadable));
                     drop(span);
                     self.status.set(String::new());
                     self.file_name.set(name);
@@ -130,8 +129,7 @@ impl Importer {
         let recheck = self.plan.with_untracked(|plan| {
             plan.as_ref().map(|plan| {
                 self.library
-                    .incidents
-                    .with_untracked(|here| plan.recheck(here, &unreadable))
+                    .with_all_untracked(|here| plan.recheck(here, &unreadable))
             })
         });
         let Some(Recheck::Changed { plan, titles }) = recheck else {

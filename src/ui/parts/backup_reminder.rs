@@ -13,7 +13,7 @@ pub fn BackupReminder() -> impl IntoView {
     let outcome = RwSignal::new(String::new());
     // Read once per change of incidents or settings; the clock only matters at those moments.
     let due = Memo::new(move |_| {
-        library.incidents.with(|all| {
+        library.with_all(|all| {
             library
                 .settings
                 .with(|settings| backup_reminder::due(all, settings, platform::now()))

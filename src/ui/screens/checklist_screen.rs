@@ -24,7 +24,7 @@ pub fn ChecklistScreen() -> impl IntoView {
     page::set_title("Pre-flight checklist · Mend");
     let status = RwSignal::new(String::new());
     // Built from every incident, oldest first, each time the screen opens.
-    let added = library.incidents.with_untracked(|all| {
+    let added = library.with_all_untracked(|all| {
         let mut order: Vec<_> = all.iter().collect();
         sort_by(&mut order, |a, b| {
             (a.created_at, a.id).cmp(&(b.created_at, b.id))
@@ -40,7 +40,7 @@ pub fn ChecklistScreen() -> impl IntoView {
         ));
     }
     let items = Memo::new(move |_| {
-        library.incidents.with(|all| {
+        library.with_all(|all| {
             let names = titles::list_titles(all);
             library.checklist.with(|list| shown(list, all, &names))
         })
@@ -88,7 +88,7 @@ struct Actions {
 
 impl Actions {
     fn shift(self, id: u32, by: isize, text: &str) {
-        let moved = self.library.incidents.with_untracked(|all| {
+        let moved = self.library.with_all_untracked(|all| {
             let mut moved = false;
             self.library
                 .change_checklist(|c| moved = c.shift(id, by, |a, b| same_group(all, a, b)));

@@ -19,7 +19,7 @@ pub fn InsightsScreen() -> impl IntoView {
     page::set_title("Insights · Mend");
     let figures = Memo::new(move |_| {
         let _span = perf::Span::start("mend:insights", "mend:insights:start");
-        library.incidents.with(|all| {
+        library.with_all(|all| {
             let names = titles::list_titles(all);
             insights(all, &names, platform::today(), &platform::local_day)
         })

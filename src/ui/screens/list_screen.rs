@@ -63,19 +63,19 @@ pub fn ListScreen() -> impl IntoView {
 
     // Built only once someone searches, and again only when an incident changes.
     let haystacks = Memo::new(move |_| {
-        library.incidents.with(|all| {
+        library.with_all(|all| {
             all.iter()
                 .map(|i| (i.id, search::haystack(i)))
                 .collect::<HashMap<_, _>>()
         })
     });
-    let total = Memo::new(move |_| library.incidents.with(Vec::len));
+    let total = Memo::new(move |_| library.with_all(<[_]>::len));
     let rows = Memo::new(move |_| {
         let query = query.get();
         let wanted = Status::from_key(&wanted.get());
         let show_archived = show_archived.get();
         let (today, needs_me) = (today.get(), needs_me.get());
-        let mut rows: Vec<Row> = library.incidents.with(|all| {
+        let mut rows: Vec<Row> = library.with_all(|all| {
             all.iter()
                 .zip(crate::ui::state::titles::list_titles(all))
                 .filter(|(i, _)| show_archived || !i.archived)

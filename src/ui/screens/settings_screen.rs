@@ -142,7 +142,7 @@ fn YourData() -> impl IntoView {
         <section class="settings-section" aria-labelledby="data-heading">
             <h2 id="data-heading">"Your data on this device"</h2>
             <p>
-                {move || match library.incidents.with(Vec::len) {
+                {move || match library.with_all(<[_]>::len) {
                     1 => "1 incident is".to_owned(),
                     n => format!("{n} incidents are"),
                 }}
@@ -154,7 +154,7 @@ fn YourData() -> impl IntoView {
             <h3>"Space used"</h3>
             <p>{move || {
                 // Measured again after anything that changes what is stored.
-                library.incidents.track();
+                library.with_all(|_| ());
                 library.save_state.track();
                 match LocalStore::open().and_then(|store| store.units_in_use()) {
                     Ok(units) => storage_use(units),

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::model::{Incident, IncidentId};
-use crate::ui::state::library::Library;
+use crate::ui::state::library::{position, Library};
 
 #[derive(Clone, Copy)]
 pub struct Current {
@@ -27,13 +27,15 @@ impl Current {
         if let Some(incident) = all.get(hint).filter(|i| i.id == self.id) {
             return Some(read(incident));
         }
-        let at = all.iter().position(|i| i.id == self.id)?;
+        let at = position(all, self.id)?;
         self.index.set_value(at);
         Some(read(&all[at]))
     }
 
-    /// Reads the incident, tracking changes; `None` once it is gone.
+    /// Reads the incident, tracking its own changes (not other incidents' edits); `None`
+    /// once it is gone.
     pub fn read<R>(&self, read: impl FnOnce(&Incident) -> R) -> Option<R> {
+        self.library.track(self.id);
         self.library.incidents.with(|all| self.find(all, read))
     }
 

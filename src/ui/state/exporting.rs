@@ -49,7 +49,7 @@ pub fn export_all(library: Library) -> Result<Downloaded, NoFile> {
     // From the click until the file's Blob exists and its download has started.
     let span = perf::Span::start("mend:export", "mend:export:start");
     let now = platform::now();
-    let text = library.incidents.with_untracked(|all| {
+    let text = library.with_all_untracked(|all| {
         library.unreadable.with_untracked(|bad| {
             library
                 .checklist
@@ -71,11 +71,9 @@ pub fn export_all(library: Library) -> Result<Downloaded, NoFile> {
 pub fn export_one(library: Library, id: IncidentId) -> Result<Downloaded, NoFile> {
     let now = platform::now();
     let discreet = library.settings.with_untracked(|s| s.discreet);
-    let found = library.incidents.with_untracked(|all| {
-        all.iter().find(|i| i.id == id).map(|i| {
-            let title = (!discreet).then(|| i.display_title().to_owned());
-            (export(std::slice::from_ref(i), &[], now), title)
-        })
+    let found = library.with_incident_untracked(id, |i| {
+        let title = (!discreet).then(|| i.display_title().to_owned());
+        (export(std::slice::from_ref(i), &[], now), title)
     });
     let (text, title) = found.ok_or(NoFile::Gone)?;
     let name = incident_file_name(title.as_deref(), platform::today(), "json");

@@ -31,15 +31,12 @@ pub fn tab_title(id: IncidentId) -> String {
         return "Mend".to_owned();
     };
     let discreet = discreet(library);
-    library.incidents.with(|all| {
-        all.iter().find(|i| i.id == id).map_or_else(
-            || "Mend".to_owned(),
-            |i| {
-                format!(
-                    "{} · Mend",
-                    shown_title(all, i, discreet, &utc_offset_minutes)
-                )
-            },
-        )
-    })
+    library
+        .with_incident(id, |all, i| {
+            format!(
+                "{} · Mend",
+                shown_title(all, i, discreet, &utc_offset_minutes)
+            )
+        })
+        .unwrap_or_else(|| "Mend".to_owned())
 }
