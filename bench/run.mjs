@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
 import { DIST, serveDist } from '../tests/e2e/support/server.mjs';
-import { backupFileText, benchId, seedInPage, TEMPLATE } from './seed.mjs';
+import { backupFileText, benchId, bigTemplate, seedInPage, TEMPLATE } from './seed.mjs';
 import { clickUntilMark, longestTaskUntilMark, markAfter, measuresAndWrites, observeTimings, typeKeys } from './page-timing.mjs';
 import { distSizes } from './sizes.mjs';
 
@@ -22,6 +22,9 @@ const RUNS = QUICK
 const THROTTLE = 4;
 // The list draws this many rows at first (PAGE in src/ui/list_screen.rs).
 const LIST_PAGE = 100;
+const STEPS = ['stop', 'assess', 'solutions', 'own-up', 'fix', 'follow-up', 'step-it-up'];
+// Entries in each of Assess's lists in the incident at the import's limits.
+const BIG = 2000;
 
 const median = (xs) => quantile(xs, 0.5);
 const p95 = (xs) => quantile(xs, 0.95);
@@ -98,6 +101,26 @@ async function importThousand(browser, url, runs) {
   return totals;
 }
 
+/**
+ * One incident at the import's limits, alone in storage: 2,000 key points, timeline events
+ * and helpers on Assess. Opens it from the list, then types into it.
+ */
+async function bigIncident(browser, url) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await context.addInitScript(observeTimings);
+  const page = await context.newPage();
+  await page.goto(new URL('bench-seed', url).href);
+  await page.evaluate(seedInPage, { template: bigTemplate(BIG), count: 1 });
+  await page.goto(url);
+  await page.evaluate(markAfter, { name: 'mend:list-ready' });
+  const { ms, longest } = await page.evaluate(longestTaskUntilMark, { href: `#/incident/${benchId(0)}`, name: 'mend:incident-ready' });
+  await page.locator('#what-happened').waitFor();
+  await page.waitForTimeout(300);
+  const keys = await page.evaluate(typeKeys, { selector: '#what-happened', count: 20, gap: 30 });
+  await context.close();
+  return { open: ms, longest, keystroke: keys.script };
+}
+
 /** Opening an incident and the list, typing, saving and exporting, in one loaded session. */
 async function interactions(browser, url, count) {
   const s = await session(browser, url, count);
@@ -126,6 +149,19 @@ async function interactions(browser, url, count) {
   await page.goto(`${url}#/incident/${id}/assess`);
   await page.locator('#what-happened').waitFor();
   await page.waitForTimeout(300);
+  // Each step in turn from its step link, Stop first (Assess is open): building the step's form.
+  const openStep = [];
+  const stepTask = [];
+  for (let i = 0; i < RUNS.open; i += 1) {
+    for (const slug of STEPS) {
+      const { ms, longest } = await page.evaluate(longestTaskUntilMark, { href: `#/incident/${id}/${slug}`, name: 'mend:step-ready' });
+      openStep.push(ms);
+      stepTask.push(longest);
+      await page.waitForTimeout(50);
+    }
+    await page.evaluate(clickUntilMark, { href: `#/incident/${id}/assess`, name: 'mend:step-ready' });
+  }
+  await page.waitForTimeout(300);
   const writesBefore = (await page.evaluate(measuresAndWrites, { name: 'mend:save' })).writes.length;
   const keys = await page.evaluate(typeKeys, { selector: '#what-happened', count: RUNS.keys, gap: 30 });
   // Single saves: one keystroke, then the save 250 ms later.
@@ -150,7 +186,8 @@ async function interactions(browser, url, count) {
   }
   await s.close();
   const imported = count === 1000 ? await importThousand(browser, url, RUNS.imports) : [];
-  return { import: imported, openIncident, openList, openInsights, insightsTask, keystroke: keys.script, keyFrame: keys.frame, keyControl: keys.control, inputHandler: input.durations, save: saves.durations, written, export: exports };
+  const big = count === 1000 ? await bigIncident(browser, url) : null;
+  return { import: imported, big, openStep, stepTask, openIncident, openList, openInsights, insightsTask, keystroke: keys.script, keyFrame: keys.frame, keyControl: keys.control, inputHandler: input.durations, save: saves.durations, written, export: exports };
 }
 
 /** Medians and p95s of one count's raw runs. */
@@ -166,6 +203,9 @@ function summarise(r) {
       openIncident: summary(all('openIncident')),
       openList: summary(all('openList')),
       openInsights: summary(all('openInsights')),
+      openStep: summary(all('openStep')),
+      stepTaskMax: Math.max(0, ...all('stepTask')),
+      big: r.ui.map((u) => u.big).filter(Boolean),
       insightsTaskMax: Math.max(0, ...all('insightsTask')),
       keystroke: summary(all('keystroke')),
       inputHandler: summary(all('inputHandler')),
@@ -199,6 +239,11 @@ const FIGURES = [
   { key: 'open-list', label: 'Open the list, median', unit: 'ms', read: (r) => r.ui.openList.median },
   { key: 'open-insights', label: 'Open Insights from the list, median', unit: 'ms', read: (r) => r.ui.openInsights.median },
   { key: 'insights-task', label: 'Longest main-thread task while Insights opens, of every run (0: none over 50 ms)', unit: 'ms', read: (r) => r.ui.insightsTaskMax, maxAt1000: 100 },
+  { key: 'open-step', label: 'Open a step from its step link (each of the seven in turn), median', unit: 'ms', read: (r) => r.ui.openStep.median },
+  { key: 'step-task', label: 'Longest main-thread task while a step opens, of every run (0: none over 50 ms)', unit: 'ms', read: (r) => r.ui.stepTaskMax, max: 50 },
+  { key: 'big-open', label: `One incident with ${BIG.toLocaleString('en')} key points, timeline events and helpers: open Assess, median`, unit: 'ms', read: (r) => (r.ui.big.length ? median(r.ui.big.map((b) => b.open)) : null) },
+  { key: 'big-task', label: '… its longest main-thread task while opening', unit: 'ms', read: (r) => (r.ui.big.length ? Math.max(...r.ui.big.map((b) => b.longest)) : null), maxAt1000: 200 },
+  { key: 'big-key', label: '… a keystroke in it, median', unit: 'ms', read: (r) => (r.ui.big.length ? median(r.ui.big.flatMap((b) => b.keystroke)) : null) },
   { key: 'import', label: 'Import a 1,000-incident file (check, preview, write), median', unit: 'ms', read: (r) => r.ui.import.median, maxAt1000: 300 },
   { key: 'export', label: 'Export all, median', unit: 'ms', read: (r) => r.ui.export.median, maxAt1000: 100 },
   { key: 'memory', label: 'Memory: JS heap + wasm', unit: 'MB', read: (r) => r.memory.bytes / 1e6 },

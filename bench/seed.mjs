@@ -42,6 +42,18 @@ export function seedInPage({ template, count }) {
   return bytes;
 }
 
+/** The template with `n` entries in each of Assess's lists, and Assess as its last step. */
+export function bigTemplate(n) {
+  const record = JSON.parse(TEMPLATE);
+  const assess = record.incident.steps.assess;
+  const ids = Array.from({ length: n }, (_, k) => k + 1);
+  assess.key_points = ids.map((id) => ({ id, text: `Key point ${id}: the email went to 12 people at Contoso.` }));
+  assess.timeline = ids.map((id) => ({ id, at: '2026-11-20T08:55:00.000Z', what: `Event ${id}: a Contoso contact replied` }));
+  assess.helpers = ids.map((id) => ({ id, name: `Helper ${id}`, role: 'Finance' }));
+  record.incident.last_step = 'assess';
+  return JSON.stringify(record);
+}
+
 /**
  * The same `count` incidents as one Export all file (`persist/backup.rs`), for measuring
  * import: `{"format":"mend-backup","schema":2,"exported_at":…,"incidents":[…],"unreadable":[]}`.

@@ -1,10 +1,12 @@
-// A long list, end to end: it draws 100 rows at first and the rest on request, so start-up
-// stays quick with 1,000 incidents (see the README's Performance section).
+// Long lists, end to end: the list of incidents draws 100 rows at first and a step's list 50
+// entries, the rest on request, so start-up stays quick with 1,000 incidents and a step opens
+// quickly with 2,000 entries (see the README's Performance section).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withApp, TEST_TIMEOUT } from './support/browser.mjs';
 import { ListPage } from './pages/list-page.mjs';
-import { seedInPage, TEMPLATE } from '../../bench/seed.mjs';
+import { IncidentPage } from './pages/incident-page.mjs';
+import { benchId, bigTemplate, seedInPage, TEMPLATE } from '../../bench/seed.mjs';
 
 test('a long list shows 100 incidents, then more on request, and search still finds every one', { timeout: TEST_TIMEOUT }, () =>
   withApp(async ({ page, baseUrl, checkA11y }) => {
@@ -27,4 +29,40 @@ test('a long list shows 100 incidents, then more on request, and search still fi
     await page.reload();
     await list.search.fill('(1)');
     await list.incidentLink('Sent the invoices to the wrong client list (1)').waitFor();
+  }));
+
+test('a step with 120 key points draws 50, then more on request; one added past them shows at once and is saved', { timeout: TEST_TIMEOUT }, () =>
+  withApp(async ({ page, baseUrl, checkA11y }) => {
+    await new ListPage(page, baseUrl).goto();
+    await page.evaluate(seedInPage, { template: bigTemplate(120), count: 1 });
+    await page.goto(`${baseUrl}#/incident/${benchId(0)}/assess`);
+    await page.reload();
+    const incident = new IncidentPage(page);
+    const points = incident.list('Key points to raise first');
+    const entries = points.getByRole('group');
+    await incident.entry('Key points to raise first', 'Key point 50').waitFor();
+    assert.equal(await entries.count(), 50);
+    await checkA11y('a step with long lists');
+
+    await points.getByRole('button', { name: 'Show 50 more (50 of 120 shown)', exact: true }).click();
+    assert.equal(await entries.count(), 100);
+    // Focus lands on the first entry just drawn.
+    await assert.doesNotReject(incident.field('Point', incident.entry('Key points to raise first', 'Key point 51')).evaluate(
+      (field) => { if (document.activeElement !== field) throw new Error('focus is elsewhere'); },
+    ));
+
+    await points.getByRole('button', { name: 'Add key point', exact: true }).click();
+    const added = incident.entry('Key points to raise first', 'Key point 121');
+    await incident.type(incident.field('Point', added), 'Call Contoso before noon');
+    assert.equal(await entries.count(), 101);
+    await incident.waitUntilSaved();
+
+    await page.reload();
+    await incident.entry('Key points to raise first', 'Key point 50').waitFor();
+    assert.equal(await entries.count(), 50);
+    await points.getByRole('button', { name: 'Show 50 more (50 of 121 shown)', exact: true }).click();
+    await points.getByRole('button', { name: 'Show 21 more (100 of 121 shown)', exact: true }).click();
+    assert.equal(await entries.count(), 121);
+    assert.equal(await points.getByRole('button', { name: /^Show \d+ more/ }).count(), 0);
+    assert.equal(await incident.field('Point', added).inputValue(), 'Call Contoso before noon');
   }));

@@ -9,6 +9,10 @@ use crate::ui::reactive_text::text;
 use crate::ui::state::current::Current;
 use crate::ui::state::library::Undo;
 
+/// Entries drawn at first, and how many more each "Show more" adds. An imported list can
+/// hold 2,000 entries; drawing them all made opening the step a task of several seconds.
+const PAGE: usize = 50;
+
 /// Extra controls for one entry, given its id (e.g. "Recommend this option").
 pub type EntryExtra = fn(u32) -> AnyView;
 
@@ -31,6 +35,22 @@ pub fn ListEditor(
 ) -> impl IntoView {
     let current = expect_context::<Current>();
     let ids = Memo::new(move |_| current.read(|i| (spec.ops.ids)(i)).unwrap_or_default());
+    let limit = RwSignal::new(PAGE);
+    // Entries added here stay drawn even past the limit, so Add always shows what it made.
+    let added = RwSignal::new(Vec::<u32>::new());
+    let shown = Memo::new(move |_| {
+        let limit = limit.get();
+        added.with(|added| {
+            ids.with(|ids| {
+                ids.iter()
+                    .enumerate()
+                    .filter(|(at, id)| *at < limit || added.contains(id))
+                    .map(|(_, id)| *id)
+                    .collect::<Vec<u32>>()
+            })
+        })
+    });
+    let hidden = move || ids.with(Vec::len).saturating_sub(shown.with(Vec::len));
     // Spoken after a move, since the moved entry's new place isn't otherwise announced.
     let announce = RwSignal::new(String::new());
     let heading_id = format!("{}-heading", spec.key);
@@ -38,8 +58,20 @@ pub fn ListEditor(
     let add = move |_| {
         let mut id = 0;
         current.edit(|i| id = (spec.ops.add)(i));
+        if ids.with_untracked(Vec::len) > limit.get_untracked() {
+            added.update(|added| added.push(id));
+        }
         if let Some(first) = spec.fields.first() {
             let field_id = format!("{}-{id}", first.key);
+            request_animation_frame(move || focus::by_id(&field_id));
+        }
+    };
+    // Focus goes to the first entry just drawn, since the button may be gone.
+    let show_more = move |_| {
+        let first = ids.with_untracked(|ids| ids.get(limit.get_untracked()).copied());
+        limit.update(|l| *l += PAGE);
+        if let (Some(id), Some(field)) = (first, spec.fields.first()) {
+            let field_id = format!("{}-{id}", field.key);
             request_animation_frame(move || focus::by_id(&field_id));
         }
     };
@@ -48,10 +80,15 @@ pub fn ListEditor(
             <h2 id=heading_id>{spec.label}</h2>
             {(!spec.hint.is_empty()).then(|| view! { <p class="hint">{spec.hint}</p> })}
             <ol class="entries">
-                <For each=move || ids.get() key=|id| *id let:item>
+                <For each=move || shown.get() key=|id| *id let:item>
                     <Entry spec item ids announce extra/>
                 </For>
             </ol>
+            <Show when=move || { hidden() > 0 }>
+                <p><button type="button" on:click=show_more>
+                    {text(move || format!("Show {} more ({} of {} shown)", hidden().min(PAGE), shown.with(Vec::len), ids.with(Vec::len)))}
+                </button></p>
+            </Show>
             <p class="visually-hidden" role="status">{announce}</p>
             <button type="button" id=format!("{}-add", spec.key) on:click=add>"Add " {spec.noun}</button>
         </section>

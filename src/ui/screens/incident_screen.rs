@@ -106,6 +106,11 @@ fn IncidentEditor(
 
     // Effects run once the view is in the page: the incident is ready to use.
     Effect::new(|_| perf::mark("mend:incident-ready"));
+    // And once each step's form is in the page, for the benchmark's step opening.
+    Effect::new(move |_| {
+        step.track();
+        perf::mark("mend:step-ready");
+    });
     let go = move |to: Option<Step>| {
         if let Some(to) = to {
             navigator.go(Route::Incident(id, Some(to)));
