@@ -165,6 +165,14 @@ impl Next {
     }
 }
 
+/// Whether the person still has to tell someone: not told, not closed and not archived. The
+/// list's "Not told yet" flag and the Tell now bar on every step both ask this.
+pub fn waiting_to_tell(incident: &Incident) -> bool {
+    incident.steps.own_up.told_at.is_none()
+        && incident.steps.step_it_up.resolved_at.is_none()
+        && !incident.archived
+}
+
 /// The next action on `incident` on `today`; `local_day` turns a moment into the person's
 /// own calendar day. `None` once it is closed with no check-in due.
 pub fn next(incident: &Incident, today: Day, local_day: impl Fn(Timestamp) -> Day) -> Option<Next> {
@@ -230,6 +238,18 @@ mod tests {
     /// Every moment falls on 2026-12-01 here, like a person in one place.
     fn next_on(i: &Incident, today: Day) -> Option<Next> {
         next(i, today, |_| day(2026, 12, 1))
+    }
+
+    #[test]
+    fn only_an_open_untold_incident_waits_to_be_told() {
+        let mut i = Incident::blank(3);
+        assert!(waiting_to_tell(&i));
+        i.steps.step_it_up.resolved_at = at(5_000);
+        assert!(!waiting_to_tell(&i), "closed without telling");
+        i.steps.step_it_up.resolved_at = None;
+        i.archived = true;
+        assert!(!waiting_to_tell(&i), "archived");
+        assert!(!waiting_to_tell(&told()));
     }
 
     fn told() -> Incident {

@@ -7,6 +7,7 @@ import { isFocused, pressKeys, tab } from './support/keyboard.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { IncidentPage } from './pages/incident-page.mjs';
 import { TellNowPage } from './pages/tell-now-page.mjs';
+import { benchId, seedInPage, TEMPLATE } from '../../bench/seed.mjs';
 
 const opts = { timeout: TEST_TIMEOUT * 2 };
 
@@ -136,4 +137,46 @@ test('Share hands the briefing to the phone\'s share sheet where the browser has
     await page.reload();
     await tell.heading.waitFor();
     assert.equal(await tell.email.inputValue(), 'sam.okafor@example.com', 'kept with the incident');
+  }));
+
+test('an incident closed or archived without being told no longer urges Tell now, on the list or its steps', opts, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    await page.evaluate(seedInPage, { template: TEMPLATE, count: 2 });
+    // Neither was told; the first is closed and the second archived.
+    await page.evaluate(() => {
+      for (const [n, change] of [[0, (i) => { i.steps.step_it_up.resolved_at = '2026-11-25T10:00:00.000Z'; }], [1, (i) => { i.archived = true; }]]) {
+        const key = `mend.incident.00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+        const record = JSON.parse(localStorage.getItem(key));
+        record.incident.steps.own_up.told_at = null;
+        change(record.incident);
+        localStorage.setItem(key, JSON.stringify(record));
+      }
+    });
+    await page.reload();
+    await list.showArchived.check();
+    const incident = new IncidentPage(page);
+    for (const n of [0, 1]) {
+      const row = list.incidents.getByRole('listitem').nth(n);
+      await row.waitFor();
+      // Its status may still say it wasn't told; only the urge (the clock and the link) goes.
+      assert.doesNotMatch(await row.textContent(), /Not told yet · /, 'no clock on the list');
+      assert.equal(await row.getByRole('link', { name: /^Tell now/ }).count(), 0, 'no Tell now on the list');
+      await page.goto(`${baseUrl}#/incident/${benchId(n)}/assess`);
+      await page.getByRole('heading', { level: 1, name: 'Assess', exact: true }).waitFor();
+      assert.equal(await incident.tellNowLink.count(), 0, 'no Tell now bar on its steps');
+      await list.goto();
+      await list.showArchived.check();
+    }
+
+    // Opened again, the closed one urges once more.
+    await page.goto(`${baseUrl}#/incident/${benchId(0)}/assess`);
+    await page.evaluate(() => {
+      const key = 'mend.incident.00000000-0000-4000-8000-000000000000';
+      const record = JSON.parse(localStorage.getItem(key));
+      record.incident.steps.step_it_up.resolved_at = null;
+      localStorage.setItem(key, JSON.stringify(record));
+    });
+    await page.reload();
+    await incident.tellNowLink.waitFor();
   }));

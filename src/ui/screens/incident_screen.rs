@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser::{page, perf, platform};
-use crate::model::{clock, status, IncidentId, Step};
+use crate::model::{clock, milestones, status, IncidentId, Step};
 use crate::persist::StorageKey;
 use crate::route::Route;
 use crate::ui::dialogs::report_dialog::{PrintView, ReportDialog};
@@ -81,9 +81,10 @@ fn IncidentEditor(
             .read(|i| clock::urge(i.steps.assess.severity, i.steps.assess.worsening))
             .flatten()
     });
+    // Told, closed or archived: no more urging.
     let told = Memo::new(move |_| {
         current
-            .read(|i| i.steps.own_up.told_at.is_some())
+            .read(|i| !milestones::waiting_to_tell(i))
             .unwrap_or(true)
     });
     // Never changes, so it is read once rather than on every keystroke.

@@ -85,11 +85,7 @@ pub fn ListScreen() -> impl IntoView {
                     updated_at: i.updated_at,
                     status: status::status(i),
                     archived: i.archived,
-                    untold_since: i.noticed_at.filter(|_| {
-                        i.steps.own_up.told_at.is_none()
-                            && i.steps.step_it_up.resolved_at.is_none()
-                            && !i.archived
-                    }),
+                    untold_since: i.noticed_at.filter(|_| milestones::waiting_to_tell(i)),
                     next: (!i.archived)
                         .then(|| milestones::next(i, today, platform::local_day))
                         .flatten(),
