@@ -6,8 +6,9 @@ use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use mend::files::report::{build, markdown, Block, Options, Section};
-use mend::model::choices::ItemStatus;
+use mend::model::choices::{CauseKind, ItemStatus};
 use mend::model::steps::{add_item, Alternative, FixItem, Person, Stakeholder};
+use mend::model::value::DayText;
 use mend::model::{Incident, IncidentId, Timestamp};
 
 fn blank(seed: u8) -> Incident {
@@ -94,6 +95,24 @@ fn sections_come_in_postmortem_order() {
     assert!(md.contains("### What caused it\n\nAutocomplete picked \\*Acme\\*."));
     assert!(md.contains("Hi Sam,"), "the briefing follows the notes");
     assert!(md.contains("## Prevention\n\nNothing written here yet.\n"));
+}
+
+#[test]
+fn the_debrief_says_when_it_is_and_was_held_and_the_kinds_of_cause() {
+    let mut i = example();
+    let f = &mut i.steps.follow_up;
+    f.debrief_on = DayText("2026-11-24".into());
+    f.cause_kinds = vec![CauseKind::Rushed, CauseKind::ToolFault];
+    let md = markdown(&build(&i, &Options::default(), &utc));
+    assert!(md.contains("## Debrief\n\nDebrief day: 2026-11-24\n\nKind of cause: Rushed or under time pressure, Tool or process fault\n\n### What caused it"), "{md}");
+    assert!(!md.contains("Debrief held"), "not held yet");
+
+    i.steps.follow_up.debrief_held = Timestamp::from_millis(1_764_000_000_000);
+    let md = markdown(&build(&i, &Options::default(), &utc));
+    assert!(
+        md.contains("Debrief day: 2026-11-24\n\nDebrief held: 2025-11-24T16:00:00.000Z\n"),
+        "{md}"
+    );
 }
 
 #[test]

@@ -114,7 +114,7 @@ pub fn build(
             Section::Briefing => briefing_section(&mut out, incident, when),
             Section::Fix => fix(&mut out, s),
             Section::FollowUp => follow_up(&mut out, s, when),
-            Section::Debrief => debrief(&mut out, s),
+            Section::Debrief => debrief(&mut out, s, when),
             Section::Prevention => prevention(&mut out, s, when),
         }
         if out.blocks.len() == before {
@@ -322,8 +322,14 @@ fn follow_up(out: &mut Out, s: &Steps, when: &dyn Fn(Timestamp) -> String) {
     }
 }
 
-fn debrief(out: &mut Out, s: &Steps) {
+fn debrief(out: &mut Out, s: &Steps, when: &dyn Fn(Timestamp) -> String) {
     let f = &s.follow_up;
+    out.labelled(labels::DEBRIEF_DAY, &f.debrief_on.0);
+    if let Some(held) = f.debrief_held {
+        out.labelled(labels::DEBRIEF_HELD, &when(held));
+    }
+    let kinds: Vec<&str> = f.cause_kinds.iter().map(|k| k.label()).collect();
+    out.labelled(labels::KIND_OF_CAUSE, &kinds.join(", "));
     let answers = [
         (labels::CAUSE, &f.cause),
         (labels::SEEMED_REASONABLE, &f.seemed_reasonable),

@@ -29,11 +29,14 @@ pub const BRIEFING: &str = "Briefing"; // also a heading
 
 // 6 Follow up: the debrief questions, in the order they are asked.
 pub const DEBRIEF: &str = "Debrief"; // also a heading
+pub const DEBRIEF_DAY: &str = "Debrief day";
+pub const KIND_OF_CAUSE: &str = "Kind of cause"; // a legend
 pub const CAUSE: &str = "What caused it";
 pub const SEEMED_REASONABLE: &str = "What made it seem reasonable at the time";
 pub const LUCKY: &str = "Where I got lucky";
 pub const KNOWN_EARLIER: &str = "Could it have been known earlier?";
 pub const CAUGHT_SOONER: &str = "What would have caught it sooner";
+pub const DEBRIEF_HELD: &str = "Debrief held";
 
 // 7 Step it up.
 pub const EXTRA_CHECKS: &str = "Extra checks";
@@ -64,5 +67,7 @@ mod tests {
         ] {
             assert!(source.contains(&format!(">\"{label}\"</h2>")), "{label}");
         }
+        let kinds = include_str!("../ui/parts/cause_kinds.rs");
+        assert!(kinds.contains(&format!("<legend>\"{}\"</legend>", super::KIND_OF_CAUSE)));
     }
 }

@@ -47,7 +47,7 @@ const PEOPLE: ListSpec = list! {
 
 #[rustfmt::skip]
 const DEBRIEF: &[Field] = &[
-    field!(DAY, "debrief-on", "Debrief day", "For the calendar reminder below, with an agenda from these notes.", |i| i.steps.follow_up.debrief_on),
+    field!(DAY, "debrief-on", labels::DEBRIEF_DAY, "For the calendar reminder below, with an agenda from these notes.", |i| i.steps.follow_up.debrief_on),
     field!(AREA, "cause", labels::CAUSE, "", |i| i.steps.follow_up.cause),
 ];
 
@@ -57,7 +57,7 @@ const DEBRIEF_MORE: &[Field] = &[
     field!(AREA, "lucky", labels::LUCKY, "", |i| i.steps.follow_up.lucky),
     field!(AREA, "known-earlier", labels::KNOWN_EARLIER, "", |i| i.steps.follow_up.known_earlier),
     field!(AREA, "caught-sooner", labels::CAUGHT_SOONER, "", |i| i.steps.follow_up.caught_sooner),
-    field!(STAMP, "debrief-held", "Debrief held", "Tick it once it has happened. Mend notes the date.", |i| i.steps.follow_up.debrief_held),
+    field!(STAMP, "debrief-held", labels::DEBRIEF_HELD, "Tick it once it has happened. Mend notes the date.", |i| i.steps.follow_up.debrief_held),
 ];
 
 #[component]
