@@ -187,7 +187,13 @@ impl Importer {
 
     fn close(self) {
         self.preview.close();
+        self.forget();
+    }
+
+    /// Drops the file's contents (up to 32 MB), however the preview was closed.
+    fn forget(self) {
         self.plan.set(None);
+        self.checklist.set_value(None);
     }
 }
 
@@ -202,6 +208,12 @@ pub fn ImportControl(
             importer.take(file);
         }
     };
+    // Escape closes the preview without Cancel: the file is forgotten then too.
+    Effect::new(move |_| {
+        if !importer.preview.is_open() && importer.plan.with_untracked(Option::is_some) {
+            importer.forget();
+        }
+    });
     view! {
         <div class="field import-field">
             <label for=dom_ids::IMPORT_INPUT>"Import"</label>
@@ -211,7 +223,6 @@ pub fn ImportControl(
         </div>
         <p role="status" class="quiet-status">{importer.status}</p>
         <p role="alert" class="problem-text">{importer.problem}</p>
-        // Escape leaves the plan until the next file replaces it.
         <Modal state=importer.preview labelledby="import-heading">
             {move || importer.plan.with(|plan| plan.as_ref().map(|plan| view! { <Preview importer plan=plan.clone()/> }))}
         </Modal>
