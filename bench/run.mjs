@@ -3,6 +3,8 @@
 // bench/results.json. Timings are medians (and p95) over repeated runs within this one run;
 // ratios compare figures from the same run. The counts take turns within every round, so a
 // busy moment on a shared machine lands on all of them alike rather than skewing one ratio.
+// A second table sets Mend's cold start beside the TodoMVC peer's, measured in the same
+// rounds (bench/peer.mjs; `make peer` builds it).
 // BENCH_QUICK=1 runs fewer repeats, for a smoke test.
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -13,6 +15,7 @@ import { DIST, serveDist } from '../tests/e2e/support/server.mjs';
 import { backupFileText, benchId, bigTemplate, seedInPage, TEMPLATE } from './seed.mjs';
 import { clickUntilMark, longestTaskUntilMark, markAfter, measuresAndWrites, observeTimings, typeKeys } from './page-timing.mjs';
 import { distSizes } from './sizes.mjs';
+import { peerReport, startPeer } from './peer.mjs';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const COUNTS = [10, 100, 1000];
@@ -297,28 +300,33 @@ async function main() {
   const loadBefore = loadavg();
   const sizes = distSizes(DIST);
   const server = await serveDist();
+  const peer = await startPeer();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const chromiumVersion = browser.version();
   const raw = Object.fromEntries(COUNTS.map((n) => [n, { cold: [], throttled: [], memory: [], ui: [] }]));
-  const rounds = async (what, times, run) => {
+  // `thenPeer`: the TodoMVC peer's turn in each round, after Mend's counts (bench/peer.mjs).
+  const rounds = async (what, times, run, thenPeer) => {
     for (let round = 0; round < times; round += 1) {
       process.stderr.write(`bench: ${what}, round ${round + 1} of ${times}\n`);
       for (const count of COUNTS) await run(count, raw[count]);
+      if (thenPeer) await thenPeer();
     }
   };
   try {
-    await rounds('cold start', RUNS.cold, async (n, r) => r.cold.push(await coldStart(browser, server.url, n, 1)));
-    await rounds(`cold start at ${THROTTLE}× throttling`, RUNS.throttled, async (n, r) => r.throttled.push(await coldStart(browser, server.url, n, THROTTLE)));
+    await rounds('cold start', RUNS.cold, async (n, r) => r.cold.push(await coldStart(browser, server.url, n, 1)), () => peer.coldStart(browser, 1));
+    await rounds(`cold start at ${THROTTLE}× throttling`, RUNS.throttled, async (n, r) => r.throttled.push(await coldStart(browser, server.url, n, THROTTLE)), () => peer.coldStart(browser, THROTTLE));
     await rounds('memory', RUNS.memory, async (n, r) => r.memory.push(await memory(browser, server.url, n)));
     await rounds('open, type, save, export', RUNS.rounds, async (n, r) => r.ui.push(await interactions(browser, server.url, n)));
   } finally {
     await browser.close();
     await server.close();
+    await peer.close();
   }
   const results = Object.fromEntries(COUNTS.map((n) => [n, summarise(raw[n])]));
   const { text: figures, rows } = table(results, sizes);
+  const beside = peerReport({ peer, mend: results[COUNTS[0]], mendSizes: sizes, throttle: THROTTLE, summary, fmt });
   const load = (l) => l.map((x) => x.toFixed(1)).join(' ');
-  const text = `${figures}\n\n${cpus().length} cores, Chromium ${chromiumVersion}; load average ${load(loadBefore)} before, ${load(loadavg())} after.`;
+  const text = `${figures}\n\n${beside.text}\n\n${cpus().length} cores, Chromium ${chromiumVersion}; load average ${load(loadBefore)} before, ${load(loadavg())} after.`;
   console.log(text);
   const out = {
     generated_at: new Date().toISOString(),
@@ -331,6 +339,7 @@ async function main() {
     sizes,
     summaries: results,
     raw,
+    peer: beside.json,
     markdown: text,
   };
   writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
