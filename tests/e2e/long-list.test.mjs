@@ -51,8 +51,9 @@ test('a step with 120 key points draws 50, then more on request; one added past 
       (field) => { if (document.activeElement !== field) throw new Error('focus is elsewhere'); },
     ));
 
-    await points.getByRole('button', { name: 'Add key point', exact: true }).click();
-    const added = incident.entry('Key points to raise first', 'Key point 121');
+    const added = await incident.addEntry('Key points to raise first', 'key point');
+    assert.equal(await added.getByRole('textbox').count(), 1);
+    await incident.entry('Key points to raise first', 'Key point 121').waitFor();
     await incident.type(incident.field('Point', added), 'Call Contoso before noon');
     assert.equal(await entries.count(), 101);
     await incident.waitUntilSaved();

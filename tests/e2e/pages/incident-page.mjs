@@ -103,12 +103,18 @@ export class IncidentPage {
     return this.list(listName).getByRole('group', { name: legend, exact: true });
   }
 
-  /** Adds an entry to a list and returns the new entry's group. */
+  /**
+   * Adds an entry to a list and returns the new entry's group: the last one drawn, since a new
+   * entry is drawn even when earlier ones wait behind "Show more".
+   */
   async addEntry(listName, noun) {
     const list = this.list(listName);
+    const Noun = `${noun[0].toUpperCase()}${noun.slice(1)}`;
+    const entries = list.getByRole('group', { name: new RegExp(`^${Noun} \\d+$`) });
+    const before = await entries.count();
     await list.getByRole('button', { name: `Add ${noun}`, exact: true }).click();
-    const count = await list.getByRole('group').count();
-    const legend = `${noun[0].toUpperCase()}${noun.slice(1)} ${count}`;
+    await entries.nth(before).waitFor();
+    const legend = (await entries.last().locator('legend').first().textContent()).trim();
     return list.getByRole('group', { name: legend, exact: true });
   }
 
