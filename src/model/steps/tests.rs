@@ -1,0 +1,77 @@
+//! Tests of steps.rs.
+
+use super::*;
+
+#[test]
+fn new_items_get_fresh_ids_even_after_removals() {
+    let mut points: Vec<Point> = Vec::new();
+    assert_eq!(add_item(&mut points), 1);
+    assert_eq!(add_item(&mut points), 2);
+    points.retain(|p| p.id != 1);
+    assert_eq!(add_item(&mut points), 3);
+}
+
+#[test]
+fn a_list_stops_growing_at_the_import_limit() {
+    // Four bytes an entry, so the full list stays small.
+    #[derive(Clone, Default)]
+    struct Entry(u32);
+    impl Item for Entry {
+        fn id(&self) -> u32 {
+            self.0
+        }
+        fn set_id(&mut self, id: u32) {
+            self.0 = id;
+        }
+    }
+    let mut list: Vec<Entry> = (1..=MAX_LENGTH as u32).map(Entry).collect();
+    assert_eq!(add_item(&mut list), MAX_LENGTH as u32);
+    assert_eq!(list.len(), MAX_LENGTH);
+    list.pop();
+    assert_eq!(add_item(&mut list), MAX_LENGTH as u32, "one more fits");
+}
+
+#[test]
+fn items_shift_within_the_list_only() {
+    let mut points: Vec<Point> = Vec::new();
+    for _ in 0..3 {
+        add_item(&mut points);
+    }
+    assert!(shift_item(&mut points, 3, -1));
+    assert_eq!(points.iter().map(|p| p.id).collect::<Vec<_>>(), [1, 3, 2]);
+    assert!(!shift_item(&mut points, 1, -1));
+    assert!(!shift_item(&mut points, 2, 1));
+    assert!(!shift_item(&mut points, 9, 1));
+}
+
+#[test]
+fn kinds_of_cause_keep_the_offered_order_without_repeats() {
+    let mut f = FollowUp::default();
+    f.set_cause(CauseKind::Tired, true);
+    f.set_cause(CauseKind::Rushed, true);
+    f.set_cause(CauseKind::Rushed, true);
+    assert_eq!(f.cause_kinds, [CauseKind::Rushed, CauseKind::Tired]);
+    f.set_cause(CauseKind::Rushed, false);
+    assert_eq!(f.cause_kinds, [CauseKind::Tired]);
+    let read: FollowUp =
+        serde_json::from_str(r#"{"cause_kinds":["missing_check","later"]}"#).unwrap_or_default();
+    assert_eq!(
+        read.cause_kinds,
+        [CauseKind::MissingCheck, CauseKind::Other]
+    );
+}
+
+#[test]
+fn timeline_sorts_by_time_with_untimed_entries_last() {
+    let at = |ms| Timestamp::from_millis(ms);
+    let mut assess = Assess::default();
+    for (id, when) in [(1, None), (2, at(2_000)), (3, at(1_000))] {
+        assess.timeline.push(Event {
+            id,
+            at: when,
+            what: String::new(),
+        });
+    }
+    let order: Vec<u32> = assess.sorted_timeline().iter().map(|e| e.id).collect();
+    assert_eq!(order, [3, 2, 1]);
+}
