@@ -177,7 +177,7 @@ async function interactions(browser, url, count) {
   const written = [...new Set(saves.writes.slice(writesBefore))];
 
   await page.goto(`${url}#/settings`);
-  const exportButton = page.getByRole('button', { name: 'Export all' });
+  const exportButton = page.getByRole('button', { name: 'Export all', exact: true });
   await exportButton.waitFor();
   const exports = [];
   for (let i = 0; i < RUNS.exports; i += 1) {

@@ -3,6 +3,7 @@
 
 pub mod address;
 pub mod clipboard;
+pub mod crypto;
 pub mod download;
 pub mod file_read;
 pub mod focus;
@@ -15,5 +16,6 @@ pub mod platform;
 pub mod service_worker;
 pub mod share;
 pub mod storage_manager;
+pub mod tabs;
 
 pub use local_storage::LocalStore;

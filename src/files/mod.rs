@@ -8,6 +8,7 @@ pub mod import;
 pub mod merge;
 mod redact;
 pub mod report;
+pub mod sealed_backup;
 
 pub use import::{ImportError, ImportFile, MAX_FILE_BYTES};
 pub use merge::{Conflict, Outcome, Plan, Policy};

@@ -37,6 +37,7 @@ pub mod limits;
 pub mod mailto;
 pub mod milestones;
 pub mod order;
+pub mod passphrase;
 pub mod preflight;
 pub mod search;
 pub mod seeding;

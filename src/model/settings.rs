@@ -14,6 +14,9 @@ pub struct Settings {
     pub discreet: bool,
     /// Light or dark colours.
     pub theme: Theme,
+    /// While the passphrase lock is on, how long idle before it locks.
+    #[serde(skip_serializing_if = "super::passphrase::AutoLock::is_default")]
+    pub auto_lock: super::passphrase::AutoLock,
     /// When "Export all" last made a file, for the backup reminder. Left out while unset.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_export: Option<Timestamp>,

@@ -32,6 +32,8 @@ pub enum DecodeError {
     Migration(#[from] MigrateError),
     #[error("its contents are not in the expected shape ({0})")]
     Shape(String),
+    #[error("it is encrypted, and could not be opened with this passphrase: it may be damaged")]
+    Sealed,
 }
 
 /// Turns an incident into the text that goes into storage.
@@ -52,6 +54,10 @@ pub fn decode(raw: &str) -> Result<Incident, DecodeError> {
                 return read_incident(raw);
             }
         }
+    }
+    // An envelope that reached here is one that could not be opened (see `persist::sealed`).
+    if super::envelope::is_sealed(raw) {
+        return Err(DecodeError::Sealed);
     }
     // Older, newer or damaged: checked stage by stage, each failure with its own reason.
     let record = checked_record(raw)?;

@@ -6,6 +6,7 @@ const META: &str = "mend.meta";
 const INCIDENT_PREFIX: &str = "mend.incident.";
 const SETTINGS: &str = "mend.settings";
 const CHECKLIST: &str = "mend.checklist";
+const LOCK: &str = "mend.lock";
 /// Every key Mend owns, now or in a later version, starts with this.
 const PREFIX: &str = "mend.";
 
@@ -19,6 +20,9 @@ pub enum StorageKey {
     Settings,
     /// The personal pre-flight checklist.
     Checklist,
+    /// The passphrase lock's salt and wrapped key: there only while the lock is on, and the
+    /// one record never encrypted.
+    Lock,
     /// A `mend.*` key this version cannot use, e.g. an incident key with an odd id. Kept as it
     /// is and never written; removed only when the person clears all data.
     Unknown(String),
@@ -37,6 +41,9 @@ impl StorageKey {
         }
         if raw == CHECKLIST {
             return Some(StorageKey::Checklist);
+        }
+        if raw == LOCK {
+            return Some(StorageKey::Lock);
         }
         if let Some(id) = raw.strip_prefix(INCIDENT_PREFIX) {
             return Some(
@@ -64,6 +71,7 @@ impl StorageKey {
             StorageKey::Meta => META.to_owned(),
             StorageKey::Settings => SETTINGS.to_owned(),
             StorageKey::Checklist => CHECKLIST.to_owned(),
+            StorageKey::Lock => LOCK.to_owned(),
             StorageKey::Incident(id) => format!("{INCIDENT_PREFIX}{id}"),
             StorageKey::Unknown(raw) => raw.clone(),
         }
@@ -81,6 +89,7 @@ mod tests {
             StorageKey::Meta,
             StorageKey::Settings,
             StorageKey::Checklist,
+            StorageKey::Lock,
             StorageKey::Incident(id),
         ] {
             assert_eq!(StorageKey::parse(&key.as_string()), Some(key));

@@ -14,6 +14,10 @@ pub enum StorageError {
     Full,
     #[error("the browser refused to store it: {0}")]
     Other(String),
+    /// The lock is on and this write's envelope is still being made: the call runs again
+    /// once it is (see `persist::sealed`). Never shown.
+    #[error("it is still being encrypted")]
+    Sealing,
 }
 
 /// A string-to-string store. Keys are always typed; values are already-encoded records.

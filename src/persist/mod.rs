@@ -3,10 +3,13 @@
 
 pub mod checklist;
 pub mod codec;
+pub mod envelope;
 pub mod key;
 pub mod kv;
+pub mod lock;
 pub mod migrate;
 pub mod repo;
+pub mod sealed;
 pub mod session;
 pub mod settings;
 pub mod sync;

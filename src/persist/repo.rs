@@ -93,7 +93,7 @@ pub fn load(kv: &dyn KeyValue) -> Loaded {
         StorageKey::Incident(id) => (1, crate::model::order::id_key(*id)),
         StorageKey::Settings => (2, 0),
         StorageKey::Checklist => (3, 0),
-        StorageKey::Unknown(_) => (4, 0),
+        StorageKey::Lock | StorageKey::Unknown(_) => (4, 0),
     });
     for key in keys {
         let raw = match kv.get(&key) {
@@ -134,6 +134,8 @@ pub fn load(kv: &dyn KeyValue) -> Loaded {
                 Ok(checklist) => loaded.checklist = checklist,
                 Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
             },
+            // Read before anything else, by the lock screen.
+            StorageKey::Lock => {}
             StorageKey::Unknown(name) => {
                 let reason = unknown_key(name);
                 loaded.unreadable.push(Unreadable { key, raw, reason });

@@ -33,6 +33,14 @@ impl SaveProblem {
     pub fn may_pass(&self) -> bool {
         matches!(self, Self::Save(SaveError::Storage(_)))
     }
+
+    /// The write waits for its envelope (the lock is on): it runs again, unseen.
+    pub fn is_sealing(&self) -> bool {
+        matches!(
+            self,
+            Self::Save(SaveError::Storage(super::StorageError::Sealing))
+        )
+    }
 }
 
 /// Another tab changed an incident this tab was changing too.
@@ -120,6 +128,11 @@ impl Session {
     /// Whether any change waits to be written.
     pub fn is_waiting(&self) -> bool {
         !self.dirty.is_empty()
+    }
+
+    /// The incidents whose changes wait to be written.
+    pub fn waiting(&self) -> impl Iterator<Item = IncidentId> + '_ {
+        self.dirty.iter().copied()
     }
 
     /// Another tab stored a newer schema's version record: from now on nothing is written.

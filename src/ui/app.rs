@@ -1,4 +1,5 @@
-//! The app shell: loads the library, follows the address, and frames every screen.
+//! The app shell: the lock screen while locked; otherwise loads the library, follows the
+//! address, and frames every screen.
 
 use leptos::prelude::*;
 
@@ -6,6 +7,7 @@ use crate::browser::{address, focus, lifecycle, local_storage, page};
 use crate::model::{IncidentId, Step};
 use crate::route::Route;
 use crate::ui::dom_ids;
+use crate::ui::parts::lock_now::LockNow;
 use crate::ui::parts::notices::Notices;
 use crate::ui::parts::save_indicator::SaveIndicator;
 use crate::ui::parts::update_prompt::UpdatePrompt;
@@ -13,9 +15,11 @@ use crate::ui::screens::checklist_screen::ChecklistScreen;
 use crate::ui::screens::incident_screen::IncidentScreen;
 use crate::ui::screens::insights_screen::InsightsScreen;
 use crate::ui::screens::list_screen::ListScreen;
+use crate::ui::screens::lock_screen::LockScreen;
 use crate::ui::screens::settings_screen::SettingsScreen;
 use crate::ui::screens::tell_now_screen::TellNowScreen;
 use crate::ui::state::library::Library;
+use crate::ui::state::lock_gate::LockGate;
 use crate::ui::state::navigator::Navigator;
 
 /// Which screen is showing; moving between steps keeps the incident screen.
@@ -34,6 +38,20 @@ enum Screen {
 pub fn App() -> impl IntoView {
     // Gone in the same task as the app is drawn (mounting is synchronous): no frame is empty.
     page::remove(dom_ids::SHELL);
+    let gate = LockGate::start();
+    provide_context(gate);
+    // Locking drops the workspace, and with it every incident held in memory.
+    move || {
+        if gate.locked.get() {
+            view! { <LockScreen/> }.into_any()
+        } else {
+            view! { <Workspace/> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn Workspace() -> impl IntoView {
     let library = Library::open();
     provide_context(library);
     let navigator = Navigator::new(Callback::new(move |id| {
@@ -89,6 +107,7 @@ pub fn App() -> impl IntoView {
         <header class="banner">
             <a class="brand" href=Route::List.href()>"Mend"</a>
             <SaveIndicator/>
+            <LockNow/>
             <a class="settings-link" href=Route::Settings.href()>"Settings"</a>
         </header>
         <Notices/>

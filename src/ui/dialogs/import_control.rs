@@ -9,10 +9,12 @@ use crate::browser::file_read::{self, PickedFile};
 use crate::browser::{focus, perf, platform};
 use crate::files::import::{self, check_size};
 use crate::files::merge::{Conflict, Outcome, Plan, Policy, Recheck};
+use crate::files::sealed_backup::SealedBackup;
 use crate::model::preflight::Checklist;
 use crate::model::IncidentId;
 use crate::persist::StorageKey;
 use crate::ui::dialogs::modal::{Modal, ModalState};
+use crate::ui::dialogs::sealed_import::SealedImport;
 use crate::ui::dom_ids;
 use crate::ui::state::library::Library;
 
@@ -30,12 +32,14 @@ pub struct Importer {
     /// The file has a checklist that couldn't be read: said in the preview and the message.
     checklist_left_out: StoredValue<bool>,
     policy: RwSignal<Policy>,
-    status: RwSignal<String>,
-    problem: RwSignal<String>,
+    pub(super) status: RwSignal<String>,
+    pub(super) problem: RwSignal<String>,
     /// Incidents changed in another tab while the preview was open, said in the preview.
     changed: RwSignal<String>,
     /// The preview. Focus goes back to where it was, or to Import after a dropped file.
     preview: ModalState,
+    /// An encrypted backup waiting for its passphrase, with its file name.
+    pub(super) sealed: RwSignal<Option<(String, SealedBackup)>>,
 }
 
 impl Importer {
@@ -51,6 +55,7 @@ impl Importer {
             problem: RwSignal::new(String::new()),
             changed: RwSignal::new(String::new()),
             preview: ModalState::new(dom_ids::IMPORT_INPUT),
+            sealed: RwSignal::new(None),
         }
     }
 
@@ -59,6 +64,7 @@ impl Importer {
         let name = file.name();
         self.status.set(String::new());
         self.problem.set(String::new());
+        self.sealed.set(None);
         if let Err(e) = check_size(file.size()) {
             return self.refuse(&name, &e.to_string());
         }
@@ -68,34 +74,49 @@ impl Importer {
                 Ok(bytes) => bytes,
                 Err(e) => return self.refuse(&name, &e.to_string()),
             };
+            if let Some(sealed) = SealedBackup::parse(&bytes) {
+                return match sealed {
+                    Ok(backup) => self.ask_passphrase(name, backup),
+                    Err(e) => self.refuse(&name, &e.to_string()),
+                };
+            }
             // The checks and the preview's plan, for the benchmark.
             let span = perf::Span::start("mend:import-check", "mend:import-check:start");
             let checked = import::read_bytes(&bytes);
             drop(bytes);
             drop(span);
-            match checked {
-                Err(e) => self.refuse(&name, &e.to_string()),
-                Ok(mut file) => {
-                    self.checklist.set_value(file.checklist.take());
-                    self.checklist_left_out.set_value(file.checklist_unreadable);
-                    let unreadable = self.unreadable_ids();
-                    let span = perf::Span::start("mend:import-plan", "mend:import-plan:start");
-                    let plan = self
-                        .library
-                        .with_all_untracked(|here| Plan::new(file, here, &unreadable));
-                    drop(span);
-                    self.status.set(String::new());
-                    self.file_name.set(name);
-                    self.policy.set(Policy::default());
-                    self.changed.set(String::new());
-                    self.plan.set(Some(plan));
-                    self.preview.open();
-                }
-            }
+            self.preview_file(name, checked);
         });
     }
 
-    fn refuse(&self, name: &str, reason: &str) {
+    /// Opens the preview of a file read and checked, or says why it can't be imported.
+    pub(super) fn preview_file(
+        self,
+        name: String,
+        checked: Result<import::ImportFile, import::ImportError>,
+    ) {
+        match checked {
+            Err(e) => self.refuse(&name, &e.to_string()),
+            Ok(mut file) => {
+                self.checklist.set_value(file.checklist.take());
+                self.checklist_left_out.set_value(file.checklist_unreadable);
+                let unreadable = self.unreadable_ids();
+                let span = perf::Span::start("mend:import-plan", "mend:import-plan:start");
+                let plan = self
+                    .library
+                    .with_all_untracked(|here| Plan::new(file, here, &unreadable));
+                drop(span);
+                self.status.set(String::new());
+                self.file_name.set(name);
+                self.policy.set(Policy::default());
+                self.changed.set(String::new());
+                self.plan.set(Some(plan));
+                self.preview.open();
+            }
+        }
+    }
+
+    pub(super) fn refuse(&self, name: &str, reason: &str) {
         self.status.set(String::new());
         self.problem.set(format!(
             "Couldn't import \u{201c}{name}\u{201d}. {reason} Nothing was imported, and your saved incidents are unchanged."
@@ -162,27 +183,29 @@ impl Importer {
         let Some((writes, summary)) = resolved else {
             return;
         };
-        let imported = self.library.import(writes);
-        drop(span);
-        match imported {
-            Ok(()) => {
-                let mut message = summary.message();
-                if let Some(list) = self.checklist.try_update_value(Option::take).flatten() {
-                    let before = self.library.checklist.with_untracked(|c| c.items.len());
-                    self.library.change_checklist(|c| c.join(&list));
-                    let added = self.library.checklist.with_untracked(|c| c.items.len()) - before;
-                    if added > 0 {
-                        message += &format!(" Your pre-flight checklist gained {added}.");
+        self.library.import(writes, move |imported| {
+            drop(span);
+            match imported {
+                Ok(()) => {
+                    let mut message = summary.message();
+                    if let Some(list) = self.checklist.try_update_value(Option::take).flatten() {
+                        let before = self.library.checklist.with_untracked(|c| c.items.len());
+                        self.library.change_checklist(|c| c.join(&list));
+                        let added =
+                            self.library.checklist.with_untracked(|c| c.items.len()) - before;
+                        if added > 0 {
+                            message += &format!(" Your pre-flight checklist gained {added}.");
+                        }
                     }
+                    if self.checklist_left_out.get_value() {
+                        message = format!("{message} {}", import::CHECKLIST_LEFT_OUT);
+                    }
+                    self.status.set(message)
                 }
-                if self.checklist_left_out.get_value() {
-                    message = format!("{message} {}", import::CHECKLIST_LEFT_OUT);
-                }
-                self.status.set(message)
+                Err(reason) => self.refuse(&self.file_name.get_untracked(), &reason.to_string()),
             }
-            Err(reason) => self.refuse(&self.file_name.get_untracked(), &reason.to_string()),
-        }
-        self.close();
+            self.close();
+        });
     }
 
     fn close(self) {
@@ -221,6 +244,7 @@ pub fn ImportControl(
             <input type="file" id=dom_ids::IMPORT_INPUT accept=".json,application/json"
                 aria-describedby="import-hint" on:change=picked/>
         </div>
+        <SealedImport importer/>
         <p role="status" class="quiet-status">{importer.status}</p>
         <p role="alert" class="problem-text">{importer.problem}</p>
         <Modal state=importer.preview labelledby="import-heading">

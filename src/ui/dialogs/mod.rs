@@ -3,3 +3,4 @@
 pub mod import_control;
 pub mod modal;
 pub mod report_dialog;
+pub mod sealed_import;

@@ -103,12 +103,14 @@ fn EmptiedNotice() -> impl IntoView {
             )
         })
     };
-    let put_back = move |_| match library.put_back() {
-        Ok(()) => {
-            status.set(String::new());
-            focus::by_id(dom_ids::SCREEN_HEADING);
-        }
-        Err(reason) => status.set(reason.to_string()),
+    let put_back = move |_| {
+        library.put_back(move |done| match done {
+            Ok(()) => {
+                status.set(String::new());
+                focus::by_id(dom_ids::SCREEN_HEADING);
+            }
+            Err(reason) => status.set(reason.to_string()),
+        })
     };
     let export = move |_| status.set(said(export_all(library)));
     let dismiss = move |_| {

@@ -33,6 +33,7 @@ fn UnreadableItem(
         StorageKey::Meta => "Mend's version record".to_owned(),
         StorageKey::Settings => "your settings".to_owned(),
         StorageKey::Checklist => "your pre-flight checklist".to_owned(),
+        StorageKey::Lock => "the passphrase lock".to_owned(),
         StorageKey::Unknown(raw) => format!("record {raw}"),
     };
     let file_name = format!(

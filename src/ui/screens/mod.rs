@@ -5,5 +5,6 @@ pub mod checklist_screen;
 pub mod incident_screen;
 pub mod insights_screen;
 pub mod list_screen;
+pub mod lock_screen;
 pub mod settings_screen;
 pub mod tell_now_screen;

@@ -8,6 +8,8 @@ use crate::model::settings::{confirms_clear, storage_use, CLEAR_CONFIRMATION, CL
 use crate::model::value::FieldValue;
 use crate::model::{Durability, Theme};
 use crate::ui::dom_ids;
+use crate::ui::parts::lock_settings::LockSettings;
+use crate::ui::parts::sealed_export::SealedExport;
 use crate::ui::parts::text_field::TextField;
 use crate::ui::state::exporting::export_all;
 use crate::ui::state::library::Library;
@@ -19,6 +21,7 @@ pub fn SettingsScreen() -> impl IntoView {
         <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Settings"</h1>
         <DiscreetMode/>
         <Colours/>
+        <LockSettings/>
         <KeepingData/>
         <YourData/>
     }
@@ -147,10 +150,12 @@ fn YourData() -> impl IntoView {
                     n => format!("{n} incidents are"),
                 }}
                 " saved in this browser, and nowhere else. "
-                "An export is one JSON file of every incident. It is not encrypted, so keep it "
-                "somewhere private."
+                "An export is one JSON file of every incident. \u{201c}Export all\u{201d} makes it "
+                "plain, so keep it somewhere private; an encrypted one opens only in Mend, with "
+                "its passphrase."
             </p>
             <p><button type="button" on:click=export>"Export all"</button></p>
+            <SealedExport report=Callback::new(report)/>
             <h3>"Space used"</h3>
             <p>{move || {
                 // Measured again after anything that changes what is stored.

@@ -5,11 +5,14 @@ use std::fmt;
 
 use leptos::prelude::*;
 
+use crate::browser::crypto::{self, CryptoError};
 use crate::browser::download::{download_text, DownloadError};
 use crate::browser::{perf, platform};
 use crate::files::calendar::NoReminders;
 use crate::files::export::{backup_file_name, export, export_with, incident_file_name};
-use crate::model::IncidentId;
+use crate::files::sealed_backup::{sealed_backup_name, SealedBackup};
+use crate::model::{IncidentId, Timestamp};
+use crate::persist::lock::{ITERATIONS, SALT_LEN};
 use crate::ui::state::library::Library;
 
 /// A file handed to the browser as a download, by name.
@@ -33,6 +36,8 @@ pub enum NoFile {
     NoReminders(#[from] NoReminders),
     #[error("That incident isn't here any more.")]
     Gone,
+    #[error("The backup couldn't be encrypted: {0}.")]
+    Sealed(#[from] CryptoError),
 }
 
 /// The words for an outcome, e.g. for a status line.
@@ -49,13 +54,7 @@ pub fn export_all(library: Library) -> Result<Downloaded, NoFile> {
     // From the click until the file's Blob exists and its download has started.
     let span = perf::Span::start("mend:export", "mend:export:start");
     let now = platform::now();
-    let text = library.with_all_untracked(|all| {
-        library.unreadable.with_untracked(|bad| {
-            library
-                .checklist
-                .with_untracked(|list| export_with(all, bad, list, now))
-        })
-    });
+    let text = everything(library, now);
     let made = deliver(
         &backup_file_name(platform::today()),
         "application/json",
@@ -63,6 +62,37 @@ pub fn export_all(library: Library) -> Result<Downloaded, NoFile> {
     );
     drop(span);
     let made = made?;
+    library.change_settings(|s| s.last_export = Some(now));
+    Ok(made)
+}
+
+fn everything(library: Library, now: Timestamp) -> Result<String, serde_json::Error> {
+    library.with_all_untracked(|all| {
+        library.unreadable.with_untracked(|bad| {
+            library
+                .checklist
+                .with_untracked(|list| export_with(all, bad, list, now))
+        })
+    })
+}
+
+/// The same backup, sealed with a passphrase of its own: only Mend, given it, reads it.
+pub async fn export_all_sealed(library: Library, passphrase: String) -> Result<Downloaded, NoFile> {
+    let now = platform::now();
+    let text = everything(library, now)?;
+    let salt = crypto::random::<SALT_LEN>()?;
+    let key = crypto::file_key(&passphrase, &salt, ITERATIONS).await?;
+    let envelope = crypto::seal(&key, &text).await?;
+    let file = SealedBackup {
+        salt,
+        iterations: ITERATIONS,
+        envelope,
+    };
+    let made = deliver(
+        &sealed_backup_name(platform::today()),
+        "application/json",
+        Ok::<_, NoFile>(file.encode()),
+    )?;
     library.change_settings(|s| s.last_export = Some(now));
     Ok(made)
 }

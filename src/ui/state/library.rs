@@ -11,9 +11,10 @@ use crate::files::merge::Write;
 use crate::model::preflight::Checklist;
 use crate::model::{Incident, IncidentId, Settings, Timestamp};
 use crate::persist::{
-    self, Failing, KeyValue, Loaded, Outcome, ReadOnly, Session, StorageError, Unreadable,
+    self, KeyValue, Loaded, Outcome, ReadOnly, Session, StorageError, Unreadable,
 };
 use crate::ui::form::Restore;
+use crate::ui::state::vault;
 
 /// How long after the last keystroke a save happens.
 const SAVE_DELAY: Duration = Duration::from_millis(250);
@@ -56,6 +57,7 @@ mod failures;
 mod other_tabs;
 mod reading;
 mod saving;
+mod sealing;
 
 pub use failures::{ImportFailed, NotSaved, PutBackFailed};
 pub(in crate::ui::state) use reading::position;
@@ -145,12 +147,24 @@ impl Library {
     pub fn change_settings(&self, change: impl FnOnce(&mut Settings)) {
         self.settings.update(change);
         let settings = self.settings.get_untracked();
-        let saved = self
-            .with_session(|s, _, kv| s.save_settings(kv, &settings))
-            .unwrap_or(Ok(()));
-        self.trouble.set(saved.err().map(|reason| {
-            format!("Setting not saved: {reason}. It applies until Mend is closed.")
-        }));
+        vault::set_theme(settings.theme);
+        let text = persist::settings::encode(&settings);
+        let library = *self;
+        self.sealed(
+            move |_| text.into_iter().collect(),
+            move |library| {
+                library
+                    .with_session(|s, _, kv| s.save_settings(kv, &settings))
+                    .unwrap_or(Ok(()))
+            },
+            move |saved| {
+                library
+                    .trouble
+                    .set(saved.err().filter(|e| !e.is_sealing()).map(|reason| {
+                        format!("Setting not saved: {reason}. It applies until Mend is closed.")
+                    }))
+            },
+        );
     }
 
     /// Applies and saves a change to the checklist; false when nothing changed. If saving
@@ -162,13 +176,26 @@ impl Library {
         if after == before {
             return false;
         }
-        let saved = self
-            .with_session(|s, _, kv| s.save_checklist(kv, &after))
-            .unwrap_or(Ok(()));
-        self.checklist.set(after);
-        self.trouble.set(saved.err().map(|reason| {
-            format!("Checklist not saved: {reason}. The change stays until Mend is closed.")
-        }));
+        self.checklist.set(after.clone());
+        let text = persist::checklist::encode(&after);
+        let library = *self;
+        self.sealed(
+            move |_| text.into_iter().collect(),
+            move |library| {
+                library
+                    .with_session(|s, _, kv| s.save_checklist(kv, &after))
+                    .unwrap_or(Ok(()))
+            },
+            move |saved| {
+                library
+                    .trouble
+                    .set(saved.err().filter(|e| !e.is_sealing()).map(|reason| {
+                        format!(
+                            "Checklist not saved: {reason}. The change stays until Mend is closed."
+                        )
+                    }))
+            },
+        );
         true
     }
 
@@ -180,6 +207,8 @@ impl Library {
         }
         self.unsaved_since.set_value(None);
         let cleared = LocalStore::open().and_then(|store| persist::clear_all(&store));
+        // The lock record went with the rest: what is written from now on is plain.
+        vault::set_off();
         let loaded = load();
         // A store a newer version wrote is gone now, so this session may write again.
         self.session.set_value(Session::new(&loaded));
@@ -194,17 +223,41 @@ impl Library {
         cleared.map(|_| ())
     }
 
-    /// Writes an import all at once, then shows it. If it can't all be stored, nothing is
-    /// written and nothing on screen changes.
-    pub fn import(&self, writes: Vec<Write>) -> Result<(), ImportFailed> {
+    /// Writes an import all at once, then shows it, and tells `done`. If it can't all be
+    /// stored, nothing is written and nothing on screen changes.
+    pub fn import(
+        &self,
+        writes: Vec<Write>,
+        done: impl FnOnce(Result<(), ImportFailed>) + 'static,
+    ) {
         // Edits still waiting to be saved go first, so storage matches the screen.
         self.flush();
         let incidents: Vec<Incident> = writes.iter().map(|w| w.incident().clone()).collect();
-        let saved = self
-            .with_session(|s, _, kv| s.save_all(kv, &incidents))
-            .unwrap_or(Ok(()));
-        saved?;
-        let ids: BTreeSet<IncidentId> = incidents.iter().map(|i| i.id).collect();
+        let texts = incidents
+            .iter()
+            .filter_map(|i| persist::codec::encode(i).ok())
+            .collect();
+        let library = *self;
+        self.sealed(
+            move |_| texts,
+            move |library| {
+                library
+                    .with_session(|s, _, kv| s.save_all(kv, &incidents))
+                    .unwrap_or(Ok(()))
+            },
+            move |saved| {
+                done(
+                    saved
+                        .map_err(ImportFailed::from)
+                        .map(|()| library.show_import(writes)),
+                )
+            },
+        );
+    }
+
+    /// Shows an import just stored.
+    fn show_import(&self, writes: Vec<Write>) {
+        let ids: BTreeSet<IncidentId> = writes.iter().map(|w| w.incident().id).collect();
         self.incidents.update(|all| {
             for write in writes {
                 write.apply(all);
@@ -216,7 +269,6 @@ impl Library {
         ) {
             self.undo.set(None);
         }
-        Ok(())
     }
 
     /// Applies a change from the user and schedules a save of that incident only.
@@ -315,21 +367,17 @@ impl Library {
     }
 
     /// Lends the session the incidents (without notifying: `show` does that when they
-    /// changed) and localStorage, or a store that fails with the reason it can't be opened.
+    /// changed) and the store (see `vault::with_store`).
     /// `None` once the app is gone.
     fn with_session<R>(
         &self,
         call: impl FnOnce(&mut Session, &mut Vec<Incident>, &dyn KeyValue) -> R,
     ) -> Option<R> {
-        let lend = |kv: &dyn KeyValue| {
+        vault::with_store(|kv| {
             self.session
                 .try_update_value(|s| self.incidents.try_update_untracked(|all| call(s, all, kv)))
                 .flatten()
-        };
-        match LocalStore::open() {
-            Ok(store) => lend(&store),
-            Err(e) => lend(&Failing(e)),
-        }
+        })
     }
 
     /// Runs a session call, then shows what it did.
@@ -353,18 +401,9 @@ impl Library {
     }
 }
 
-/// Everything in localStorage, or nothing (with the reason) when it can't be opened.
+/// Everything in storage (opened, while the lock is open), or nothing, with the reason,
+/// when it can't be read.
 fn load() -> Loaded {
     let _span = perf::Span::start("mend:load", "mend:load:start");
-    match LocalStore::open() {
-        Ok(store) => persist::load(&store),
-        Err(e) => Loaded {
-            incidents: Vec::new(),
-            unreadable: Vec::new(),
-            settings: Settings::default(),
-            checklist: Checklist::default(),
-            writer: Err(ReadOnly::Storage(e)),
-            seen: Vec::new(),
-        },
-    }
+    vault::with_store(persist::load)
 }

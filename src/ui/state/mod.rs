@@ -4,5 +4,7 @@
 pub mod current;
 pub mod exporting;
 pub mod library;
+pub mod lock_gate;
 pub mod navigator;
 pub mod titles;
+pub mod vault;

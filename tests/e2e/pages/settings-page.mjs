@@ -11,7 +11,7 @@ export class SettingsPage {
     this.keeping = page.getByRole('region', { name: 'Keeping your data' });
     this.askToKeep = this.keeping.getByRole('button', { name: 'Ask the browser to keep it' });
     this.yourData = page.getByRole('region', { name: 'Your data on this device' });
-    this.exportButton = this.yourData.getByRole('button', { name: 'Export all' });
+    this.exportButton = this.yourData.getByRole('button', { name: 'Export all', exact: true });
     this.confirmField = this.yourData.getByLabel('Type delete to confirm');
     this.clearButton = this.yourData.getByRole('button', { name: 'Clear all data' });
     this.status = this.yourData.getByRole('status');

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{Library, PutBackFailed, SaveState};
+use super::{sealing, Library, PutBackFailed, SaveState};
 use crate::model::IncidentId;
 use crate::persist::repo::unknown_key;
 use crate::persist::{self, codec, Session, StorageKey, Unreadable};
@@ -12,6 +12,10 @@ impl Library {
     /// Follows a change another tab made to Mend's storage (the `storage` event), given the
     /// key (`None` when all of storage was cleared) and the value before and after.
     pub fn on_storage(&self, key: Option<&str>, old: Option<String>, new: Option<String>) {
+        if let Some(key) = key.filter(|_| sealing::needs_opening(&old, &new)) {
+            self.on_sealed_storage(key.to_owned(), old, new);
+            return;
+        }
         match key {
             Some(key) => self.on_key(key, old, new),
             None => self.on_cleared(),
@@ -52,7 +56,8 @@ impl Library {
                     list.push(Unreadable { key, raw, reason });
                 }
             }),
-            None => {}
+            // The lock's own changes are followed by the app (see `lock_gate`).
+            Some(StorageKey::Lock) | None => {}
         }
     }
 
@@ -71,21 +76,42 @@ impl Library {
 
     /// Writes back what this tab holds wherever storage is empty now. On failure nothing is
     /// written.
-    pub fn put_back(&self) -> Result<(), PutBackFailed> {
+    pub fn put_back(&self, done: impl FnOnce(Result<(), PutBackFailed>) + 'static) {
         let settings = self.settings.get_untracked();
         let checklist = self.checklist.get_untracked();
-        let written = self.with_session(|s, all, kv| {
-            self.unreadable
-                .with_untracked(|unreadable| s.put_back(kv, all, &settings, &checklist, unreadable))
-        });
-        written.unwrap_or(Ok(()))?;
+        let mut texts: Vec<String> = self
+            .incidents
+            .with_untracked(|all| all.iter().filter_map(|i| codec::encode(i).ok()).collect());
+        texts.extend(persist::settings::encode(&settings).ok());
+        texts.extend(persist::checklist::encode(&checklist).ok());
+        let library = *self;
+        self.sealed(
+            move |_| texts,
+            move |library| {
+                let written = library.with_session(|s, all, kv| {
+                    library.unreadable.with_untracked(|unreadable| {
+                        s.put_back(kv, all, &settings, &checklist, unreadable)
+                    })
+                });
+                written.unwrap_or(Ok(()))
+            },
+            move |written| {
+                done(
+                    written
+                        .map_err(PutBackFailed::from)
+                        .map(|()| library.put_back_done()),
+                )
+            },
+        );
+    }
+
+    fn put_back_done(&self) {
         self.emptied.set(None);
         // Edits still waiting go on top of what is back.
         self.flush();
         if !self.session.with_value(Session::is_waiting) {
             self.set_state(SaveState::Saved);
         }
-        Ok(())
     }
 
     /// Reads these incidents as storage holds them now, and takes in any change another

@@ -12,25 +12,55 @@ use crate::persist::{Flushed, Session, Undone};
 impl Library {
     /// Writes every changed incident now. Failed ones stay queued for the next attempt.
     pub fn flush(&self) {
+        self.flush_then(|| ());
+    }
+
+    /// Writes every changed incident now, then calls `then` (at once when the lock is off;
+    /// once their envelopes are made and written when it is open).
+    pub fn flush_then(&self, then: impl FnOnce() + 'static) {
+        // Gone (the lock screen replaced the app): a late timer finds nothing to do.
+        let Some(waiting) = self.session.try_with_value(Session::is_waiting) else {
+            return;
+        };
         if let Some(timer) = self.timer.try_update_value(Option::take).flatten() {
             timer.clear();
         }
         self.unsaved_since.set_value(None);
-        if !self.session.with_value(Session::is_waiting) {
+        if !waiting {
+            then();
             return;
         }
         let _span = perf::Span::start("mend:save", "mend:save:start");
-        let flushed = self.with_session(|s, all, kv| s.flush(kv, all));
-        let Some(Flushed { outcome, result }) = flushed else {
-            return;
-        };
-        self.show(outcome);
+        let library = *self;
+        self.sealed(
+            Library::waiting_texts,
+            |library| {
+                let flushed = library.with_session(|s, all, kv| s.flush(kv, all));
+                // Merges from another tab show at once, whichever round this is.
+                flushed.map(|Flushed { outcome, result }| {
+                    library.show(outcome);
+                    result
+                })
+            },
+            move |result| {
+                if let Some(result) = result {
+                    library.saved(result);
+                }
+                then();
+            },
+        );
+    }
+
+    /// Shows how a save went, and tries a failed one again later.
+    fn saved(&self, result: Result<bool, crate::persist::SaveProblem>) {
         match result {
             Ok(false) => {}
             Ok(true) => {
                 self.set_state(SaveState::Saved);
                 self.trouble.set(None);
             }
+            // Its envelopes are still being made: tried again soon, with nothing shown.
+            Err(problem) if problem.is_sealing() => self.retry_later(),
             Err(problem) => {
                 let may_pass = problem.may_pass();
                 self.set_state(SaveState::Failed(NotSaved(problem)));
@@ -84,7 +114,19 @@ impl Library {
     /// Brings a deleted incident back, but never as a second copy, and never over a newer
     /// version another tab kept and saved since the delete: that one comes back instead.
     pub(super) fn restore(&self, deleted: Incident, position: usize) {
-        let undone = self.with_session(|s, all, kv| s.restore(kv, all, deleted, position));
+        let text = crate::persist::codec::encode(&deleted);
+        let library = *self;
+        self.sealed(
+            move |_| text.into_iter().collect(),
+            move |library| {
+                let deleted = deleted.clone();
+                library.with_session(|s, all, kv| s.restore(kv, all, deleted, position))
+            },
+            move |undone| library.restored(undone),
+        );
+    }
+
+    fn restored(&self, undone: Option<Result<Undone, crate::persist::SaveProblem>>) {
         match undone {
             Some(Ok(Undone::Stored)) => {
                 self.incidents.notify();

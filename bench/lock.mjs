@@ -1,0 +1,88 @@
+// The passphrase lock's figures for `make bench` (issue 21): with `count` incidents stored,
+// the lock is turned on through Settings, then timed: unlocking after a reload (from the
+// Unlock click until the list is drawn: PBKDF2, unwrapping the key, opening every record,
+// loading), and one keystroke until its sealed record is in localStorage, beside the same
+// keystroke with the lock off. Both keystroke figures include the 250 ms save debounce.
+import { benchId, seedInPage, TEMPLATE } from './seed.mjs';
+import { markAfter, observeTimings } from './page-timing.mjs';
+
+export const PASSPHRASE = 'bench harbour lantern seven';
+
+/** In the page: types one character into `selector` and waits for the incident's record to be written. */
+async function keyUntilWritten({ selector, key }) {
+  const writes = () => window.__bench.writes.filter((w) => w === key).length;
+  const before = writes();
+  const field = document.querySelector(selector);
+  field.focus();
+  field.value += 'x';
+  const start = performance.now();
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'x' }));
+  const end = start + 10_000;
+  while (writes() === before) {
+    if (performance.now() > end) throw new Error(`${key} was not written`);
+    await new Promise((ok) => setTimeout(ok, 1));
+  }
+  return performance.now() - start;
+}
+
+/** In the page: types the passphrase, clicks Unlock, and returns the ms until the list is drawn. */
+async function unlockUntilList({ passphrase }) {
+  const field = document.querySelector('#unlock-passphrase');
+  field.value = passphrase;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  const start = performance.now();
+  document.querySelector('main form button[type="submit"]').click();
+  const end = start + 60_000;
+  for (;;) {
+    const mark = performance.getEntriesByName('mend:list-ready', 'mark').find((m) => m.startTime >= start);
+    if (mark) return mark.startTime - start;
+    if (performance.now() > end) throw new Error('the list never came after Unlock');
+    await new Promise((ok) => setTimeout(ok, 5));
+  }
+}
+
+/** Keystrokes until written, `times` of them, in the incident open at Assess. */
+async function keystrokes(page, id, times) {
+  const out = [];
+  for (let i = 0; i < times; i += 1) {
+    out.push(await page.evaluate(keyUntilWritten, { selector: '#what-happened', key: `mend.incident.${id}` }));
+    await page.waitForTimeout(100);
+  }
+  return out;
+}
+
+/** One round at `count` stored incidents: `{ turnOn, unlock, keyPlain, keyLocked }` in ms. */
+export async function lockRound(browser, url, count, keys) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await context.addInitScript(observeTimings);
+  const page = await context.newPage();
+  try {
+    await page.goto(new URL('bench-seed', url).href);
+    await page.evaluate(seedInPage, { template: TEMPLATE, count });
+    const id = benchId(count - 1);
+    await page.goto(`${url}#/incident/${id}/assess`);
+    await page.locator('#what-happened').waitFor();
+    const keyPlain = await keystrokes(page, id, keys);
+
+    await page.evaluate(() => { location.hash = '#/settings'; });
+    const section = page.getByRole('region', { name: 'Lock with a passphrase' });
+    await section.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
+    await section.getByLabel('Repeat the passphrase', { exact: true }).fill(PASSPHRASE);
+    const started = Date.now();
+    await section.getByRole('button', { name: 'Turn on the lock' }).click();
+    await section.getByRole('status').filter({ hasText: 'The lock is on' }).waitFor({ timeout: 120_000 });
+    const turnOn = Date.now() - started;
+
+    await page.goto(url);
+    await page.locator('#unlock-passphrase').waitFor();
+    const unlock = await page.evaluate(unlockUntilList, { passphrase: PASSPHRASE });
+    await page.evaluate(() => { location.hash = `#/incident/${document.querySelector('ul.incident-list a').getAttribute('href').split('/')[2]}/assess`; });
+    await page.locator('#what-happened').waitFor();
+    const openId = await page.evaluate(() => location.hash.split('/')[2]);
+    const keyLocked = await keystrokes(page, openId, keys);
+    await page.evaluate(markAfter, { name: 'mend:step-ready' });
+    return { turnOn, unlock, keyPlain, keyLocked };
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,97 @@
+//! Writes while the passphrase lock is open: their envelopes are made (async) just before
+//! the write, which then runs as it does unlocked. Another tab's envelopes are opened before
+//! its change is followed.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::Library;
+use crate::persist::{codec, StorageKey};
+use crate::ui::state::vault;
+
+/// A write that still misses envelopes after this many rounds waits for the next save.
+const ROUNDS: usize = 4;
+
+impl Library {
+    /// Runs `write` and hands its result to `done`. While the lock is open, the texts from
+    /// `ahead` are sealed first, and any further text the write needed (another tab's
+    /// change merged in meanwhile) is sealed before it runs again; a write that misses one
+    /// changes nothing, so running it again is safe. Once locked, nothing runs.
+    pub(super) fn sealed<R: 'static>(
+        &self,
+        ahead: impl FnOnce(&Library) -> Vec<String>,
+        write: impl Fn(&Library) -> R + 'static,
+        done: impl FnOnce(R) + 'static,
+    ) {
+        if !vault::is_open() {
+            done(write(self));
+            return;
+        }
+        let mut texts = ahead(self);
+        texts.extend(codec::encode_meta().ok());
+        let library = *self;
+        spawn_local(async move {
+            vault::seal_ahead(texts).await;
+            for round in 1..=ROUNDS {
+                if !vault::is_open() {
+                    return;
+                }
+                let result = write(&library);
+                let wanted = vault::take_wanted();
+                if wanted.is_empty() || round == ROUNDS {
+                    done(result);
+                    return;
+                }
+                vault::seal_ahead(wanted).await;
+            }
+        });
+    }
+
+    /// The text each incident waiting to be saved will be written as.
+    pub(super) fn waiting_texts(&self) -> Vec<String> {
+        let ids: Vec<_> = self.session.with_value(|s| s.waiting().collect::<Vec<_>>());
+        self.incidents.with_untracked(|all| {
+            all.iter()
+                .filter(|i| ids.contains(&i.id))
+                .filter_map(|i| codec::encode(i).ok())
+                .collect()
+        })
+    }
+
+    /// Another tab's change while the lock is open: its envelopes are opened (and noted, so
+    /// this tab can write that key again) before the change is followed as usual.
+    pub(super) fn on_sealed_storage(&self, key: String, old: Option<String>, new: Option<String>) {
+        let library = *self;
+        spawn_local(async move {
+            let opened_old = match old {
+                Some(raw) => vault::open_text(raw).await,
+                None => None,
+            };
+            let opened_new = match new.clone() {
+                Some(raw) => match vault::open_text(raw).await {
+                    Some(plain) => Some(plain),
+                    // Damaged or not this key's: followed as it is, and listed unreadable.
+                    None => new.clone(),
+                },
+                None => None,
+            };
+            if let (Some(name), Some(raw), Some(plain)) =
+                (StorageKey::owned(&key), new, opened_new.clone())
+            {
+                vault::knows(&name, raw, plain);
+            }
+            if vault::is_open() {
+                library.on_storage(Some(&key), opened_old, opened_new);
+            }
+        });
+    }
+}
+
+/// Whether a value from another tab needs opening first.
+pub(super) fn needs_opening(old: &Option<String>, new: &Option<String>) -> bool {
+    vault::is_open()
+        && [old, new]
+            .into_iter()
+            .flatten()
+            .any(|raw| crate::persist::envelope::is_sealed(raw))
+}
