@@ -19,7 +19,7 @@ async function keyUntilWritten({ selector, key }) {
   field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'x' }));
   const end = start + 10_000;
   while (writes() === before) {
-    if (performance.now() > end) throw new Error(`${key} was not written`);
+    if (performance.now() > end) throw new Error(`${key} was not written; writes: ${window.__bench.writes.slice(-5).join(", ")}; value ${field.value.slice(-20)}; ${document.querySelector("[role=alert]")?.textContent}`);
     await new Promise((ok) => setTimeout(ok, 1));
   }
   return performance.now() - start;

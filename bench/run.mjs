@@ -16,12 +16,13 @@ import { backupFileText, benchId, bigTemplate, seedInPage, TEMPLATE } from './se
 import { clickUntilMark, longestTaskUntilMark, markAfter, measuresAndWrites, observeTimings, typeKeys } from './page-timing.mjs';
 import { distSizes } from './sizes.mjs';
 import { peerReport, startPeer } from './peer.mjs';
+import { lockRound } from './lock.mjs';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const COUNTS = [10, 100, 1000];
 const RUNS = QUICK
-  ? { cold: 2, throttled: 1, memory: 1, rounds: 1, open: 2, keys: 30, saves: 3, exports: 2, imports: 1 }
-  : { cold: 11, throttled: 5, memory: 3, rounds: 4, open: 4, keys: 75, saves: 5, exports: 3, imports: 1 };
+  ? { cold: 2, throttled: 1, memory: 1, rounds: 1, open: 2, keys: 30, saves: 3, exports: 2, imports: 1, lock: 1, lockKeys: 3 }
+  : { cold: 11, throttled: 5, memory: 3, rounds: 4, open: 4, keys: 75, saves: 5, exports: 3, imports: 1, lock: 3, lockKeys: 5 };
 const THROTTLE = 4;
 // The list draws this many rows at first (PAGE in src/ui/list_screen.rs).
 const LIST_PAGE = 100;
@@ -201,6 +202,12 @@ function summarise(r) {
   return {
     cold: { ready: summary(r.cold.map((c) => c.ready)), load: summary(r.cold.map((c) => c.load)) },
     throttled: { ready: summary(r.throttled.map((c) => c.ready)), load: summary(r.throttled.map((c) => c.load)) },
+    lock: {
+      turnOn: summary(r.lock.map((l) => l.turnOn)),
+      unlock: summary(r.lock.map((l) => l.unlock)),
+      keyPlain: summary(r.lock.flatMap((l) => l.keyPlain)),
+      keyLocked: summary(r.lock.flatMap((l) => l.keyLocked)),
+    },
     memory: { bytes: memoryTotal, stored, ratio: memoryTotal / stored, jsHeap: median(r.memory.map((m) => m.jsHeap)), wasm: median(r.memory.map((m) => m.wasm)) },
     ui: {
       openIncident: summary(all('openIncident')),
@@ -249,6 +256,10 @@ const FIGURES = [
   { key: 'big-key', label: '… a keystroke in it, median', unit: 'ms', read: (r) => (r.ui.big.length ? median(r.ui.big.flatMap((b) => b.keystroke)) : null) },
   { key: 'import', label: 'Import a 1,000-incident file (check, preview, write), median', unit: 'ms', read: (r) => r.ui.import.median, maxAt1000: 300 },
   { key: 'export', label: 'Export all, median', unit: 'ms', read: (r) => r.ui.export.median, maxAt1000: 100 },
+  { key: 'lock-on', label: 'Turn the passphrase lock on (PBKDF2, then every record sealed and written), median', unit: 'ms', read: (r) => r.lock.turnOn.median },
+  { key: 'unlock', label: 'Unlock: from the Unlock click until the list is drawn, median', unit: 'ms', read: (r) => r.lock.unlock.median },
+  { key: 'key-saved', label: 'A keystroke until its record is written, lock off (250 ms of it the save delay), median', unit: 'ms', read: (r) => r.lock.keyPlain.median },
+  { key: 'key-saved-locked', label: '… the same with the lock on (the record sealed, then written), median', unit: 'ms', read: (r) => r.lock.keyLocked.median },
   { key: 'memory', label: 'Memory: JS heap + wasm', unit: 'MB', read: (r) => r.memory.bytes / 1e6 },
   { key: 'stored', label: 'Stored bytes', unit: 'MB', read: (r) => r.memory.stored / 1e6 },
   { key: 'memory-ratio', label: 'Memory ÷ stored bytes', unit: '×', read: (r) => r.memory.ratio, maxAt1000: 3 },
@@ -303,7 +314,7 @@ async function main() {
   const peer = await startPeer();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const chromiumVersion = browser.version();
-  const raw = Object.fromEntries(COUNTS.map((n) => [n, { cold: [], throttled: [], memory: [], ui: [] }]));
+  const raw = Object.fromEntries(COUNTS.map((n) => [n, { cold: [], throttled: [], memory: [], ui: [], lock: [] }]));
   // `thenPeer`: the TodoMVC peer's turn in each round, after Mend's counts (bench/peer.mjs).
   const rounds = async (what, times, run, thenPeer) => {
     for (let round = 0; round < times; round += 1) {
@@ -317,6 +328,7 @@ async function main() {
     await rounds(`cold start at ${THROTTLE}× throttling`, RUNS.throttled, async (n, r) => r.throttled.push(await coldStart(browser, server.url, n, THROTTLE)), () => peer.coldStart(browser, THROTTLE));
     await rounds('memory', RUNS.memory, async (n, r) => r.memory.push(await memory(browser, server.url, n)));
     await rounds('open, type, save, export', RUNS.rounds, async (n, r) => r.ui.push(await interactions(browser, server.url, n)));
+    await rounds('the passphrase lock', RUNS.lock, async (n, r) => r.lock.push(await lockRound(browser, server.url, n, RUNS.lockKeys)));
   } finally {
     await browser.close();
     await server.close();

@@ -5,9 +5,9 @@
 
 use std::cell::RefCell;
 
-use mend::model::{Incident, IncidentId, Timestamp};
+use mend::model::{Incident, IncidentId, Theme, Timestamp};
 use mend::persist::envelope::{base64, is_sealed, Envelope};
-use mend::persist::lock::{self, LockChange, Replace};
+use mend::persist::lock::{self, LockChange, LockRecord, Replace};
 use mend::persist::sealed::{Cache, Sealed};
 use mend::persist::{load, KeyValue, MemoryStore, Session, StorageError};
 
@@ -45,7 +45,7 @@ fn plain_store(title: &str) -> (MemoryStore, IncidentId) {
 /// Turns the lock on as the edge does: every plain record sealed in one pass, each envelope
 /// known to the cache with its plain text.
 fn turn_on(store: &MemoryStore) -> RefCell<Cache> {
-    let cache = RefCell::new(Cache::new("lock record".into()));
+    let cache = RefCell::new(Cache::new(lock_record()));
     let pass: Vec<Replace> = lock::records(store, false)
         .expect("readable")
         .into_iter()
@@ -57,8 +57,19 @@ fn turn_on(store: &MemoryStore) -> RefCell<Cache> {
             Replace { key, before, after }
         })
         .collect();
-    lock::replace_all(store, LockChange::Set("lock record"), &pass).expect("room");
+    lock::replace_all(store, LockChange::Set(&lock_record()), &pass).expect("room");
     cache
+}
+
+/// A lock record as Mend writes it: it begins like an envelope, and must never be read as one.
+fn lock_record() -> String {
+    LockRecord {
+        salt: [9; lock::SALT_LEN],
+        iterations: lock::ITERATIONS,
+        wrapped: vec![7; 40],
+        theme: Theme::System,
+    }
+    .encode()
 }
 
 #[test]
@@ -77,6 +88,7 @@ fn existing_plain_records_are_sealed_and_load_back_the_same() {
     };
     let loaded = load(&sealed);
     assert!(loaded.unreadable.is_empty(), "{:?}", loaded.unreadable);
+    assert!(loaded.writer.is_ok(), "{:?}", loaded.writer);
     assert_eq!(loaded.incidents.len(), 1);
     assert_eq!(loaded.incidents[0].id, id);
     assert_eq!(loaded.incidents[0].title, "Sent the wrong invoice");
@@ -135,7 +147,7 @@ fn a_save_with_the_lock_on_waits_for_its_envelope_then_writes_only_sealed_text()
 
 /// What unlocking does in another tab: every envelope opened into its cache.
 fn turn_on_again(store: &MemoryStore) -> RefCell<Cache> {
-    let cache = RefCell::new(Cache::new("lock record".into()));
+    let cache = RefCell::new(Cache::new(lock_record()));
     for (key, raw) in lock::records(store, true).expect("readable") {
         let plain = open(&raw);
         cache.borrow_mut().knows(&key, raw, plain);
@@ -170,7 +182,7 @@ fn a_damaged_envelope_is_listed_unreadable_and_kept() {
 
 /// Unlocking when one envelope can't be opened: it is known as itself.
 fn turn_on_again_except(store: &MemoryStore, bad: &str, raw_bad: &str) -> RefCell<Cache> {
-    let cache = RefCell::new(Cache::new("lock record".into()));
+    let cache = RefCell::new(Cache::new(lock_record()));
     for (key, raw) in lock::records(store, true).expect("readable") {
         let plain = if key.as_string() == bad {
             raw_bad.to_owned()

@@ -2,11 +2,13 @@
 //! `ct`), with the salt and work factor its own passphrase needs. Only Mend, given that
 //! passphrase, can read it. The cipher is WebCrypto's, at the edge.
 
-use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use super::export::backup_file_name;
 use crate::model::Day;
-use crate::persist::envelope::{base64, Envelope, ENVELOPE_VERSION, IV_LEN};
+use crate::persist::envelope::{
+    base64, bytes as field_bytes, number, object, text, Envelope, ENVELOPE_VERSION,
+};
 use crate::persist::lock::{ITERATIONS, SALT_LEN};
 
 /// What the file says it is, for a person who opens it in an editor.
@@ -19,16 +21,6 @@ pub struct SealedBackup {
     pub envelope: Envelope,
 }
 
-#[derive(Serialize, Deserialize)]
-struct Stored {
-    mend: String,
-    v: u32,
-    salt: String,
-    iterations: u32,
-    iv: String,
-    ct: String,
-}
-
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SealedBackupError {
     #[error("This encrypted backup is damaged.")]
@@ -38,16 +30,15 @@ pub enum SealedBackupError {
 }
 
 impl SealedBackup {
+    /// Only numbers and base64 go in, so the JSON is written directly, a field a line.
     pub fn encode(&self) -> String {
-        let stored = Stored {
-            mend: KIND.into(),
-            v: ENVELOPE_VERSION,
-            salt: base64::encode(&self.salt),
-            iterations: self.iterations,
-            iv: base64::encode(&self.envelope.iv),
-            ct: base64::encode(&self.envelope.ct),
-        };
-        serde_json::to_string_pretty(&stored).unwrap_or_default()
+        format!(
+            "{{\n  \"mend\": \"{KIND}\",\n  \"v\": {ENVELOPE_VERSION},\n  \"salt\": \"{}\",\n  \"iterations\": {},\n  \"iv\": \"{}\",\n  \"ct\": \"{}\"\n}}\n",
+            base64::encode(&self.salt),
+            self.iterations,
+            base64::encode(&self.envelope.iv),
+            base64::encode(&self.envelope.ct)
+        )
     }
 
     /// `None` when the file is not an encrypted backup at all (a plain export, or anything
@@ -58,28 +49,29 @@ impl SealedBackup {
         if !String::from_utf8_lossy(head).contains(KIND) {
             return None;
         }
-        let Ok(stored) = serde_json::from_slice::<Stored>(bytes) else {
+        let Some(fields) = object(bytes) else {
             return Some(Err(SealedBackupError::Damaged));
         };
-        if stored.mend != KIND {
+        if text(&fields, "mend") != Some(KIND) {
             return None;
         }
-        Some(Self::from_stored(stored))
+        Some(Self::from_fields(&fields))
     }
 
-    fn from_stored(stored: Stored) -> Result<Self, SealedBackupError> {
-        if stored.v > ENVELOPE_VERSION {
+    fn from_fields(fields: &Map<String, Value>) -> Result<Self, SealedBackupError> {
+        if number(fields, "v").is_none_or(|v| v > u64::from(ENVELOPE_VERSION)) {
             return Err(SealedBackupError::Newer);
         }
-        let salt = base64::decode(&stored.salt).and_then(|s| <[u8; SALT_LEN]>::try_from(s).ok());
-        let iv = base64::decode(&stored.iv).and_then(|s| <[u8; IV_LEN]>::try_from(s).ok());
-        let ct = base64::decode(&stored.ct);
-        match (salt, iv, ct) {
-            (Some(salt), Some(iv), Some(ct)) if stored.iterations >= ITERATIONS => Ok(Self {
-                salt,
-                iterations: stored.iterations,
-                envelope: Envelope { iv, ct },
-            }),
+        let salt = field_bytes(fields, "salt").and_then(|s| <[u8; SALT_LEN]>::try_from(s).ok());
+        let iterations = number(fields, "iterations").and_then(|n| u32::try_from(n).ok());
+        match (salt, iterations, Envelope::from_fields(fields)) {
+            (Some(salt), Some(iterations), Some(envelope)) if iterations >= ITERATIONS => {
+                Ok(Self {
+                    salt,
+                    iterations,
+                    envelope,
+                })
+            }
             _ => Err(SealedBackupError::Damaged),
         }
     }
@@ -94,6 +86,7 @@ pub fn sealed_backup_name(today: Day) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::persist::envelope::IV_LEN;
 
     fn backup() -> SealedBackup {
         SealedBackup {

@@ -3,7 +3,7 @@
 //! Pure: the cipher itself (AES-GCM through WebCrypto) is at the edge. This only says how its
 //! output is written down and read back, so a damaged envelope is told apart from a record.
 
-use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 /// The envelope format this build writes, and the newest it reads.
 pub const ENVELOPE_VERSION: u32 = 1;
@@ -22,50 +22,69 @@ pub enum EnvelopeError {
     #[error("it is not an encrypted record")]
     NotSealed,
     #[error("it was encrypted by a newer version of Mend (format {0})")]
-    Newer(u32),
+    Newer(u64),
     #[error("its encrypted form is damaged")]
     Damaged,
 }
 
-#[derive(Serialize, Deserialize)]
-struct Stored<T> {
-    v: u32,
-    iv: T,
-    ct: T,
-}
-
 impl Envelope {
+    /// Only numbers and base64 go in, so the JSON is written directly.
     pub fn encode(&self) -> String {
-        let stored = Stored {
-            v: ENVELOPE_VERSION,
-            iv: base64::encode(&self.iv),
-            ct: base64::encode(&self.ct),
-        };
-        // Three plain fields of ASCII: serializing them cannot fail.
-        serde_json::to_string(&stored).unwrap_or_default()
+        format!(
+            r#"{{"v":{ENVELOPE_VERSION},"iv":"{}","ct":"{}"}}"#,
+            base64::encode(&self.iv),
+            base64::encode(&self.ct)
+        )
     }
 
     pub fn parse(raw: &str) -> Result<Self, EnvelopeError> {
         if !is_sealed(raw) {
             return Err(EnvelopeError::NotSealed);
         }
-        let stored: Stored<String> =
-            serde_json::from_str(raw).map_err(|_| EnvelopeError::Damaged)?;
-        if stored.v > ENVELOPE_VERSION {
-            return Err(EnvelopeError::Newer(stored.v));
+        let fields = object(raw.as_bytes()).ok_or(EnvelopeError::Damaged)?;
+        match number(&fields, "v") {
+            Some(v) if v > u64::from(ENVELOPE_VERSION) => return Err(EnvelopeError::Newer(v)),
+            Some(_) => {}
+            None => return Err(EnvelopeError::Damaged),
         }
-        let iv = base64::decode(&stored.iv)
-            .and_then(|iv| <[u8; IV_LEN]>::try_from(iv).ok())
-            .ok_or(EnvelopeError::Damaged)?;
-        let ct = base64::decode(&stored.ct).ok_or(EnvelopeError::Damaged)?;
-        Ok(Self { iv, ct })
+        Self::from_fields(&fields).ok_or(EnvelopeError::Damaged)
+    }
+
+    /// The `iv` and `ct` of an object that holds them (a record, or a backup file).
+    pub fn from_fields(fields: &Map<String, Value>) -> Option<Self> {
+        let iv = bytes(fields, "iv").and_then(|iv| <[u8; IV_LEN]>::try_from(iv).ok())?;
+        let ct = bytes(fields, "ct")?;
+        Some(Self { iv, ct })
     }
 }
 
+/// The small formats of the lock (envelope, lock record, backup file) are read through
+/// `Value`, whose parser the wasm holds anyway, rather than each with a derived one.
+pub fn object(raw: &[u8]) -> Option<Map<String, Value>> {
+    match serde_json::from_slice(raw).ok()? {
+        Value::Object(fields) => Some(fields),
+        _ => None,
+    }
+}
+
+pub fn number(fields: &Map<String, Value>, name: &str) -> Option<u64> {
+    fields.get(name)?.as_u64()
+}
+
+pub fn text<'a>(fields: &'a Map<String, Value>, name: &str) -> Option<&'a str> {
+    fields.get(name)?.as_str()
+}
+
+/// A base64 field's bytes.
+pub fn bytes(fields: &Map<String, Value>, name: &str) -> Option<Vec<u8>> {
+    base64::decode(text(fields, name)?)
+}
+
 /// Whether stored text is meant as an envelope (possibly damaged), not a plain record.
-/// Plain records all begin `{"schema"`, so this is a cheap and exact test.
+/// Plain records all begin `{"schema"`, and the lock record has no ciphertext, so this is
+/// a cheap and exact test.
 pub fn is_sealed(raw: &str) -> bool {
-    raw.trim_start().starts_with(r#"{"v":"#)
+    raw.trim_start().starts_with(r#"{"v":"#) && raw.contains(r#""ct":"#)
 }
 
 /// Standard base64 with padding, small enough to keep rather than add a crate for.
@@ -159,6 +178,9 @@ mod tests {
             Err(EnvelopeError::NotSealed)
         );
         assert!(!is_sealed(r#"{"schema":4,"incident":{"v":1}}"#));
+        assert!(!is_sealed(
+            r#"{"v":1,"salt":"AAAA","iterations":600000,"wrapped":"AAAA"}"#
+        ));
         assert_eq!(
             Envelope::parse(r#"{"v":2,"iv":"BwcHBwcHBwcHBwcH","ct":""}"#),
             Err(EnvelopeError::Newer(2))
@@ -166,7 +188,7 @@ mod tests {
         for damaged in [
             r#"{"v":1,"iv":"BwcH","ct":"c2VjcmV0"}"#,
             r#"{"v":1,"iv":"BwcHBwcHBwcHBwcH","ct":"c2Vj*mV0"}"#,
-            r#"{"v":1,"iv":"BwcHBwcHBwcHBwcH""#,
+            r#"{"v":1,"iv":"BwcHBwcHBwcHBwcH","ct":"c2Vj"#,
         ] {
             assert_eq!(Envelope::parse(damaged), Err(EnvelopeError::Damaged));
         }

@@ -5,10 +5,9 @@
 //! Key derivation and the cipher are WebCrypto's, at the edge; this holds their parameters
 //! and outputs, and decides what is written in which order.
 
-use serde::{Deserialize, Serialize};
-
-use super::envelope::{base64, is_sealed};
+use super::envelope::{base64, bytes, is_sealed, number, object, text};
 use super::{KeyValue, StorageError, StorageKey};
+use crate::model::value::FieldValue;
 use crate::model::Theme;
 
 /// The lock record format this build writes, and the newest it reads.
@@ -33,49 +32,48 @@ pub enum LockError {
     #[error("the lock record is damaged")]
     Damaged,
     #[error("the lock was set by a newer version of Mend (format {0})")]
-    Newer(u32),
-}
-
-#[derive(Serialize, Deserialize)]
-struct Stored {
-    v: u32,
-    salt: String,
-    iterations: u32,
-    wrapped: String,
-    #[serde(default)]
-    theme: Theme,
+    Newer(u64),
 }
 
 impl LockRecord {
     pub fn encode(&self) -> String {
-        let stored = Stored {
-            v: LOCK_VERSION,
-            salt: base64::encode(&self.salt),
-            iterations: self.iterations,
-            wrapped: base64::encode(&self.wrapped),
-            theme: self.theme,
-        };
-        serde_json::to_string(&stored).unwrap_or_default()
+        format!(
+            r#"{{"v":{LOCK_VERSION},"salt":"{}","iterations":{},"wrapped":"{}","theme":"{}"}}"#,
+            base64::encode(&self.salt),
+            self.iterations,
+            base64::encode(&self.wrapped),
+            self.theme.key()
+        )
     }
 
     pub fn parse(raw: &str) -> Result<Self, LockError> {
-        let stored: Stored = serde_json::from_str(raw).map_err(|_| LockError::Damaged)?;
-        if stored.v > LOCK_VERSION {
-            return Err(LockError::Newer(stored.v));
+        let fields = object(raw.as_bytes()).ok_or(LockError::Damaged)?;
+        match number(&fields, "v") {
+            Some(v) if v > u64::from(LOCK_VERSION) => return Err(LockError::Newer(v)),
+            Some(_) => {}
+            None => return Err(LockError::Damaged),
         }
-        let salt = base64::decode(&stored.salt)
+        let salt = bytes(&fields, "salt")
             .and_then(|salt| <[u8; SALT_LEN]>::try_from(salt).ok())
             .ok_or(LockError::Damaged)?;
-        let wrapped = base64::decode(&stored.wrapped).ok_or(LockError::Damaged)?;
-        // A record asking for less work than this build's minimum is not one Mend wrote.
-        if stored.iterations < ITERATIONS || wrapped.is_empty() {
+        let wrapped = bytes(&fields, "wrapped").ok_or(LockError::Damaged)?;
+        let iterations = number(&fields, "iterations")
+            .and_then(|n| u32::try_from(n).ok())
+            // A record asking for less work than this build's minimum is not one Mend wrote.
+            .filter(|n| *n >= ITERATIONS)
+            .ok_or(LockError::Damaged)?;
+        if wrapped.is_empty() {
             return Err(LockError::Damaged);
+        }
+        let mut theme = Theme::default();
+        if let Some(key) = text(&fields, "theme") {
+            theme.set_text(key);
         }
         Ok(Self {
             salt,
-            iterations: stored.iterations,
+            iterations,
             wrapped,
-            theme: stored.theme,
+            theme,
         })
     }
 }

@@ -95,7 +95,8 @@ pub fn load(kv: &dyn KeyValue) -> Loaded {
         StorageKey::Checklist => (3, 0),
         StorageKey::Lock | StorageKey::Unknown(_) => (4, 0),
     });
-    for key in keys {
+    // The lock record is the lock screen's, read before anything else.
+    for key in keys.into_iter().filter(|k| *k != StorageKey::Lock) {
         let raw = match kv.get(&key) {
             Ok(Some(raw)) => raw,
             Ok(None) => continue,
@@ -134,7 +135,6 @@ pub fn load(kv: &dyn KeyValue) -> Loaded {
                 Ok(checklist) => loaded.checklist = checklist,
                 Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
             },
-            // Read before anything else, by the lock screen.
             StorageKey::Lock => {}
             StorageKey::Unknown(name) => {
                 let reason = unknown_key(name);

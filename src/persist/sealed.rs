@@ -50,6 +50,10 @@ impl Cache {
         wanted
     }
 
+    pub fn has_wanted(&self) -> bool {
+        !self.wanted.is_empty()
+    }
+
     pub fn set_lock(&mut self, lock: String) {
         self.lock = lock;
     }
@@ -65,6 +69,9 @@ impl KeyValue for Sealed<'_> {
         let Some(raw) = self.inner.get(key)? else {
             return Ok(None);
         };
+        if *key == StorageKey::Lock {
+            return Ok(Some(raw));
+        }
         // Plain: written before the lock was on, or by an older Mend. Read as it is; the
         // next write seals it.
         if !is_sealed(&raw) {

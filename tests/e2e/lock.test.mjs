@@ -93,7 +93,16 @@ test('with the lock on nothing typed is stored plain; a reload locks, a wrong pa
     assert.equal(await incident.titleField.inputValue(), 'Overwrote the quarterly invoices twice');
     assert.ok(await lock.lockNowButton.isVisible(), 'Lock now is offered');
     await incident.goToStep('Assess');
-    assert.equal(await page.getByLabel('What happened', { exact: true }).inputValue(), 'Priya reconciled them by hand');
+    const happened = page.getByLabel('What happened', { exact: true });
+    assert.equal(await happened.inputValue(), 'Priya reconciled them by hand');
+    // Saving goes on after unlocking, sealed.
+    await incident.type(happened, ', twice over');
+    await incident.waitUntilSaved();
+    await eventually(() => assertNothingPlain(page, [...TYPED, 'twice']));
+    await page.reload();
+    await screen.unlock(PASSPHRASE);
+    await happened.waitFor({ timeout: 20_000 });
+    assert.equal(await happened.inputValue(), 'Priya reconciled them by hand, twice over');
   }));
 
 for (const colorScheme of ['light', 'dark']) {
@@ -231,4 +240,39 @@ test('an encrypted backup holds nothing readable and imports into an empty brows
     } finally {
       await empty.close();
     }
+  }));
+
+test('with the lock on, a damaged record is listed as unreadable and kept, and another tab sees each change', opts, () =>
+  withApp(async ({ page, context, baseUrl }) => {
+    const list = new ListPage(page, baseUrl);
+    await list.goto();
+    for (const title of ['First of two', 'Second of two']) {
+      const incident = await list.createIncident(title);
+      await incident.backToList();
+    }
+    await turnOnLock(page, baseUrl);
+    const stored = await storageSnapshot(page);
+    const damagedKey = Object.keys(stored).find((k) => k.startsWith('mend.incident.'));
+    const damaged = stored[damagedKey].replace(/"ct":"(.{8})/, '"ct":"AAAAAAAA');
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [damagedKey, damaged]);
+    await page.reload();
+    await new LockScreen(page).unlock(PASSPHRASE);
+    await new SettingsPage(page, baseUrl).heading.waitFor({ timeout: 20_000 });
+    await listFromBanner(page, baseUrl);
+    await list.unreadable.waitFor();
+    assert.match(await list.unreadable.textContent(), /encrypted, and could not be opened/);
+    assert.equal(await list.incidents.getByRole('listitem').count(), 1);
+    assert.equal((await storageSnapshot(page))[damagedKey], damaged, 'kept byte for byte');
+
+    const other = await context.newPage();
+    await other.goto(baseUrl);
+    await new LockScreen(other).unlock(PASSPHRASE);
+    const otherList = new ListPage(other, baseUrl);
+    await otherList.heading.waitFor({ timeout: 20_000 });
+    const [title] = await list.titles();
+    const incident = await list.open(title);
+    await incident.type(incident.titleField, ', edited in tab one');
+    await incident.waitUntilSaved();
+    await otherList.incidentLink(`${title}, edited in tab one`).waitFor();
+    await assertNothingPlain(page, ['edited in tab one']);
   }));

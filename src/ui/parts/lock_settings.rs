@@ -13,6 +13,8 @@ use crate::ui::state::library::Library;
 use crate::ui::state::lock_gate::LockGate;
 use crate::ui::state::vault::{self, LockProblem};
 
+const LOCK_IDS: [&str; 3] = ["lock-new", "lock-strength", "lock-repeat"];
+
 #[component]
 pub fn LockSettings() -> impl IntoView {
     let gate = expect_context::<LockGate>();
@@ -39,15 +41,32 @@ fn Secret(
     label: &'static str,
     value: RwSignal<String>,
     #[prop(optional)] described_by: Option<&'static str>,
-    #[prop(default = "new-password")] autocomplete: &'static str,
 ) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <input id=id type="password" autocomplete=autocomplete aria-describedby=described_by
+            <input id=id type="password" autocomplete="off" aria-describedby=described_by
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))/>
         </div>
+    }
+}
+
+/// A new passphrase and its repeat, with the strength hint under the first: the lock's
+/// and an encrypted backup's. `ids`: the first field's, the hint's, the repeat's.
+#[component]
+pub fn PassphrasePair(
+    ids: [&'static str; 3],
+    label: &'static str,
+    repeat_label: &'static str,
+    first: RwSignal<String>,
+    again: RwSignal<String>,
+) -> impl IntoView {
+    let strength = move || first.with(|p| (!p.is_empty()).then(|| Strength::of(p).hint()));
+    view! {
+        <Secret id=ids[0] label value=first described_by=ids[1]/>
+        <p class="hint" id=ids[1] aria-live="polite">{strength}</p>
+        <Secret id=ids[2] label=repeat_label value=again/>
     }
 }
 
@@ -75,7 +94,6 @@ fn TurnOn(status: RwSignal<String>, problem: RwSignal<String>) -> impl IntoView 
     let first = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
-    let strength = move || first.with(|p| (!p.is_empty()).then(|| Strength::of(p).hint()));
     let export = move |_| match export_all(library) {
         Ok(done) => status.set(done.to_string()),
         Err(e) => problem.set(e.to_string()),
@@ -122,9 +140,7 @@ fn TurnOn(status: RwSignal<String>, problem: RwSignal<String>) -> impl IntoView 
         <p><strong>"If you forget the passphrase, nobody can recover your incidents."</strong>" Export all first, and keep the file somewhere private."</p>
         <p><button type="button" on:click=export>"Export all"</button></p>
         <form on:submit=turn_on>
-            <Secret id="lock-new" label="New passphrase" value=first described_by="lock-strength"/>
-            <p class="hint" id="lock-strength" aria-live="polite">{strength}</p>
-            <Secret id="lock-repeat" label="Repeat the passphrase" value=again/>
+            <PassphrasePair ids=LOCK_IDS label="New passphrase" repeat_label="Repeat the passphrase" first again/>
             <p><button type="submit" aria-disabled=move || busy.get().then_some("true")>"Turn on the lock"</button></p>
         </form>
     }
@@ -137,7 +153,6 @@ fn LockIsOn(status: RwSignal<String>, problem: RwSignal<String>) -> impl IntoVie
     let current = RwSignal::new(String::new());
     let first = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
-    let strength = move || first.with(|p| (!p.is_empty()).then(|| Strength::of(p).hint()));
     let change = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (old, new) = (current.get_untracked(), first.get_untracked());
@@ -199,10 +214,8 @@ fn LockIsOn(status: RwSignal<String>, problem: RwSignal<String>) -> impl IntoVie
         </fieldset>
         <h3>"Change the passphrase"</h3>
         <form on:submit=change>
-            <Secret id="lock-current" label="Current passphrase" value=current autocomplete="current-password"/>
-            <Secret id="lock-new" label="New passphrase" value=first described_by="lock-strength"/>
-            <p class="hint" id="lock-strength" aria-live="polite">{strength}</p>
-            <Secret id="lock-repeat" label="Repeat the new passphrase" value=again/>
+            <Secret id="lock-current" label="Current passphrase" value=current/>
+            <PassphrasePair ids=LOCK_IDS label="New passphrase" repeat_label="Repeat the new passphrase" first again/>
             <p><button type="submit">"Change passphrase"</button></p>
         </form>
         <h3>"Turn the lock off"</h3>

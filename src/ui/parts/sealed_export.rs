@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::model::passphrase::{check_new, Strength};
+use crate::model::passphrase::check_new;
+use crate::ui::parts::lock_settings::PassphrasePair;
 use crate::ui::state::exporting::export_all_sealed;
 use crate::ui::state::library::Library;
 
@@ -16,7 +17,6 @@ pub fn SealedExport(
     let library = expect_context::<Library>();
     let first = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
-    let strength = move || first.with(|p| (!p.is_empty()).then(|| Strength::of(p).hint()));
     let export = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let passphrase = first.get_untracked();
@@ -36,20 +36,9 @@ pub fn SealedExport(
     };
     view! {
         <form class="sealed-export" on:submit=export>
-            <div class="field">
-                <label for="backup-new">"Passphrase for an encrypted backup"</label>
-                <input id="backup-new" type="password" autocomplete="new-password"
-                    aria-describedby="backup-strength"
-                    prop:value=move || first.get()
-                    on:input=move |ev| first.set(event_target_value(&ev))/>
-            </div>
-            <p class="hint" id="backup-strength" aria-live="polite">{strength}</p>
-            <div class="field">
-                <label for="backup-repeat">"Repeat the backup passphrase"</label>
-                <input id="backup-repeat" type="password" autocomplete="new-password"
-                    prop:value=move || again.get()
-                    on:input=move |ev| again.set(event_target_value(&ev))/>
-            </div>
+            <PassphrasePair ids=["backup-new", "backup-strength", "backup-repeat"]
+                label="Passphrase for an encrypted backup" repeat_label="Repeat the backup passphrase"
+                first again/>
             <p><button type="submit">"Export all, encrypted"</button></p>
         </form>
     }

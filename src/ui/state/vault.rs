@@ -136,6 +136,14 @@ pub fn take_wanted() -> Vec<String> {
     })
 }
 
+/// Whether the last call needed a text sealed that was not ready.
+pub fn missed() -> bool {
+    STATE.with(|s| match &*s.borrow() {
+        State::Open(open) => open.cache.borrow().has_wanted(),
+        _ => false,
+    })
+}
+
 /// Encrypts these texts for the writes about to be made. Skipped once locked.
 pub async fn seal_ahead(texts: Vec<String>) {
     let Some(key) = key() else { return };

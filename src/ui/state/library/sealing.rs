@@ -2,6 +2,8 @@
 //! the write, which then runs as it does unlocked. Another tab's envelopes are opened before
 //! its change is followed.
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -29,6 +31,25 @@ impl Library {
         }
         let mut texts = ahead(self);
         texts.extend(codec::encode_meta().ok());
+        let done = Cell::new(Some(done));
+        self.sealed_rounds(
+            texts,
+            Box::new(move |library, last| {
+                let result = write(library);
+                let again = !last && vault::missed();
+                if !again {
+                    if let Some(done) = done.take() {
+                        done(result);
+                    }
+                }
+                !again
+            }),
+        );
+    }
+
+    /// The rounds of `sealed`, built once rather than for every kind of write: `write` says
+    /// whether it is done (it had every envelope, or this was the last round).
+    fn sealed_rounds(&self, texts: Vec<String>, write: Box<dyn Fn(&Library, bool) -> bool>) {
         let library = *self;
         spawn_local(async move {
             vault::seal_ahead(texts).await;
@@ -36,10 +57,9 @@ impl Library {
                 if !vault::is_open() {
                     return;
                 }
-                let result = write(&library);
+                let finished = write(&library, round == ROUNDS);
                 let wanted = vault::take_wanted();
-                if wanted.is_empty() || round == ROUNDS {
-                    done(result);
+                if finished {
                     return;
                 }
                 vault::seal_ahead(wanted).await;
