@@ -119,7 +119,8 @@ fn a_save_with_the_lock_on_waits_for_its_envelope_then_writes_only_sealed_text()
     );
     assert!(session.is_waiting(), "and it still waits");
 
-    for text in cache.borrow_mut().take_wanted() {
+    let wanted = cache.borrow_mut().take_wanted();
+    for text in wanted {
         let envelope = seal(&text);
         cache.borrow_mut().ready(text, envelope);
     }

@@ -14,6 +14,9 @@ use crate::ui::state::vault;
 /// A write that still misses envelopes after this many rounds waits for the next save.
 const ROUNDS: usize = 4;
 
+/// One round of a sealed write: given whether it is the last round, says whether it is done.
+type Round = Box<dyn Fn(&Library, bool) -> bool>;
+
 impl Library {
     /// Runs `write` and hands its result to `done`. While the lock is open, the texts from
     /// `ahead` are sealed first, and any further text the write needed (another tab's
@@ -49,7 +52,7 @@ impl Library {
 
     /// The rounds of `sealed`, built once rather than for every kind of write: `write` says
     /// whether it is done (it had every envelope, or this was the last round).
-    fn sealed_rounds(&self, texts: Vec<String>, write: Box<dyn Fn(&Library, bool) -> bool>) {
+    fn sealed_rounds(&self, texts: Vec<String>, write: Round) {
         let library = *self;
         spawn_local(async move {
             vault::seal_ahead(texts).await;
