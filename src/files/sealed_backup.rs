@@ -46,10 +46,10 @@ impl SealedBackup {
     pub fn parse(bytes: &[u8]) -> Option<Result<Self, SealedBackupError>> {
         // Cheap before a full parse: a plain export of any size never names this kind.
         let head = &bytes[..bytes.len().min(200)];
-        if !String::from_utf8_lossy(head).contains(KIND) {
+        if !head.windows(KIND.len()).any(|w| w == KIND.as_bytes()) {
             return None;
         }
-        let Some(fields) = object(bytes) else {
+        let Some(fields) = std::str::from_utf8(bytes).ok().and_then(object) else {
             return Some(Err(SealedBackupError::Damaged));
         };
         if text(&fields, "mend") != Some(KIND) {

@@ -41,7 +41,7 @@ impl Envelope {
         if !is_sealed(raw) {
             return Err(EnvelopeError::NotSealed);
         }
-        let fields = object(raw.as_bytes()).ok_or(EnvelopeError::Damaged)?;
+        let fields = object(raw).ok_or(EnvelopeError::Damaged)?;
         match number(&fields, "v") {
             Some(v) if v > u64::from(ENVELOPE_VERSION) => return Err(EnvelopeError::Newer(v)),
             Some(_) => {}
@@ -60,8 +60,8 @@ impl Envelope {
 
 /// The small formats of the lock (envelope, lock record, backup file) are read through
 /// `Value`, whose parser the wasm holds anyway, rather than each with a derived one.
-pub fn object(raw: &[u8]) -> Option<Map<String, Value>> {
-    match serde_json::from_slice(raw).ok()? {
+pub fn object(raw: &str) -> Option<Map<String, Value>> {
+    match serde_json::from_str(raw).ok()? {
         Value::Object(fields) => Some(fields),
         _ => None,
     }

@@ -47,7 +47,7 @@ impl LockRecord {
     }
 
     pub fn parse(raw: &str) -> Result<Self, LockError> {
-        let fields = object(raw.as_bytes()).ok_or(LockError::Damaged)?;
+        let fields = object(raw).ok_or(LockError::Damaged)?;
         match number(&fields, "v") {
             Some(v) if v > u64::from(LOCK_VERSION) => return Err(LockError::Newer(v)),
             Some(_) => {}

@@ -75,16 +75,8 @@ fn said(problem: LockProblem) -> String {
         LockProblem::Crypto(CryptoError::Refused) => {
             "That is not the current passphrase. Nothing was changed.".into()
         }
-        other => format!("{}.", capitalised(&other.to_string())),
+        other => format!("Not done: {other}."),
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 #[component]
