@@ -122,3 +122,76 @@ fn a_newer_record_in_local_storage_is_not_overwritten() {
     assert_eq!(writer.save(&store, &a), Err(SaveError::NewerRecord));
     assert_eq!(store.get(&StorageKey::Incident(a.id)), Ok(Some(newer)));
 }
+
+fn browser_storage() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("storage")
+}
+
+/// JSON goes through gloo as it is; text gloo can't carry unchanged goes through `raw()`.
+const ODD_VALUES: &[&str] = &[
+    "{\"a\":1}",
+    "{\"t\":\"héllo ✓ مرحبا 🙂\",\"e\":\"\\u00e9\\n\"}",
+    "\"just a string\"",
+    "42",
+    "null",
+    " {\"a\":1}",
+    "{\"a\":1}\n",
+    "\t[1, 2]\r\n",
+    "{\"schema\":1,\"inci",
+    "not json at all",
+    "",
+    "\u{feff}{}",
+    "{} {}",
+];
+
+#[wasm_bindgen_test]
+fn every_value_written_reads_back_and_is_stored_byte_for_byte() {
+    let store = fresh_store();
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    let values = ODD_VALUES.iter().copied().chain([deep.as_str()]);
+    for (n, value) in values.enumerate() {
+        let key = StorageKey::Unknown(format!("mend.case{n}"));
+        store.set(&key, value).expect("sets");
+        assert_eq!(
+            store.get(&key),
+            Ok(Some(value.to_owned())),
+            "read {value:?}"
+        );
+        let stored = browser_storage().get_item(&key.as_string()).expect("reads");
+        assert_eq!(stored.as_deref(), Some(value), "stored {value:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn values_another_page_stored_read_back_byte_for_byte() {
+    let store = fresh_store();
+    let raw = browser_storage();
+    for (n, value) in ODD_VALUES.iter().enumerate() {
+        let key = StorageKey::Unknown(format!("mend.case{n}"));
+        raw.set_item(&key.as_string(), value).expect("sets");
+        assert_eq!(store.get(&key), Ok(Some((*value).to_owned())), "{value:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_full_store_reports_full_for_json_through_gloo_too() {
+    let store = fresh_store();
+    let key = StorageKey::Meta;
+    store.set(&key, "{\"schema\":1}").expect("sets");
+    let huge = format!("\"{}\"", "x".repeat(6 * 1024 * 1024));
+    assert_eq!(store.set(&key, &huge), Err(StorageError::Full));
+    assert_eq!(store.get(&key), Ok(Some("{\"schema\":1}".to_owned())));
+}
+
+#[wasm_bindgen_test]
+fn units_in_use_counts_keys_and_values_in_utf16() {
+    let store = fresh_store();
+    store
+        .set(&StorageKey::Meta, "{\"a\":\"🙂\"}")
+        .expect("sets");
+    browser_storage().set_item("other", "xyz").expect("sets");
+    // "mend.meta" 9 + {"a":"🙂"} 10 (the emoji is two units) + "other" 5 + "xyz" 3.
+    assert_eq!(store.units_in_use(), Ok(27));
+}

@@ -1,16 +1,23 @@
-//! `localStorage` behind the `KeyValue` trait, with every failure mapped to a `StorageError`.
+//! `localStorage` behind the `KeyValue` trait, through gloo-storage, with every failure mapped
+//! to a `StorageError`.
 //!
-//! gloo-storage is not used: its `LocalStorage::raw()` panics when storage is blocked, and its
-//! API JSON-encodes values itself, which would merge encoding and storing into one step.
+//! Every gloo call goes through `LocalStorage::raw()`, which throws out of the wasm when storage
+//! is blocked, so `LocalStore::open()` asks `web_sys` first, once, and a `LocalStore` exists
+//! only when storage was there. Records are already JSON text: they cross gloo as `RawValue`,
+//! never encoded twice. Text gloo can't carry unchanged goes through `raw()` (see `get`).
 
+use gloo_storage::errors::StorageError as GlooError;
+use gloo_storage::{LocalStorage, Storage};
+use gloo_utils::errors::JsError;
+use serde_json::value::RawValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{DomException, Storage};
 
 use crate::persist::{KeyValue, StorageError, StorageKey};
 
+/// Proof that localStorage was available when opened: gloo is only called through one.
 pub struct LocalStore {
-    storage: Storage,
+    _probed: (),
 }
 
 impl LocalStore {
@@ -18,20 +25,29 @@ impl LocalStore {
     pub fn open() -> Result<Self, StorageError> {
         let window = web_sys::window().ok_or(StorageError::Unavailable)?;
         match window.local_storage() {
-            Ok(Some(storage)) => Ok(Self { storage }),
+            Ok(Some(_)) => Ok(Self { _probed: () }),
             Ok(None) | Err(_) => Err(StorageError::Unavailable),
         }
     }
 }
 
-/// Sorts a thrown value into the errors a person can act on.
-fn classify(error: JsValue) -> StorageError {
-    match error.dyn_into::<DomException>() {
-        Ok(e) => match e.name().as_str() {
+/// Sorts gloo's error into the errors a person can act on.
+fn classify(error: GlooError) -> StorageError {
+    match error {
+        GlooError::JsError(e) => match e.name.as_str() {
             "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageError::Full,
             "SecurityError" => StorageError::Unavailable,
-            name => StorageError::Other(format!("{name}: {}", e.message())),
+            name => StorageError::Other(format!("{name}: {}", e.message)),
         },
+        other => StorageError::Other(other.to_string()),
+    }
+}
+
+/// A value thrown by a `raw()` call, as gloo carries it (gloo's own conversion panics on a
+/// thrown value that is not an `Error`).
+fn thrown(value: JsValue) -> StorageError {
+    match value.dyn_into::<js_sys::Error>() {
+        Ok(error) => classify(GlooError::JsError(JsError::from(error))),
         Err(other) => {
             StorageError::Other(other.as_string().unwrap_or_else(|| "unknown error".into()))
         }
@@ -40,56 +56,72 @@ fn classify(error: JsValue) -> StorageError {
 
 #[wasm_bindgen]
 extern "C" {
-    /// `Storage`, with `getItem` keeping the value a JS string, so it can cross as bytes.
+    /// `Storage`, with `getItem` keeping the value a JS string, to look at its ends in place.
     type RawStorage;
     #[wasm_bindgen(method, catch, js_name = getItem)]
     fn get_item(this: &RawStorage, key: &str) -> Result<JsValue, JsValue>;
-
-    type TextEncoder;
-    #[wasm_bindgen(constructor)]
-    fn new() -> TextEncoder;
-    #[wasm_bindgen(method)]
-    fn encode(this: &TextEncoder, text: &JsValue) -> js_sys::Uint8Array;
 }
 
-thread_local! {
-    static ENCODER: TextEncoder = TextEncoder::new();
+/// Whether the stored value starts or ends with JSON whitespace, which serde_json leaves out
+/// of a `RawValue`: such a value is read as plain text so that it stays byte for byte.
+fn padded(key: &str) -> bool {
+    let Ok(value) = LocalStorage::raw()
+        .unchecked_into::<RawStorage>()
+        .get_item(key)
+    else {
+        return true;
+    };
+    let Some(text) = value.dyn_ref::<js_sys::JsString>() else {
+        return true;
+    };
+    let length = text.length();
+    let space = |at: u32| matches!(text.char_code_at(at) as u32, 0x20 | 0x09 | 0x0a | 0x0d);
+    length > 0 && (space(0) || space(length - 1))
+}
+
+/// The stored text as it is, through `raw()` (safe: `open()` found storage available).
+fn read_plain(key: &str) -> Result<Option<String>, StorageError> {
+    LocalStorage::raw().get_item(key).map_err(thrown)
 }
 
 impl KeyValue for LocalStore {
-    /// The browser encodes the value to UTF-8 and it is copied in at once. wasm-bindgen's own
-    /// string passing copies character by character in JavaScript: for 1,000 records of 4 KB
-    /// at start-up that loop was the largest single cost.
+    /// Through gloo as JSON text. gloo fails on text that is not JSON (a damaged record) and
+    /// serde_json trims whitespace around JSON, so such text is read plain through `raw()`:
+    /// Mend must still list a damaged record, and fingerprints need the text byte for byte.
     fn get(&self, key: &StorageKey) -> Result<Option<String>, StorageError> {
-        let value = self
-            .storage
-            .unchecked_ref::<RawStorage>()
-            .get_item(&key.as_string())
-            .map_err(classify)?;
-        if value.is_null() || value.is_undefined() {
-            return Ok(None);
+        let key = key.as_string();
+        match LocalStorage::get::<Box<RawValue>>(&key) {
+            Ok(json) if !padded(&key) => Ok(Some(Box::<str>::from(json).into())),
+            Ok(_) | Err(GlooError::SerdeError(_)) => read_plain(&key),
+            Err(GlooError::KeyNotFound(_)) => Ok(None),
+            Err(e) => Err(classify(e)),
         }
-        let bytes = ENCODER.with(|encoder| encoder.encode(&value)).to_vec();
-        String::from_utf8(bytes)
-            .map(Some)
-            .map_err(|_| StorageError::Other("the stored text is not valid UTF-8".into()))
     }
 
+    /// Through gloo as JSON text, copied once. Text that is not JSON (a damaged record's text,
+    /// put back) or that JSON would trim is written plain through `raw()`, unchanged.
     fn set(&self, key: &StorageKey, value: &str) -> Result<(), StorageError> {
-        self.storage
-            .set_item(&key.as_string(), value)
-            .map_err(classify)
+        let key = key.as_string();
+        match serde_json::from_str::<&RawValue>(value) {
+            Ok(json) if json.get().len() == value.len() => {
+                LocalStorage::set(&key, json).map_err(classify)
+            }
+            _ => LocalStorage::raw().set_item(&key, value).map_err(thrown),
+        }
     }
 
+    /// gloo's `delete` returns nothing: `removeItem` does not throw once storage is open.
     fn remove(&self, key: &StorageKey) -> Result<(), StorageError> {
-        self.storage.remove_item(&key.as_string()).map_err(classify)
+        LocalStorage::delete(key.as_string());
+        Ok(())
     }
 
     fn raw_keys(&self) -> Result<Vec<String>, StorageError> {
-        let count = self.storage.length().map_err(classify)?;
+        let count = LocalStorage::length();
+        let storage = LocalStorage::raw();
         let mut keys = Vec::with_capacity(count as usize);
         for index in 0..count {
-            if let Some(key) = self.storage.key(index).map_err(classify)? {
+            if let Some(key) = storage.key(index).map_err(thrown)? {
                 keys.push(key);
             }
         }
@@ -117,15 +149,12 @@ impl LocalStore {
     /// How much of the origin's storage is used, in UTF-16 code units of keys and values (as
     /// browsers count it), every app's keys included.
     pub fn units_in_use(&self) -> Result<usize, StorageError> {
-        let length = self.storage.length().map_err(classify)?;
+        let length = LocalStorage::length();
+        let storage = LocalStorage::raw();
         let mut units = 0;
         for index in 0..length {
-            if let Some(key) = self.storage.key(index).map_err(classify)? {
-                let value = self
-                    .storage
-                    .get_item(&key)
-                    .map_err(classify)?
-                    .unwrap_or_default();
+            if let Some(key) = storage.key(index).map_err(thrown)? {
+                let value = storage.get_item(&key).map_err(thrown)?.unwrap_or_default();
                 units += key.encode_utf16().count() + value.encode_utf16().count();
             }
         }
