@@ -1,13 +1,11 @@
 //! The incidents and settings in memory, and the single path that saves them: debounced while
 //! typing, flushed at once when the page is hidden or left. Clearing all data goes here too.
 
-use std::collections::BTreeSet;
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use crate::browser::{perf, platform, storage_manager, LocalStore};
-use crate::files::merge::Write;
 use crate::model::preflight::Checklist;
 use crate::model::{Incident, IncidentId, Settings, Timestamp};
 use crate::persist::{
@@ -54,6 +52,7 @@ pub enum Undo {
 pub use crate::persist::Clash;
 
 mod failures;
+mod importing;
 mod other_tabs;
 mod reading;
 mod saving;
@@ -221,54 +220,6 @@ impl Library {
         self.emptied.set(None);
         self.save_state.set(SaveState::Idle);
         cleared.map(|_| ())
-    }
-
-    /// Writes an import all at once, then shows it, and tells `done`. If it can't all be
-    /// stored, nothing is written and nothing on screen changes.
-    pub fn import(
-        &self,
-        writes: Vec<Write>,
-        done: impl FnOnce(Result<(), ImportFailed>) + 'static,
-    ) {
-        // Edits still waiting to be saved go first, so storage matches the screen.
-        self.flush();
-        let incidents: Vec<Incident> = writes.iter().map(|w| w.incident().clone()).collect();
-        let texts = incidents
-            .iter()
-            .filter_map(|i| persist::codec::encode(i).ok())
-            .collect();
-        let library = *self;
-        self.sealed(
-            move |_| texts,
-            move |library| {
-                library
-                    .with_session(|s, _, kv| s.save_all(kv, &incidents))
-                    .unwrap_or(Ok(()))
-            },
-            move |saved| {
-                done(
-                    saved
-                        .map_err(ImportFailed::from)
-                        .map(|()| library.show_import(writes)),
-                )
-            },
-        );
-    }
-
-    /// Shows an import just stored.
-    fn show_import(&self, writes: Vec<Write>) {
-        let ids: BTreeSet<IncidentId> = writes.iter().map(|w| w.incident().id).collect();
-        self.incidents.update(|all| {
-            for write in writes {
-                write.apply(all);
-            }
-        });
-        // Undoing a delete must not bring back a second copy of an incident just imported.
-        if self.undo.with_untracked(
-            |u| matches!(u, Some(Undo::Incident { incident, .. }) if ids.contains(&incident.id)),
-        ) {
-            self.undo.set(None);
-        }
     }
 
     /// Applies a change from the user and schedules a save of that incident only.

@@ -1,0 +1,60 @@
+//! An import written all at once (sealed first while the lock is open), then shown.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use super::{ImportFailed, Library, Undo};
+use crate::files::merge::Write;
+use crate::model::{Incident, IncidentId};
+use crate::persist;
+
+impl Library {
+    /// Writes an import all at once, then shows it, and tells `done`. If it can't all be
+    /// stored, nothing is written and nothing on screen changes.
+    pub fn import(
+        &self,
+        writes: Vec<Write>,
+        done: impl FnOnce(Result<(), ImportFailed>) + 'static,
+    ) {
+        // Edits still waiting to be saved go first, so storage matches the screen.
+        self.flush();
+        let incidents: Vec<Incident> = writes.iter().map(|w| w.incident().clone()).collect();
+        let texts = incidents
+            .iter()
+            .filter_map(|i| persist::codec::encode(i).ok())
+            .collect();
+        let library = *self;
+        self.sealed(
+            move |_| texts,
+            move |library| {
+                library
+                    .with_session(|s, _, kv| s.save_all(kv, &incidents))
+                    .unwrap_or(Ok(()))
+            },
+            move |saved| {
+                done(
+                    saved
+                        .map_err(ImportFailed::from)
+                        .map(|()| library.show_import(writes)),
+                )
+            },
+        );
+    }
+
+    /// Shows an import just stored.
+    fn show_import(&self, writes: Vec<Write>) {
+        let ids: BTreeSet<IncidentId> = writes.iter().map(|w| w.incident().id).collect();
+        self.incidents.update(|all| {
+            for write in writes {
+                write.apply(all);
+            }
+        });
+        // Undoing a delete must not bring back a second copy of an incident just imported.
+        if self.undo.with_untracked(
+            |u| matches!(u, Some(Undo::Incident { incident, .. }) if ids.contains(&incident.id)),
+        ) {
+            self.undo.set(None);
+        }
+    }
+}
