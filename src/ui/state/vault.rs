@@ -80,10 +80,6 @@ pub fn set_off() {
     STATE.with(|s| *s.borrow_mut() = State::Off);
 }
 
-pub fn is_on() -> bool {
-    STATE.with(|s| !matches!(*s.borrow(), State::Off))
-}
-
 pub fn is_open() -> bool {
     STATE.with(|s| matches!(*s.borrow(), State::Open(_)))
 }
