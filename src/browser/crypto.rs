@@ -79,15 +79,26 @@ fn bytes(value: JsValue) -> Vec<u8> {
     Uint8Array::new(&value).to_vec()
 }
 
-/// The key a passphrase stands for: PBKDF2-SHA-256 over it with this salt. `purpose` is
-/// AES-KW for the lock (it only wraps the data key) and AES-GCM for a backup file.
-async fn derive(
+/// What a key made from a passphrase is for.
+#[derive(Clone, Copy)]
+pub enum KeyUse {
+    /// The lock's key-encryption key: it only wraps the data key (AES-KW).
+    Lock,
+    /// A backup file's own key (AES-GCM).
+    File,
+}
+
+/// The key a passphrase stands for: PBKDF2-SHA-256 over it with this salt.
+pub async fn derive(
     passphrase: &str,
     salt: &[u8],
     iterations: u32,
-    purpose: &str,
-    uses: &[&str],
+    use_for: KeyUse,
 ) -> Result<CryptoKey, CryptoError> {
+    let (purpose, uses): (&str, &[&str]) = match use_for {
+        KeyUse::Lock => ("AES-KW", &["wrapKey", "unwrapKey"]),
+        KeyUse::File => ("AES-GCM", &["encrypt", "decrypt"]),
+    };
     let subtle = subtle()?;
     let secret = Uint8Array::from(passphrase.as_bytes());
     let base = key(settle(subtle.import_key_with_str(
@@ -115,38 +126,6 @@ async fn derive(
         &usages(uses),
     ))
     .await?)
-}
-
-/// The key-encryption key for the lock.
-pub async fn lock_key(
-    passphrase: &str,
-    salt: &[u8],
-    iterations: u32,
-) -> Result<CryptoKey, CryptoError> {
-    derive(
-        passphrase,
-        salt,
-        iterations,
-        "AES-KW",
-        &["wrapKey", "unwrapKey"],
-    )
-    .await
-}
-
-/// A backup file's key, made from its own passphrase and salt.
-pub async fn file_key(
-    passphrase: &str,
-    salt: &[u8],
-    iterations: u32,
-) -> Result<CryptoKey, CryptoError> {
-    derive(
-        passphrase,
-        salt,
-        iterations,
-        "AES-GCM",
-        &["encrypt", "decrypt"],
-    )
-    .await
 }
 
 /// A new data key, wrapped by `kek`; returns the wrapped bytes and the key, unwrapped again

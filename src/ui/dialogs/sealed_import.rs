@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::browser::crypto::{self, CryptoError};
+use crate::browser::crypto::{self, CryptoError, KeyUse};
 use crate::files::import;
 use crate::files::sealed_backup::SealedBackup;
 use crate::ui::dialogs::import_control::Importer;
@@ -30,10 +30,11 @@ pub fn SealedImport(importer: Importer) -> impl IntoView {
         importer.status.set("Opening the backup\u{2026}".into());
         importer.problem.set(String::new());
         spawn_local(async move {
-            let opened = match crypto::file_key(&typed, &backup.salt, backup.iterations).await {
-                Ok(key) => crypto::open(&key, &backup.envelope).await,
-                Err(e) => Err(e),
-            };
+            let opened =
+                match crypto::derive(&typed, &backup.salt, backup.iterations, KeyUse::File).await {
+                    Ok(key) => crypto::open(&key, &backup.envelope).await,
+                    Err(e) => Err(e),
+                };
             match opened {
                 Ok(text) => {
                     importer.sealed.set(None);

@@ -5,7 +5,7 @@ use std::fmt;
 
 use leptos::prelude::*;
 
-use crate::browser::crypto::{self, CryptoError};
+use crate::browser::crypto::{self, CryptoError, KeyUse};
 use crate::browser::download::{download_text, DownloadError};
 use crate::browser::{perf, platform};
 use crate::files::calendar::NoReminders;
@@ -81,7 +81,7 @@ pub async fn export_all_sealed(library: Library, passphrase: String) -> Result<D
     let now = platform::now();
     let text = everything(library, now)?;
     let salt = crypto::random::<SALT_LEN>()?;
-    let key = crypto::file_key(&passphrase, &salt, ITERATIONS).await?;
+    let key = crypto::derive(&passphrase, &salt, ITERATIONS, KeyUse::File).await?;
     let envelope = crypto::seal(&key, &text).await?;
     let file = SealedBackup {
         salt,

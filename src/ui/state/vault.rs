@@ -6,7 +6,7 @@ use std::cell::RefCell;
 
 use web_sys::CryptoKey;
 
-use crate::browser::crypto::{self, CryptoError};
+use crate::browser::crypto::{self, CryptoError, KeyUse};
 use crate::browser::LocalStore;
 use crate::model::Theme;
 use crate::persist::envelope::{is_sealed, Envelope};
@@ -177,7 +177,7 @@ pub fn knows(key: &StorageKey, envelope: String, plain: String) {
 /// plain (a pass cut short, or an older Mend's write). A wrong passphrase changes nothing.
 pub async fn unlock(passphrase: &str) -> Result<(), LockProblem> {
     let record = stored_record().ok_or(StorageError::Other("the lock is off".into()))??;
-    let kek = crypto::lock_key(passphrase, &record.salt, record.iterations).await?;
+    let kek = crypto::derive(passphrase, &record.salt, record.iterations, KeyUse::Lock).await?;
     let key = crypto::unwrap(&kek, &record.wrapped, false).await?;
     let local = store()?;
     let cache = RefCell::new(Cache::new(record.encode()));
@@ -191,10 +191,22 @@ pub async fn unlock(passphrase: &str) -> Result<(), LockProblem> {
         };
         cache.borrow_mut().knows(&name, raw, plain);
     }
-    let plain = lock::records(&local, false)?;
-    let mut pass = Vec::with_capacity(plain.len());
-    for (name, before) in plain {
-        let envelope = crypto::seal(&key, &before).await?.encode();
+    let pass = seal_plain(&local, &key, &cache).await?;
+    // Left plain if there is no room: they are read as they are, and sealed when next saved.
+    let _ = lock::replace_all(&local, LockChange::Keep, &pass);
+    STATE.with(|s| *s.borrow_mut() = State::Open(Open { key, record, cache }));
+    Ok(())
+}
+
+/// Every plain record's envelope, known to `cache`, as one pass for `lock::replace_all`.
+async fn seal_plain(
+    local: &LocalStore,
+    key: &CryptoKey,
+    cache: &RefCell<Cache>,
+) -> Result<Vec<Replace>, LockProblem> {
+    let mut pass = Vec::new();
+    for (name, before) in lock::records(local, false)? {
+        let envelope = crypto::seal(key, &before).await?.encode();
         cache
             .borrow_mut()
             .knows(&name, envelope.clone(), before.clone());
@@ -204,17 +216,14 @@ pub async fn unlock(passphrase: &str) -> Result<(), LockProblem> {
             after: envelope,
         });
     }
-    // Left plain if there is no room: they are read as they are, and sealed when next saved.
-    let _ = lock::replace_all(&local, LockChange::Keep, &pass);
-    STATE.with(|s| *s.borrow_mut() = State::Open(Open { key, record, cache }));
-    Ok(())
+    Ok(pass)
 }
 
 /// Turns the lock on: a new data key wrapped by the passphrase's, and every record sealed
 /// in one pass that writes all or nothing.
 pub async fn turn_on(passphrase: &str, theme: Theme) -> Result<(), LockProblem> {
     let salt = crypto::random::<{ lock::SALT_LEN }>()?;
-    let kek = crypto::lock_key(passphrase, &salt, ITERATIONS).await?;
+    let kek = crypto::derive(passphrase, &salt, ITERATIONS, KeyUse::Lock).await?;
     let (wrapped, key) = crypto::new_data_key(&kek).await?;
     let record = LockRecord {
         salt,
@@ -224,18 +233,7 @@ pub async fn turn_on(passphrase: &str, theme: Theme) -> Result<(), LockProblem> 
     };
     let local = store()?;
     let cache = RefCell::new(Cache::new(record.encode()));
-    let mut pass = Vec::new();
-    for (name, before) in lock::records(&local, false)? {
-        let envelope = crypto::seal(&key, &before).await?.encode();
-        cache
-            .borrow_mut()
-            .knows(&name, envelope.clone(), before.clone());
-        pass.push(Replace {
-            key: name,
-            before,
-            after: envelope,
-        });
-    }
+    let pass = seal_plain(&local, &key, &cache).await?;
     lock::replace_all(&local, LockChange::Set(&record.encode()), &pass)?;
     STATE.with(|s| *s.borrow_mut() = State::Open(Open { key, record, cache }));
     Ok(())
@@ -267,9 +265,9 @@ pub async fn turn_off() -> Result<(), LockProblem> {
 /// A new passphrase: only the data key is wrapped again; no record changes.
 pub async fn change(current: &str, new: &str) -> Result<(), LockProblem> {
     let mut record = stored_record().ok_or(StorageError::Other("the lock is off".into()))??;
-    let old = crypto::lock_key(current, &record.salt, record.iterations).await?;
+    let old = crypto::derive(current, &record.salt, record.iterations, KeyUse::Lock).await?;
     let salt = crypto::random::<{ lock::SALT_LEN }>()?;
-    let kek = crypto::lock_key(new, &salt, ITERATIONS).await?;
+    let kek = crypto::derive(new, &salt, ITERATIONS, KeyUse::Lock).await?;
     record.wrapped = crypto::rewrap(&old, &kek, &record.wrapped).await?;
     record.salt = salt;
     record.iterations = ITERATIONS;
