@@ -71,6 +71,9 @@ choice!(
 );
 
 impl AutoLock {
+    /// The order Settings shows them in, shortest first; the default leads the declaration.
+    pub const SHOWN: [AutoLock; 4] = [Self::Five, Self::Fifteen, Self::Sixty, Self::Off];
+
     /// Left out of stored settings while it is the default, so older records read the same.
     pub fn is_default(&self) -> bool {
         *self == Self::default()
@@ -131,5 +134,7 @@ mod tests {
         assert_eq!(AutoLock::default(), AutoLock::Fifteen);
         assert_eq!(AutoLock::Off.minutes(), None);
         assert_eq!(AutoLock::Sixty.minutes(), Some(60));
+        let shown: Vec<_> = AutoLock::SHOWN.iter().map(|a| a.minutes()).collect();
+        assert_eq!(shown, [Some(5), Some(15), Some(60), None]);
     }
 }

@@ -192,7 +192,8 @@ fn LockIsOn(status: RwSignal<String>, problem: RwSignal<String>) -> impl IntoVie
         <p>"The lock is on: everything Mend keeps in this browser is encrypted. \u{201c}Lock now\u{201d} at the top locks every Mend tab."</p>
         <fieldset class="choices">
             <legend>"Lock by itself when idle"</legend>
-            {AutoLock::OPTIONS.iter().map(|&(key, label)| {
+            {AutoLock::SHOWN.iter().map(|choice| {
+                let (key, label) = (choice.key(), choice.label());
                 let id = format!("auto-lock-{key}");
                 let choose = move |_| library.change_settings(|s| s.auto_lock.set_text(key));
                 view! {
