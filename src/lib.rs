@@ -1,6 +1,6 @@
 //! Mend: a private, offline helper for recovering well from a mistake at work.
 //!
-//! `model`, `persist`, `files` and `route` are pure and tested natively; `browser` is the only code
+//! `model`, `persist`, `files`, `json` and `route` are pure and tested natively; `browser` is the only code
 //! that touches `web_sys`; `ui` holds the Leptos components.
 
 // Browser data, storage and imported files must never be unwrapped; tests may.
@@ -8,6 +8,7 @@
 
 pub mod browser;
 pub mod files;
+pub mod json;
 pub mod model;
 pub mod persist;
 pub mod route;

@@ -113,7 +113,7 @@ fn units(store: &MemoryStore) -> usize {
 fn export_all(store: &MemoryStore) -> String {
     let loaded = persist::load(store);
     let at: Timestamp = "2026-11-26T10:00:00Z".parse().unwrap();
-    export(&loaded.incidents, &loaded.unreadable, at).unwrap()
+    export(&loaded.incidents, &loaded.unreadable, at)
 }
 
 fn incident_with(seed: u8, what_happened: String) -> Incident {
@@ -224,7 +224,7 @@ fn one_bad_incident_is_skipped_and_named_while_the_rest_import() {
 fn export_then_import_into_an_empty_browser_then_export_again_is_identical() {
     let file = read(&fixture("good/two-incidents.json")).unwrap();
     let at: Timestamp = "2026-11-26T10:00:00Z".parse().unwrap();
-    let first = export(&file.incidents, &[], at).unwrap();
+    let first = export(&file.incidents, &[], at);
 
     let plan = Plan::new(read(&first).unwrap(), &[], &[]);
     let (writes, summary) =
@@ -236,7 +236,7 @@ fn export_then_import_into_an_empty_browser_then_export_again_is_identical() {
     writer.save_all(&store, &imported).unwrap();
 
     let reloaded = persist::load(&store).incidents;
-    assert_eq!(export(&reloaded, &[], at).unwrap(), first);
+    assert_eq!(export(&reloaded, &[], at), first);
 }
 
 #[test]
@@ -259,7 +259,7 @@ fn an_import_that_does_not_fit_writes_nothing() {
 fn file_with_checklist(checklist: &str) -> String {
     let one = incident_with(1, "Notes".into());
     let at: Timestamp = "2026-11-26T10:00:00Z".parse().unwrap();
-    let text = export(&[one], &[], at).unwrap();
+    let text = export(&[one], &[], at);
     let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
     value["checklist"] = serde_json::from_str(checklist).unwrap();
     value.to_string()

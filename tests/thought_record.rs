@@ -91,8 +91,7 @@ fn the_thought_record_survives_export_and_import() {
         std::slice::from_ref(&i),
         &[],
         Timestamp::from_millis(0).unwrap(),
-    )
-    .expect("exports");
+    );
     assert!(file.contains("\"thought_record\""));
     let back = read(&file).expect("imports");
     assert_eq!(back.incidents, [i]);

@@ -5,8 +5,7 @@
 //! Records that could not be read go along as their raw text, so clearing the device after an
 //! export loses nothing.
 
-use serde::Serialize;
-
+use crate::json::{Json, Writer};
 use crate::model::preflight::Checklist;
 use crate::model::{order, Day, Incident, Timestamp};
 use crate::persist::{Unreadable, SCHEMA_VERSION};
@@ -16,32 +15,8 @@ pub const FORMAT: &str = "mend-backup";
 /// The version of Mend that wrote the file; for people reading it, not for parsing.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-#[derive(Serialize)]
-struct Envelope<'a> {
-    format: &'static str,
-    /// The incident schema the `incidents` are written in.
-    schema: u32,
-    app_version: &'static str,
-    exported_at: Timestamp,
-    incidents: Vec<&'a Incident>,
-    unreadable: Vec<RawRecord<'a>>,
-    /// The pre-flight checklist, when it has items; its own key's record holds the same.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    checklist: Option<&'a Checklist>,
-}
-
-#[derive(Serialize)]
-struct RawRecord<'a> {
-    key: String,
-    raw: &'a str,
-}
-
 /// The file text for these incidents, oldest first, whatever order they are held in.
-pub fn export(
-    incidents: &[Incident],
-    unreadable: &[Unreadable],
-    exported_at: Timestamp,
-) -> Result<String, serde_json::Error> {
+pub fn export(incidents: &[Incident], unreadable: &[Unreadable], exported_at: Timestamp) -> String {
     export_with(incidents, unreadable, &Checklist::default(), exported_at)
 }
 
@@ -51,29 +26,42 @@ pub fn export_with(
     unreadable: &[Unreadable],
     checklist: &Checklist,
     exported_at: Timestamp,
-) -> Result<String, serde_json::Error> {
+) -> String {
     let mut incidents: Vec<&Incident> = incidents.iter().collect();
     order::sort_by(&mut incidents, |i| {
         (i.created_at.millis(), order::id_key(i.id))
     });
-    let compact = serde_json::to_string(&Envelope {
-        format: FORMAT,
-        schema: SCHEMA_VERSION,
-        app_version: APP_VERSION,
-        exported_at,
-        incidents,
-        unreadable: unreadable
-            .iter()
-            .map(|u| RawRecord {
-                key: u.key.as_string(),
-                raw: &u.raw,
-            })
-            .collect(),
-        checklist: (!checklist.items.is_empty()).then_some(checklist),
-    })?;
+    let mut w = Writer::with_capacity(incidents.len() * 4096 + 256);
+    w.open('{');
+    w.text_field("format", FORMAT);
+    w.field("schema", &SCHEMA_VERSION);
+    w.text_field("app_version", APP_VERSION);
+    w.field("exported_at", &exported_at);
+    w.key("incidents");
+    w.open('[');
+    for incident in incidents {
+        w.comma();
+        incident.write(&mut w);
+    }
+    w.close(']');
+    w.key("unreadable");
+    w.open('[');
+    for record in unreadable {
+        w.comma();
+        w.open('{');
+        w.text_field("key", &record.key.as_string());
+        w.text_field("raw", &record.raw);
+        w.close('}');
+    }
+    w.close(']');
+    if !checklist.items.is_empty() {
+        w.field("checklist", checklist);
+    }
+    w.close('}');
+    let compact = w.into_text();
     // The envelope and its lists are indented; each incident is one line. Indenting every
     // incident too would add about 37% (and `import::MAX_FILE_BYTES` counts on one line each).
-    Ok(pretty(&compact, 2))
+    pretty(&compact, 2)
 }
 
 /// Indents compact JSON text as `serde_json::to_string_pretty` does, down to `levels` deep;
@@ -184,14 +172,14 @@ mod tests {
             at("2026-11-26T08:00:00Z"),
         );
         incident.title = "Wrong invoice".into();
-        let text = export(&[incident.clone()], &[], at("2026-11-27T09:30:00Z")).unwrap();
+        let text = export(&[incident.clone()], &[], at("2026-11-27T09:30:00Z"));
         let value: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["format"], "mend-backup");
         assert_eq!(value["schema"], json!(SCHEMA_VERSION));
         assert_eq!(value["app_version"], APP_VERSION);
         assert_eq!(value["exported_at"], "2026-11-27T09:30:00.000Z");
         assert_eq!(value["unreadable"], json!([]));
-        let stored: Value = serde_json::from_str(&codec::encode(&incident).unwrap()).unwrap();
+        let stored: Value = serde_json::from_str(&codec::encode(&incident)).unwrap();
         assert_eq!(value["incidents"], json!([stored["incident"]]));
         assert!(text.contains("\n  \"schema\": "), "pretty-printed");
     }
@@ -211,8 +199,8 @@ mod tests {
             &[],
             at("2026-11-27T09:30:00Z"),
         );
-        assert_eq!(text.as_ref().unwrap(), again.as_ref().unwrap());
-        let value: Value = serde_json::from_str(&text.unwrap()).unwrap();
+        assert_eq!(text, again);
+        let value: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["incidents"][0]["id"], older.id.to_string());
     }
 
@@ -237,7 +225,7 @@ mod tests {
             raw: "{\"broken".into(),
             reason: DecodeError::NoVersion,
         };
-        let text = export(&[], &[unreadable], at("2026-11-27T09:30:00Z")).unwrap();
+        let text = export(&[], &[unreadable], at("2026-11-27T09:30:00Z"));
         let value: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(
             value["unreadable"],

@@ -152,8 +152,8 @@ pub fn read(text: &str) -> Result<ImportFile, ImportError> {
     let checklist: Option<Checklist> = given
         .as_ref()
         .filter(|list| check_sizes(list, MAX_LENGTH).is_ok())
-        // Through text: the typed reader from text is already built for the stored record.
-        .and_then(|list| serde_json::from_str(&list.to_string()).ok());
+        // Through text: the typed reader reads text.
+        .and_then(|list| crate::json::from_text(&list.to_string()).ok());
     let mut file = ImportFile {
         incidents: Vec::new(),
         rejected: Vec::new(),

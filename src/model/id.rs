@@ -74,7 +74,7 @@ impl fmt::Display for IncidentId {
     }
 }
 
-super::serde_as_text!(IncidentId);
+crate::json::json_as_text!(IncidentId, "an incident id");
 
 #[cfg(test)]
 mod tests {

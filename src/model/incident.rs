@@ -1,30 +1,73 @@
 //! The incident: one mistake and everything the user writes while recovering from it.
 
-use serde::{Deserialize, Serialize};
+use crate::json::{Json, ReadError, Reader, Writer};
 
 use super::{IncidentId, Step, Steps, Timestamp};
 
 /// One incident. Field order here is the field order in storage and in exports.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Incident {
     pub id: IncidentId,
-    #[serde(default)]
     pub title: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     /// When the user noticed the mistake; it starts the clock for owning up.
-    #[serde(default)]
     pub noticed_at: Option<Timestamp>,
     /// Comma-separated, as typed.
-    #[serde(default)]
     pub tags: String,
-    #[serde(default)]
     pub archived: bool,
     /// Where the user was last, so opening the incident returns there.
-    #[serde(default)]
     pub last_step: Step,
-    #[serde(default)]
     pub steps: Steps,
+}
+
+/// Written as `json_struct!` would; read with `id` and both times required, since an incident
+/// without them can't be told apart or placed in time.
+impl Json for Incident {
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        w.field("id", &self.id);
+        w.field("title", &self.title);
+        w.field("created_at", &self.created_at);
+        w.field("updated_at", &self.updated_at);
+        w.field("noticed_at", &self.noticed_at);
+        w.field("tags", &self.tags);
+        w.field("archived", &self.archived);
+        w.field("last_step", &self.last_step);
+        w.field("steps", &self.steps);
+        w.close('}');
+    }
+
+    fn read(r: &mut Reader<'_>) -> Result<Self, ReadError> {
+        let mut incident = Incident::new(IncidentId::from_random_bytes([0; 16]), Timestamp::EPOCH);
+        incident.noticed_at = None;
+        incident.last_step = Step::default();
+        incident.steps = Steps::default();
+        let mut found = [false; 3];
+        r.open(b'{', "an incident")?;
+        let mut first = true;
+        while let Some(key) = r.next_key(&mut first)? {
+            match &*key {
+                "id" => (incident.id, found[0]) = (Json::read(r)?, true),
+                "title" => incident.title = Json::read(r)?,
+                "created_at" => (incident.created_at, found[1]) = (Json::read(r)?, true),
+                "updated_at" => (incident.updated_at, found[2]) = (Json::read(r)?, true),
+                "noticed_at" => incident.noticed_at = Json::read(r)?,
+                "tags" => incident.tags = Json::read(r)?,
+                "archived" => incident.archived = Json::read(r)?,
+                "last_step" => incident.last_step = Json::read(r)?,
+                "steps" => incident.steps = Json::read(r)?,
+                _ => r.skip()?,
+            }
+        }
+        match found {
+            [true, true, true] => Ok(incident),
+            _ => Err(ReadError {
+                what: "an incident with its id, created_at and updated_at",
+                at: r.position(),
+            }),
+        }
+    }
 }
 
 impl Incident {

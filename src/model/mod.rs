@@ -1,26 +1,6 @@
 //! Pure domain types and logic: incidents, the seven steps, and everything Mend composes
 //! from them. No browser code lives here.
 
-/// Stores a type as its `Display` text and reads it back through `FromStr`, so ids and times
-/// are readable strings in storage and exports.
-macro_rules! serde_as_text {
-    ($type:ty) => {
-        impl serde::Serialize for $type {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.collect_str(self)
-            }
-        }
-
-        impl<'de> serde::Deserialize<'de> for $type {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = String::deserialize(deserializer)?;
-                text.parse().map_err(serde::de::Error::custom)
-            }
-        }
-    };
-}
-use serde_as_text;
-
 pub mod value;
 
 pub mod backup_reminder;

@@ -6,15 +6,14 @@
 //! it came from, and gathering again never adds back one that was retired. Nothing here
 //! changes an incident.
 
-use serde::{Deserialize, Serialize};
+use crate::json::json_struct;
 
 use super::insights::{sort_by, tag_counts};
 use super::limits::MAX_LENGTH;
 use super::Incident;
 
 /// One item on the checklist.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CheckItem {
     pub id: u32,
     /// What the person reads, as they last wrote it.
@@ -25,12 +24,20 @@ pub struct CheckItem {
     pub retired: bool,
 }
 
+json_struct!(CheckItem {
+    id,
+    text,
+    key,
+    retired
+});
+
 /// The checklist, in the person's order.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Checklist {
     pub items: Vec<CheckItem>,
 }
+
+json_struct!(Checklist { items });
 
 /// Lower-case ASCII letters and digits and every other character as written, with each run
 /// of spaces and punctuation turned into one space: "Check the  recipients!" and "check

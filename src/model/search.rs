@@ -21,9 +21,7 @@ fn collect(value: &Value, out: &mut String) {
 /// rather than `to_value`, reusing the code that storage already needs.
 pub fn haystack(incident: &Incident) -> String {
     let mut out = String::new();
-    let value =
-        serde_json::to_string(incident).and_then(|text| serde_json::from_str::<Value>(&text));
-    if let Ok(value) = value {
+    if let Ok(value) = serde_json::from_str::<Value>(&crate::json::to_text(incident)) {
         collect(&value, &mut out);
     }
     out

@@ -1,28 +1,62 @@
 //! Mend's settings, and what the browser's answer about keeping data means, in plain words.
 
-use serde::{Deserialize, Serialize};
-
 use super::value::choice;
 use super::Timestamp;
 
 /// Everything a person can set. Field order is the order in storage; a field missing from
 /// older stored settings takes its default.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Settings {
     /// Neutral titles ("Incident 3") in the list and the browser tab, for use at work.
     pub discreet: bool,
     /// Light or dark colours.
     pub theme: Theme,
     /// While the passphrase lock is on, how long idle before it locks.
-    #[serde(skip_serializing_if = "super::passphrase::AutoLock::is_default")]
     pub auto_lock: super::passphrase::AutoLock,
     /// When "Export all" last made a file, for the backup reminder. Left out while unset.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_export: Option<Timestamp>,
     /// When the backup reminder was last put off with "Not now".
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reminder_dismissed: Option<Timestamp>,
+}
+
+/// Like `json_struct!`, but the idle time while it is the default, and the times while unset,
+/// are left out.
+impl crate::json::Json for Settings {
+    fn write(&self, w: &mut crate::json::Writer) {
+        w.open('{');
+        w.field("discreet", &self.discreet);
+        w.field("theme", &self.theme);
+        if !self.auto_lock.is_default() {
+            w.field("auto_lock", &self.auto_lock);
+        }
+        for (name, at) in [
+            ("last_export", self.last_export),
+            ("reminder_dismissed", self.reminder_dismissed),
+        ] {
+            if at.is_some() {
+                w.field(name, &at);
+            }
+        }
+        w.close('}');
+    }
+
+    fn read(r: &mut crate::json::Reader<'_>) -> Result<Self, crate::json::ReadError> {
+        use crate::json::Json;
+        let mut settings = Settings::default();
+        r.open(b'{', "the settings")?;
+        let mut first = true;
+        while let Some(key) = r.next_key(&mut first)? {
+            match &*key {
+                "discreet" => settings.discreet = Json::read(r)?,
+                "theme" => settings.theme = Json::read(r)?,
+                "auto_lock" => settings.auto_lock = Json::read(r)?,
+                "last_export" => settings.last_export = Json::read(r)?,
+                "reminder_dismissed" => settings.reminder_dismissed = Json::read(r)?,
+                _ => r.skip()?,
+            }
+        }
+        Ok(settings)
+    }
 }
 
 choice!(

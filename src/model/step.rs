@@ -1,20 +1,7 @@
 //! The seven steps, in order, with the names and addresses the user sees.
 
 /// One step of the walk from Stop to Step it up.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Step {
     #[default]
     Stop,
@@ -63,6 +50,19 @@ impl Step {
         }
     }
 
+    /// The name in storage.
+    fn key(self) -> &'static str {
+        match self {
+            Step::Stop => "stop",
+            Step::Assess => "assess",
+            Step::Solutions => "solutions",
+            Step::OwnUp => "own_up",
+            Step::Fix => "fix",
+            Step::FollowUp => "follow_up",
+            Step::StepItUp => "step_it_up",
+        }
+    }
+
     pub fn from_slug(slug: &str) -> Option<Step> {
         Step::ALL.into_iter().find(|s| s.slug() == slug)
     }
@@ -78,6 +78,21 @@ impl Step {
 
     pub fn previous(self) -> Option<Step> {
         (self as usize).checked_sub(1).map(|i| Step::ALL[i])
+    }
+}
+
+/// Stored by its snake-case name; an unknown name is refused, as serde's derive did.
+impl crate::json::Json for Step {
+    fn write(&self, w: &mut crate::json::Writer) {
+        w.string(self.key());
+    }
+    fn read(r: &mut crate::json::Reader<'_>) -> Result<Self, crate::json::ReadError> {
+        let at = r.position();
+        let key = r.string()?;
+        Step::ALL
+            .into_iter()
+            .find(|s| s.key() == key)
+            .ok_or(crate::json::ReadError { what: "a step", at })
     }
 }
 

@@ -1,7 +1,7 @@
 //! What each of the seven steps records. Every field is optional and defaults to empty,
 //! so records from before a field existed still load.
 
-use serde::{Deserialize, Serialize};
+use crate::json::json_struct;
 
 use super::choices::{
     Breathing, CauseKind, CheckIn, CommitmentKind, Effort, ItemStatus, Risk, Severity, Undoable,
@@ -13,8 +13,7 @@ use super::value::DayText;
 use super::Timestamp;
 
 /// The seven steps' records.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Steps {
     pub stop: Stop,
     pub assess: Assess,
@@ -24,6 +23,16 @@ pub struct Steps {
     pub follow_up: FollowUp,
     pub step_it_up: StepItUp,
 }
+
+json_struct!(Steps {
+    stop,
+    assess,
+    solutions,
+    own_up,
+    fix,
+    follow_up,
+    step_it_up
+});
 
 impl Steps {
     /// The steps of a new incident: empty, except that the boss to tell is, by default,
@@ -89,34 +98,36 @@ pub fn shift_item<T: Item>(list: &mut [T], id: u32, by: isize) -> bool {
 }
 
 /// One line of text in a list: a key point or an extra check.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Point {
     pub id: u32,
     pub text: String,
 }
 
+json_struct!(Point { id, text });
+
 /// Someone who must help.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Person {
     pub id: u32,
     pub name: String,
     pub role: String,
 }
 
+json_struct!(Person { id, name, role });
+
 /// A timeline entry.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Event {
     pub id: u32,
     pub at: Option<Timestamp>,
     pub what: String,
 }
 
+json_struct!(Event { id, at, what });
+
 /// 1 Stop: the breathing pause, distress before and after it, and the thought record.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Stop {
     pub pattern: Breathing,
     /// 0–10. The scale stores the same number the old dropdown did.
@@ -126,9 +137,15 @@ pub struct Stop {
     pub thought_record: ThoughtRecord,
 }
 
+json_struct!(Stop {
+    pattern,
+    distress_before,
+    distress_after,
+    thought_record
+});
+
 /// 2 Assess: the facts as known now.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Assess {
     pub what_happened: String,
     pub happened_at: Option<Timestamp>,
@@ -144,6 +161,22 @@ pub struct Assess {
     pub key_points: Vec<Point>,
     pub timeline: Vec<Event>,
 }
+
+json_struct!(Assess {
+    what_happened,
+    happened_at,
+    affects_customers,
+    affects_colleagues,
+    affects_systems,
+    affects_money,
+    affects_deadlines,
+    impact,
+    severity,
+    worsening,
+    helpers,
+    key_points,
+    timeline
+});
 
 impl Assess {
     /// The kinds of thing affected, in plain words.
@@ -171,8 +204,7 @@ impl Assess {
 }
 
 /// One way to put things right.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Alternative {
     pub id: u32,
     pub title: String,
@@ -186,14 +218,28 @@ pub struct Alternative {
     pub cons: String,
 }
 
+json_struct!(Alternative {
+    id,
+    title,
+    description,
+    effort,
+    risk,
+    undoable,
+    time_to_fix,
+    helpers,
+    pros,
+    cons
+});
+
 /// 3 Solutions: the options, and the one chosen.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Solutions {
     pub options: Vec<Alternative>,
     /// The id of the recommended option.
     pub chosen: Option<u32>,
 }
+
+json_struct!(Solutions { options, chosen });
 
 impl Solutions {
     pub fn chosen(&self) -> Option<&Alternative> {
@@ -203,8 +249,7 @@ impl Solutions {
 }
 
 /// 4 Own up: who to tell, the briefing, and when it was done.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OwnUp {
     pub tell_name: String,
     pub tell_role: String,
@@ -217,9 +262,18 @@ pub struct OwnUp {
     pub told_at: Option<Timestamp>,
 }
 
+json_struct!(OwnUp {
+    tell_name,
+    tell_role,
+    tell_email,
+    done_so_far,
+    need,
+    briefing,
+    told_at
+});
+
 /// One checklist item.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FixItem {
     pub id: u32,
     pub what: String,
@@ -231,6 +285,17 @@ pub struct FixItem {
     /// Set when the item was seeded from this chosen option.
     pub from_option: Option<u32>,
 }
+
+json_struct!(FixItem {
+    id,
+    what,
+    owner,
+    due,
+    status,
+    verified_by,
+    notes,
+    from_option
+});
 
 impl FixItem {
     /// Done, not doing, or confirmed to work.
@@ -250,11 +315,12 @@ impl FixItem {
 }
 
 /// 5 Fix: the checklist.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Fix {
     pub items: Vec<FixItem>,
 }
+
+json_struct!(Fix { items });
 
 impl Fix {
     /// (finished, total), where finished counts Done and Not doing.
@@ -265,8 +331,7 @@ impl Fix {
 }
 
 /// Someone to keep informed, with the moment each follow-up was done.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Stakeholder {
     pub id: u32,
     pub name: String,
@@ -277,9 +342,18 @@ pub struct Stakeholder {
     pub debrief_booked: Option<Timestamp>,
 }
 
+json_struct!(Stakeholder {
+    id,
+    name,
+    role,
+    informed,
+    told_resolved,
+    thanked,
+    debrief_booked
+});
+
 /// 6 Follow up: the ledger and the debrief.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FollowUp {
     pub people: Vec<Stakeholder>,
     /// Names the user removed from the ledger, so they are not added back.
@@ -296,6 +370,19 @@ pub struct FollowUp {
     pub debrief_held: Option<Timestamp>,
 }
 
+json_struct!(FollowUp {
+    people,
+    removed_names,
+    cause,
+    cause_kinds,
+    seemed_reasonable,
+    lucky,
+    known_earlier,
+    caught_sooner,
+    debrief_on,
+    debrief_held
+});
+
 impl FollowUp {
     pub fn has_cause(&self, kind: CauseKind) -> bool {
         self.cause_kinds.contains(&kind)
@@ -309,8 +396,7 @@ impl FollowUp {
 }
 
 /// A prevention commitment with its check-ins.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Commitment {
     pub id: u32,
     pub what: String,
@@ -320,9 +406,17 @@ pub struct Commitment {
     pub day90: CheckIn,
 }
 
+json_struct!(Commitment {
+    id,
+    what,
+    kind,
+    day30,
+    day60,
+    day90
+});
+
 /// 7 Step it up: prevention, extra checks, reflection, closing.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StepItUp {
     pub commitments: Vec<Commitment>,
     pub extra_checks: Vec<Point>,
@@ -332,6 +426,15 @@ pub struct StepItUp {
     /// Set when the user closes the incident as resolved.
     pub resolved_at: Option<Timestamp>,
 }
+
+json_struct!(StepItUp {
+    commitments,
+    extra_checks,
+    learned,
+    went_well,
+    didnt_work,
+    resolved_at
+});
 
 #[cfg(test)]
 mod tests;

@@ -2,7 +2,7 @@
 //! follows (each with a plain example), a balanced thought with its prompts, and how strongly
 //! the first thought is believed before and after. Also the distress change shown back.
 
-use serde::{Deserialize, Serialize};
+use crate::json::json_struct;
 
 use super::labels;
 
@@ -83,8 +83,7 @@ pub const BALANCED_PROMPTS: [&str; 3] = [
 ];
 
 /// The thought record. Every part is optional.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ThoughtRecord {
     /// The thought, in the person's own words.
     pub thought: String,
@@ -97,6 +96,15 @@ pub struct ThoughtRecord {
     /// Whether the person put it in the report. Off until they tick it.
     pub in_report: bool,
 }
+
+json_struct!(ThoughtRecord {
+    thought,
+    patterns,
+    balanced,
+    belief_before,
+    belief_after,
+    in_report
+});
 
 impl ThoughtRecord {
     pub fn follows(&self, pattern: Pattern) -> bool {

@@ -16,6 +16,9 @@ const DAY_MAX: i64 = MAX_MS.div_euclid(86_400_000);
 
 impl Timestamp {
     /// `None` outside years 0000–9999.
+    /// 1970-01-01T00:00:00Z.
+    pub const EPOCH: Timestamp = Timestamp(0);
+
     pub fn from_millis(ms: i64) -> Option<Self> {
         (MIN_MS..=MAX_MS).contains(&ms).then_some(Self(ms))
     }
@@ -188,7 +191,7 @@ impl FromStr for Timestamp {
     }
 }
 
-super::serde_as_text!(Timestamp);
+crate::json::json_as_text!(Timestamp, "a moment in time");
 
 #[cfg(test)]
 mod tests {

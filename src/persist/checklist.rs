@@ -1,39 +1,19 @@
 //! The stored form of the pre-flight checklist: `{"schema": N, "checklist": {...}}` under its
 //! own key, with its own schema version, read like the settings.
 
-use serde::{Deserialize, Serialize};
-
 use super::codec::{self, DecodeError};
 use crate::model::preflight::Checklist;
 
 /// The checklist schema this build writes, and the newest it can read.
 pub const CHECKLIST_SCHEMA: u32 = 1;
 
-#[derive(Serialize)]
-struct RecordOut<'a> {
-    schema: u32,
-    checklist: &'a Checklist,
-}
-
-pub fn encode(checklist: &Checklist) -> Result<String, serde_json::Error> {
-    serde_json::to_string(&RecordOut {
-        schema: CHECKLIST_SCHEMA,
-        checklist,
-    })
+pub fn encode(checklist: &Checklist) -> String {
+    codec::encode_record(CHECKLIST_SCHEMA, "checklist", checklist)
 }
 
 /// Reads a stored checklist. A newer one is refused, never guessed at.
 pub fn decode(raw: &str) -> Result<Checklist, DecodeError> {
-    codec::check_version(raw, CHECKLIST_SCHEMA)?;
-    serde_json::from_str::<RecordIn>(raw)
-        .map_err(|e| DecodeError::Shape(e.to_string()))?
-        .checklist
-        .ok_or_else(|| DecodeError::Shape("no checklist".into()))
-}
-
-#[derive(Deserialize)]
-struct RecordIn {
-    checklist: Option<Checklist>,
+    codec::decode_small(raw, CHECKLIST_SCHEMA, "checklist")
 }
 
 #[cfg(test)]
@@ -51,7 +31,7 @@ mod tests {
                 retired: true,
             }],
         };
-        let text = encode(&list).unwrap_or_default();
+        let text = encode(&list);
         assert_eq!(
             text,
             r#"{"schema":1,"checklist":{"items":[{"id":1,"text":"Read it aloud","key":"read it aloud","retired":true}]}}"#

@@ -193,7 +193,7 @@ impl Writer {
         last_seen: Option<u64>,
     ) -> Result<u64, SaveError> {
         let key = StorageKey::Incident(incident.id);
-        let text = codec::encode(incident).map_err(|e| SaveError::Encode(e.to_string()))?;
+        let text = codec::encode(incident);
         let existing = kv.get(&key)?;
         refuse_newer(existing.as_deref(), SCHEMA_VERSION, SaveError::NewerRecord)?;
         if existing.as_deref().map(sync::fingerprint) != last_seen {
@@ -235,11 +235,10 @@ impl Writer {
         &self,
         kv: &dyn KeyValue,
         key: &StorageKey,
-        text: Result<String, serde_json::Error>,
+        text: String,
         schema: u32,
         newer: SaveError,
     ) -> Result<(), SaveError> {
-        let text = text.map_err(|e| SaveError::Encode(e.to_string()))?;
         let existing = kv.get(key)?;
         refuse_newer(existing.as_deref(), schema, newer)?;
         self.stamp_meta(kv)?;
@@ -261,7 +260,7 @@ impl Writer {
             Some(Err(_)) => false,
         };
         if stale {
-            let meta = codec::encode_meta().map_err(|e| SaveError::Encode(e.to_string()))?;
+            let meta = codec::encode_meta();
             kv.set(&StorageKey::Meta, &meta)?;
         }
         Ok(())

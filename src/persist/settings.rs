@@ -1,8 +1,6 @@
 //! The stored form of the settings: `{"schema": N, "settings": {...}}` as JSON text, with its
 //! own schema version, read in the same two stages as incident records.
 
-use serde::{Deserialize, Serialize};
-
 use super::codec::{self, DecodeError};
 use crate::model::Settings;
 
@@ -10,33 +8,13 @@ use crate::model::Settings;
 /// migrations yet; unknown fields are ignored and missing ones take their defaults.
 pub const SETTINGS_SCHEMA: u32 = 1;
 
-#[derive(Serialize)]
-struct RecordOut<'a> {
-    schema: u32,
-    settings: &'a Settings,
-}
-
-pub fn encode(settings: &Settings) -> Result<String, serde_json::Error> {
-    serde_json::to_string(&RecordOut {
-        schema: SETTINGS_SCHEMA,
-        settings,
-    })
+pub fn encode(settings: &Settings) -> String {
+    codec::encode_record(SETTINGS_SCHEMA, "settings", settings)
 }
 
 /// Reads a stored settings record. A newer one is refused, never guessed at.
 pub fn decode(raw: &str) -> Result<Settings, DecodeError> {
-    codec::check_version(raw, SETTINGS_SCHEMA)?;
-    // Read straight from the text: going through a `Value` would build a second
-    // deserializer for every stored type into the wasm.
-    serde_json::from_str::<RecordIn>(raw)
-        .map_err(|e| DecodeError::Shape(e.to_string()))?
-        .settings
-        .ok_or_else(|| DecodeError::Shape("no settings".into()))
-}
-
-#[derive(Deserialize)]
-struct RecordIn {
-    settings: Option<Settings>,
+    codec::decode_small(raw, SETTINGS_SCHEMA, "settings")
 }
 
 #[cfg(test)]
@@ -52,10 +30,10 @@ mod tests {
             ..Settings::default()
         };
         assert_eq!(
-            encode(&settings).as_deref().ok(),
-            Some(r#"{"schema":1,"settings":{"discreet":true,"theme":"dark"}}"#)
+            encode(&settings),
+            r#"{"schema":1,"settings":{"discreet":true,"theme":"dark"}}"#
         );
-        assert_eq!(decode(&encode(&settings).unwrap()), Ok(settings));
+        assert_eq!(decode(&encode(&settings)), Ok(settings));
     }
 
     #[test]

@@ -54,7 +54,7 @@ fn kinds_of_cause_keep_the_offered_order_without_repeats() {
     f.set_cause(CauseKind::Rushed, false);
     assert_eq!(f.cause_kinds, [CauseKind::Tired]);
     let read: FollowUp =
-        serde_json::from_str(r#"{"cause_kinds":["missing_check","later"]}"#).unwrap_or_default();
+        crate::json::from_text(r#"{"cause_kinds":["missing_check","later"]}"#).unwrap_or_default();
     assert_eq!(
         read.cause_kinds,
         [CauseKind::MissingCheck, CauseKind::Other]

@@ -36,21 +36,19 @@ impl Writer {
         }
         let mut records = Vec::new();
         if *settings != Settings::default() && empty(&StorageKey::Settings)? {
-            let text =
-                settings_codec::encode(settings).map_err(|e| SaveError::Encode(e.to_string()))?;
+            let text = settings_codec::encode(settings);
             records.push((StorageKey::Settings, text, None));
         }
         // An unreadable stored checklist goes back as it was, above, never over this one.
         let raw_checklist = raws.iter().any(|(key, _)| *key == StorageKey::Checklist);
         if *checklist != Checklist::default() && !raw_checklist && empty(&StorageKey::Checklist)? {
-            let text =
-                checklist_codec::encode(checklist).map_err(|e| SaveError::Encode(e.to_string()))?;
+            let text = checklist_codec::encode(checklist);
             records.push((StorageKey::Checklist, text, None));
         }
         for incident in incidents {
             let key = StorageKey::Incident(incident.id);
             if empty(&key)? {
-                let text = codec::encode(incident).map_err(|e| SaveError::Encode(e.to_string()))?;
+                let text = codec::encode(incident);
                 records.push((key, text, Some(incident.id)));
             }
         }
@@ -96,7 +94,7 @@ impl Writer {
         let mut records = Vec::with_capacity(incidents.len());
         for incident in incidents {
             let key = StorageKey::Incident(incident.id);
-            let text = codec::encode(incident).map_err(|e| SaveError::Encode(e.to_string()))?;
+            let text = codec::encode(incident);
             let before = kv.get(&key)?;
             refuse_newer(before.as_deref(), SCHEMA_VERSION, SaveError::NewerRecord)?;
             records.push((key, text, before));

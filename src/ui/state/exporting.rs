@@ -28,8 +28,6 @@ impl fmt::Display for Downloaded {
 /// Why no file was downloaded.
 #[derive(Debug, thiserror::Error)]
 pub enum NoFile {
-    #[error("The file couldn't be made: {0}.")]
-    Made(#[from] serde_json::Error),
     #[error("The download didn't start: {0}.")]
     Started(#[from] DownloadError),
     #[error("{0}")]
@@ -58,7 +56,7 @@ pub fn export_all(library: Library) -> Result<Downloaded, NoFile> {
     let made = deliver(
         &backup_file_name(platform::today()),
         "application/json",
-        text,
+        Ok::<_, NoFile>(text),
     );
     drop(span);
     let made = made?;
@@ -66,7 +64,7 @@ pub fn export_all(library: Library) -> Result<Downloaded, NoFile> {
     Ok(made)
 }
 
-fn everything(library: Library, now: Timestamp) -> Result<String, serde_json::Error> {
+fn everything(library: Library, now: Timestamp) -> String {
     library.with_all_untracked(|all| {
         library.unreadable.with_untracked(|bad| {
             library
@@ -79,7 +77,7 @@ fn everything(library: Library, now: Timestamp) -> Result<String, serde_json::Er
 /// The same backup, sealed with a passphrase of its own: only Mend, given it, reads it.
 pub async fn export_all_sealed(library: Library, passphrase: String) -> Result<Downloaded, NoFile> {
     let now = platform::now();
-    let text = everything(library, now)?;
+    let text = everything(library, now);
     let salt = crypto::random::<SALT_LEN>()?;
     let key = crypto::derive(&passphrase, &salt, ITERATIONS, KeyUse::File).await?;
     let envelope = crypto::seal(&key, &text).await?;
@@ -107,7 +105,7 @@ pub fn export_one(library: Library, id: IncidentId) -> Result<Downloaded, NoFile
     });
     let (text, title) = found.ok_or(NoFile::Gone)?;
     let name = incident_file_name(title.as_deref(), platform::today(), "json");
-    deliver(&name, "application/json", text)
+    deliver(&name, "application/json", Ok::<_, NoFile>(text))
 }
 
 /// Downloads `text` as `name`, once it could be made.

@@ -150,7 +150,7 @@ impl Library {
         let text = persist::settings::encode(&settings);
         let library = *self;
         self.sealed(
-            move |_| text.into_iter().collect(),
+            move |_| vec![text.clone()],
             move |library| {
                 library
                     .with_session(|s, _, kv| s.save_settings(kv, &settings))
@@ -179,7 +179,7 @@ impl Library {
         let text = persist::checklist::encode(&after);
         let library = *self;
         self.sealed(
-            move |_| text.into_iter().collect(),
+            move |_| vec![text.clone()],
             move |library| {
                 library
                     .with_session(|s, _, kv| s.save_checklist(kv, &after))

@@ -20,10 +20,7 @@ impl Library {
         // Edits still waiting to be saved go first, so storage matches the screen.
         self.flush();
         let incidents: Vec<Incident> = writes.iter().map(|w| w.incident().clone()).collect();
-        let texts = incidents
-            .iter()
-            .filter_map(|i| persist::codec::encode(i).ok())
-            .collect();
+        let texts = incidents.iter().map(persist::codec::encode).collect();
         let library = *self;
         self.sealed(
             move |_| texts,

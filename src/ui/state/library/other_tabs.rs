@@ -81,9 +81,9 @@ impl Library {
         let checklist = self.checklist.get_untracked();
         let mut texts: Vec<String> = self
             .incidents
-            .with_untracked(|all| all.iter().filter_map(|i| codec::encode(i).ok()).collect());
-        texts.extend(persist::settings::encode(&settings).ok());
-        texts.extend(persist::checklist::encode(&checklist).ok());
+            .with_untracked(|all| all.iter().map(codec::encode).collect());
+        texts.push(persist::settings::encode(&settings));
+        texts.push(persist::checklist::encode(&checklist));
         let library = *self;
         self.sealed(
             move |_| texts,

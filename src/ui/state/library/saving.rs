@@ -117,7 +117,7 @@ impl Library {
         let text = crate::persist::codec::encode(&deleted);
         let library = *self;
         self.sealed(
-            move |_| text.into_iter().collect(),
+            move |_| vec![text.clone()],
             move |library| {
                 let deleted = deleted.clone();
                 library.with_session(|s, all, kv| s.restore(kv, all, deleted, position))

@@ -33,7 +33,7 @@ impl Library {
             return;
         }
         let mut texts = ahead(self);
-        texts.extend(codec::encode_meta().ok());
+        texts.push(codec::encode_meta());
         let done = Cell::new(Some(done));
         self.sealed_rounds(
             texts,
@@ -76,7 +76,7 @@ impl Library {
         self.incidents.with_untracked(|all| {
             all.iter()
                 .filter(|i| ids.contains(&i.id))
-                .filter_map(|i| codec::encode(i).ok())
+                .map(codec::encode)
                 .collect()
         })
     }

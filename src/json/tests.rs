@@ -1,0 +1,136 @@
+use serde_json::Value;
+
+use super::*;
+use crate::model::steps::{Assess, Point};
+use crate::model::{Incident, IncidentId, Step, Timestamp};
+
+fn incident() -> Incident {
+    let at = Timestamp::from_millis(1_764_150_000_000).unwrap();
+    let mut incident = Incident::new(IncidentId::from_random_bytes([7; 16]), at);
+    incident.title = "Wrong \"invoice\" \\ sent\n\t\u{1}\u{7f} é 😀".into();
+    incident.last_step = Step::OwnUp;
+    incident.steps.assess.key_points = vec![Point {
+        id: 3,
+        text: "Ring them".into(),
+    }];
+    incident.steps.stop.distress_before = Some(8);
+    incident
+}
+
+#[test]
+fn writes_what_serde_json_writes_for_the_same_value() {
+    let text = to_text(&incident());
+    let value: Value = serde_json::from_str(&text).unwrap();
+    let title = serde_json::to_string(&value["title"]).unwrap();
+    assert!(text.contains(&format!(r#""title":{title},"#)), "{text}");
+    assert_eq!(
+        value["title"],
+        "Wrong \"invoice\" \\ sent\n\t\u{1}\u{7f} é 😀"
+    );
+    assert_eq!(value["last_step"], "own_up");
+    assert_eq!(value["steps"]["stop"]["distress_before"], 8);
+    assert!(text.contains(r#""title":"Wrong \"invoice\" \\ sent\n\t\u0001"#));
+}
+
+#[test]
+fn reads_back_what_it_wrote_and_what_serde_json_writes() {
+    let incident = incident();
+    assert_eq!(
+        from_text::<Incident>(&to_text(&incident)),
+        Ok(incident.clone())
+    );
+    let pretty =
+        serde_json::to_string_pretty(&serde_json::from_str::<Value>(&to_text(&incident)).unwrap())
+            .unwrap();
+    assert_eq!(from_text::<Incident>(&pretty), Ok(incident));
+}
+
+#[test]
+fn reads_every_escape_including_surrogate_pairs() {
+    let text = r#""a\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00""#;
+    assert_eq!(
+        from_text::<String>(text),
+        Ok("a\"\\/\u{8}\u{c}\n\r\té😀".into())
+    );
+    for bad in [
+        r#""\ud83d""#,
+        r#""\ude00""#,
+        r#""\x""#,
+        r#""\u12g4""#,
+        "\"a\u{1}\"",
+        r#""open"#,
+    ] {
+        assert!(from_text::<String>(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn missing_fields_take_defaults_and_unknown_ones_are_skipped() {
+    let text =
+        r#"{"impact":"big","later":{"a":[1,-2.5e3,true,null,"x"]},"key_points":[{"text":"t"}]}"#;
+    let assess = from_text::<Assess>(text).unwrap();
+    assert_eq!(assess.impact, "big");
+    assert_eq!(
+        assess.key_points,
+        vec![Point {
+            id: 0,
+            text: "t".into()
+        }]
+    );
+    assert_eq!(assess.what_happened, "");
+}
+
+#[test]
+fn wrong_types_numbers_out_of_range_and_bad_forms_are_refused() {
+    for bad in [
+        r#"{"impact":5}"#,
+        r#"{"affects_money":"yes"}"#,
+        r#"{"key_points":[{"id":-1}]}"#,
+        r#"{"key_points":[{"id":1.5}]}"#,
+        r#"{"key_points":[{"id":4294967296}]}"#,
+        r#"{"key_points":[{"id":01}]}"#,
+        r#"{"impact":"a",}"#,
+        r#"{"impact":"a" "severity":"high"}"#,
+        r#"{"impact":"a"} x"#,
+        r#"{"later":[1,]}"#,
+        r#"{"later":tru}"#,
+        "[]",
+        "",
+    ] {
+        assert!(from_text::<Assess>(bad).is_err(), "{bad}");
+    }
+    let deep = format!("{{\"later\":{}{}}}", "[".repeat(200), "]".repeat(200));
+    assert!(from_text::<Assess>(&deep).is_err());
+}
+
+#[test]
+fn an_incident_needs_its_id_and_times() {
+    let mut value: Value = serde_json::from_str(&to_text(&incident())).unwrap();
+    for field in ["id", "created_at", "updated_at"] {
+        let mut without = value.clone();
+        without.as_object_mut().unwrap().remove(field);
+        assert!(
+            from_text::<Incident>(&without.to_string()).is_err(),
+            "{field}"
+        );
+    }
+    value["last_step"] = "somewhere".into();
+    assert!(from_text::<Incident>(&value.to_string()).is_err());
+}
+
+#[test]
+fn member_reads_one_field_and_checks_the_rest() {
+    assert_eq!(member::<u32>(r#"{"a":[{}],"n":7}"#, "n"), Ok(Some(7)));
+    assert_eq!(member::<u32>(r#"{"a":1}"#, "n"), Ok(None));
+    assert!(member::<u32>(r#"{"a":[}"#, "n").is_err());
+}
+
+#[test]
+fn numbers_are_written_in_full() {
+    let mut w = Writer::default();
+    for n in [0, 9, 10, u64::MAX] {
+        w.number(n);
+        w.raw(" ");
+    }
+    assert_eq!(w.into_text(), "0 9 10 18446744073709551615 ");
+}
