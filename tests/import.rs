@@ -101,6 +101,47 @@ fn a_text_longer_than_any_store_holds_is_refused_in_a_full_sentence() {
     );
 }
 
+/// A file of this version is read in one pass, an older one stage by stage: both ways refuse
+/// and name the same incidents, for the same reasons, and keep the rest.
+#[test]
+fn both_ways_of_reading_reject_the_same_incidents_for_the_same_reasons() {
+    let good = r#"{"id":"3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b","title":"Fine","created_at":"2026-11-20T09:15:00.000Z","updated_at":"2026-11-20T09:15:00.000Z"}"#;
+    let long = good
+        .replace("Fine", &"x".repeat(MAX_LENGTH + 1))
+        .replace("3f2b", "4f2b");
+    let untimed = good
+        .replacen("2026-11-20T09:15:00.000Z", "last Tuesday", 1)
+        .replace("3f2b", "5f2b");
+    for schema in [2, persist::SCHEMA_VERSION] {
+        let text = format!(
+            r#"{{"format":"mend-backup","schema":{schema},"incidents":[{good},{long},5,{untimed}]}}"#
+        );
+        let file = read(&text).unwrap();
+        assert_eq!(file.incidents.len(), 1, "schema {schema}");
+        assert_eq!(file.incidents[0].title, "Fine");
+        let rejected: Vec<(usize, &str)> = file
+            .rejected
+            .iter()
+            .map(|r| (r.position, r.title.as_str()))
+            .collect();
+        let x60 = format!("{}\u{2026}", "x".repeat(60));
+        assert_eq!(
+            rejected,
+            [(2, x60.as_str()), (3, ""), (4, "Fine")],
+            "schema {schema}"
+        );
+        assert!(file.rejected[0]
+            .reason
+            .starts_with("has a piece of text longer than 5,242,880"));
+        assert_eq!(file.rejected[1].reason, "is not an incident record");
+        assert!(
+            file.rejected[2].reason.starts_with("can't be read ("),
+            "{:?}",
+            file.rejected[2]
+        );
+    }
+}
+
 fn units(store: &MemoryStore) -> usize {
     store
         .snapshot()

@@ -20,28 +20,9 @@ pub fn new_incident_id() -> IncidentId {
     IncidentId::from_random_bytes(bytes)
 }
 
-thread_local! {
-    /// One formatter for the page's life: `toLocaleString` builds a new one on every call,
-    /// about 1 ms each, which made a list of 100 rows 100 ms slower to appear.
-    static LABEL_FORMAT: js_sys::Function = {
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-        let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-        let locale = web_sys::window()
-            .and_then(|w| w.navigator().language())
-            .unwrap_or_else(|| "en".into());
-        js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&locale.into()), &options).format()
-    };
-}
-
-/// A short local date and time for people, e.g. "26 Nov 2026, 08:04", in the browser's locale.
+/// A short local date and time for people, e.g. "26 Nov 2026, 08:04".
 pub fn local_label(time: Timestamp) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(time.millis() as f64));
-    LABEL_FORMAT
-        .with(|format| format.call1(&wasm_bindgen::JsValue::NULL, &date))
-        .ok()
-        .and_then(|label| label.as_string())
-        .unwrap_or_default()
+    crate::model::title::label(time, utc_offset_minutes(time))
 }
 
 /// The local calendar day a moment falls on, e.g. for naming files and dating check-ins.

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 use super::export::FORMAT;
+use crate::json;
 use crate::model::limits::MAX_LENGTH;
 use crate::model::preflight::Checklist;
 use crate::model::{Incident, IncidentId};
@@ -125,6 +126,9 @@ pub fn read(text: &str) -> Result<ImportFile, ImportError> {
     if too_deep(text) {
         return Err(ImportError::TooDeep);
     }
+    if let Some(file) = read_current(text) {
+        return finish(file);
+    }
     let mut value: Value = serde_json::from_str(text).map_err(|e| {
         if e.is_eof() {
             ImportError::Truncated
@@ -171,6 +175,77 @@ pub fn read(text: &str) -> Result<ImportFile, ImportError> {
             }),
         }
     }
+    finish(file)
+}
+
+/// The usual file, exported by this version of Mend, read in one pass: each incident straight
+/// into the typed incident from its own part of the text, with no tree of the whole file
+/// built first. `None` for any other file, which `read` then checks stage by stage, each
+/// failure with its own message.
+fn read_current(text: &str) -> Option<ImportFile> {
+    let mut r = json::Reader::new(text);
+    r.open(b'{', "an export").ok()?;
+    let (mut first, mut marked, mut current) = (true, false, false);
+    let (mut items, mut checklist) = (Vec::new(), None);
+    while let Some(key) = r.next_key(&mut first).ok()? {
+        match &*key {
+            "format" => marked = r.string().ok()? == FORMAT,
+            "schema" => current = r.number(u64::MAX).ok()? == u64::from(SCHEMA_VERSION),
+            "incidents" => {
+                r.open(b'[', "a list of incidents").ok()?;
+                let mut count = 0;
+                while r.next_item(&mut count).ok()? {
+                    let from = r.position();
+                    r.skip().ok()?;
+                    items.push(r.since(from));
+                }
+            }
+            "checklist" => {
+                let from = r.position();
+                r.skip().ok()?;
+                checklist = Some(r.since(from)).filter(|list| *list != "null");
+            }
+            _ => r.skip().ok()?,
+        }
+    }
+    r.end().ok()?;
+    if !marked || !current || items.is_empty() {
+        return None;
+    }
+    let mut file = ImportFile {
+        incidents: Vec::with_capacity(items.len()),
+        rejected: Vec::new(),
+        checklist: checklist.and_then(|list| json::from_text_within(list, MAX_LENGTH).ok()),
+        checklist_unreadable: false,
+    };
+    file.checklist_unreadable = checklist.is_some() && file.checklist.is_none();
+    for (index, item) in items.into_iter().enumerate() {
+        match typed_incident(item) {
+            Ok(incident) => file.incidents.push(incident),
+            Err(reason) => file.rejected.push(Rejected {
+                position: index + 1,
+                title: title_of(&serde_json::from_str(item).unwrap_or_default()),
+                reason,
+            }),
+        }
+    }
+    Some(file)
+}
+
+/// One incident of the current schema, from its text, with the same checks as `incident`.
+fn typed_incident(item: &str) -> Result<Incident, String> {
+    if !item.starts_with('{') {
+        return Err("is not an incident record".into());
+    }
+    json::from_text_within(item, MAX_LENGTH).map_err(|e| match e.what {
+        json::SHORTER_TEXT => too_long_text(MAX_LENGTH),
+        json::SHORTER_LIST => too_long_list(MAX_LENGTH),
+        _ => format!("can't be read ({e})"),
+    })
+}
+
+/// The last checks, on the incidents that read: no id twice, and at least one of them.
+fn finish(file: ImportFile) -> Result<ImportFile, ImportError> {
     let mut seen = HashSet::new();
     if let Some(twice) = file.incidents.iter().find(|i| !seen.insert(i.id)) {
         return Err(ImportError::DuplicateId(twice.id));
@@ -221,18 +296,26 @@ fn incident(item: Value, version: u32) -> Result<Incident, String> {
 /// Every text and list within `limit` (`MAX_LENGTH`; a parameter so tests can use a small one).
 fn check_sizes(value: &Value, limit: usize) -> Result<(), String> {
     match value {
-        Value::String(text) if text.chars().count() > limit => Err(format!(
-            "has a piece of text longer than {} characters, more than a browser's storage holds",
-            thousands(limit)
-        )),
-        Value::Array(items) if items.len() > limit => Err(format!(
-            "has a list longer than {} entries, more than a browser's storage holds",
-            thousands(limit)
-        )),
+        Value::String(text) if text.chars().count() > limit => Err(too_long_text(limit)),
+        Value::Array(items) if items.len() > limit => Err(too_long_list(limit)),
         Value::Array(items) => items.iter().try_for_each(|v| check_sizes(v, limit)),
         Value::Object(fields) => fields.values().try_for_each(|v| check_sizes(v, limit)),
         _ => Ok(()),
     }
+}
+
+fn too_long_text(limit: usize) -> String {
+    format!(
+        "has a piece of text longer than {} characters, more than a browser's storage holds",
+        thousands(limit)
+    )
+}
+
+fn too_long_list(limit: usize) -> String {
+    format!(
+        "has a list longer than {} entries, more than a browser's storage holds",
+        thousands(limit)
+    )
 }
 
 /// `5242880` as `5,242,880`.

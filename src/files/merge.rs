@@ -97,13 +97,13 @@ impl Write {
     }
 
     /// Applies this write to the incidents in memory, as it was applied to storage.
-    pub fn apply(self, all: &mut Vec<Incident>) {
+    pub fn apply(&self, all: &mut Vec<Incident>) {
         match self {
             Write::Replace(incident) => match all.iter_mut().find(|i| i.id == incident.id) {
-                Some(slot) => *slot = incident,
-                None => all.push(incident),
+                Some(slot) => slot.clone_from(incident),
+                None => all.push(incident.clone()),
             },
-            Write::Add(incident) => all.push(incident),
+            Write::Add(incident) => all.push(incident.clone()),
         }
     }
 }

@@ -134,3 +134,30 @@ fn numbers_are_written_in_full() {
     }
     assert_eq!(w.into_text(), "0 9 10 18446744073709551615 ");
 }
+
+#[test]
+fn long_strings_read_right_wherever_their_escapes_and_ends_fall() {
+    for at in 0..40 {
+        for special in ["\"", "\\", "\n", "\u{1}", "é", "😀", "\u{7f}"] {
+            let text = format!("{}{special}{}", "a".repeat(at), "b".repeat(at % 9));
+            assert_eq!(
+                from_text::<String>(&to_text(&text)),
+                Ok(text.clone()),
+                "{at} {special:?}"
+            );
+        }
+        let raw = format!("\"{}\u{1}\"", "a".repeat(at));
+        assert!(from_text::<String>(&raw).is_err(), "{at}");
+    }
+}
+
+#[test]
+fn a_limited_reader_refuses_long_text_and_lists_anywhere_even_in_skipped_fields() {
+    assert_eq!(from_text_within::<String>(r#""éé""#, 2), Ok("éé".into()));
+    let refused = |text: &str| from_text_within::<Assess>(text, 2).map_err(|e| e.what);
+    assert_eq!(refused(r#"{"impact":"abc"}"#), Err(SHORTER_TEXT));
+    assert_eq!(refused(r#"{"later":{"x":"abc"}}"#), Err(SHORTER_TEXT));
+    assert_eq!(refused(r#"{"key_points":[{},{},{}]}"#), Err(SHORTER_LIST));
+    assert_eq!(refused(r#"{"later":[1,2,3]}"#), Err(SHORTER_LIST));
+    assert!(refused(r#"{"impact":"ab","later":[1,2]}"#).is_ok());
+}

@@ -59,6 +59,13 @@ impl fmt::Display for IncidentId {
     /// Spelled out by hand: 16 `{:02x}` calls through the formatter showed up in profiles,
     /// since every storage key of every incident is written this way at start-up.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(std::str::from_utf8(&self.ascii()).map_err(|_| fmt::Error)?)
+    }
+}
+
+impl IncidentId {
+    /// The hyphenated lower-case form, as bytes.
+    pub fn ascii(&self) -> [u8; 36] {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         let mut text = [b'-'; 36];
         let mut at = 0;
@@ -70,7 +77,7 @@ impl fmt::Display for IncidentId {
             text[at + 1] = HEX[usize::from(byte & 0x0f)];
             at += 2;
         }
-        f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?)
+        text
     }
 }
 

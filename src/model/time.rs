@@ -119,21 +119,37 @@ fn days_in_month(y: i64, m: i64) -> i64 {
     }
 }
 
+impl Timestamp {
+    /// `2026-11-26T08:04:06.123Z`, spelled out digit by digit: every save and export writes
+    /// several, and the formatter's machinery showed up in profiles of an import.
+    pub fn ascii(&self) -> [u8; 24] {
+        let mut text = *b"0000-00-00T00:00:00.000Z";
+        let ms_of_day = self.0.rem_euclid(86_400_000);
+        let (y, m, d) = civil_from_days(self.0.div_euclid(86_400_000));
+        let secs = ms_of_day / 1000;
+        let fields = [
+            (0, 4, y),
+            (5, 2, m),
+            (8, 2, d),
+            (11, 2, secs / 3600),
+            (14, 2, secs / 60 % 60),
+            (17, 2, secs % 60),
+            (20, 3, ms_of_day % 1000),
+        ];
+        for (at, width, mut value) in fields {
+            for slot in text[at..at + width].iter_mut().rev() {
+                *slot = b'0' + value.rem_euclid(10) as u8;
+                value /= 10;
+            }
+        }
+        text
+    }
+}
+
 impl fmt::Display for Timestamp {
     /// `2026-11-26T08:04:06.123Z`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let days = self.0.div_euclid(86_400_000);
-        let ms_of_day = self.0.rem_euclid(86_400_000);
-        let (y, m, d) = civil_from_days(days);
-        let secs = ms_of_day / 1000;
-        write!(
-            f,
-            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{:03}Z",
-            secs / 3600,
-            secs / 60 % 60,
-            secs % 60,
-            ms_of_day % 1000
-        )
+        f.write_str(std::str::from_utf8(&self.ascii()).map_err(|_| fmt::Error)?)
     }
 }
 

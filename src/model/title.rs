@@ -13,14 +13,28 @@ const MONTHS: [&str; 12] = [
 
 /// "Incident on 3 Dec, 14:05": the title of an incident nobody has named yet, in local time.
 pub fn placeholder(created_at: Timestamp, offset_minutes: i32) -> String {
-    let local = created_at.millis() + i64::from(offset_minutes) * 60_000;
-    let (_, month, day) = Day::of_utc(Timestamp::from_millis_clamped(local as f64)).ymd();
+    let (_, day_month, time) = local_parts(created_at, offset_minutes);
+    format!("Incident on {day_month}, {time}")
+}
+
+/// "26 Nov 2026, 08:04": a moment in local time for people. The same words on every device,
+/// in the app's language: the browser's own formats load its locale data first, about 20 ms
+/// of every start-up.
+pub fn label(time: Timestamp, offset_minutes: i32) -> String {
+    let (year, day_month, time) = local_parts(time, offset_minutes);
+    format!("{day_month} {year}, {time}")
+}
+
+/// The year, "3 Dec" and "14:05" of a moment, `offset_minutes` from UTC.
+fn local_parts(time: Timestamp, offset_minutes: i32) -> (i64, String, String) {
+    let local = time.millis() + i64::from(offset_minutes) * 60_000;
+    let (year, month, day) = Day::of_utc(Timestamp::from_millis_clamped(local as f64)).ymd();
     let minutes = local.rem_euclid(86_400_000) / 60_000;
     let month = MONTHS[(month - 1).clamp(0, 11) as usize];
-    format!(
-        "Incident on {day} {month}, {:02}:{:02}",
-        minutes / 60,
-        minutes % 60
+    (
+        year,
+        format!("{day} {month}"),
+        format!("{:02}:{:02}", minutes / 60, minutes % 60),
     )
 }
 
@@ -167,6 +181,16 @@ mod tests {
         assert_eq!(name(&unnamed, &|_| 60), "Incident on 3 Dec, 14:05");
         unnamed.title = " Wrong invoice ".into();
         assert_eq!(name(&unnamed, &|_| 60), "Wrong invoice");
+    }
+
+    #[test]
+    fn a_moment_is_labelled_with_its_local_day_year_and_time() {
+        // 2026-12-03T13:05:00Z, and the first minute of 2027 in UTC.
+        let at = Timestamp::from_millis(1_796_303_100_000).unwrap();
+        assert_eq!(label(at, 60), "3 Dec 2026, 14:05");
+        let new_year = Timestamp::from_millis(1_798_761_600_000).unwrap();
+        assert_eq!(label(new_year, 0), "1 Jan 2027, 00:00");
+        assert_eq!(label(new_year, -300), "31 Dec 2026, 19:00");
     }
 
     #[test]

@@ -264,10 +264,10 @@ impl Session {
     pub fn save_all(
         &mut self,
         kv: &dyn KeyValue,
-        incidents: &[Incident],
+        incidents: &[&Incident],
     ) -> Result<(), SaveProblem> {
         let writer = self.access.clone()?;
-        let prints = writer.save_all(kv, incidents)?;
+        let prints = writer.save_all(kv, incidents.iter().copied())?;
         self.seen.extend(incidents.iter().map(|i| i.id).zip(prints));
         Ok(())
     }

@@ -86,12 +86,12 @@ impl Writer {
     /// Writes several incidents as one change: all of them, or (if any write fails, e.g. the
     /// storage is full) none, with every key put back as it was.
     /// Returns each incident's fingerprint as written, in order.
-    pub fn save_all(
+    pub fn save_all<'a>(
         &self,
         kv: &dyn KeyValue,
-        incidents: &[Incident],
+        incidents: impl IntoIterator<Item = &'a Incident>,
     ) -> Result<Vec<u64>, SaveError> {
-        let mut records = Vec::with_capacity(incidents.len());
+        let mut records = Vec::new();
         for incident in incidents {
             let key = StorageKey::Incident(incident.id);
             let text = codec::encode(incident);

@@ -1,6 +1,7 @@
 //! An import written all at once (sealed first while the lock is open), then shown.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 
@@ -19,12 +20,20 @@ impl Library {
     ) {
         // Edits still waiting to be saved go first, so storage matches the screen.
         self.flush();
-        let incidents: Vec<Incident> = writes.iter().map(|w| w.incident().clone()).collect();
-        let texts = incidents.iter().map(persist::codec::encode).collect();
+        // Shared by the three steps below rather than copied: an import can hold 1,000
+        // incidents, and the texts are only made when the lock needs them sealed.
+        let writes = Rc::new(writes);
+        let (to_seal, to_save) = (writes.clone(), writes.clone());
         let library = *self;
         self.sealed(
-            move |_| texts,
+            move |_| {
+                to_seal
+                    .iter()
+                    .map(|w| persist::codec::encode(w.incident()))
+                    .collect()
+            },
             move |library| {
+                let incidents: Vec<&Incident> = to_save.iter().map(Write::incident).collect();
                 library
                     .with_session(|s, _, kv| s.save_all(kv, &incidents))
                     .unwrap_or(Ok(()))
@@ -33,14 +42,14 @@ impl Library {
                 done(
                     saved
                         .map_err(ImportFailed::from)
-                        .map(|()| library.show_import(writes)),
+                        .map(|()| library.show_import(&writes)),
                 )
             },
         );
     }
 
     /// Shows an import just stored.
-    fn show_import(&self, writes: Vec<Write>) {
+    fn show_import(&self, writes: &[Write]) {
         let ids: BTreeSet<IncidentId> = writes.iter().map(|w| w.incident().id).collect();
         self.incidents.update(|all| {
             for write in writes {
