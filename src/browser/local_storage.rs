@@ -93,13 +93,12 @@ fn utf8(text: &JsValue) -> Vec<u8> {
 }
 
 impl KeyValue for LocalStore {
-    /// The text as stored, through gloo's `raw()` handle. gloo's typed `get` would parse every
-    /// value as JSON before Mend's codec reads it again, trims the white space around it, and
-    /// fails on a damaged record, which Mend must still list byte for byte: at start-up that
-    /// was a second parse and a second `getItem` for each of 1,000 records.
-    /// The value crosses as UTF-8 that the browser writes straight into wasm memory in one
-    /// call: wasm-bindgen's own string passing copies character by character in JavaScript,
-    /// about three times slower for the 4.4 MB of 1,000 records at start-up.
+    /// The text as stored, through gloo's `raw()` handle. gloo's typed `get` parses every value
+    /// as JSON before Mend's codec reads it again, trims the white space around it and fails
+    /// on a damaged record, which Mend must still list byte for byte: at start-up that was a
+    /// second parse and a second `getItem` for each of 1,000 records. The text crosses as
+    /// UTF-8 that the browser writes into wasm memory in one call, where wasm-bindgen's own
+    /// string passing copies character by character in JavaScript.
     fn get(&self, key: &StorageKey) -> Result<Option<String>, StorageError> {
         let value = LocalStorage::raw()
             .unchecked_into::<RawStorage>()

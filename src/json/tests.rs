@@ -161,3 +161,15 @@ fn a_limited_reader_refuses_long_text_and_lists_anywhere_even_in_skipped_fields(
     assert_eq!(refused(r#"{"later":[1,2,3]}"#), Err(SHORTER_LIST));
     assert!(refused(r#"{"impact":"ab","later":[1,2]}"#).is_ok());
 }
+
+#[test]
+fn every_string_value_is_found_in_order_without_the_keys() {
+    let mut found = Vec::new();
+    let walked = each_string(
+        r#"{"a":"x","b":[1,"y\n",{"c":null,"d":"z"}],"e":true}"#,
+        &mut |s| found.push(s.to_owned()),
+    );
+    assert_eq!(walked, Ok(()));
+    assert_eq!(found, ["x", "y\n", "z"]);
+    assert!(each_string("[1,", &mut |_| {}).is_err());
+}

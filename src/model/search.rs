@@ -1,29 +1,17 @@
 //! Finding incidents by any text the user wrote in them.
 
-use serde_json::Value;
-
 use super::Incident;
+use crate::json;
 
-fn collect(value: &Value, out: &mut String) {
-    match value {
-        Value::String(text) => {
-            out.push_str(&text.to_ascii_lowercase());
-            out.push('\n');
-        }
-        Value::Array(items) => items.iter().for_each(|v| collect(v, out)),
-        Value::Object(fields) => fields.values().for_each(|v| collect(v, out)),
-        _ => {}
-    }
-}
-
-/// All of an incident's text, lower-cased, for matching. Walking the serialised form
-/// means a field added later is searchable without changes here. It goes through JSON text
-/// rather than `to_value`, reusing the code that storage already needs.
+/// All of an incident's text, lower-cased, for matching. Walking its stored form means a
+/// field added later is searchable without changes here; the walk reads the strings in
+/// place rather than building a tree of the record first.
 pub fn haystack(incident: &Incident) -> String {
     let mut out = String::new();
-    if let Ok(value) = serde_json::from_str::<Value>(&crate::json::to_text(incident)) {
-        collect(&value, &mut out);
-    }
+    let _ = json::each_string(&json::to_text(incident), &mut |text| {
+        out.push_str(&text.to_ascii_lowercase());
+        out.push('\n');
+    });
     out
 }
 
