@@ -178,7 +178,8 @@ async function interactions(browser, url, count) {
   const written = [...new Set(saves.writes.slice(writesBefore))];
 
   await page.goto(`${url}#/settings`);
-  const exportButton = page.getByRole('button', { name: 'Export all', exact: true });
+  // Settings' own, in "Your data on this device" (the lock's section has one too).
+  const exportButton = page.getByRole('region', { name: 'Your data on this device' }).getByRole('button', { name: 'Export all', exact: true });
   await exportButton.waitFor();
   const exports = [];
   for (let i = 0; i < RUNS.exports; i += 1) {
