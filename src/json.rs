@@ -6,6 +6,12 @@
 
 use std::borrow::Cow;
 
+mod reader;
+mod writer;
+
+pub use reader::{Reader, SHORTER_LIST, SHORTER_TEXT};
+pub use writer::Writer;
+
 /// Why a text could not be read as the type asked for.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("expected {what} at byte {at}")]
@@ -24,7 +30,7 @@ pub trait Json: Sized {
 pub fn to_text<T: Json>(value: &T) -> String {
     let mut w = Writer::default();
     value.write(&mut w);
-    w.out
+    w.into_text()
 }
 
 /// A value of type `T` from the whole of `text`.
@@ -83,458 +89,6 @@ pub fn each_string(text: &str, found: &mut dyn FnMut(&str)) -> Result<(), ReadEr
     let mut r = Reader::new(text);
     walk(&mut r, found)?;
     r.end()
-}
-
-/// Builds compact JSON text, with commas where they belong.
-#[derive(Default)]
-pub struct Writer {
-    out: String,
-    /// Just after `{` or `[`, where the next member needs no comma.
-    fresh: bool,
-}
-
-impl Writer {
-    pub fn with_capacity(bytes: usize) -> Self {
-        Self {
-            out: String::with_capacity(bytes),
-            fresh: false,
-        }
-    }
-
-    pub fn into_text(self) -> String {
-        self.out
-    }
-
-    pub fn open(&mut self, bracket: char) {
-        self.out.push(bracket);
-        self.fresh = true;
-    }
-
-    pub fn close(&mut self, bracket: char) {
-        self.out.push(bracket);
-        self.fresh = false;
-    }
-
-    /// Before each member of an object or array.
-    pub fn comma(&mut self) {
-        if !self.fresh {
-            self.out.push(',');
-        }
-        self.fresh = false;
-    }
-
-    /// An object's key; its value comes next.
-    pub fn key(&mut self, name: &str) {
-        self.comma();
-        self.string(name);
-        self.out.push(':');
-    }
-
-    /// A member `"name":value` of an object.
-    pub fn field<T: Json>(&mut self, name: &str, value: &T) {
-        self.key(name);
-        value.write(self);
-    }
-
-    /// A member whose value is text.
-    pub fn text_field(&mut self, name: &str, text: &str) {
-        self.key(name);
-        self.string(text);
-    }
-
-    /// Text as given, already JSON.
-    pub fn raw(&mut self, text: &str) {
-        self.out.push_str(text);
-    }
-
-    /// A JSON string, escaped exactly as serde_json escapes it.
-    pub fn string(&mut self, text: &str) {
-        self.out.reserve(text.len() + 2);
-        self.out.push('"');
-        let bytes = text.as_bytes();
-        let (mut from, mut at) = (0, 0);
-        while at < bytes.len() {
-            at += plain_run(&bytes[at..]);
-            let Some(&byte) = bytes.get(at) else { break };
-            at += 1;
-            let escape = match byte {
-                b'"' => "\\\"",
-                b'\\' => "\\\\",
-                b'\n' => "\\n",
-                b'\r' => "\\r",
-                b'\t' => "\\t",
-                0x08 => "\\b",
-                0x0c => "\\f",
-                0..=0x1f => "",
-                _ => continue,
-            };
-            self.out.push_str(&text[from..at - 1]);
-            from = at;
-            if escape.is_empty() {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                self.out.push_str("\\u00");
-                self.out.push(HEX[usize::from(byte >> 4)].into());
-                self.out.push(HEX[usize::from(byte & 0xf)].into());
-            } else {
-                self.out.push_str(escape);
-            }
-        }
-        self.out.push_str(&text[from..]);
-        self.out.push('"');
-    }
-
-    /// A string of ASCII letters, digits and punctuation that needs no escapes.
-    pub fn ascii(&mut self, text: &[u8]) {
-        self.out.push('"');
-        self.out.extend(text.iter().map(|&b| char::from(b)));
-        self.out.push('"');
-    }
-
-    pub fn number(&mut self, mut n: u64) {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        for &d in &digits[at..] {
-            self.out.push(d.into());
-        }
-    }
-}
-
-/// Reads JSON text from the front, one value at a time.
-pub struct Reader<'a> {
-    text: &'a str,
-    at: usize,
-    depth: u32,
-    /// The most characters in a string, and items in a list, that are accepted.
-    limit: usize,
-}
-
-/// What a `ReadError` expected when a string was longer than the reader's limit.
-pub const SHORTER_TEXT: &str = "a shorter piece of text";
-/// What a `ReadError` expected when a list was longer than the reader's limit.
-pub const SHORTER_LIST: &str = "a shorter list";
-
-/// As deep as serde_json would go, so a hostile file can't exhaust the stack.
-const MAX_DEPTH: u32 = 128;
-
-impl<'a> Reader<'a> {
-    pub fn new(text: &'a str) -> Self {
-        Self::within(text, usize::MAX)
-    }
-
-    /// A reader that refuses any string of more than `limit` characters, and any list of more
-    /// than `limit` items, wherever they are (`SHORTER_TEXT`, `SHORTER_LIST`).
-    pub fn within(text: &'a str, limit: usize) -> Self {
-        Self {
-            text,
-            at: 0,
-            depth: 0,
-            limit,
-        }
-    }
-
-    /// The text from `from` up to where the reader is.
-    pub fn since(&self, from: usize) -> &'a str {
-        self.text.get(from..self.at).unwrap_or_default()
-    }
-
-    fn fail<T>(&self, what: &'static str) -> Result<T, ReadError> {
-        Err(ReadError { what, at: self.at })
-    }
-
-    /// The next byte that is not white space, not taken.
-    fn peek(&mut self) -> Option<u8> {
-        let bytes = self.text.as_bytes();
-        while let Some(b' ' | b'\n' | b'\r' | b'\t') = bytes.get(self.at) {
-            self.at += 1;
-        }
-        bytes.get(self.at).copied()
-    }
-
-    fn take(&mut self, byte: u8, what: &'static str) -> Result<(), ReadError> {
-        if self.peek() == Some(byte) {
-            self.at += 1;
-            Ok(())
-        } else {
-            self.fail(what)
-        }
-    }
-
-    fn word(&mut self, word: &str) -> bool {
-        let found = self.peek().is_some() && self.text[self.at..].starts_with(word);
-        if found {
-            self.at += word.len();
-        }
-        found
-    }
-
-    /// Nothing but white space is left.
-    pub fn end(&mut self) -> Result<(), ReadError> {
-        match self.peek() {
-            None => Ok(()),
-            Some(_) => self.fail("the end of the text"),
-        }
-    }
-
-    /// Enters an object or array (`{` or `[`).
-    pub fn open(&mut self, bracket: u8, what: &'static str) -> Result<(), ReadError> {
-        self.take(bracket, what)?;
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return self.fail("less deeply nested values");
-        }
-        Ok(())
-    }
-
-    /// Moves to the next member before `close`, or leaves the object or array; `first` is
-    /// true until the first member has been read.
-    fn more(&mut self, close: u8, first: &mut bool) -> Result<bool, ReadError> {
-        if self.peek() == Some(close) {
-            self.at += 1;
-            self.depth -= 1;
-            return Ok(false);
-        }
-        if !std::mem::take(first) {
-            self.take(b',', "a comma")?;
-        }
-        Ok(true)
-    }
-
-    /// The next key of an object entered with `open(b'{', …)`, or `None` after its `}`.
-    pub fn next_key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>, ReadError> {
-        if !self.more(b'}', first)? {
-            return Ok(None);
-        }
-        // Keys are not held to the limit: only what they name is kept.
-        let key = self.string_within(usize::MAX)?;
-        self.take(b':', "a colon")?;
-        Ok(Some(key))
-    }
-
-    /// Whether an array entered with `open(b'[', …)` has another item; `count` is how many
-    /// came before, and the list may hold at most the reader's limit.
-    pub fn next_item(&mut self, count: &mut usize) -> Result<bool, ReadError> {
-        let mut first = *count == 0;
-        if !self.more(b']', &mut first)? {
-            return Ok(false);
-        }
-        *count += 1;
-        if *count > self.limit {
-            return self.fail(SHORTER_LIST);
-        }
-        Ok(true)
-    }
-
-    /// Takes a `null`, if that is what comes next.
-    pub fn null(&mut self) -> bool {
-        self.word("null")
-    }
-
-    pub fn boolean(&mut self) -> Result<bool, ReadError> {
-        if self.word("true") {
-            Ok(true)
-        } else if self.word("false") {
-            Ok(false)
-        } else {
-            self.fail("true or false")
-        }
-    }
-
-    /// A whole number from 0 to `max`.
-    pub fn number(&mut self, max: u64) -> Result<u64, ReadError> {
-        self.peek();
-        let start = self.at;
-        let digits = self.text.as_bytes()[start..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        let end = start + digits;
-        let after = self.text.as_bytes().get(end).copied();
-        let n = match self.text[start..end].parse::<u64>() {
-            Ok(n) if n <= max && (digits == 1 || !self.text[start..].starts_with('0')) => n,
-            _ => return self.fail("a whole number in range"),
-        };
-        if matches!(after, Some(b'.' | b'e' | b'E')) {
-            return self.fail("a whole number in range");
-        }
-        self.at = end;
-        Ok(n)
-    }
-
-    /// A string, borrowed from the text unless it holds escapes.
-    pub fn string(&mut self) -> Result<Cow<'a, str>, ReadError> {
-        self.string_within(self.limit)
-    }
-
-    fn string_within(&mut self, limit: usize) -> Result<Cow<'a, str>, ReadError> {
-        self.take(b'"', "a string")?;
-        let text = self.text;
-        let bytes = text.as_bytes();
-        let start = self.at;
-        let mut owned: Option<String> = None;
-        let mut from = start;
-        loop {
-            self.at += plain_run(&bytes[self.at..]);
-            match bytes.get(self.at) {
-                None => return self.fail("the end of a string"),
-                Some(b'"') => break,
-                Some(0..=0x1f) => return self.fail("no control characters in a string"),
-                Some(b'\\') => {
-                    let out = owned.get_or_insert_with(String::new);
-                    out.push_str(&text[from..self.at]);
-                    self.at += 1;
-                    let escaped = match bytes.get(self.at) {
-                        Some(b'"') => '"',
-                        Some(b'\\') => '\\',
-                        Some(b'/') => '/',
-                        Some(b'b') => '\u{8}',
-                        Some(b'f') => '\u{c}',
-                        Some(b'n') => '\n',
-                        Some(b'r') => '\r',
-                        Some(b't') => '\t',
-                        Some(b'u') => self.unicode_escape()?,
-                        _ => return self.fail("a valid escape"),
-                    };
-                    out.push(escaped);
-                    self.at += 1;
-                    from = self.at;
-                }
-                Some(_) => self.at += 1,
-            }
-        }
-        let rest = &text[from..self.at];
-        self.at += 1;
-        let string = match owned {
-            Some(mut out) => {
-                out.push_str(rest);
-                Cow::Owned(out)
-            }
-            None => Cow::Borrowed(&text[start..self.at - 1]),
-        };
-        if string.len() > limit && string.chars().count() > limit {
-            self.at = start;
-            return self.fail(SHORTER_TEXT);
-        }
-        Ok(string)
-    }
-
-    /// `\uXXXX`, or a surrogate pair of them; leaves `at` on the last hex digit.
-    fn unicode_escape(&mut self) -> Result<char, ReadError> {
-        let first = self.hex4()?;
-        let code = if (0xd800..0xdc00).contains(&first) {
-            if !self.text[self.at + 1..].starts_with("\\u") {
-                return self.fail("the second half of a surrogate pair");
-            }
-            self.at += 2;
-            let second = self.hex4()?;
-            if !(0xdc00..0xe000).contains(&second) {
-                return self.fail("the second half of a surrogate pair");
-            }
-            0x10000 + ((first - 0xd800) << 10) + (second - 0xdc00)
-        } else {
-            first
-        };
-        match char::from_u32(code) {
-            Some(c) => Ok(c),
-            None => self.fail("a valid escape"),
-        }
-    }
-
-    fn hex4(&mut self) -> Result<u32, ReadError> {
-        let hex = self.text.get(self.at + 1..self.at + 5);
-        match hex.and_then(|h| u32::from_str_radix(h, 16).ok()) {
-            Some(n) if hex.is_some_and(|h| h.bytes().all(|b| b.is_ascii_hexdigit())) => {
-                self.at += 4;
-                Ok(n)
-            }
-            _ => self.fail("four hex digits"),
-        }
-    }
-
-    /// Reads past one value of any kind, checking its form.
-    pub fn skip(&mut self) -> Result<(), ReadError> {
-        match self.peek() {
-            Some(b'"') => self.string().map(drop),
-            Some(b'{') => {
-                self.open(b'{', "an object")?;
-                let mut first = true;
-                while self.next_key(&mut first)?.is_some() {
-                    self.skip()?;
-                }
-                Ok(())
-            }
-            Some(b'[') => {
-                self.open(b'[', "an array")?;
-                let mut count = 0;
-                while self.next_item(&mut count)? {
-                    self.skip()?;
-                }
-                Ok(())
-            }
-            Some(b't' | b'f') => self.boolean().map(drop),
-            _ if self.null() => Ok(()),
-            _ => self.skip_number(),
-        }
-    }
-
-    fn skip_number(&mut self) -> Result<(), ReadError> {
-        let bytes = self.text.as_bytes();
-        let start = self.at;
-        let digits = |at: &mut usize| {
-            let from = *at;
-            while bytes.get(*at).is_some_and(u8::is_ascii_digit) {
-                *at += 1;
-            }
-            *at > from
-        };
-        let mut at = start + usize::from(bytes.get(start) == Some(&b'-'));
-        let mut ok = digits(&mut at);
-        if bytes.get(at) == Some(&b'.') {
-            at += 1;
-            ok &= digits(&mut at);
-        }
-        if matches!(bytes.get(at), Some(b'e' | b'E')) {
-            at += 1;
-            at += usize::from(matches!(bytes.get(at), Some(b'+' | b'-')));
-            ok &= digits(&mut at);
-        }
-        if !ok {
-            return self.fail("a value");
-        }
-        self.at = at;
-        Ok(())
-    }
-}
-
-/// How many bytes from the start need no attention inside a string (no quote, backslash or
-/// control character), counted eight at a time: start-up reads 4 MB of strings with 1,000
-/// incidents, before the wasm is optimised. Stops at or a little before the first such byte.
-fn plain_run(bytes: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // A byte of `x` is zero: `(x - ONES) & !x` has its high bit set (and maybe a higher byte's).
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x;
-    let mut plain = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        let special = zero(x ^ (ONES * u64::from(b'"')))
-            | zero(x ^ (ONES * u64::from(b'\\')))
-            | (x.wrapping_sub(ONES * 0x20) & !x);
-        if special & HIGHS != 0 {
-            break;
-        }
-        plain += 8;
-    }
-    plain
 }
 
 impl Json for String {
@@ -610,14 +164,20 @@ impl<T: Json> Json for Vec<T> {
 }
 
 /// `Json` for a struct with `Default`, written field by field in the order listed (the
-/// order in storage); reading starts from the default, so a missing field keeps it.
+/// order in storage); reading starts from the default, so a missing field keeps it. A type
+/// that leaves some fields out when writing gives its own `write = fn(&Self, &mut Writer)`.
 macro_rules! json_struct {
     ($type:ty { $($field:ident),+ $(,)? }) => {
+        $crate::json::json_struct!($type { $($field),+ } write = |value: &$type, w: &mut $crate::json::Writer| {
+            w.open('{');
+            $(w.field(stringify!($field), &value.$field);)+
+            w.close('}');
+        });
+    };
+    ($type:ty { $($field:ident),+ $(,)? } write = $write:expr) => {
         impl $crate::json::Json for $type {
             fn write(&self, w: &mut $crate::json::Writer) {
-                w.open('{');
-                $(w.field(stringify!($field), &self.$field);)+
-                w.close('}');
+                ($write)(self, w)
             }
             fn read(r: &mut $crate::json::Reader<'_>) -> Result<Self, $crate::json::ReadError> {
                 let mut value = Self::default();
@@ -653,14 +213,6 @@ macro_rules! json_as_text {
     };
 }
 pub(crate) use json_as_text;
-
-impl Reader<'_> {
-    /// Where the next value starts, for errors found after reading it.
-    pub fn position(&mut self) -> usize {
-        self.peek();
-        self.at
-    }
-}
 
 #[cfg(test)]
 mod tests;

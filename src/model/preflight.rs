@@ -24,12 +24,7 @@ pub struct CheckItem {
     pub retired: bool,
 }
 
-json_struct!(CheckItem {
-    id,
-    text,
-    key,
-    retired
-});
+json_struct! { CheckItem { id, text, key, retired } }
 
 /// The checklist, in the person's order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -37,7 +32,7 @@ pub struct Checklist {
     pub items: Vec<CheckItem>,
 }
 
-json_struct!(Checklist { items });
+json_struct! { Checklist { items } }
 
 /// Lower-case ASCII letters and digits and every other character as written, with each run
 /// of spaces and punctuation turned into one space: "Check the  recipients!" and "check

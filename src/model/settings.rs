@@ -19,44 +19,27 @@ pub struct Settings {
     pub reminder_dismissed: Option<Timestamp>,
 }
 
-/// Like `json_struct!`, but the idle time while it is the default, and the times while unset,
-/// are left out.
-impl crate::json::Json for Settings {
-    fn write(&self, w: &mut crate::json::Writer) {
-        w.open('{');
-        w.field("discreet", &self.discreet);
-        w.field("theme", &self.theme);
-        if !self.auto_lock.is_default() {
-            w.field("auto_lock", &self.auto_lock);
-        }
-        for (name, at) in [
-            ("last_export", self.last_export),
-            ("reminder_dismissed", self.reminder_dismissed),
-        ] {
-            if at.is_some() {
-                w.field(name, &at);
-            }
-        }
-        w.close('}');
-    }
+crate::json::json_struct! {
+    Settings { discreet, theme, auto_lock, last_export, reminder_dismissed } write = write_settings
+}
 
-    fn read(r: &mut crate::json::Reader<'_>) -> Result<Self, crate::json::ReadError> {
-        use crate::json::Json;
-        let mut settings = Settings::default();
-        r.open(b'{', "the settings")?;
-        let mut first = true;
-        while let Some(key) = r.next_key(&mut first)? {
-            match &*key {
-                "discreet" => settings.discreet = Json::read(r)?,
-                "theme" => settings.theme = Json::read(r)?,
-                "auto_lock" => settings.auto_lock = Json::read(r)?,
-                "last_export" => settings.last_export = Json::read(r)?,
-                "reminder_dismissed" => settings.reminder_dismissed = Json::read(r)?,
-                _ => r.skip()?,
-            }
-        }
-        Ok(settings)
+/// As stored: the idle time left out while it is the default, and the times while unset.
+fn write_settings(settings: &Settings, w: &mut crate::json::Writer) {
+    w.open('{');
+    w.field("discreet", &settings.discreet);
+    w.field("theme", &settings.theme);
+    if !settings.auto_lock.is_default() {
+        w.field("auto_lock", &settings.auto_lock);
     }
+    for (name, at) in [
+        ("last_export", settings.last_export),
+        ("reminder_dismissed", settings.reminder_dismissed),
+    ] {
+        if at.is_some() {
+            w.field(name, &at);
+        }
+    }
+    w.close('}');
 }
 
 choice!(

@@ -24,15 +24,7 @@ pub struct Steps {
     pub step_it_up: StepItUp,
 }
 
-json_struct!(Steps {
-    stop,
-    assess,
-    solutions,
-    own_up,
-    fix,
-    follow_up,
-    step_it_up
-});
+json_struct! { Steps { stop, assess, solutions, own_up, fix, follow_up, step_it_up } }
 
 impl Steps {
     /// The steps of a new incident: empty, except that the boss to tell is, by default,
@@ -104,7 +96,7 @@ pub struct Point {
     pub text: String,
 }
 
-json_struct!(Point { id, text });
+json_struct! { Point { id, text } }
 
 /// Someone who must help.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -114,7 +106,7 @@ pub struct Person {
     pub role: String,
 }
 
-json_struct!(Person { id, name, role });
+json_struct! { Person { id, name, role } }
 
 /// A timeline entry.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -124,7 +116,7 @@ pub struct Event {
     pub what: String,
 }
 
-json_struct!(Event { id, at, what });
+json_struct! { Event { id, at, what } }
 
 /// 1 Stop: the breathing pause, distress before and after it, and the thought record.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -137,12 +129,7 @@ pub struct Stop {
     pub thought_record: ThoughtRecord,
 }
 
-json_struct!(Stop {
-    pattern,
-    distress_before,
-    distress_after,
-    thought_record
-});
+json_struct! { Stop { pattern, distress_before, distress_after, thought_record } }
 
 /// 2 Assess: the facts as known now.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -162,21 +149,11 @@ pub struct Assess {
     pub timeline: Vec<Event>,
 }
 
-json_struct!(Assess {
-    what_happened,
-    happened_at,
-    affects_customers,
-    affects_colleagues,
-    affects_systems,
-    affects_money,
-    affects_deadlines,
-    impact,
-    severity,
-    worsening,
-    helpers,
-    key_points,
-    timeline
-});
+json_struct! { Assess {
+    what_happened, happened_at, affects_customers, affects_colleagues, affects_systems,
+    affects_money, affects_deadlines, impact, severity, worsening, helpers, key_points,
+    timeline,
+} }
 
 impl Assess {
     /// The kinds of thing affected, in plain words.
@@ -218,18 +195,9 @@ pub struct Alternative {
     pub cons: String,
 }
 
-json_struct!(Alternative {
-    id,
-    title,
-    description,
-    effort,
-    risk,
-    undoable,
-    time_to_fix,
-    helpers,
-    pros,
-    cons
-});
+json_struct! { Alternative {
+    id, title, description, effort, risk, undoable, time_to_fix, helpers, pros, cons,
+} }
 
 /// 3 Solutions: the options, and the one chosen.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -239,7 +207,7 @@ pub struct Solutions {
     pub chosen: Option<u32>,
 }
 
-json_struct!(Solutions { options, chosen });
+json_struct! { Solutions { options, chosen } }
 
 impl Solutions {
     pub fn chosen(&self) -> Option<&Alternative> {
@@ -262,15 +230,7 @@ pub struct OwnUp {
     pub told_at: Option<Timestamp>,
 }
 
-json_struct!(OwnUp {
-    tell_name,
-    tell_role,
-    tell_email,
-    done_so_far,
-    need,
-    briefing,
-    told_at
-});
+json_struct! { OwnUp { tell_name, tell_role, tell_email, done_so_far, need, briefing, told_at } }
 
 /// One checklist item.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -286,16 +246,7 @@ pub struct FixItem {
     pub from_option: Option<u32>,
 }
 
-json_struct!(FixItem {
-    id,
-    what,
-    owner,
-    due,
-    status,
-    verified_by,
-    notes,
-    from_option
-});
+json_struct! { FixItem { id, what, owner, due, status, verified_by, notes, from_option } }
 
 impl FixItem {
     /// Done, not doing, or confirmed to work.
@@ -320,7 +271,7 @@ pub struct Fix {
     pub items: Vec<FixItem>,
 }
 
-json_struct!(Fix { items });
+json_struct! { Fix { items } }
 
 impl Fix {
     /// (finished, total), where finished counts Done and Not doing.
@@ -342,15 +293,7 @@ pub struct Stakeholder {
     pub debrief_booked: Option<Timestamp>,
 }
 
-json_struct!(Stakeholder {
-    id,
-    name,
-    role,
-    informed,
-    told_resolved,
-    thanked,
-    debrief_booked
-});
+json_struct! { Stakeholder { id, name, role, informed, told_resolved, thanked, debrief_booked } }
 
 /// 6 Follow up: the ledger and the debrief.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -370,18 +313,10 @@ pub struct FollowUp {
     pub debrief_held: Option<Timestamp>,
 }
 
-json_struct!(FollowUp {
-    people,
-    removed_names,
-    cause,
-    cause_kinds,
-    seemed_reasonable,
-    lucky,
-    known_earlier,
-    caught_sooner,
-    debrief_on,
-    debrief_held
-});
+json_struct! { FollowUp {
+    people, removed_names, cause, cause_kinds, seemed_reasonable, lucky, known_earlier,
+    caught_sooner, debrief_on, debrief_held,
+} }
 
 impl FollowUp {
     pub fn has_cause(&self, kind: CauseKind) -> bool {
@@ -406,14 +341,7 @@ pub struct Commitment {
     pub day90: CheckIn,
 }
 
-json_struct!(Commitment {
-    id,
-    what,
-    kind,
-    day30,
-    day60,
-    day90
-});
+json_struct! { Commitment { id, what, kind, day30, day60, day90 } }
 
 /// 7 Step it up: prevention, extra checks, reflection, closing.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -427,14 +355,7 @@ pub struct StepItUp {
     pub resolved_at: Option<Timestamp>,
 }
 
-json_struct!(StepItUp {
-    commitments,
-    extra_checks,
-    learned,
-    went_well,
-    didnt_work,
-    resolved_at
-});
+json_struct! { StepItUp { commitments, extra_checks, learned, went_well, didnt_work, resolved_at } }
 
 #[cfg(test)]
 mod tests;

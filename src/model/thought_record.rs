@@ -97,14 +97,9 @@ pub struct ThoughtRecord {
     pub in_report: bool,
 }
 
-json_struct!(ThoughtRecord {
-    thought,
-    patterns,
-    balanced,
-    belief_before,
-    belief_after,
-    in_report
-});
+json_struct! { ThoughtRecord {
+    thought, patterns, balanced, belief_before, belief_after, in_report,
+} }
 
 impl ThoughtRecord {
     pub fn follows(&self, pattern: Pattern) -> bool {

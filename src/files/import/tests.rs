@@ -1,0 +1,51 @@
+use super::*;
+
+#[test]
+fn depth_ignores_brackets_inside_strings() {
+    let deep_string = format!("{{\"a\":\"{}\"}}", "[".repeat(500));
+    assert!(!too_deep(&deep_string));
+    assert!(too_deep(&"[".repeat(MAX_DEPTH + 1)));
+    assert!(!too_deep(&format!(
+        "{}{}",
+        "[".repeat(MAX_DEPTH),
+        "]".repeat(MAX_DEPTH)
+    )));
+}
+
+#[test]
+fn size_is_checked_before_reading_and_a_file_just_over_reads_as_more() {
+    assert_eq!(check_size(MAX_FILE_BYTES), Ok(()));
+    assert_eq!(
+        check_size(MAX_FILE_BYTES + 1).unwrap_err().to_string(),
+        "This file is 32.1 MB, more than the 32 MB Mend can import. Is it the right file?"
+    );
+    assert_eq!(megabytes(40 * MIB), "40.0");
+    assert_eq!(megabytes(40 * MIB + MIB / 2), "40.5");
+}
+
+#[test]
+fn texts_and_lists_past_the_limit_are_named() {
+    let value = serde_json::json!({"a": ["xx", "yyy"], "b": [1, 2]});
+    assert_eq!(check_sizes(&value, 3), Ok(()));
+    assert_eq!(
+        check_sizes(&value, 2).unwrap_err(),
+        "has a piece of text longer than 2 characters, more than a browser's storage holds"
+    );
+    let value = serde_json::json!({"a": [[1, 2, 3]]});
+    assert_eq!(
+        check_sizes(&value, 2).unwrap_err(),
+        "has a list longer than 2 entries, more than a browser's storage holds"
+    );
+    assert_eq!(
+        check_sizes(&serde_json::json!("ééé"), 3),
+        Ok(()),
+        "counted in characters"
+    );
+}
+
+#[test]
+fn big_numbers_are_grouped() {
+    assert_eq!(thousands(5_242_880), "5,242,880");
+    assert_eq!(thousands(100), "100");
+    assert_eq!(thousands(1_000), "1,000");
+}

@@ -1,0 +1,126 @@
+//! Compact JSON text, written as serde_json writes it.
+
+use super::reader::plain_run;
+use super::Json;
+
+/// Builds compact JSON text, with commas where they belong.
+#[derive(Default)]
+pub struct Writer {
+    out: String,
+    /// Just after `{` or `[`, where the next member needs no comma.
+    fresh: bool,
+}
+
+impl Writer {
+    pub fn with_capacity(bytes: usize) -> Self {
+        Self {
+            out: String::with_capacity(bytes),
+            fresh: false,
+        }
+    }
+
+    pub fn into_text(self) -> String {
+        self.out
+    }
+
+    pub fn open(&mut self, bracket: char) {
+        self.out.push(bracket);
+        self.fresh = true;
+    }
+
+    pub fn close(&mut self, bracket: char) {
+        self.out.push(bracket);
+        self.fresh = false;
+    }
+
+    /// Before each member of an object or array.
+    pub fn comma(&mut self) {
+        if !self.fresh {
+            self.out.push(',');
+        }
+        self.fresh = false;
+    }
+
+    /// An object's key; its value comes next.
+    pub fn key(&mut self, name: &str) {
+        self.comma();
+        self.string(name);
+        self.out.push(':');
+    }
+
+    /// A member `"name":value` of an object.
+    pub fn field<T: Json>(&mut self, name: &str, value: &T) {
+        self.key(name);
+        value.write(self);
+    }
+
+    /// A member whose value is text.
+    pub fn text_field(&mut self, name: &str, text: &str) {
+        self.key(name);
+        self.string(text);
+    }
+
+    /// Text as given, already JSON.
+    pub fn raw(&mut self, text: &str) {
+        self.out.push_str(text);
+    }
+
+    /// A JSON string, escaped exactly as serde_json escapes it.
+    pub fn string(&mut self, text: &str) {
+        self.out.reserve(text.len() + 2);
+        self.out.push('"');
+        let bytes = text.as_bytes();
+        let (mut from, mut at) = (0, 0);
+        while at < bytes.len() {
+            at += plain_run(&bytes[at..]);
+            let Some(&byte) = bytes.get(at) else { break };
+            at += 1;
+            let escape = match byte {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0x08 => "\\b",
+                0x0c => "\\f",
+                0..=0x1f => "",
+                _ => continue,
+            };
+            self.out.push_str(&text[from..at - 1]);
+            from = at;
+            if escape.is_empty() {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.out.push_str("\\u00");
+                self.out.push(HEX[usize::from(byte >> 4)].into());
+                self.out.push(HEX[usize::from(byte & 0xf)].into());
+            } else {
+                self.out.push_str(escape);
+            }
+        }
+        self.out.push_str(&text[from..]);
+        self.out.push('"');
+    }
+
+    /// A string of ASCII letters, digits and punctuation that needs no escapes.
+    pub fn ascii(&mut self, text: &[u8]) {
+        self.out.push('"');
+        self.out.extend(text.iter().map(|&b| char::from(b)));
+        self.out.push('"');
+    }
+
+    pub fn number(&mut self, mut n: u64) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &d in &digits[at..] {
+            self.out.push(d.into());
+        }
+    }
+}
