@@ -157,7 +157,7 @@ pub fn read(text: &str) -> Result<ImportFile, ImportError> {
         .as_ref()
         .filter(|list| check_sizes(list, MAX_LENGTH).is_ok())
         // Through text: the typed reader reads text.
-        .and_then(|list| crate::json::from_text(&list.to_string()).ok());
+        .and_then(|list| json::from_text(&list.to_string()).ok());
     let mut file = ImportFile {
         incidents: Vec::new(),
         rejected: Vec::new(),
