@@ -1,5 +1,6 @@
 //! Fuzzing the two readers of outside data, the import parser and the stored-record decoder:
-//! arbitrary text, arbitrary JSON and damaged real exports. Neither may panic, and every
+//! arbitrary text, arbitrary JSON and damaged real exports, of an older schema (read through a
+//! `Value` tree) and of this one (read in one typed pass). Neither may panic, and every
 //! failure is a typed error with a message. `make test` runs a short bounded run;
 //! `make fuzz` sets `MEND_FUZZ_CASES=1000000` and prints how many cases ran.
 #![cfg(not(target_arch = "wasm32"))]
@@ -15,6 +16,15 @@ use mend::persist::codec::decode;
 
 const EXPORT: &str = include_str!("fixtures/import/good/two-incidents.json");
 const RECORD: &str = include_str!("fixtures/v1-incident.json");
+/// A record of the current schema, every step filled: read by the one-pass typed reader.
+const CURRENT_RECORD: &str = include_str!("fixtures/v4-full-incident.json");
+
+/// An export of this version, read in one typed pass rather than through a `Value` tree.
+fn current_export() -> &'static str {
+    let incident = decode(CURRENT_RECORD.trim_end()).unwrap();
+    let at = "2026-11-26T10:00:00.000Z".parse().unwrap();
+    Box::leak(mend::files::export::export(&[incident], &[], at).into_boxed_str())
+}
 
 fn cases() -> u32 {
     std::env::var("MEND_FUZZ_CASES")
@@ -160,16 +170,24 @@ fn the_import_parser_never_panics_on_arbitrary_json() {
     fuzz("import, arbitrary JSON", json(), |v| {
         import_is_total(v.to_string())
     });
-    let envelope = json().prop_map(|incidents| {
-        serde_json::json!({"format": "mend-backup", "schema": 2, "incidents": [incidents]})
-            .to_string()
-    });
-    fuzz("import, arbitrary incidents", envelope, import_is_total);
+    for schema in [2, mend::persist::SCHEMA_VERSION] {
+        let envelope = json().prop_map(move |incidents| {
+            serde_json::json!({"format": "mend-backup", "schema": schema, "incidents": [incidents]})
+                .to_string()
+        });
+        let name = format!("import, arbitrary incidents, schema {schema}");
+        fuzz(&name, envelope, import_is_total);
+    }
 }
 
 #[test]
 fn the_import_parser_never_panics_on_damaged_exports() {
     fuzz("import, damaged exports", damaged(EXPORT), import_is_total);
+    fuzz(
+        "import, damaged exports of this version",
+        damaged(current_export()),
+        import_is_total,
+    );
 }
 
 #[test]
@@ -179,4 +197,9 @@ fn the_record_decoder_never_panics() {
         decode_is_total(v.to_string())
     });
     fuzz("decode, damaged records", damaged(RECORD), decode_is_total);
+    fuzz(
+        "decode, damaged records of this version",
+        damaged(CURRENT_RECORD),
+        decode_is_total,
+    );
 }
