@@ -142,6 +142,29 @@ fn both_ways_of_reading_reject_the_same_incidents_for_the_same_reasons() {
     }
 }
 
+#[test]
+fn a_list_of_incidents_given_twice_counts_once_its_last_time() {
+    let one = |title: &str, id: &str| {
+        format!(
+            r#"{{"id":"{id}","title":"{title}","created_at":"2026-11-20T09:15:00.000Z","updated_at":"2026-11-20T09:15:00.000Z"}}"#
+        )
+    };
+    for schema in [2, persist::SCHEMA_VERSION] {
+        let text = format!(
+            r#"{{"format":"mend-backup","schema":{schema},"incidents":[{}],"incidents":[{}]}}"#,
+            one("First", "3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b"),
+            one("Second", "4f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b"),
+        );
+        let titles: Vec<String> = read(&text)
+            .unwrap()
+            .incidents
+            .into_iter()
+            .map(|i| i.title)
+            .collect();
+        assert_eq!(titles, ["Second"], "schema {schema}");
+    }
+}
+
 fn units(store: &MemoryStore) -> usize {
     store
         .snapshot()

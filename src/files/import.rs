@@ -192,6 +192,8 @@ fn read_current(text: &str) -> Option<ImportFile> {
             "format" => marked = r.string().ok()? == FORMAT,
             "schema" => current = r.number(u64::MAX).ok()? == u64::from(SCHEMA_VERSION),
             "incidents" => {
+                // A key given twice counts once, its last time, as in a `Value` tree.
+                items.clear();
                 r.open(b'[', "a list of incidents").ok()?;
                 let mut count = 0;
                 while r.next_item(&mut count).ok()? {
