@@ -153,11 +153,10 @@ pub fn read(text: &str) -> Result<ImportFile, ImportError> {
     // come.
     let given = value.get_mut("checklist").map(Value::take);
     let given = given.filter(|list| !list.is_null());
+    // Through text, which the typed reader reads, checking the size limits as it goes.
     let checklist: Option<Checklist> = given
         .as_ref()
-        .filter(|list| check_sizes(list, MAX_LENGTH).is_ok())
-        // Through text: the typed reader reads text.
-        .and_then(|list| json::from_text(&list.to_string()).ok());
+        .and_then(|list| json::from_text_within(&list.to_string(), MAX_LENGTH).ok());
     let mut file = ImportFile {
         incidents: Vec::new(),
         rejected: Vec::new(),

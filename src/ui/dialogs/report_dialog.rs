@@ -10,7 +10,7 @@ use crate::ui::dialogs::modal::{Modal, ModalState};
 use crate::ui::dom_ids;
 use crate::ui::parts::send_actions::copy_to;
 use crate::ui::state::current::Current;
-use crate::ui::state::exporting::{deliver, said, NoFile};
+use crate::ui::state::exporting::{deliver, said};
 use crate::ui::state::library::Library;
 
 /// The report dialog: choose the sections, then download, copy or print.
@@ -53,11 +53,7 @@ pub fn ReportDialog(
         modal.open();
     };
     let download = move |_| {
-        let made = deliver(
-            &file_name(),
-            "text/markdown",
-            Ok::<_, NoFile>(markdown.get_untracked()),
-        );
+        let made = deliver(&file_name(), "text/markdown", &markdown.get_untracked());
         status.set(said(made));
     };
     let copy = move |_| copy_to(markdown.get_untracked(), status, "Copied the report.");

@@ -7,7 +7,7 @@ use crate::browser::platform;
 use crate::files::calendar;
 use crate::files::export::incident_file_name;
 use crate::ui::state::current::Current;
-use crate::ui::state::exporting::{deliver, said};
+use crate::ui::state::exporting::{deliver, said, NoFile};
 use crate::ui::state::library::Library;
 
 #[component]
@@ -27,7 +27,8 @@ pub fn CalendarReminders() -> impl IntoView {
                 .map_or_else(platform::today, platform::local_day);
             let text = calendar::reminders(i, title.as_deref(), start, platform::now());
             let name = incident_file_name(title.as_deref(), platform::today(), "ics");
-            deliver(&name, "text/calendar", text)
+            text.map_err(NoFile::from)
+                .and_then(|text| deliver(&name, "text/calendar", &text))
         });
         status.set(made.map(said).unwrap_or_default());
     };

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::browser::{focus, platform};
 use crate::files::export::export;
 use crate::ui::dom_ids;
-use crate::ui::state::exporting::{deliver, export_all, said, NoFile};
+use crate::ui::state::exporting::{deliver, export_all, said};
 use crate::ui::state::library::{Clash, Library, SaveState, Undo};
 
 #[component]
@@ -168,7 +168,7 @@ fn ClashNotice() -> impl IntoView {
             status.set(said(deliver(
                 &name,
                 "application/json",
-                Ok::<_, NoFile>(export(&[theirs], &[], platform::now())),
+                &export(&[theirs], &[], platform::now()),
             )));
         }
     };

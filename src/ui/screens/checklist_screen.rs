@@ -14,7 +14,7 @@ use crate::model::preflight::{grouped, same_group, shown, Shown};
 use crate::model::value::FieldValue;
 use crate::route::Route;
 use crate::ui::dom_ids;
-use crate::ui::state::exporting::{deliver, said, NoFile};
+use crate::ui::state::exporting::{deliver, said};
 use crate::ui::state::library::Library;
 use crate::ui::state::titles;
 
@@ -227,7 +227,7 @@ fn FilesOut(
         status.set(said(deliver(
             "mend-preflight-checklist.md",
             "text/markdown",
-            Ok::<_, NoFile>(text),
+            &text,
         )));
     };
     let calendar = move |_| {
@@ -243,7 +243,7 @@ fn FilesOut(
             Some(text) => said(deliver(
                 "mend-preflight-reminder.ics",
                 "text/calendar",
-                Ok::<_, NoFile>(text),
+                &text,
             )),
             None => "A reminder can\u{2019}t start on the last day a calendar can hold.".into(),
         });

@@ -56,7 +56,7 @@ pub fn export_all(library: Library) -> Result<Downloaded, NoFile> {
     let made = deliver(
         &backup_file_name(platform::today()),
         "application/json",
-        Ok::<_, NoFile>(text),
+        &text,
     );
     drop(span);
     let made = made?;
@@ -89,7 +89,7 @@ pub async fn export_all_sealed(library: Library, passphrase: String) -> Result<D
     let made = deliver(
         &sealed_backup_name(platform::today()),
         "application/json",
-        Ok::<_, NoFile>(file.encode()),
+        &file.encode(),
     )?;
     library.change_settings(|s| s.last_export = Some(now));
     Ok(made)
@@ -105,15 +105,11 @@ pub fn export_one(library: Library, id: IncidentId) -> Result<Downloaded, NoFile
     });
     let (text, title) = found.ok_or(NoFile::Gone)?;
     let name = incident_file_name(title.as_deref(), platform::today(), "json");
-    deliver(&name, "application/json", Ok::<_, NoFile>(text))
+    deliver(&name, "application/json", &text)
 }
 
-/// Downloads `text` as `name`, once it could be made.
-pub fn deliver(
-    name: &str,
-    mime: &str,
-    text: Result<String, impl Into<NoFile>>,
-) -> Result<Downloaded, NoFile> {
-    download_text(name, mime, &text.map_err(Into::into)?)?;
+/// Downloads `text` as `name`.
+pub fn deliver(name: &str, mime: &str, text: &str) -> Result<Downloaded, NoFile> {
+    download_text(name, mime, text)?;
     Ok(Downloaded(name.to_owned()))
 }
