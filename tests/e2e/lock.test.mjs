@@ -31,8 +31,14 @@ async function incidentWithWords(page, baseUrl) {
   await incident.goToStep('Assess');
   await incident.type(page.getByLabel('What happened', { exact: true }), 'Priya reconciled them by hand');
   await incident.waitUntilSaved();
-  // Back to Stop, where the title is, so the incident opens there again.
+  // Back to Stop, where the title is, so the incident opens there again. That step is saved
+  // after the typing pause; a test that snapshots storage next must not race that write.
   await incident.goToStep('Stop');
+  await eventually(async () => {
+    const records = Object.entries(await storageSnapshot(page)).filter(([key]) => key.startsWith('mend.incident.'));
+    assert.equal(records.length, 1);
+    assert.match(records[0][1], /"last_step":"stop"/);
+  });
   return incident;
 }
 
