@@ -7,9 +7,13 @@
 use std::borrow::Cow;
 
 mod reader;
+mod value;
 mod writer;
 
 pub use reader::{Reader, SHORTER_LIST, SHORTER_TEXT};
+#[cfg(test)]
+pub(crate) use value::{from_serde, json};
+pub use value::{Map, Value};
 pub use writer::Writer;
 
 /// Why a text could not be read as the type asked for.

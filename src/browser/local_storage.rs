@@ -3,13 +3,12 @@
 //!
 //! Every gloo call goes through `LocalStorage::raw()`, which throws out of the wasm when storage
 //! is blocked, so `LocalStore::open()` asks `web_sys` first, once, and a `LocalStore` exists
-//! only when storage was there. Records are already JSON text: they are written through gloo
-//! as `RawValue`, never encoded twice, and read as the text they are (see `get`).
+//! only when storage was there. Records are already JSON text: they are written and read as
+//! the text they are (see `get`).
 
 use gloo_storage::errors::StorageError as GlooError;
 use gloo_storage::{LocalStorage, Storage};
 use gloo_utils::errors::JsError;
-use serde_json::value::RawValue;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -112,16 +111,12 @@ impl KeyValue for LocalStore {
             .map_err(|_| StorageError::Other("the stored text is not valid UTF-8".into()))
     }
 
-    /// Through gloo as JSON text, copied once. Text that is not JSON (a damaged record's text,
-    /// put back) or that JSON would trim is written plain through `raw()`, unchanged.
+    /// The text as it is, through gloo's `raw()` handle: gloo's typed `set` would encode it
+    /// as JSON again.
     fn set(&self, key: &StorageKey, value: &str) -> Result<(), StorageError> {
-        let key = key.as_string();
-        match serde_json::from_str::<&RawValue>(value) {
-            Ok(json) if json.get().len() == value.len() => {
-                LocalStorage::set(&key, json).map_err(classify)
-            }
-            _ => LocalStorage::raw().set_item(&key, value).map_err(thrown),
-        }
+        LocalStorage::raw()
+            .set_item(&key.as_string(), value)
+            .map_err(thrown)
     }
 
     /// gloo's `delete` returns nothing: `removeItem` does not throw once storage is open.

@@ -3,10 +3,8 @@
 
 use std::collections::HashSet;
 
-use serde_json::Value;
-
 use super::export::FORMAT;
-use crate::json;
+use crate::json::{self, Value};
 use crate::model::limits::MAX_LENGTH;
 use crate::model::preflight::Checklist;
 use crate::model::{Incident, IncidentId};
@@ -129,13 +127,7 @@ pub fn read(text: &str) -> Result<ImportFile, ImportError> {
     if let Some(file) = read_current(text) {
         return finish(file);
     }
-    let mut value: Value = serde_json::from_str(text).map_err(|e| {
-        if e.is_eof() {
-            ImportError::Truncated
-        } else {
-            ImportError::NotJson(e.to_string())
-        }
-    })?;
+    let mut value: Value = json::from_text(text).map_err(|e| not_json(text, &e))?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(ImportError::NotMend);
     }
@@ -156,7 +148,7 @@ pub fn read(text: &str) -> Result<ImportFile, ImportError> {
     // Through text, which the typed reader reads, checking the size limits as it goes.
     let checklist: Option<Checklist> = given
         .as_ref()
-        .and_then(|list| json::from_text_within(&list.to_string(), MAX_LENGTH).ok());
+        .and_then(|list| json::from_text_within(&json::to_text(list), MAX_LENGTH).ok());
     let mut file = ImportFile {
         incidents: Vec::new(),
         rejected: Vec::new(),
@@ -225,7 +217,7 @@ fn read_current(text: &str) -> Option<ImportFile> {
             Ok(incident) => file.incidents.push(incident),
             Err(reason) => file.rejected.push(Rejected {
                 position: index + 1,
-                title: title_of(&serde_json::from_str(item).unwrap_or_default()),
+                title: title_of(&json::from_text(item).unwrap_or_default()),
                 reason,
             }),
         }
@@ -268,6 +260,26 @@ pub fn describe(rejected: &Rejected) -> String {
             rejected.position, rejected.title, rejected.reason
         )
     }
+}
+
+/// Cut off (the reader ran out of text), or else where and what it expected, by line and
+/// column as an editor shows them.
+fn not_json(text: &str, e: &json::ReadError) -> ImportError {
+    let Some(before) = text.get(..e.at).filter(|_| e.at < text.len()) else {
+        return ImportError::Truncated;
+    };
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count()
+        + 1;
+    ImportError::NotJson(format!(
+        "expected {} at line {line}, column {column}",
+        e.what
+    ))
 }
 
 fn schema_of(value: &Value) -> Result<u32, ImportError> {

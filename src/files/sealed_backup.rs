@@ -2,9 +2,8 @@
 //! `ct`), with the salt and work factor its own passphrase needs. Only Mend, given that
 //! passphrase, can read it. The cipher is WebCrypto's, at the edge.
 
-use serde_json::{Map, Value};
-
 use super::export::backup_file_name;
+use crate::json::Map;
 use crate::model::Day;
 use crate::persist::envelope::{
     base64, bytes as field_bytes, number, object, text, Envelope, ENVELOPE_VERSION,
@@ -58,7 +57,7 @@ impl SealedBackup {
         Some(Self::from_fields(&fields))
     }
 
-    fn from_fields(fields: &Map<String, Value>) -> Result<Self, SealedBackupError> {
+    fn from_fields(fields: &Map) -> Result<Self, SealedBackupError> {
         if number(fields, "v").is_none_or(|v| v > u64::from(ENVELOPE_VERSION)) {
             return Err(SealedBackupError::Newer);
         }

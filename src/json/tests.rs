@@ -1,5 +1,3 @@
-use serde_json::Value;
-
 use super::*;
 use crate::model::steps::{Assess, Point};
 use crate::model::{Incident, IncidentId, Step, Timestamp};
@@ -20,7 +18,7 @@ fn incident() -> Incident {
 #[test]
 fn writes_what_serde_json_writes_for_the_same_value() {
     let text = to_text(&incident());
-    let value: Value = serde_json::from_str(&text).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     let title = serde_json::to_string(&value["title"]).unwrap();
     assert!(text.contains(&format!(r#""title":{title},"#)), "{text}");
     assert_eq!(
@@ -39,9 +37,10 @@ fn reads_back_what_it_wrote_and_what_serde_json_writes() {
         from_text::<Incident>(&to_text(&incident)),
         Ok(incident.clone())
     );
-    let pretty =
-        serde_json::to_string_pretty(&serde_json::from_str::<Value>(&to_text(&incident)).unwrap())
-            .unwrap();
+    let pretty = serde_json::to_string_pretty(
+        &serde_json::from_str::<serde_json::Value>(&to_text(&incident)).unwrap(),
+    )
+    .unwrap();
     assert_eq!(from_text::<Incident>(&pretty), Ok(incident));
 }
 
@@ -105,7 +104,7 @@ fn wrong_types_numbers_out_of_range_and_bad_forms_are_refused() {
 
 #[test]
 fn an_incident_needs_its_id_and_times() {
-    let mut value: Value = serde_json::from_str(&to_text(&incident())).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&to_text(&incident())).unwrap();
     for field in ["id", "created_at", "updated_at"] {
         let mut without = value.clone();
         without.as_object_mut().unwrap().remove(field);
@@ -172,4 +171,55 @@ fn every_string_value_is_found_in_order_without_the_keys() {
     assert_eq!(walked, Ok(()));
     assert_eq!(found, ["x", "y\n", "z"]);
     assert!(each_string("[1,", &mut |_| {}).is_err());
+}
+
+#[test]
+fn a_tree_reads_any_json_and_writes_it_back_as_serde_json_does() {
+    for text in [
+        r#"{"a":[1,-2.5,"x\n",true,false,null],"b":{},"c":[]}"#,
+        r#"[{"é":"😀","n":18446744073709551615}]"#,
+        "0",
+        r#""""#,
+    ] {
+        let tree: Value = from_text(text).unwrap();
+        assert_eq!(to_text(&tree), text);
+        let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(tree, from_serde(theirs));
+    }
+    for bad in [
+        "",
+        "{",
+        r#"{"a":}"#,
+        "[1,]",
+        "01x",
+        "nul",
+        r#"{"a" 1}"#,
+        "1 2",
+    ] {
+        assert!(from_text::<Value>(bad).is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn a_tree_keeps_numbers_as_written_and_reads_a_key_given_twice_as_its_last() {
+    let tree: Value = from_text(r#"{"n":7,"big":1.50,"n":8}"#).unwrap();
+    assert_eq!(tree.get("n").and_then(Value::as_u64), Some(8));
+    assert_eq!(tree.get("big").and_then(Value::as_u64), None);
+    assert_eq!(
+        to_text(&tree.get("big").cloned().unwrap_or_default()),
+        "1.50"
+    );
+    assert_eq!(to_text(&from_text::<Value>("-2.5e3").unwrap()), "-2.5e3");
+    // Objects are equal whatever their order; arrays are not.
+    assert_eq!(
+        from_text::<Value>(r#"{"a":1,"b":2}"#),
+        from_text(r#"{"b":2,"a":1}"#)
+    );
+    assert_ne!(from_text::<Value>("[1,2]"), from_text("[2,1]"));
+    let mut map = Map::new();
+    map.insert("k".into(), Value::from(1));
+    map.insert("k".into(), Value::from(2));
+    assert_eq!(map.keys().count(), 1);
+    assert_eq!(map.remove("k"), Some(Value::from(2)));
+    assert!(!map.contains_key("k"));
 }

@@ -2,10 +2,8 @@
 //!
 //! Encoding and storing are separate steps, so an encryption layer can sit between them.
 
-use serde_json::Value;
-
 use super::migrate::{migrate, MigrateError, SCHEMA_VERSION};
-use crate::json::{self, Json, Reader, Writer};
+use crate::json::{self, Json, Map, Reader, Value, Writer};
 use crate::model::Incident;
 
 /// Why a stored record could not be read. The record itself is left as it was.
@@ -86,19 +84,19 @@ fn read_current(raw: &str) -> Option<Incident> {
 pub fn decode_incident(incident: Value, version: u32) -> Result<Incident, DecodeError> {
     if version == SCHEMA_VERSION {
         // Nothing to migrate: straight to text and into the typed incident.
-        let text =
-            serde_json::to_string(&incident).map_err(|e| DecodeError::Shape(e.to_string()))?;
-        return json::from_text(&text).map_err(|e| DecodeError::Shape(e.to_string()));
+        return json::from_text(&json::to_text(&incident))
+            .map_err(|e| DecodeError::Shape(e.to_string()));
     }
-    let record = serde_json::json!({ "schema": version, "incident": incident });
-    decode_record(record, version)
+    let mut record = Map::new();
+    record.push("schema".into(), version.into());
+    record.push("incident".into(), incident);
+    decode_record(Value::Object(record), version)
 }
 
 fn decode_record(record: Value, version: u32) -> Result<Incident, DecodeError> {
     let record = migrate(record, version)?;
-    // Back through text, so incidents are only ever built by one (the typed) deserializer.
-    let text = serde_json::to_string(&record).map_err(|e| DecodeError::Shape(e.to_string()))?;
-    read_incident(&text)
+    // Back through text, so incidents are only ever built by one (the typed) reader.
+    read_incident(&json::to_text(&record))
 }
 
 /// The incident of a record just migrated to this version: its version is known, so only
@@ -116,9 +114,7 @@ pub fn encode_meta() -> String {
 
 /// The schema version a stored record (incident or meta) names, possibly a newer one.
 pub fn schema_version(raw: &str) -> Result<u64, DecodeError> {
-    let value: Value =
-        serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
-    version_of(&value)
+    version_of(&tree(raw)?)
 }
 
 /// A small record's version (settings, the checklist): there, and not newer than `newest`.
@@ -128,6 +124,11 @@ pub fn check_version(raw: &str, newest: u32) -> Result<(), DecodeError> {
         0 => Err(DecodeError::NoVersion),
         _ => Ok(()),
     }
+}
+
+/// Any JSON text, as a tree.
+fn tree(raw: &str) -> Result<Value, DecodeError> {
+    json::from_text(raw).map_err(|e| DecodeError::NotJson(e.to_string()))
 }
 
 fn version_of(value: &Value) -> Result<u64, DecodeError> {
@@ -144,8 +145,7 @@ struct Checked {
 
 /// Stage one of reading: valid JSON, an object, with a schema version this build knows.
 fn checked_record(raw: &str) -> Result<Checked, DecodeError> {
-    let value: Value =
-        serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let value = tree(raw)?;
     if !value.is_object() {
         return Err(DecodeError::Shape("not an object".into()));
     }

@@ -3,7 +3,7 @@
 //! Pure: the cipher itself (AES-GCM through WebCrypto) is at the edge. This only says how its
 //! output is written down and read back, so a damaged envelope is told apart from a record.
 
-use serde_json::{Map, Value};
+use crate::json::{self, Map, Value};
 
 /// The envelope format this build writes, and the newest it reads.
 pub const ENVELOPE_VERSION: u32 = 1;
@@ -51,7 +51,7 @@ impl Envelope {
     }
 
     /// The `iv` and `ct` of an object that holds them (a record, or a backup file).
-    pub fn from_fields(fields: &Map<String, Value>) -> Option<Self> {
+    pub fn from_fields(fields: &Map) -> Option<Self> {
         let iv = bytes(fields, "iv").and_then(|iv| <[u8; IV_LEN]>::try_from(iv).ok())?;
         let ct = bytes(fields, "ct")?;
         Some(Self { iv, ct })
@@ -59,24 +59,24 @@ impl Envelope {
 }
 
 /// The small formats of the lock (envelope, lock record, backup file) are read through
-/// `Value`, whose parser the wasm holds anyway, rather than each with a derived one.
-pub fn object(raw: &str) -> Option<Map<String, Value>> {
-    match serde_json::from_str(raw).ok()? {
+/// `Value`, whose reader the wasm holds anyway, rather than each with one of its own.
+pub fn object(raw: &str) -> Option<Map> {
+    match json::from_text(raw).ok()? {
         Value::Object(fields) => Some(fields),
         _ => None,
     }
 }
 
-pub fn number(fields: &Map<String, Value>, name: &str) -> Option<u64> {
+pub fn number(fields: &Map, name: &str) -> Option<u64> {
     fields.get(name)?.as_u64()
 }
 
-pub fn text<'a>(fields: &'a Map<String, Value>, name: &str) -> Option<&'a str> {
+pub fn text<'a>(fields: &'a Map, name: &str) -> Option<&'a str> {
     fields.get(name)?.as_str()
 }
 
 /// A base64 field's bytes.
-pub fn bytes(fields: &Map<String, Value>, name: &str) -> Option<Vec<u8>> {
+pub fn bytes(fields: &Map, name: &str) -> Option<Vec<u8>> {
     base64::decode(text(fields, name)?)
 }
 

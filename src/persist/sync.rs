@@ -7,10 +7,9 @@
 //! Fields only one tab changed keep that change; a field both changed keeps this tab's text
 //! and is reported, with the other tab's record offered for download. A list is one field.
 
-use serde_json::{Map, Value};
-
 use super::codec::{self, DecodeError};
 use super::migrate::SCHEMA_VERSION;
+use crate::json::{self, Map, Value};
 use crate::model::{Incident, IncidentId};
 
 /// A cheap fingerprint of a stored record's text, to notice a change by another tab without
@@ -77,13 +76,7 @@ pub struct Merged {
 /// Merges `mine` and `theirs`, both descended from `base`.
 pub fn merge(base: &Incident, mine: &Incident, theirs: &Incident) -> Result<Merged, DecodeError> {
     let value = |incident: &Incident| -> Result<Value, DecodeError> {
-        let text = codec::encode(incident);
-        let mut record: Value =
-            serde_json::from_str(&text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
-        Ok(record
-            .get_mut("incident")
-            .map(Value::take)
-            .unwrap_or_default())
+        json::from_text(&json::to_text(incident)).map_err(|e| DecodeError::NotJson(e.to_string()))
     };
     let mut paths = Vec::new();
     let merged = three_way(
@@ -135,11 +128,11 @@ fn three_way(
         let empty = Map::new();
         let b = base.as_object().unwrap_or(&empty);
         let mut out = Map::new();
-        let keys = m.keys().chain(t.keys().filter(|k| !m.contains_key(*k)));
+        let keys = m.keys().chain(t.keys().filter(|k| !m.contains_key(k)));
         for key in keys {
-            let pick = |map: &Map<String, Value>| map.get(key).cloned().unwrap_or(Value::Null);
+            let pick = |map: &Map| map.get(key).cloned().unwrap_or(Value::Null);
             path.push(key.clone());
-            out.insert(
+            out.push(
                 key.clone(),
                 three_way(&pick(b), &pick(m), &pick(t), path, clashes),
             );

@@ -1,4 +1,5 @@
 use super::*;
+use crate::json::json;
 
 #[test]
 fn depth_ignores_brackets_inside_strings() {
@@ -25,19 +26,19 @@ fn size_is_checked_before_reading_and_a_file_just_over_reads_as_more() {
 
 #[test]
 fn texts_and_lists_past_the_limit_are_named() {
-    let value = serde_json::json!({"a": ["xx", "yyy"], "b": [1, 2]});
+    let value = json!({"a": ["xx", "yyy"], "b": [1, 2]});
     assert_eq!(check_sizes(&value, 3), Ok(()));
     assert_eq!(
         check_sizes(&value, 2).unwrap_err(),
         "has a piece of text longer than 2 characters, more than a browser's storage holds"
     );
-    let value = serde_json::json!({"a": [[1, 2, 3]]});
+    let value = json!({"a": [[1, 2, 3]]});
     assert_eq!(
         check_sizes(&value, 2).unwrap_err(),
         "has a list longer than 2 entries, more than a browser's storage holds"
     );
     assert_eq!(
-        check_sizes(&serde_json::json!("ééé"), 3),
+        check_sizes(&json!("ééé"), 3),
         Ok(()),
         "counted in characters"
     );
@@ -48,4 +49,22 @@ fn big_numbers_are_grouped() {
     assert_eq!(thousands(5_242_880), "5,242,880");
     assert_eq!(thousands(100), "100");
     assert_eq!(thousands(1_000), "1,000");
+}
+
+#[test]
+fn text_that_is_not_json_says_where_by_line_and_column_and_text_cut_off_says_so() {
+    let text = "{\n  \"format\": \"mend-backup\",\n  \"schema\" 4\n}";
+    assert_eq!(
+        read(text).map(|_| ()),
+        Err(ImportError::NotJson(
+            "expected a colon at line 3, column 12".into()
+        ))
+    );
+    for cut in [
+        "{\"format\": \"mend-backup\", \"incidents\": [",
+        "{\"format\": \"mend-ba",
+        "[1,  ",
+    ] {
+        assert_eq!(read(cut).map(|_| ()), Err(ImportError::Truncated), "{cut}");
+    }
 }
