@@ -6,9 +6,7 @@
 //! only when storage was there. Records are already JSON text: they are written and read as
 //! the text they are (see `get`).
 
-use gloo_storage::errors::StorageError as GlooError;
 use gloo_storage::{LocalStorage, Storage};
-use gloo_utils::errors::JsError;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -30,26 +28,16 @@ impl LocalStore {
     }
 }
 
-/// Sorts gloo's error into the errors a person can act on.
-fn classify(error: GlooError) -> StorageError {
-    match error {
-        GlooError::JsError(e) => match e.name.as_str() {
-            "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageError::Full,
-            "SecurityError" => StorageError::Unavailable,
-            name => StorageError::Other(format!("{name}: {}", e.message)),
-        },
-        other => StorageError::Other(other.to_string()),
-    }
-}
-
-/// A value thrown by a `raw()` call, as gloo carries it (gloo's own conversion panics on a
-/// thrown value that is not an `Error`).
+/// Sorts a value thrown by a storage call into the errors a person can act on (a thrown
+/// value need not be an `Error`).
 fn thrown(value: JsValue) -> StorageError {
-    match value.dyn_into::<js_sys::Error>() {
-        Ok(error) => classify(GlooError::JsError(JsError::from(error))),
-        Err(other) => {
-            StorageError::Other(other.as_string().unwrap_or_else(|| "unknown error".into()))
-        }
+    let Some(error) = value.dyn_ref::<js_sys::Error>() else {
+        return StorageError::Other(value.as_string().unwrap_or_else(|| "unknown error".into()));
+    };
+    match String::from(error.name()).as_str() {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageError::Full,
+        "SecurityError" => StorageError::Unavailable,
+        name => StorageError::Other(format!("{name}: {}", String::from(error.message()))),
     }
 }
 
