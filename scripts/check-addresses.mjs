@@ -15,17 +15,20 @@ export const ALLOWED = new Map([
   ],
 ]);
 
-const ADDRESS = /https?:\/\/[^\s"'`<>()\\]+/g;
+// Ends at a control byte too: in the wasm a NUL often parts one string from the next.
+const ADDRESS = /https?:\/\/[^\s"'`<>()\\\x00-\x1f\x7f]+/g;
 
 /**
  * The wasm packs its strings end to end, so an allowed address there runs straight into the
- * next string (the SVG namespace, once Mend draws charts: "…/2000/svgprogress…"). That is
- * still the allowed address when only letters follow, up to a byte that can't be in an address.
+ * next strings (the SVG namespace, once Mend draws charts: "…/2000/svgprogress…", or
+ * "…/2000/svgtextarea…aria-current…" as the packing changes). That is still the allowed
+ * address when only letters, digits and hyphens (tag and attribute names) follow, up to a
+ * byte that can't be in an address.
  */
 function packedInWasm(file, address) {
   if (!file.endsWith('.wasm')) return false;
   return [...ALLOWED.keys()].some((allowed) =>
-    address.startsWith(allowed) && /^[A-Za-z0-9]*(?:[^\x21-\x7e]|$)/.test(address.slice(allowed.length)));
+    address.startsWith(allowed) && /^[A-Za-z0-9-]*(?:[^\x21-\x7e]|$)/.test(address.slice(allowed.length)));
 }
 
 /** Every file under `dir`, as paths relative to it with `/` separators, sorted. */

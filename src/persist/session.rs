@@ -6,10 +6,12 @@
 //! edge: every call says what it changed in an `Outcome`, and the caller redraws, reports
 //! a clash or schedules the next save from that.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
+mod id_set;
 mod other_tabs;
 
+use id_set::IdSet;
 use other_tabs::held;
 
 use super::repo::{Restored, SaveError, Unreadable};
@@ -98,7 +100,7 @@ pub struct Session {
     /// Decided by the load (and again after clearing): permission to write, or why not.
     access: Result<Writer, ReadOnly>,
     /// Incidents changed here and not yet written.
-    dirty: BTreeSet<IncidentId>,
+    dirty: IdSet,
     /// The fingerprint of each incident's record as this tab last read or wrote it.
     seen: HashMap<IncidentId, u64>,
     /// What this tab wrote lately, so that its own write is never taken for another tab's.
@@ -113,7 +115,7 @@ impl Session {
     pub fn new(loaded: &Loaded) -> Self {
         Self {
             access: loaded.writer.clone(),
-            dirty: BTreeSet::new(),
+            dirty: IdSet::default(),
             seen: loaded.seen.iter().copied().collect(),
             own_writes: OwnWrites::default(),
             base: HashMap::new(),
@@ -192,7 +194,7 @@ impl Session {
             }
         };
         let mut failure = None;
-        for id in self.dirty.clone() {
+        for id in self.dirty.clone().iter().copied() {
             // After another tab's change is merged in, the merged version is tried again.
             let mut tries = 0;
             while let Err(e) = self.save_one(writer, kv, incidents, id) {

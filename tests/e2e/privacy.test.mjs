@@ -74,7 +74,14 @@ test('the build names no outside address, and the check would catch one', opts, 
   try {
     await writeFile(join(dir, 'icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     await writeFile(join(dir, 'app.js'), 'fetch("https://tracker.example/collect?x=1")');
-    assert.deepEqual(await findOutsideAddresses(dir), [{ file: 'app.js', address: 'https://tracker.example/collect?x=1' }]);
+    // In the wasm, strings run together: the SVG namespace followed by tag and attribute
+    // names is still the namespace; the same followed by a path is not.
+    await writeFile(join(dir, 'app.wasm'), Buffer.from(
+      'http://www.w3.org/2000/svgtextareaaria-current\0\0http://www.w3.org/2000/svg/../x.example/y\0', 'latin1'));
+    assert.deepEqual(await findOutsideAddresses(dir), [
+      { file: 'app.js', address: 'https://tracker.example/collect?x=1' },
+      { file: 'app.wasm', address: 'http://www.w3.org/2000/svg/../x.example/y' },
+    ]);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

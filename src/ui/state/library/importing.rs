@@ -1,13 +1,12 @@
 //! An import written all at once (sealed first while the lock is open), then shown.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use leptos::prelude::*;
 
 use super::{ImportFailed, Library, Undo};
 use crate::files::merge::Write;
-use crate::model::{Incident, IncidentId};
+use crate::model::Incident;
 use crate::persist;
 
 impl Library {
@@ -50,7 +49,6 @@ impl Library {
 
     /// Shows an import just stored.
     fn show_import(&self, writes: &[Write]) {
-        let ids: BTreeSet<IncidentId> = writes.iter().map(|w| w.incident().id).collect();
         self.incidents.update(|all| {
             for write in writes {
                 write.apply(all);
@@ -58,7 +56,7 @@ impl Library {
         });
         // Undoing a delete must not bring back a second copy of an incident just imported.
         if self.undo.with_untracked(
-            |u| matches!(u, Some(Undo::Incident { incident, .. }) if ids.contains(&incident.id)),
+            |u| matches!(u, Some(Undo::Incident { incident, .. }) if writes.iter().any(|w| w.incident().id == incident.id)),
         ) {
             self.undo.set(None);
         }
