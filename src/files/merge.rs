@@ -2,9 +2,8 @@
 //! are the same, which would change; and, once the person picks a policy for the changes,
 //! exactly what to write and a summary of it.
 
-use std::collections::HashMap;
-
 use super::import::{describe, ImportFile, Rejected};
+use crate::model::id_map::IdMap;
 use crate::model::{Incident, IncidentId};
 
 /// What the person chose for incidents that are both here and in the file, but differ.
@@ -122,7 +121,7 @@ pub struct Summary {
 
 impl Plan {
     pub fn new(file: ImportFile, here: &[Incident], unreadable: &[IncidentId]) -> Self {
-        let here: HashMap<IncidentId, &Incident> = here.iter().map(|i| (i.id, i)).collect();
+        let here: IdMap<&Incident> = here.iter().map(|i| (i.id, i)).collect();
         let entries = file
             .incidents
             .into_iter()

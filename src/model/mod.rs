@@ -10,6 +10,7 @@ pub mod choices;
 pub mod clock;
 pub mod follow_up;
 pub mod id;
+pub mod id_map;
 pub mod incident;
 pub mod insights;
 pub mod labels;

@@ -6,17 +6,14 @@
 //! edge: every call says what it changed in an `Outcome`, and the caller redraws, reports
 //! a clash or schedules the next save from that.
 
-use std::collections::HashMap;
-
-mod id_set;
 mod other_tabs;
 
-use id_set::IdSet;
 use other_tabs::held;
 
 use super::repo::{Restored, SaveError, Unreadable};
 use super::sync::{fingerprint, OwnWrites};
 use super::{KeyValue, Loaded, ReadOnly, Writer};
+use crate::model::id_map::{IdMap, IdSet};
 use crate::model::{Incident, IncidentId, Settings, Timestamp};
 
 /// Why a save did not happen.
@@ -102,12 +99,12 @@ pub struct Session {
     /// Incidents changed here and not yet written.
     dirty: IdSet,
     /// The fingerprint of each incident's record as this tab last read or wrote it.
-    seen: HashMap<IncidentId, u64>,
+    seen: IdMap<u64>,
     /// What this tab wrote lately, so that its own write is never taken for another tab's.
     own_writes: OwnWrites,
     /// Each changed incident as it was before this tab's unsaved changes: the common
     /// ancestor when another tab's version has to be merged in.
-    base: HashMap<IncidentId, Incident>,
+    base: IdMap<Incident>,
 }
 
 impl Session {
@@ -118,7 +115,7 @@ impl Session {
             dirty: IdSet::default(),
             seen: loaded.seen.iter().copied().collect(),
             own_writes: OwnWrites::default(),
-            base: HashMap::new(),
+            base: IdMap::default(),
         }
     }
 
@@ -134,7 +131,7 @@ impl Session {
 
     /// The incidents whose changes wait to be written.
     pub fn waiting(&self) -> impl Iterator<Item = IncidentId> + '_ {
-        self.dirty.iter().copied()
+        self.dirty.keys()
     }
 
     /// Another tab stored a newer schema's version record: from now on nothing is written.
@@ -155,7 +152,7 @@ impl Session {
         let Some(incident) = incidents.iter_mut().find(|i| i.id == id) else {
             return false;
         };
-        let before = (!self.dirty.contains(&id)).then(|| incident.clone());
+        let before = (!self.dirty.contains_key(&id)).then(|| incident.clone());
         if !change(incident) {
             return false;
         }
@@ -165,13 +162,13 @@ impl Session {
         if let Some(before) = before {
             self.base.insert(id, before);
         }
-        self.dirty.insert(id);
+        self.dirty.add(id);
         true
     }
 
     /// Queues an incident made here (not stored yet) for saving.
     pub fn created(&mut self, id: IncidentId) {
-        self.dirty.insert(id);
+        self.dirty.add(id);
     }
 
     /// Writes every changed incident. Where another tab changed one since this tab read it,
@@ -194,7 +191,7 @@ impl Session {
             }
         };
         let mut failure = None;
-        for id in self.dirty.clone().iter().copied() {
+        for id in self.dirty.keys().collect::<Vec<_>>() {
             // After another tab's change is merged in, the merged version is tried again.
             let mut tries = 0;
             while let Err(e) = self.save_one(writer, kv, incidents, id) {
@@ -343,7 +340,7 @@ impl Session {
             // own version is the ancestor, so whatever another tab stores first wins.
             Ok(Err(_)) | Err(_) => {
                 self.base.insert(id, deleted.clone());
-                self.dirty.insert(id);
+                self.dirty.add(id);
                 incidents.insert(at, deleted);
                 Ok(Undone::Waiting)
             }

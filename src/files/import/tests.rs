@@ -68,3 +68,12 @@ fn text_that_is_not_json_says_where_by_line_and_column_and_text_cut_off_says_so(
         assert_eq!(read(cut).map(|_| ()), Err(ImportError::Truncated), "{cut}");
     }
 }
+
+#[test]
+fn the_repeat_named_is_the_first_in_file_order() {
+    let id = |n| IncidentId::from_random_bytes([n; 16]);
+    let ids = [id(9), id(1), id(5), id(1), id(9), id(5)];
+    assert_eq!(first_repeat(ids.into_iter()), Some(id(1)));
+    assert_eq!(first_repeat([id(9), id(1), id(9)].into_iter()), Some(id(9)));
+    assert_eq!(first_repeat([id(2), id(1)].into_iter()), None);
+}

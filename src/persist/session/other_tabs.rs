@@ -43,7 +43,7 @@ impl Session {
                 self.note_stored(id, Some(raw));
                 continue;
             }
-            let base = if self.dirty.contains(&id) {
+            let base = if self.dirty.contains_key(&id) {
                 self.base.get(&id).cloned()
             } else {
                 held(incidents, id)
@@ -73,7 +73,7 @@ impl Session {
             None => None,
         };
         self.note_stored(id, new.as_deref());
-        let dirty = self.dirty.contains(&id);
+        let dirty = self.dirty.contains_key(&id);
         match (held(incidents, id), theirs) {
             (None, None) => {}
             (None, Some(theirs)) => {
@@ -130,7 +130,7 @@ impl Session {
             Some(stored) => self.base.insert(id, stored),
             None => self.base.remove(&id),
         };
-        self.dirty.insert(id);
+        self.dirty.add(id);
         outcome.save_soon = true;
     }
 

@@ -2,11 +2,10 @@
 //! status or by "needs something from me", sort by last change, archive; and the way to
 //! start a new one.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 
 use crate::browser::{focus, page, perf, platform};
+use crate::model::id_map::IdMap;
 use crate::model::milestones::{self, Next};
 use crate::model::order;
 use crate::model::{clock, search, status, IncidentId, Status, Timestamp};
@@ -66,7 +65,7 @@ pub fn ListScreen() -> impl IntoView {
         library.with_all(|all| {
             all.iter()
                 .map(|i| (i.id, search::haystack(i)))
-                .collect::<HashMap<_, _>>()
+                .collect::<IdMap<_>>()
         })
     });
     let total = Memo::new(move |_| library.with_all(<[_]>::len));
