@@ -275,15 +275,18 @@ pub fn describe(rejected: &Rejected) -> String {
 /// Cut off (the reader ran out of text), or else where and what it expected, by line and
 /// column as an editor shows them.
 fn not_json(text: &str, e: &json::ReadError) -> ImportError {
-    let Some(before) = text.get(..e.at).filter(|_| e.at < text.len()) else {
+    let Some(before) = text.as_bytes().get(..e.at).filter(|_| e.at < text.len()) else {
         return ImportError::Truncated;
     };
-    let line = before.matches('\n').count() + 1;
-    let column = before
-        .rsplit('\n')
-        .next()
-        .unwrap_or_default()
-        .chars()
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    // Characters, not bytes: every byte but a UTF-8 continuation byte starts one.
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |at| at + 1);
+    let column = before[line_start..]
+        .iter()
+        .filter(|b| **b & 0xc0 != 0x80)
         .count()
         + 1;
     ImportError::NotJson(format!(

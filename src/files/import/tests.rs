@@ -60,6 +60,13 @@ fn text_that_is_not_json_says_where_by_line_and_column_and_text_cut_off_says_so(
             "expected a colon at line 3, column 12".into()
         ))
     );
+    let wide = "{\"format\": \"mend-backup\", \"é😀\" 1}";
+    assert_eq!(
+        read(wide).map(|_| ()),
+        Err(ImportError::NotJson(
+            "expected a colon at line 1, column 32".into()
+        ))
+    );
     for cut in [
         "{\"format\": \"mend-backup\", \"incidents\": [",
         "{\"format\": \"mend-ba",
