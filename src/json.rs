@@ -69,29 +69,8 @@ pub fn member<T: Json>(text: &str, name: &str) -> Result<Option<T>, ReadError> {
 
 /// Calls `found` with every string value in `text`, unescaped, in order (object keys left out).
 pub fn each_string(text: &str, found: &mut dyn FnMut(&str)) -> Result<(), ReadError> {
-    fn walk(r: &mut Reader<'_>, found: &mut dyn FnMut(&str)) -> Result<(), ReadError> {
-        match r.peek() {
-            Some(b'"') => found(&r.string()?),
-            Some(b'{') => {
-                r.open(b'{', "an object")?;
-                let mut first = true;
-                while r.next_key(&mut first)?.is_some() {
-                    walk(r, found)?;
-                }
-            }
-            Some(b'[') => {
-                r.open(b'[', "an array")?;
-                let mut count = 0;
-                while r.next_item(&mut count)? {
-                    walk(r, found)?;
-                }
-            }
-            _ => r.skip()?,
-        }
-        Ok(())
-    }
     let mut r = Reader::new(text);
-    walk(&mut r, found)?;
+    r.skip_with(found)?;
     r.end()
 }
 

@@ -154,7 +154,7 @@ pub fn read(text: &str) -> Result<ImportFile, ImportError> {
         checklist,
     };
     for (index, item) in items.into_iter().enumerate() {
-        let title = title_of(&item);
+        let title = title_of(item.get("title").and_then(Value::as_str));
         match incident(item, version) {
             Ok(incident) => file.incidents.push(incident),
             Err(reason) => file.rejected.push(Rejected {
@@ -215,7 +215,12 @@ fn read_current(text: &str) -> Option<ImportFile> {
             Ok(incident) => file.incidents.push(incident),
             Err(reason) => file.rejected.push(Rejected {
                 position: index + 1,
-                title: title_of(&json::from_text(item).unwrap_or_default()),
+                title: title_of(
+                    json::member::<String>(item, "title")
+                        .ok()
+                        .flatten()
+                        .as_deref(),
+                ),
                 reason,
             }),
         }
@@ -278,17 +283,10 @@ fn not_json(text: &str, e: &json::ReadError) -> ImportError {
     let Some(before) = text.as_bytes().get(..e.at).filter(|_| e.at < text.len()) else {
         return ImportError::Truncated;
     };
-    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let line = before.split(|b| *b == b'\n').count();
     // Characters, not bytes: every byte but a UTF-8 continuation byte starts one.
-    let line_start = before
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .map_or(0, |at| at + 1);
-    let column = before[line_start..]
-        .iter()
-        .filter(|b| **b & 0xc0 != 0x80)
-        .count()
-        + 1;
+    let last = before.rsplit(|b| *b == b'\n').next().unwrap_or_default();
+    let column = last.iter().filter(|b| **b & 0xc0 != 0x80).count() + 1;
     ImportError::NotJson(format!(
         "expected {} at line {line}, column {column}",
         e.what
@@ -357,10 +355,11 @@ fn thousands(n: usize) -> String {
     out
 }
 
-fn title_of(item: &Value) -> String {
-    let title = item.get("title").and_then(Value::as_str).unwrap_or("");
-    let mut short: String = title.trim().chars().take(60).collect();
-    if title.trim().chars().count() > 60 {
+/// At most 60 characters of an incident's title, for naming it in a message.
+fn title_of(title: Option<&str>) -> String {
+    let title = title.unwrap_or("").trim();
+    let mut short: String = title.chars().take(60).collect();
+    if title.chars().count() > 60 {
         short.push('\u{2026}');
     }
     short

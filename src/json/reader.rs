@@ -257,28 +257,33 @@ impl<'a> Reader<'a> {
 
     /// Reads past one value of any kind, checking its form.
     pub fn skip(&mut self) -> Result<(), ReadError> {
+        self.skip_with(&mut |_| {})
+    }
+
+    /// `skip`, calling `strings` with every string value passed over, unescaped and in order
+    /// (object keys left out).
+    pub fn skip_with(&mut self, strings: &mut dyn FnMut(&str)) -> Result<(), ReadError> {
         match self.peek() {
-            Some(b'"') => self.string().map(drop),
+            Some(b'"') => strings(&self.string()?),
             Some(b'{') => {
                 self.open(b'{', "an object")?;
                 let mut first = true;
                 while self.next_key(&mut first)?.is_some() {
-                    self.skip()?;
+                    self.skip_with(strings)?;
                 }
-                Ok(())
             }
             Some(b'[') => {
                 self.open(b'[', "an array")?;
                 let mut count = 0;
                 while self.next_item(&mut count)? {
-                    self.skip()?;
+                    self.skip_with(strings)?;
                 }
-                Ok(())
             }
-            Some(b't' | b'f') => self.boolean().map(drop),
-            _ if self.null() => Ok(()),
-            _ => self.skip_number(),
+            Some(b't' | b'f') => drop(self.boolean()?),
+            _ if self.null() => {}
+            _ => self.skip_number()?,
         }
+        Ok(())
     }
 
     fn skip_number(&mut self) -> Result<(), ReadError> {
