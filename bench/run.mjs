@@ -17,6 +17,7 @@ import { clickUntilMark, longestTaskUntilMark, markAfter, measuresAndWrites, obs
 import { distSizes } from './sizes.mjs';
 import { peerReport, startPeer } from './peer.mjs';
 import { lockRound } from './lock.mjs';
+import { mendCompiled, peerCompiled } from './compiled.mjs';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const COUNTS = [10, 100, 1000];
@@ -308,6 +309,26 @@ function table(results, sizes) {
   return { text: lines.join('\n'), rows };
 }
 
+/**
+ * The wasm code compiled before a screen works (bench/compiled.mjs): functions and bytes are
+ * the same on every run of a build, so two runs must agree; the ms of compiling are medians.
+ */
+function compiledTable({ mend, peer }) {
+  const same = (runs, pick) => runs.every((r) => pick(r).bytes === pick(runs[0]).bytes && pick(r).functions === pick(runs[0]).functions);
+  const row = (label, runs, pick) => {
+    const first = pick(runs[0]);
+    const note = same(runs, pick) ? '' : ' (runs differ)';
+    return `| ${label} | ${first.functions.toLocaleString('en')} | ${(first.bytes / 1000).toFixed(1)} kB${note} | ${fmt(median(runs.map((r) => pick(r).lazyMs)))} |`;
+  };
+  return [
+    '| wasm code compiled (Chromium compiles each function on the main thread when it first runs) | functions | bytes of code | ms compiling, median |',
+    '|---|---:|---:|---:|',
+    row(`Mend, until the list is ready (${COUNTS[0]} incidents)`, mend, (r) => r.start),
+    row('Mend, then opening an incident on Assess', mend, (r) => r.assess),
+    row('TodoMVC, until its input is in the page', peer, (r) => r.start),
+  ].join('\n');
+}
+
 async function main() {
   const loadBefore = loadavg();
   const sizes = distSizes(DIST);
@@ -316,6 +337,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const chromiumVersion = browser.version();
   const raw = Object.fromEntries(COUNTS.map((n) => [n, { cold: [], throttled: [], memory: [], ui: [], lock: [] }]));
+  const compiled = { mend: [], peer: [] };
   // `thenPeer`: the TodoMVC peer's turn in each round, after Mend's counts (bench/peer.mjs).
   const rounds = async (what, times, run, thenPeer) => {
     for (let round = 0; round < times; round += 1) {
@@ -330,6 +352,11 @@ async function main() {
     await rounds('memory', RUNS.memory, async (n, r) => r.memory.push(await memory(browser, server.url, n)));
     await rounds('open, type, save, export', RUNS.rounds, async (n, r) => r.ui.push(await interactions(browser, server.url, n)));
     await rounds('the passphrase lock', RUNS.lock, async (n, r) => r.lock.push(await lockRound(browser, server.url, n, RUNS.lockKeys)));
+    process.stderr.write('bench: the wasm code compiled at start-up\n');
+    for (let i = 0; i < 2; i += 1) {
+      compiled.mend.push(await mendCompiled(browser, server.url, COUNTS[0]));
+      compiled.peer.push(await peerCompiled(browser, peer.url));
+    }
   } finally {
     await browser.close();
     await server.close();
@@ -339,7 +366,8 @@ async function main() {
   const { text: figures, rows } = table(results, sizes);
   const beside = peerReport({ peer, mend: results[COUNTS[0]], mendSizes: sizes, throttle: THROTTLE, summary, fmt });
   const load = (l) => l.map((x) => x.toFixed(1)).join(' ');
-  const text = `${figures}\n\n${beside.text}\n\n${cpus().length} cores, Chromium ${chromiumVersion}; load average ${load(loadBefore)} before, ${load(loadavg())} after.`;
+  const code = compiledTable(compiled);
+  const text = `${figures}\n\n${beside.text}\n\n${code}\n\n${cpus().length} cores, Chromium ${chromiumVersion}; load average ${load(loadBefore)} before, ${load(loadavg())} after.`;
   console.log(text);
   const out = {
     generated_at: new Date().toISOString(),
@@ -353,6 +381,7 @@ async function main() {
     summaries: results,
     raw,
     peer: beside.json,
+    compiled,
     markdown: text,
   };
   writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::browser::{address, focus, lifecycle, local_storage, page};
 use crate::model::{IncidentId, Step};
 use crate::route::Route;
+use crate::ui::apart::apart;
 use crate::ui::dom_ids;
 use crate::ui::parts::lock_now::LockNow;
 use crate::ui::parts::notices::Notices;
@@ -43,9 +44,9 @@ pub fn App() -> impl IntoView {
     // Locking drops the workspace, and with it every incident held in memory.
     move || {
         if gate.locked.get() {
-            view! { <LockScreen/> }.into_any()
+            apart(|| view! { <LockScreen/> })
         } else {
-            view! { <Workspace/> }.into_any()
+            apart(|| view! { <Workspace/> })
         }
     }
 }
@@ -114,13 +115,13 @@ fn Workspace() -> impl IntoView {
         <UpdatePrompt/>
         <main id=dom_ids::MAIN>
             {move || match screen.get() {
-                Screen::List => view! { <ListScreen/> }.into_any(),
-                Screen::Incident(id) => view! { <IncidentScreen id step/> }.into_any(),
-                Screen::TellNow(id) => view! { <TellNowScreen id/> }.into_any(),
-                Screen::Settings => view! { <SettingsScreen/> }.into_any(),
-                Screen::Insights => view! { <InsightsScreen/> }.into_any(),
-                Screen::Checklist => view! { <ChecklistScreen/> }.into_any(),
-                Screen::NotFound => view! { <NotFound/> }.into_any(),
+                Screen::List => apart(|| view! { <ListScreen/> }),
+                Screen::Incident(id) => apart(move || view! { <IncidentScreen id step/> }),
+                Screen::TellNow(id) => apart(move || view! { <TellNowScreen id/> }),
+                Screen::Settings => apart(|| view! { <SettingsScreen/> }),
+                Screen::Insights => apart(|| view! { <InsightsScreen/> }),
+                Screen::Checklist => apart(|| view! { <ChecklistScreen/> }),
+                Screen::NotFound => apart(|| view! { <NotFound/> }),
             }}
         </main>
     }

@@ -1,6 +1,7 @@
 //! Leptos components, grouped by what they are: the app shell, screens, dialogs, the steps and
 //! their forms, the parts they are made of, and the state they share.
 
+pub mod apart;
 pub mod app;
 pub mod dialogs;
 pub mod dom_ids;

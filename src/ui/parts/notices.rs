@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::browser::{focus, platform};
 use crate::files::export::export;
+use crate::ui::apart::apart;
 use crate::ui::dom_ids;
 use crate::ui::state::exporting::{deliver, export_all, said};
 use crate::ui::state::library::{Clash, Library, SaveState, Undo};
@@ -55,17 +56,17 @@ pub fn Notices() -> impl IntoView {
         // Live regions stay in the page so that changes to them are announced.
         <div class="notice notice-problem" role="alert" class:empty=move || problem.with(Option::is_none)>
             {problem}
-            {move || problem.with(Option::is_some).then(|| view! {
+            {move || problem.with(Option::is_some).then(|| apart(move || view! {
                 " "
                 <button type="button" on:click=export>"Export all"</button>
                 " "
                 <span>{exported}</span>
-            })}
+            }))}
         </div>
         <ClashNotice/>
         <EmptiedNotice/>
         <div class="notice notice-undo" role="status" class:empty=move || undo_text().is_none()>
-            {move || undo_text().map(|text| view! {
+            {move || undo_text().map(|text| apart(move || view! {
                 <span>{text}</span>
                 // Both buttons vanish when pressed; focus goes back to the screen's heading.
                 <button type="button" on:click=move |_| {
@@ -76,7 +77,7 @@ pub fn Notices() -> impl IntoView {
                     library.undo.set(None);
                     focus::by_id(dom_ids::SCREEN_HEADING);
                 }>"Dismiss"</button>
-            })}
+            }))}
         </div>
     }
 }
@@ -120,7 +121,7 @@ fn EmptiedNotice() -> impl IntoView {
     };
     view! {
         <div class="notice notice-problem" role="alert" class:empty=move || text().is_none()>
-            {move || text().map(|text| view! {
+            {move || text().map(|text| apart(move || view! {
                 <span>{text}</span>
                 <button type="button" on:click=put_back>"Put them back"</button>
                 " "
@@ -129,7 +130,7 @@ fn EmptiedNotice() -> impl IntoView {
                 <button type="button" class="quiet" on:click=dismiss>"Dismiss"</button>
                 " "
                 <span>{status}</span>
-            })}
+            }))}
         </div>
     }
 }
@@ -179,7 +180,7 @@ fn ClashNotice() -> impl IntoView {
     };
     view! {
         <div class="notice notice-problem" role="alert" class:empty=move || text().is_none()>
-            {move || text().map(|text| view! {
+            {move || text().map(|text| apart(move || view! {
                 <span>{text}</span>
                 {library.clash.with(|c| c.as_ref().is_some_and(|c| c.theirs.is_some())).then(|| view! {
                     <button type="button" on:click=download>"Download the other tab's version"</button>
@@ -188,7 +189,7 @@ fn ClashNotice() -> impl IntoView {
                 <button type="button" class="quiet" on:click=dismiss>"Dismiss"</button>
                 " "
                 <span>{status}</span>
-            })}
+            }))}
         </div>
     }
 }

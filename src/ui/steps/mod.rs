@@ -11,16 +11,17 @@ mod stop;
 use leptos::prelude::*;
 
 use crate::model::Step;
+use crate::ui::apart::apart;
 
 /// The form for one step.
 pub fn step_view(step: Step) -> AnyView {
     match step {
-        Step::Stop => stop::StopStep().into_any(),
-        Step::Assess => assess::AssessStep().into_any(),
-        Step::Solutions => solutions::SolutionsStep().into_any(),
-        Step::OwnUp => own_up::OwnUpStep().into_any(),
-        Step::Fix => fix::FixStep().into_any(),
-        Step::FollowUp => follow_up::FollowUpStep().into_any(),
-        Step::StepItUp => step_it_up::StepItUpStep().into_any(),
+        Step::Stop => apart(stop::StopStep),
+        Step::Assess => apart(assess::AssessStep),
+        Step::Solutions => apart(solutions::SolutionsStep),
+        Step::OwnUp => apart(own_up::OwnUpStep),
+        Step::Fix => apart(fix::FixStep),
+        Step::FollowUp => apart(follow_up::FollowUpStep),
+        Step::StepItUp => apart(step_it_up::StepItUpStep),
     }
 }
