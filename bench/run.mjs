@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
 import { DIST, serveDist } from '../tests/e2e/support/server.mjs';
 import { backupFileText, benchId, bigTemplate, seedInPage, TEMPLATE } from './seed.mjs';
-import { clickUntilMark, longestTaskUntilMark, markAfter, measuresAndWrites, observeTimings, typeKeys } from './page-timing.mjs';
+import { clickUntilMark, longestTaskOfStart, longestTaskUntilMark, markAfter, measuresAndWrites, observeTimings, typeKeys } from './page-timing.mjs';
 import { distSizes } from './sizes.mjs';
 import { peerReport, startPeer } from './peer.mjs';
 import { lockRound } from './lock.mjs';
@@ -58,16 +58,17 @@ async function session(browser, url, count, { throttle = 1 } = {}) {
   await page.goto(url);
   const listReady = await page.evaluate(markAfter, { name: 'mend:list-ready' });
   const load = await page.evaluate(() => performance.getEntriesByName('mend:load', 'measure')[0]?.duration ?? null);
+  const longestTask = await page.evaluate(longestTaskOfStart);
   const rows = await page.locator('ul.incident-list > li').count();
   if (rows !== Math.min(count, LIST_PAGE)) throw new Error(`the list shows ${rows} rows for ${count} stored incidents: did every record load?`);
-  return { context, page, cdp, storedBytes, listReady, load, close: () => context.close() };
+  return { context, page, cdp, storedBytes, listReady, load, longestTask, close: () => context.close() };
 }
 
 /** One cold start: ms from navigation to the list's first render, and of that, reading storage. */
 async function coldStart(browser, url, count, throttle) {
   const s = await session(browser, url, count, { throttle });
   await s.close();
-  return { ready: s.listReady, load: s.load };
+  return { ready: s.listReady, load: s.load, longestTask: s.longestTask };
 }
 
 /** JS heap after a full GC, plus wasm linear memory, once the list is loaded. */
@@ -202,8 +203,8 @@ function summarise(r) {
   const memoryTotal = median(r.memory.map((m) => m.total));
   const stored = r.memory[0].stored;
   return {
-    cold: { ready: summary(r.cold.map((c) => c.ready)), load: summary(r.cold.map((c) => c.load)) },
-    throttled: { ready: summary(r.throttled.map((c) => c.ready)), load: summary(r.throttled.map((c) => c.load)) },
+    cold: { ready: summary(r.cold.map((c) => c.ready)), load: summary(r.cold.map((c) => c.load)), longestTask: summary(r.cold.map((c) => c.longestTask)) },
+    throttled: { ready: summary(r.throttled.map((c) => c.ready)), load: summary(r.throttled.map((c) => c.load)), longestTask: summary(r.throttled.map((c) => c.longestTask)) },
     lock: {
       turnOn: summary(r.lock.map((l) => l.turnOn)),
       unlock: summary(r.lock.map((l) => l.unlock)),
@@ -238,6 +239,8 @@ const FIGURES = [
   { key: 'cold-p95', label: 'Cold start, p95', unit: 'ms', read: (r) => r.cold.ready.p95 },
   { key: 'cold-4x', label: `Cold start, ${THROTTLE}× CPU throttling, median`, unit: 'ms', read: (r) => r.throttled.ready.median, max: 1000 },
   { key: 'load', label: '… of which reading storage (mend:load), median', unit: 'ms', read: (r) => r.cold.load.median },
+  { key: 'start-task', label: 'Longest main-thread task of a cold start, median (0: none over 50 ms)', unit: 'ms', read: (r) => r.cold.longestTask.median, max: 50 },
+  { key: 'start-task-4x', label: `… at ${THROTTLE}× CPU throttling, median`, unit: 'ms', read: (r) => r.throttled.longestTask.median, max: 200 },
   { key: 'key-median', label: 'Keystroke, median', unit: 'ms', read: (r) => r.ui.keystroke.median, ratioMax: 1.2 },
   { key: 'key-p95', label: 'Keystroke, p95', unit: 'ms', read: (r) => r.ui.keystroke.p95, max: 4 },
   { key: 'control-p95', label: 'Control: exactly 1 ms of busy work timed the same way, p95 (what the machine adds)', unit: 'ms', read: (r) => r.ui.keyControl.p95 },

@@ -17,5 +17,6 @@ pub mod service_worker;
 pub mod share;
 pub mod storage_manager;
 pub mod tabs;
+pub mod tasks;
 
 pub use local_storage::LocalStore;

@@ -10,6 +10,9 @@ use crate::model::preflight::Checklist;
 use crate::model::{Incident, IncidentId, Settings};
 
 mod all_at_once;
+mod loading;
+
+pub use loading::Loading;
 
 /// A stored record this version cannot use. It stays in storage exactly as it is.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,81 +71,9 @@ pub struct Loaded {
 
 /// Reads every Mend record. Damaged or newer records are set aside, untouched.
 pub fn load(kv: &dyn KeyValue) -> Loaded {
-    let mut loaded = Loaded {
-        incidents: Vec::new(),
-        unreadable: Vec::new(),
-        settings: Settings::default(),
-        checklist: Checklist::default(),
-        writer: Ok(Writer { _private: () }),
-        seen: Vec::new(),
-    };
-    let keys = match kv.raw_keys() {
-        Ok(keys) => keys,
-        Err(e) => {
-            loaded.writer = Err(ReadOnly::Storage(e));
-            return loaded;
-        }
-    };
-    let mut keys: Vec<StorageKey> = keys
-        .iter()
-        .filter_map(|raw| StorageKey::owned(raw))
-        .collect();
-    // Meta first, then incidents by id, settings, the checklist: the same order in every browser.
-    crate::model::order::sort_by(&mut keys, |key| match key {
-        StorageKey::Meta => (0, 0),
-        StorageKey::Incident(id) => (1, crate::model::order::id_key(*id)),
-        StorageKey::Settings => (2, 0),
-        StorageKey::Checklist => (3, 0),
-        StorageKey::Lock | StorageKey::Unknown(_) => (4, 0),
-    });
-    // The lock record is the lock screen's, read before anything else.
-    for key in keys.into_iter().filter(|k| *k != StorageKey::Lock) {
-        let raw = match kv.get(&key) {
-            Ok(Some(raw)) => raw,
-            Ok(None) => continue,
-            Err(e) => {
-                loaded.writer = Err(ReadOnly::Storage(e));
-                continue;
-            }
-        };
-        match &key {
-            StorageKey::Meta => match codec::schema_version(&raw) {
-                Ok(found) if found > u64::from(SCHEMA_VERSION) => {
-                    loaded.writer = Err(ReadOnly::NewerStore { found })
-                }
-                Ok(_) => {}
-                Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
-            },
-            StorageKey::Incident(id) => match codec::decode(&raw) {
-                Ok(incident) if incident.id == *id => {
-                    loaded.seen.push((*id, sync::fingerprint(&raw)));
-                    loaded.incidents.push(incident)
-                }
-                Ok(incident) => {
-                    let reason = DecodeError::Shape(format!(
-                        "it is stored under {id} but names {}",
-                        incident.id
-                    ));
-                    loaded.unreadable.push(Unreadable { key, raw, reason });
-                }
-                Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
-            },
-            StorageKey::Settings => match settings_codec::decode(&raw) {
-                Ok(settings) => loaded.settings = settings,
-                Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
-            },
-            StorageKey::Checklist => match checklist_codec::decode(&raw) {
-                Ok(checklist) => loaded.checklist = checklist,
-                Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
-            },
-            StorageKey::Lock => {}
-            StorageKey::Unknown(name) => {
-                let reason = unknown_key(name);
-                loaded.unreadable.push(Unreadable { key, raw, reason });
-            }
-        }
-    }
-    loaded
+    let mut loading = Loading::start(kv);
+    while !loading.step(kv, usize::MAX) {}
+    loading.finish()
 }
 
 /// Why a `mend.*` key this version does not use is listed rather than read: every key under

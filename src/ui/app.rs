@@ -5,9 +5,11 @@ use leptos::prelude::*;
 
 use crate::browser::{address, focus, lifecycle, local_storage, page};
 use crate::model::{IncidentId, Step};
+use crate::persist::Loaded;
 use crate::route::Route;
 use crate::ui::apart::apart;
 use crate::ui::dom_ids;
+use crate::ui::opening::Opening;
 use crate::ui::parts::lock_now::LockNow;
 use crate::ui::parts::notices::Notices;
 use crate::ui::parts::save_indicator::SaveIndicator;
@@ -37,23 +39,26 @@ enum Screen {
 
 #[component]
 pub fn App() -> impl IntoView {
-    // Gone in the same task as the app is drawn (mounting is synchronous): no frame is empty.
-    page::remove(dom_ids::SHELL);
     let gate = LockGate::start();
     provide_context(gate);
     // Locking drops the workspace, and with it every incident held in memory.
     move || {
         if gate.locked.get() {
+            // Gone in the same task as the screen is drawn: no frame is empty.
+            page::remove(dom_ids::SHELL);
             apart(|| view! { <LockScreen/> })
         } else {
-            apart(|| view! { <Workspace/> })
+            apart(|| view! { <Opening/> })
         }
     }
 }
 
+/// Everything but the lock screen, once storage has been read (`Opening`).
 #[component]
-fn Workspace() -> impl IntoView {
-    let library = Library::open();
+pub(crate) fn Workspace(loaded: Loaded) -> impl IntoView {
+    // Gone in the same task as the workspace is drawn (mounting is synchronous).
+    page::remove(dom_ids::SHELL);
+    let library = Library::open(loaded);
     provide_context(library);
     let navigator = Navigator::new(Callback::new(move |id| {
         library.with_incident_untracked(id, |i| i.last_step)

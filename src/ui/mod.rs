@@ -6,6 +6,7 @@ pub mod app;
 pub mod dialogs;
 pub mod dom_ids;
 pub mod form;
+pub mod opening;
 pub mod parts;
 pub mod reactive_text;
 pub mod screens;

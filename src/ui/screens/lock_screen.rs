@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::crypto::CryptoError;
-use crate::browser::page;
+use crate::browser::{page, tasks};
 use crate::model::passphrase::wait_after;
 use crate::ui::dom_ids;
 use crate::ui::state::lock_gate::LockGate;
@@ -38,7 +38,7 @@ pub fn LockScreen() -> impl IntoView {
                     "Waiting {} seconds after several wrong tries\u{2026}",
                     wait / 1000
                 ));
-                sleep(wait).await;
+                tasks::sleep(wait).await;
             }
             match vault::unlock(&typed).await {
                 Ok(()) => {
@@ -79,12 +79,4 @@ pub fn LockScreen() -> impl IntoView {
             <p class="hint">"Forgot it? It can't be recovered, by anyone. A backup you exported can still be imported in another browser profile."</p>
         </main>
     }
-}
-
-async fn sleep(ms: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = web_sys::window()
-            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32));
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::browser::{perf, platform, storage_manager, LocalStore};
+use crate::browser::{platform, storage_manager, LocalStore};
 use crate::model::preflight::Checklist;
 use crate::model::{Incident, IncidentId, Settings, Timestamp};
 use crate::persist::{
@@ -104,9 +104,8 @@ pub struct Library {
 }
 
 impl Library {
-    /// Loads everything from localStorage. Writing is only possible after this.
-    pub fn open() -> Self {
-        let loaded = load();
+    /// Holds what was read from storage (`ui::opening`). Writing is only possible after this.
+    pub fn open(loaded: Loaded) -> Self {
         let session = Session::new(&loaded);
         Self {
             incidents: RwSignal::new(loaded.incidents),
@@ -355,6 +354,5 @@ impl Library {
 /// Everything in storage (opened, while the lock is open), or nothing, with the reason,
 /// when it can't be read.
 fn load() -> Loaded {
-    let _span = perf::Span::start("mend:load", "mend:load:start");
     vault::with_store(persist::load)
 }

@@ -1,0 +1,20 @@
+//! Waiting: for a while, or just for a later task, so that long work done in steps lets the
+//! browser paint and answer input between them.
+
+use wasm_bindgen::JsValue;
+
+/// Resolves after `ms` milliseconds, in a later task (a timeout); 0 means as soon as the
+/// browser has dealt with what is waiting. Without a window it resolves at once.
+pub async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = web_sys::window().is_some_and(|window| {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32)
+                .is_ok()
+        });
+        if !queued {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -1,0 +1,141 @@
+//! Reading every record in steps, so that a large store can be read over several tasks and
+//! no single one keeps the page from answering (`ui::opening` takes the steps).
+
+use super::super::checklist as checklist_codec;
+use super::super::codec;
+use super::super::migrate::SCHEMA_VERSION;
+use super::super::settings as settings_codec;
+use super::super::sync;
+use super::super::{KeyValue, StorageKey};
+use super::{unknown_key, Loaded, ReadOnly, Unreadable, Writer};
+use crate::model::order;
+use crate::model::preflight::Checklist;
+use crate::model::Settings;
+
+/// The order records are read in, and what could not be read is listed in, the same in every
+/// browser: the small records first, so the colours and the save permission are known after
+/// the first step, then the incidents by id.
+fn rank(key: &StorageKey) -> (i64, u128) {
+    match key {
+        StorageKey::Meta => (0, 0),
+        StorageKey::Settings => (1, 0),
+        StorageKey::Checklist => (2, 0),
+        StorageKey::Incident(id) => (3, order::id_key(*id)),
+        StorageKey::Lock | StorageKey::Unknown(_) => (4, 0),
+    }
+}
+
+/// A read of every record under way.
+pub struct Loading {
+    /// Mend's keys but the lock's, in `rank` order.
+    keys: Vec<StorageKey>,
+    next: usize,
+    loaded: Loaded,
+}
+
+impl Loading {
+    /// Lists Mend's keys, in the order they are read. Nothing is read yet.
+    pub fn start(kv: &dyn KeyValue) -> Self {
+        let mut loaded = Loaded {
+            incidents: Vec::new(),
+            unreadable: Vec::new(),
+            settings: Settings::default(),
+            checklist: Checklist::default(),
+            writer: Ok(Writer { _private: () }),
+            seen: Vec::new(),
+        };
+        let mut keys: Vec<StorageKey> = match kv.raw_keys() {
+            Ok(keys) => keys
+                .iter()
+                .filter_map(|raw| StorageKey::owned(raw))
+                .collect(),
+            Err(e) => {
+                loaded.writer = Err(ReadOnly::Storage(e));
+                Vec::new()
+            }
+        };
+        order::sort_by(&mut keys, rank);
+        // The lock record is the lock screen's, read before anything else.
+        keys.retain(|key| *key != StorageKey::Lock);
+        Self {
+            keys,
+            next: 0,
+            loaded,
+        }
+    }
+
+    /// The settings as read so far: the stored ones (or the defaults) after the first step of
+    /// three records or more.
+    pub fn settings(&self) -> &Settings {
+        &self.loaded.settings
+    }
+
+    /// How many records are left to read.
+    pub fn left(&self) -> usize {
+        self.keys.len() - self.next
+    }
+
+    /// Reads up to `count` more records. Returns whether every record has now been read.
+    pub fn step(&mut self, kv: &dyn KeyValue, count: usize) -> bool {
+        let end = self.next.saturating_add(count).min(self.keys.len());
+        for at in self.next..end {
+            let key = self.keys[at].clone();
+            self.read(kv, key);
+        }
+        self.next = end;
+        self.next == self.keys.len()
+    }
+
+    /// Everything read.
+    pub fn finish(self) -> Loaded {
+        self.loaded
+    }
+
+    fn read(&mut self, kv: &dyn KeyValue, key: StorageKey) {
+        let loaded = &mut self.loaded;
+        let raw = match kv.get(&key) {
+            Ok(Some(raw)) => raw,
+            Ok(None) => return,
+            Err(e) => {
+                loaded.writer = Err(ReadOnly::Storage(e));
+                return;
+            }
+        };
+        match &key {
+            StorageKey::Meta => match codec::schema_version(&raw) {
+                Ok(found) if found > u64::from(SCHEMA_VERSION) => {
+                    loaded.writer = Err(ReadOnly::NewerStore { found })
+                }
+                Ok(_) => {}
+                Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
+            },
+            StorageKey::Incident(id) => match codec::decode(&raw) {
+                Ok(incident) if incident.id == *id => {
+                    loaded.seen.push((*id, sync::fingerprint(&raw)));
+                    loaded.incidents.push(incident)
+                }
+                Ok(incident) => {
+                    let reason = codec::DecodeError::Shape(format!(
+                        "it is stored under {id} but names {}",
+                        incident.id
+                    ));
+                    loaded.unreadable.push(Unreadable { key, raw, reason });
+                }
+                Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
+            },
+            StorageKey::Settings => match settings_codec::decode(&raw) {
+                Ok(settings) => loaded.settings = settings,
+                Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
+            },
+            StorageKey::Checklist => match checklist_codec::decode(&raw) {
+                Ok(checklist) => loaded.checklist = checklist,
+                Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
+            },
+            StorageKey::Lock => {}
+            StorageKey::Unknown(name) => {
+                let reason = unknown_key(name);
+                loaded.unreadable.push(Unreadable { key, raw, reason });
+            }
+        }
+    }
+}

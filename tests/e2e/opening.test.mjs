@@ -1,0 +1,63 @@
+// Opening a large store: more than 150 incidents are read in steps, each in a task of its own
+// (src/ui/opening.rs), while the HTML shell stays. Nothing read may be lost or stale for it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withApp, TEST_TIMEOUT } from './support/browser.mjs';
+import { ListPage } from './pages/list-page.mjs';
+import { benchId, seedInPage, TEMPLATE } from '../../bench/seed.mjs';
+
+const COUNT = 400;
+const FIRST = 'Sent the invoices to the wrong client list (1)';
+
+/** The stored record of the first seeded incident, with another title. */
+function retitle({ id, title }) {
+  const key = `mend.incident.${id}`;
+  const record = JSON.parse(localStorage.getItem(key));
+  record.incident.title = title;
+  localStorage.setItem(key, JSON.stringify(record));
+}
+
+test('400 stored incidents open in steps: every one is listed, in the colours chosen, and the shell gives way to the list', { timeout: TEST_TIMEOUT }, () =>
+  withApp(async ({ page, baseUrl, checkA11y }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    await page.evaluate(seedInPage, { template: TEMPLATE, count: COUNT });
+    await page.evaluate(() => localStorage.setItem('mend.settings', '{"schema":1,"settings":{"discreet":false,"theme":"dark"}}'));
+    await page.reload();
+    await list.heading.waitFor();
+    await page.getByRole('status').filter({ hasText: `Showing 100 of ${COUNT}.` }).waitFor();
+    assert.equal(await list.incidents.getByRole('listitem').count(), 100);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    assert.equal(await page.getByText('Opening…', { exact: false }).count(), 0, 'the shell is gone');
+    assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
+    await checkA11y('a large store, opened in steps');
+
+    // The oldest, read in the first step, is found by search like any other.
+    await list.search.fill('(1)');
+    await list.incidentLink(FIRST).waitFor();
+  }));
+
+test('a record another tab changes while the store is being read shows as it is now, not as first read', { timeout: TEST_TIMEOUT }, () =>
+  withApp(async ({ page, context, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    await page.evaluate(seedInPage, { template: TEMPLATE, count: 1000 });
+    const other = await context.newPage();
+    await new ListPage(other, baseUrl).goto();
+    // A slow phone, so that reading 1,000 records takes many tasks and a while.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+    await page.reload({ waitUntil: 'commit' });
+    // The first incident (the lowest id) is read in the first step, before the page yields.
+    await page.waitForFunction(() => performance.getEntriesByName('mend:load:start', 'mark').length > 0, null, { polling: 1 });
+    await other.evaluate(retitle, { id: benchId(0), title: 'Changed in the other tab' });
+    const stillReading = await page.evaluate(() => performance.getEntriesByName('mend:list-ready', 'mark').length === 0);
+    assert.ok(stillReading, 'the other tab wrote while the store was still being read');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+    await list.heading.waitFor();
+    await list.search.fill('Changed in the other tab');
+    await list.incidentLink('Changed in the other tab').waitFor();
+    // The title first read is gone: nothing else has "(1)" in it.
+    await list.search.fill('(1)');
+    await page.getByText('Nothing matches.', { exact: false }).waitFor();
+    assert.equal(await list.incidentLink(FIRST).count(), 0);
+  }));
