@@ -1,9 +1,12 @@
-// Opening a large store: more than 150 incidents are read in steps, each in a task of its own
-// (src/ui/opening.rs), while the HTML shell stays. Nothing read may be lost or stale for it.
+// Opening a large store: past 150 records, storage is read in steps, each in a task of its own
+// (src/ui/opening.rs), while the HTML shell stays. Nothing read may be lost or stale for it,
+// with the lock off or on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withApp, TEST_TIMEOUT } from './support/browser.mjs';
 import { ListPage } from './pages/list-page.mjs';
+import { LockScreen, LockSettings } from './pages/lock-page.mjs';
+import { SettingsPage } from './pages/settings-page.mjs';
 import { benchId, seedInPage, TEMPLATE } from '../../bench/seed.mjs';
 
 const COUNT = 400;
@@ -60,4 +63,25 @@ test('a record another tab changes while the store is being read shows as it is 
     await list.search.fill('(1)');
     await page.getByText('Nothing matches.', { exact: false }).waitFor();
     assert.equal(await list.incidentLink(FIRST).count(), 0);
+  }));
+
+test('with the lock on, 400 incidents open in steps after Unlock, every one of them', { timeout: TEST_TIMEOUT }, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    await page.evaluate(seedInPage, { template: TEMPLATE, count: COUNT });
+    await page.reload();
+    await list.heading.waitFor();
+    const settings = await new SettingsPage(page, baseUrl).openFromBanner();
+    await settings.heading.waitFor();
+    await new LockSettings(page).turnOn('quiet harbour lantern seven');
+    assert.equal(await page.evaluate(() => localStorage.getItem('mend.incident.00000000-0000-4000-8000-000000000000').includes('Sent the invoices')), false, 'stored sealed');
+
+    // The address still names Settings, so go to the list first: Unlock opens it.
+    await page.goto(baseUrl);
+    await page.reload();
+    await new LockScreen(page).unlock('quiet harbour lantern seven');
+    await list.heading.waitFor();
+    await page.getByRole('status').filter({ hasText: `Showing 100 of ${COUNT}.` }).waitFor();
+    await list.search.fill('(1)');
+    await list.incidentLink(FIRST).waitFor();
   }));
