@@ -1,5 +1,5 @@
-//! Browser test of the mounted app (debug build): the list renders, and New incident stores
-//! a record at once and opens it.
+//! Browser test of the mounted app (debug build): the list renders once storage is read, and
+//! New incident stores a record at once and opens it.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::mount::mount_to;
@@ -35,6 +35,13 @@ async fn new_incident_is_stored_at_once_and_opened() {
         .expect("appends");
 
     let _mounted = mount_to(root.clone().unchecked_into(), mend::ui::app::App);
+    // Storage is read first, and the workspace drawn in a later task (ui/opening.rs).
+    for _ in 0..100 {
+        if heading_text(&root).is_some() {
+            break;
+        }
+        mend::browser::tasks::sleep(10).await;
+    }
     assert_eq!(heading_text(&root).as_deref(), Some("Your incidents"));
 
     let new_incident = root

@@ -31,7 +31,8 @@ pub enum ReadOnly {
     NewerStore { found: u64 },
 }
 
-/// Permission to write. Only `load` makes one, so nothing is written before the first load.
+/// Permission to write. Only a read of storage (`load`, or `Loading` in steps) makes one, so
+/// nothing is written before the first read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Writer {
     _private: (),
