@@ -73,7 +73,7 @@ pub struct Loaded {
 /// Reads every Mend record. Damaged or newer records are set aside, untouched.
 pub fn load(kv: &dyn KeyValue) -> Loaded {
     let mut loading = Loading::start(kv);
-    while !loading.step(kv, usize::MAX) {}
+    loading.step(kv, usize::MAX);
     loading.finish()
 }
 

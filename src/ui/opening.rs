@@ -7,8 +7,9 @@ use leptos::prelude::*;
 
 use crate::browser::{local_storage, page, perf, tasks};
 use crate::persist::repo::Loading;
-use crate::persist::{self, Loaded, StorageKey};
+use crate::persist::{Loaded, StorageKey};
 use crate::ui::app::Workspace;
+use crate::ui::state::library;
 use crate::ui::state::lock_gate::LockGate;
 use crate::ui::state::vault;
 
@@ -60,7 +61,7 @@ pub fn Opening() -> impl IntoView {
             return;
         };
         let read = if changed {
-            vault::with_store(persist::load)
+            library::load()
         } else {
             loading.finish()
         };

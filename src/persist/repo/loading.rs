@@ -27,9 +27,8 @@ fn rank(key: &StorageKey) -> (i64, u128) {
 
 /// A read of every record under way.
 pub struct Loading {
-    /// Mend's keys but the lock's, in `rank` order.
-    keys: Vec<StorageKey>,
-    next: usize,
+    /// Mend's keys still to read (all but the lock's), in `rank` order.
+    keys: std::vec::IntoIter<StorageKey>,
     loaded: Loaded,
 }
 
@@ -58,8 +57,7 @@ impl Loading {
         // The lock record is the lock screen's, read before anything else.
         keys.retain(|key| *key != StorageKey::Lock);
         Self {
-            keys,
-            next: 0,
+            keys: keys.into_iter(),
             loaded,
         }
     }
@@ -72,70 +70,68 @@ impl Loading {
 
     /// How many records are left to read.
     pub fn left(&self) -> usize {
-        self.keys.len() - self.next
+        self.keys.len()
     }
 
     /// Reads up to `count` more records. Returns whether every record has now been read.
     pub fn step(&mut self, kv: &dyn KeyValue, count: usize) -> bool {
-        let end = self.next.saturating_add(count).min(self.keys.len());
-        for at in self.next..end {
-            let key = self.keys[at].clone();
-            self.read(kv, key);
+        for _ in 0..count {
+            let Some(key) = self.keys.next() else { break };
+            read(&mut self.loaded, kv, key);
         }
-        self.next = end;
-        self.next == self.keys.len()
+        self.keys.len() == 0
     }
 
     /// Everything read.
     pub fn finish(self) -> Loaded {
         self.loaded
     }
+}
 
-    fn read(&mut self, kv: &dyn KeyValue, key: StorageKey) {
-        let loaded = &mut self.loaded;
-        let raw = match kv.get(&key) {
-            Ok(Some(raw)) => raw,
-            Ok(None) => return,
-            Err(e) => {
-                loaded.writer = Err(ReadOnly::Storage(e));
-                return;
+/// Reads one record into `loaded`, or lists it as unreadable.
+fn read(loaded: &mut Loaded, kv: &dyn KeyValue, key: StorageKey) {
+    let raw = match kv.get(&key) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return,
+        Err(e) => {
+            loaded.writer = Err(ReadOnly::Storage(e));
+            return;
+        }
+    };
+    match &key {
+        StorageKey::Meta => match codec::schema_version(&raw) {
+            Ok(found) if found > u64::from(SCHEMA_VERSION) => {
+                loaded.writer = Err(ReadOnly::NewerStore { found })
             }
-        };
-        match &key {
-            StorageKey::Meta => match codec::schema_version(&raw) {
-                Ok(found) if found > u64::from(SCHEMA_VERSION) => {
-                    loaded.writer = Err(ReadOnly::NewerStore { found })
-                }
-                Ok(_) => {}
-                Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
-            },
-            StorageKey::Incident(id) => match codec::decode(&raw) {
-                Ok(incident) if incident.id == *id => {
-                    loaded.seen.push((*id, sync::fingerprint(&raw)));
-                    loaded.incidents.push(incident)
-                }
-                Ok(incident) => {
-                    let reason = codec::DecodeError::Shape(format!(
-                        "it is stored under {id} but names {}",
-                        incident.id
-                    ));
-                    loaded.unreadable.push(Unreadable { key, raw, reason });
-                }
-                Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
-            },
-            StorageKey::Settings => match settings_codec::decode(&raw) {
-                Ok(settings) => loaded.settings = settings,
-                Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
-            },
-            StorageKey::Checklist => match checklist_codec::decode(&raw) {
-                Ok(checklist) => loaded.checklist = checklist,
-                Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
-            },
-            StorageKey::Lock => {}
-            StorageKey::Unknown(name) => {
-                let reason = unknown_key(name);
+            Ok(_) => {}
+            Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
+        },
+        StorageKey::Incident(id) => match codec::decode(&raw) {
+            Ok(incident) if incident.id == *id => {
+                loaded.seen.push((*id, sync::fingerprint(&raw)));
+                loaded.incidents.push(incident)
+            }
+            Ok(incident) => {
+                let reason = codec::DecodeError::Shape(format!(
+                    "it is stored under {id} but names {}",
+                    incident.id
+                ));
                 loaded.unreadable.push(Unreadable { key, raw, reason });
             }
+            Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
+        },
+        StorageKey::Settings => match settings_codec::decode(&raw) {
+            Ok(settings) => loaded.settings = settings,
+            Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
+        },
+        StorageKey::Checklist => match checklist_codec::decode(&raw) {
+            Ok(checklist) => loaded.checklist = checklist,
+            Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
+        },
+        StorageKey::Lock => {}
+        StorageKey::Unknown(name) => {
+            let reason = unknown_key(name);
+            loaded.unreadable.push(Unreadable { key, raw, reason });
         }
     }
 }

@@ -352,7 +352,7 @@ impl Library {
 }
 
 /// Everything in storage (opened, while the lock is open), or nothing, with the reason,
-/// when it can't be read.
-fn load() -> Loaded {
+/// when it can't be read. All at once, through whatever store is open now.
+pub(crate) fn load() -> Loaded {
     vault::with_store(persist::load)
 }
