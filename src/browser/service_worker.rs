@@ -50,7 +50,11 @@ pub fn register(on_update_ready: impl Fn() + Clone + 'static) {
     let alive = StoredValue::new(());
     wasm_bindgen_futures::spawn_local(async move {
         let registered = JsFuture::from(container.register("sw.js")).await;
-        let Some(registration) = registered.ok().filter(|_| !alive.is_disposed()) else {
+        // Blocked workers (an enterprise policy, a test harness) answer with nothing.
+        let Some(registration) = registered
+            .ok()
+            .filter(|r| r.is_object() && !alive.is_disposed())
+        else {
             return;
         };
         let registration: ServiceWorkerRegistration = registration.unchecked_into();

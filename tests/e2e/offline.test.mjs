@@ -81,6 +81,28 @@ test('under a subpath, the worker is scoped to it and the app reloads offline', 
     await context.setOffline(false);
   }));
 
+// Chromium answers `register` with no registration when workers are blocked (by policy, or
+// by a harness such as the benchmark's); the app then runs as a plain page, with no error.
+test('with service workers blocked, the app works and throws nothing', opts, () =>
+  withApp({
+    contextOptions: { serviceWorkers: 'block' },
+    initScript: () => {
+      const container = navigator.serviceWorker;
+      if (!container) return;
+      const register = container.register.bind(container);
+      container.register = (...args) => register(...args).finally(() => setTimeout(() => { window.__mendRegistered = true; }, 0));
+    },
+  }, async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    const incident = await list.createIncident(TITLE);
+    await page.waitForFunction(() => window.__mendRegistered === true);
+    assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
+    await page.reload();
+    await incident.titleField.waitFor();
+    assert.equal(await incident.titleField.inputValue(), TITLE);
+    await page.waitForFunction(() => window.__mendRegistered === true);
+  }));
+
 test('a new version waits for Reload; open tabs keep their version until then', opts, async () => {
   // A copy of dist/ stands for the host; "rebuilding" changes index.html and reruns the real
   // post_build hook on the copy, which writes a new precache list and cache version.
