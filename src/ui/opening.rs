@@ -13,8 +13,8 @@ use crate::ui::state::library;
 use crate::ui::state::lock_gate::LockGate;
 use crate::ui::state::vault;
 
-/// Records read in the first task: about 12 ms on a desktop.
-const FIRST: usize = 150;
+/// Records read in the first task, which also starts the wasm: about 5 ms on a desktop.
+const FIRST: usize = 50;
 /// Records read in each later task: about 25 ms on a desktop, 100 on a slow phone.
 const STEP: usize = 300;
 
@@ -33,10 +33,14 @@ pub fn Opening() -> impl IntoView {
     // A record another tab writes meanwhile may already have been read: then the whole store
     // is read again at the end, at once, in the task that draws the workspace.
     let changed = StoredValue::new(false);
-    local_storage::on_change_elsewhere(move |key, _, _| {
-        if key.and_then(StorageKey::owned).is_some() {
-            changed.set_value(true);
-        }
+    // Only while reading: the workspace listens for itself.
+    let watching = Owner::new();
+    watching.with(|| {
+        local_storage::on_change_elsewhere(move |key, _, _| {
+            if key.and_then(StorageKey::owned).is_some() {
+                changed.set_value(true);
+            }
+        })
     });
     leptos::task::spawn_local(async move {
         // The workspace is drawn in a task of its own after the last step, so the last pass
@@ -60,6 +64,7 @@ pub fn Opening() -> impl IntoView {
         let Some(changed) = changed.try_get_value() else {
             return;
         };
+        watching.cleanup();
         let read = if changed {
             library::load()
         } else {

@@ -14,7 +14,7 @@ test('a long list shows 100 incidents, then more on request, and search still fi
     await page.evaluate(seedInPage, { template: TEMPLATE, count: 105 });
     await page.reload();
     await list.heading.waitFor();
-    const rows = list.incidents.getByRole('listitem');
+    const rows = await list.rowsDrawn(100);
     assert.equal(await rows.count(), 100);
     await page.getByRole('status').filter({ hasText: 'Showing 100 of 105.' }).waitFor();
     await checkA11y('a long list');

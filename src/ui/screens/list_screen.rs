@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::browser::{focus, page, perf, platform};
+use crate::browser::{focus, page, perf, platform, tasks};
 use crate::model::id_map::IdMap;
 use crate::model::milestones::{self, Next};
 use crate::model::order;
@@ -22,6 +22,9 @@ use crate::ui::state::navigator::Navigator;
 /// Rows drawn at first, and how many more each "Show more" adds. Drawing 1,000 rows takes
 /// about 300 ms, far past the moment the list should be ready, and search finds the rest.
 const PAGE: usize = 100;
+/// Rows drawn in the task that opens the list, more than a screen holds; the rest of the
+/// first page follows a task later, so opening the list never draws 100 rows in one go.
+const FIRST_ROWS: usize = 20;
 
 #[derive(Clone, PartialEq)]
 struct Row {
@@ -59,6 +62,11 @@ pub fn ListScreen() -> impl IntoView {
     let show_archived = RwSignal::new(false);
     let notice = RwSignal::new(String::new());
     let limit = RwSignal::new(PAGE);
+    let cap = RwSignal::new(FIRST_ROWS);
+    leptos::task::spawn_local(async move {
+        tasks::sleep(0).await;
+        cap.try_set(usize::MAX);
+    });
 
     // Built only once someone searches, and again only when an incident changes.
     let haystacks = Memo::new(move |_| {
@@ -108,11 +116,17 @@ pub fn ListScreen() -> impl IntoView {
         rows
     });
     let shown = Memo::new(move |_| {
-        rows.with(|rows| rows.iter().take(limit.get()).cloned().collect::<Vec<_>>())
+        let drawn = limit.get().min(cap.get());
+        rows.with(|rows| rows.iter().take(drawn).cloned().collect::<Vec<_>>())
     });
     let hidden = move || rows.with(Vec::len).saturating_sub(limit.get());
     // Effects run once the view is in the page: the list is ready to use.
     Effect::new(|_| perf::mark("mend:list-ready"));
+    Effect::new(move |_| {
+        if cap.get() == usize::MAX {
+            perf::mark("mend:list-full");
+        }
+    });
     let filtering = move || {
         !query.with(|q| q.trim().is_empty())
             || !wanted.with(String::is_empty)
@@ -195,7 +209,9 @@ pub fn ListScreen() -> impl IntoView {
         </Show>
         <p role="status" class="quiet-status">
             {text(move || {
-                let (drawn, matching) = (shown.with(Vec::len), rows.with(Vec::len));
+                // Counted as drawn while the first rows wait a task for the rest.
+                let matching = rows.with(Vec::len);
+                let drawn = matching.min(limit.get());
                 let counts = if drawn < matching {
                     format!(" Showing {drawn} of {matching}.")
                 } else if filtering() {

@@ -57,7 +57,16 @@ export class ListPage {
     return this.incidents.getByRole('link', { name: title, exact: true });
   }
 
-  /** The titles listed, in order. */
+  /**
+   * Waits until `count` rows are drawn: a long list draws its first 20 at once and the rest of
+   * its first page a task later. Returns the rows.
+   */
+  async rowsDrawn(count) {
+    const rows = this.incidents.getByRole('listitem');
+    await rows.nth(count - 1).waitFor();
+    return rows;
+  }
+
   /** Each incident's title, in the list's order (its first link; Tell now is another). */
   async titles() {
     const items = await this.incidents.getByRole('listitem').all();
