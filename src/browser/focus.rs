@@ -20,6 +20,27 @@ pub fn first_of(ids: &[&str]) {
     }
 }
 
+/// Focuses the first element matching this CSS selector, if any.
+pub fn by_selector(selector: &str) {
+    let document = web_sys::window().and_then(|w| w.document());
+    let element = document.and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+/// The class of the focused element when it lies inside the element with this id, so that
+/// the same control can take focus in what replaces it.
+pub fn held_inside(id: &str) -> Option<String> {
+    let focused = active()?;
+    let document = web_sys::window()?.document()?;
+    let container = document.get_element_by_id(id)?;
+    container
+        .contains(Some(&focused))
+        .then(|| focused.class_name())
+        .filter(|class| !class.is_empty())
+}
+
 fn active() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.active_element()
 }

@@ -56,8 +56,13 @@ pub fn App() -> impl IntoView {
 /// Everything but the lock screen, once storage has been read (`Opening`).
 #[component]
 pub(crate) fn Workspace(loaded: Loaded) -> impl IntoView {
-    // Gone in the same task as the workspace is drawn (mounting is synchronous).
+    // Gone in the same task as the workspace is drawn (mounting is synchronous). Someone who
+    // tabbed into the shell's banner meanwhile keeps their place in the app's.
+    let held = focus::held_inside(dom_ids::SHELL);
     page::remove(dom_ids::SHELL);
+    if let Some(class) = held {
+        request_animation_frame(move || focus::by_selector(&format!(".banner .{class}")));
+    }
     let library = Library::open(loaded);
     provide_context(library);
     let navigator = Navigator::new(Callback::new(move |id| {

@@ -1,9 +1,10 @@
-// Opening a large store: past 150 records, storage is read in steps, each in a task of its own
+// Opening a large store: past 50 records, storage is read in steps, each in a task of its own
 // (src/ui/opening.rs), while the HTML shell stays. Nothing read may be lost or stale for it,
-// with the lock off or on.
+// with the lock off or on, and focus in the shell is not lost when the app replaces it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withApp, TEST_TIMEOUT } from './support/browser.mjs';
+import { withApp, eventually, TEST_TIMEOUT } from './support/browser.mjs';
+import { LoadingShell } from './pages/loading-shell.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { LockScreen, LockSettings } from './pages/lock-page.mjs';
 import { SettingsPage } from './pages/settings-page.mjs';
@@ -28,7 +29,7 @@ test('400 stored incidents open in steps: every one is listed, in the colours ch
     await page.reload();
     await list.heading.waitFor();
     await page.getByRole('status').filter({ hasText: `Showing 100 of ${COUNT}.` }).waitFor();
-    assert.equal(await list.incidents.getByRole('listitem').count(), 100);
+    assert.equal(await (await list.rowsDrawn(100)).count(), 100);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
     assert.equal(await page.getByText('Opening…', { exact: false }).count(), 0, 'the shell is gone');
     assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
@@ -84,4 +85,34 @@ test('with the lock on, 400 incidents open in steps after Unlock, every one of t
     await page.getByRole('status').filter({ hasText: `Showing 100 of ${COUNT}.` }).waitFor();
     await list.search.fill('(1)');
     await list.incidentLink(FIRST).waitFor();
+  }));
+
+test('someone who tabs into the shell while a large store is read keeps focus on the same link in the app', { timeout: TEST_TIMEOUT }, () =>
+  withApp(async ({ page, context, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    await page.evaluate(seedInPage, { template: TEMPLATE, count: 1000 });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+    await page.reload({ waitUntil: 'commit' });
+    await page.waitForFunction(() => performance.getEntriesByName('mend:load:start', 'mark').length > 0, null, { polling: 1 });
+    // The shell's banner: Mend, then Settings.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const meanwhile = await page.evaluate(() => ({
+      inShell: document.activeElement.closest('#shell') !== null,
+      text: document.activeElement.textContent,
+      reading: performance.getEntriesByName('mend:list-ready', 'mark').length === 0,
+    }));
+    assert.deepEqual(meanwhile, { inShell: true, text: 'Settings', reading: true }, 'on the shell\'s Settings link while the store was still being read');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
+    await list.heading.waitFor();
+    await new LoadingShell(page).note.waitFor({ state: 'detached' });
+    await eventually(async () => assert.equal(await page.evaluate(() => {
+      const focused = document.activeElement;
+      return focused.closest('#shell') ? 'in the shell' : `${focused.closest('header')?.className}: ${focused.textContent}`;
+    }), 'banner: Settings'));
+    // And it is the app's own link, which works.
+    await page.keyboard.press('Enter');
+    await new SettingsPage(page, baseUrl).heading.waitFor();
   }));
