@@ -45,14 +45,21 @@ const summary = (xs) => ({ median: median(xs), p95: p95(xs), runs: xs.length });
 /**
  * A fresh browser context (nothing cached) holding `count` stored incidents, with the app
  * loaded to its list. Service workers are blocked so every start is a first, uncached load.
+ * `probe(page)` runs first in a tab of its own, once storage is seeded.
  */
-async function session(browser, url, count, { throttle = 1 } = {}) {
+async function session(browser, url, count, { throttle = 1, probe } = {}) {
   const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
   await context.addInitScript(observeTimings);
+  // Seeded from another tab (any page of the app's origin shares its localStorage; this one
+  // is a plain 404). Chromium loads all of an origin's localStorage into a tab's renderer on
+  // its first read there, so the app's own tab must not be the one that seeded: it would
+  // start with storage already loaded, as no real first open does.
+  const seeder = await context.newPage();
+  await seeder.goto(new URL('bench-seed', url).href);
+  const storedBytes = await seeder.evaluate(seedInPage, { template: TEMPLATE, count });
+  const probed = probe ? await inTab(context, probe) : null;
   const page = await context.newPage();
-  // Any page of the app's origin shares its localStorage; this one is a plain 404.
-  await page.goto(new URL('bench-seed', url).href);
-  const storedBytes = await page.evaluate(seedInPage, { template: TEMPLATE, count });
+  await seeder.close();
   const cdp = await context.newCDPSession(page);
   if (throttle !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   await page.goto(url);
@@ -61,14 +68,41 @@ async function session(browser, url, count, { throttle = 1 } = {}) {
   const { longest: longestTask, full: listFull } = await page.evaluate(longestTaskOfStart);
   const rows = await page.locator('ul.incident-list > li').count();
   if (rows !== Math.min(count, LIST_PAGE)) throw new Error(`the list shows ${rows} rows for ${count} stored incidents: did every record load?`);
-  return { context, page, cdp, storedBytes, listReady, listFull, load, longestTask, close: () => context.close() };
+  return { context, page, cdp, storedBytes, probed, listReady, listFull, load, longestTask, close: () => context.close() };
+}
+
+/** `run(page)` in a new tab of `context`, closed after. */
+async function inTab(context, run) {
+  const page = await context.newPage();
+  try {
+    return await run(page);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * ms of the first localStorage read in a tab that has read none yet (the browser loads all of
+ * the origin's storage for it), and of a second read just after. The tab shows the origin's
+ * plain 404 page, which runs no script of its own.
+ */
+async function firstStorageRead(page, url) {
+  await page.goto(new URL('bench-seed', url).href);
+  return page.evaluate(() => {
+    const t0 = performance.now();
+    localStorage.getItem('mend.meta');
+    const t1 = performance.now();
+    localStorage.getItem('mend.settings');
+    return { first: t1 - t0, second: performance.now() - t1 };
+  });
 }
 
 /** One cold start: ms from navigation to the list's first render, and of that, reading storage. */
 async function coldStart(browser, url, count, throttle) {
-  const s = await session(browser, url, count, { throttle });
+  const probe = throttle === 1 ? (page) => firstStorageRead(page, url) : undefined;
+  const s = await session(browser, url, count, { throttle, probe });
   await s.close();
-  return { ready: s.listReady, full: s.listFull, load: s.load, longestTask: s.longestTask };
+  return { ready: s.listReady, full: s.listFull, load: s.load, longestTask: s.longestTask, storageOpen: s.probed?.first ?? null };
 }
 
 /** JS heap after a full GC, plus wasm linear memory, once the list is loaded. */
@@ -200,7 +234,7 @@ async function interactions(browser, url, count) {
 /** One count's cold starts: medians and p95s, and the longest task of them all. */
 function start(runs) {
   const of = (key) => summary(runs.map((c) => c[key]));
-  return { ready: of('ready'), full: of('full'), load: of('load'), longestTask: of('longestTask'), longestTaskMax: Math.max(0, ...runs.map((c) => c.longestTask)) };
+  return { ready: of('ready'), full: of('full'), load: of('load'), storageOpen: of('storageOpen'), longestTask: of('longestTask'), longestTaskMax: Math.max(0, ...runs.map((c) => c.longestTask)) };
 }
 
 /** Medians and p95s of one count's raw runs. */
@@ -245,6 +279,7 @@ const FIGURES = [
   { key: 'cold-p95', label: 'Cold start, p95', unit: 'ms', read: (r) => r.cold.ready.p95 },
   { key: 'cold-4x', label: `Cold start, ${THROTTLE}× CPU throttling, median`, unit: 'ms', read: (r) => r.throttled.ready.median, max: 1000 },
   { key: 'load', label: '… of which reading storage (mend:load), median', unit: 'ms', read: (r) => r.cold.load.median },
+  { key: 'storage-open', label: 'The first localStorage read in a new tab, however small (the browser loads all of the origin\'s storage then), median', unit: 'ms', read: (r) => r.cold.storageOpen.median },
   { key: 'cold-full', label: '… until its first 100 rows are all drawn (mend:list-full: the first 20 come at once, the rest a task later), median', unit: 'ms', read: (r) => r.cold.full.median },
   { key: 'start-task', label: 'Longest main-thread task of a cold start until then, median (0: none over 50 ms)', unit: 'ms', read: (r) => r.cold.longestTask.median },
   { key: 'start-task-max', label: '… the longest of every cold start', unit: 'ms', read: (r) => r.cold.longestTaskMax, max: 50 },

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::browser::{address, focus, lifecycle, local_storage, page};
+use crate::browser::{address, focus, lifecycle, local_storage, page, tasks, LocalStore};
 use crate::model::{IncidentId, Step};
 use crate::persist::Loaded;
 use crate::route::Route;
@@ -39,6 +39,24 @@ enum Screen {
 
 #[component]
 pub fn App() -> impl IntoView {
+    // Chromium loads all of an origin's localStorage into a tab on the first read there, in
+    // one go: about 45 ms on a desktop at 1,000 incidents (4.8 MB). That comes in a task of
+    // its own, after the wasm has started and before anything is read, so it adds to no other.
+    let loaded = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        tasks::sleep(0).await;
+        if let Ok(store) = LocalStore::open() {
+            store.load_into_tab();
+        }
+        tasks::sleep(0).await;
+        loaded.set(true);
+    });
+    move || loaded.get().then(|| apart(|| view! { <Doorway/> }))
+}
+
+/// The lock screen while locked; otherwise the workspace, once storage has been read.
+#[component]
+fn Doorway() -> impl IntoView {
     let gate = LockGate::start();
     provide_context(gate);
     // Locking drops the workspace, and with it every incident held in memory.
