@@ -40,7 +40,7 @@ enum Screen {
 #[component]
 pub fn App() -> impl IntoView {
     // Chromium loads all of an origin's localStorage into a tab on the first read there, in
-    // one go: about 45 ms on a desktop at 1,000 incidents (4.8 MB). That comes in a task of
+    // one go: about 50 ms on a desktop at 1,000 incidents (4.8 MB). That comes in a task of
     // its own, after the wasm has started and before anything is read, so it adds to no other.
     let loaded = RwSignal::new(false);
     leptos::task::spawn_local(async move {

@@ -13,7 +13,7 @@ use crate::ui::state::library;
 use crate::ui::state::lock_gate::LockGate;
 use crate::ui::state::vault;
 
-/// Records read in the first task, which also starts the wasm: about 5 ms on a desktop.
+/// Records read in the first task, with the lock check: about 5 ms on a desktop.
 const FIRST: usize = 50;
 /// Records read in each later task: about 25 ms on a desktop, 100 on a slow phone.
 const STEP: usize = 300;
