@@ -187,7 +187,7 @@ fn LockIsOn(status: RwSignal<String>, problem: RwSignal<String>) -> impl IntoVie
             });
         });
     };
-    let auto_lock = Memo::new(move |_| library.settings.with(|s| s.auto_lock));
+    let auto_lock = move || library.settings.with(|s| s.auto_lock);
     view! {
         <p>"The lock is on: everything Mend keeps in this browser is encrypted. \u{201c}Lock now\u{201d} at the top locks every Mend tab."</p>
         <fieldset class="choices">
@@ -199,7 +199,7 @@ fn LockIsOn(status: RwSignal<String>, problem: RwSignal<String>) -> impl IntoVie
                 view! {
                     <div class="field check">
                         <input type="radio" name="auto-lock" id=id.clone() value=key
-                            prop:checked=move || auto_lock.get().key() == key on:change=choose/>
+                            prop:checked=move || auto_lock().key() == key on:change=choose/>
                         <label for=id>{label}</label>
                     </div>
                 }

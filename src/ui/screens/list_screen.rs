@@ -87,7 +87,7 @@ pub fn ListScreen() -> impl IntoView {
                 .collect::<IdMap<_>>()
         })
     });
-    let total = Memo::new(move |_| library.with_all(<[_]>::len));
+    let total = move || library.with_all(<[_]>::len);
     let rows = Memo::new(move |_| {
         let query = query.get();
         let wanted = Status::from_key(&wanted.get());
@@ -180,13 +180,13 @@ pub fn ListScreen() -> impl IntoView {
         <p class="lead">"Something went wrong? Start here. Everything stays in this browser."</p>
         <BackupReminder/>
         <p><button type="button" class="primary" on:click=create>"New incident"</button></p>
-        <Show when=move || { total.get() > 0 }>
+        <Show when=move || { total() > 0 }>
             <nav class="across" aria-label="Across incidents">
                 <a href=Route::Insights.href()>"Insights"</a>
                 <a href=Route::Checklist.href()>"Pre-flight checklist"</a>
             </nav>
         </Show>
-        <Show when=move || { total.get() > 0 }>
+        <Show when=move || { total() > 0 }>
             <div class="list-tools" role="search" aria-label="Find incidents">
                 <div class="field">
                     <label for="search">"Search"</label>
@@ -226,7 +226,7 @@ pub fn ListScreen() -> impl IntoView {
                 let counts = if drawn < matching {
                     format!(" Showing {drawn} of {matching}.")
                 } else if filtering() {
-                    format!(" Showing {matching} of {}.", total.get())
+                    format!(" Showing {matching} of {}.", total())
                 } else {
                     String::new()
                 };
@@ -235,7 +235,7 @@ pub fn ListScreen() -> impl IntoView {
         </p>
         <Show when=move || rows.with(|r| !r.is_empty())
             fallback=move || view! {
-                <p class="empty">{text(move || if total.get() == 0 { "No incidents yet." } else { "Nothing matches. Try other words, or clear the filters." }.into())}</p>
+                <p class="empty">{text(move || if total() == 0 { "No incidents yet." } else { "Nothing matches. Try other words, or clear the filters." }.into())}</p>
             }>
             <ul class="incident-list" aria-label="Incidents">
                 // Keyed by all a row shows: a discreet number shifts when another incident returns.

@@ -56,7 +56,7 @@ fn DiscreetMode() -> impl IntoView {
 #[component]
 fn Colours() -> impl IntoView {
     let library = expect_context::<Library>();
-    let theme = Memo::new(move |_| library.settings.with(|s| s.theme));
+    let theme = move || library.settings.with(|s| s.theme);
     view! {
         <section class="settings-section" aria-labelledby="theme-heading">
             <h2 id="theme-heading">"Light or dark"</h2>
@@ -67,7 +67,7 @@ fn Colours() -> impl IntoView {
                     view! {
                         <div class="field check">
                             <input type="radio" name="theme" id=id.clone() value=key
-                                prop:checked=move || theme.get().key() == key on:change=choose/>
+                                prop:checked=move || theme().key() == key on:change=choose/>
                             <label for=id>{label}</label>
                         </div>
                     }
