@@ -8,6 +8,7 @@ use crate::browser::crypto::{self, CryptoError, KeyUse};
 use crate::files::import;
 use crate::files::sealed_backup::SealedBackup;
 use crate::ui::dialogs::import_control::Importer;
+use crate::ui::parts::when::When;
 
 impl Importer {
     pub(super) fn ask_passphrase(self, name: String, backup: SealedBackup) {
@@ -58,7 +59,7 @@ pub fn SealedImport(importer: Importer) -> impl IntoView {
         importer.problem.set(String::new());
     };
     view! {
-        <Show when=move || importer.sealed.with(Option::is_some)>
+        <When when=move || importer.sealed.with(Option::is_some)>
             <form class="sealed-import" on:submit=open>
                 <div class="field">
                     <label for="backup-passphrase">"Backup passphrase"</label>
@@ -72,6 +73,6 @@ pub fn SealedImport(importer: Importer) -> impl IntoView {
                     <button type="button" on:click=cancel>"Cancel"</button>
                 </p>
             </form>
-        </Show>
+        </When>
     }
 }

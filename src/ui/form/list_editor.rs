@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::field_input::FieldInput;
 use super::spec::ListSpec;
 use crate::browser::focus;
+use crate::ui::parts::when::When;
 use crate::ui::reactive_text::text;
 use crate::ui::state::current::Current;
 use crate::ui::state::library::Undo;
@@ -84,11 +85,11 @@ pub fn ListEditor(
                     <Entry spec item ids announce extra/>
                 </For>
             </ol>
-            <Show when=move || { hidden() > 0 }>
+            <When when=move || { hidden() > 0 }>
                 <p><button type="button" on:click=show_more>
                     {text(move || format!("Show {} more ({} of {} shown)", hidden().min(PAGE), shown.with(Vec::len), ids.with(Vec::len)))}
                 </button></p>
-            </Show>
+            </When>
             <p class="visually-hidden" role="status">{announce}</p>
             <button type="button" id=format!("{}-add", spec.key) on:click=add>"Add " {spec.noun}</button>
         </section>

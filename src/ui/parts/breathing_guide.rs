@@ -10,6 +10,7 @@ use crate::browser::focus;
 use crate::model::breathing;
 use crate::ui::dom_ids;
 use crate::ui::form::{field, Field, FieldInput};
+use crate::ui::parts::when::When;
 use crate::ui::reactive_text::text;
 use crate::ui::state::current::Current;
 
@@ -112,9 +113,9 @@ pub fn BreathingGuide() -> impl IntoView {
                         State::Done | State::Skipped => "Start again",
                     }.into())}
                 </button>
-                <Show when=active>
+                <When when=active>
                     <button type="button" class="quiet" on:click=skip>"Skip"</button>
-                </Show>
+                </When>
             </div>
             <div class="breath-stage">
                 <div class="breath-shape" class:full=full aria-hidden="true"

@@ -8,6 +8,7 @@ use crate::model::{briefing, wording};
 use crate::ui::dialogs::modal::{Modal, ModalState};
 use crate::ui::form::FieldInput;
 use crate::ui::parts::send_actions::SendActions;
+use crate::ui::parts::when::When;
 use crate::ui::reactive_text::text;
 use crate::ui::state::current::Current;
 use crate::ui::steps::own_up;
@@ -54,9 +55,9 @@ pub fn BriefingEditor() -> impl IntoView {
             </div>
             <FieldInput field=&own_up::EMAIL/>
             <SendActions subject body=draft to/>
-            <Show when=move || edited.get()>
+            <When when=move || edited.get()>
                 <p><button type="button" class="quiet" on:click=move |_| asking.open()>"Write a fresh draft"</button></p>
-            </Show>
+            </When>
             <Modal state=asking labelledby="fresh-draft-heading" describedby="fresh-draft-text">
                 <h2 id="fresh-draft-heading">"Write a fresh draft?"</h2>
                 <p id="fresh-draft-text">"A new draft from your notes will replace the text you wrote. Copy it first if you want to keep any of it."</p>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::browser::listen::listen;
 use crate::browser::tabs;
+use crate::ui::parts::when::When;
 use crate::ui::state::library::Library;
 use crate::ui::state::lock_gate::LockGate;
 
@@ -30,9 +31,9 @@ pub fn LockNow() -> impl IntoView {
         lock();
     };
     view! {
-        <Show when=move || gate.on.get()>
+        <When when=move || gate.on.get()>
             <button type="button" class="lock-now" on:click=click>"Lock now"</button>
-        </Show>
+        </When>
     }
 }
 

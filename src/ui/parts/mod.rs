@@ -23,3 +23,4 @@ pub mod text_field;
 pub mod thought_record;
 pub mod unreadable_list;
 pub mod update_prompt;
+pub mod when;

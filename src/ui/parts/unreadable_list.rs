@@ -4,13 +4,14 @@ use leptos::prelude::*;
 
 use crate::browser::download::download_text;
 use crate::persist::{StorageKey, Unreadable};
+use crate::ui::parts::when::When;
 
 #[component]
 pub fn UnreadableList() -> impl IntoView {
     let library = expect_context::<crate::ui::state::library::Library>();
     let items = move || library.unreadable.get();
     view! {
-        <Show when=move || library.unreadable.with(|u| !u.is_empty())>
+        <When when=move || library.unreadable.with(|u| !u.is_empty())>
             <section class="unreadable" aria-labelledby="unreadable-heading">
                 <h2 id="unreadable-heading">"Saved records that could not be read"</h2>
                 <p>"Mend has left them exactly as they are. You can download a copy of each."</p>
@@ -18,7 +19,7 @@ pub fn UnreadableList() -> impl IntoView {
                     {move || items().into_iter().map(|item| view! { <UnreadableItem item/> }).collect_view()}
                 </ul>
             </section>
-        </Show>
+        </When>
     }
 }
 
@@ -53,9 +54,9 @@ fn UnreadableItem(
                 "."
             </p>
             <button type="button" on:click=download>"Download raw record"</button>
-            <Show when=move || failed.get()>
+            <When when=move || failed.get()>
                 <p role="alert">"The browser would not create the file."</p>
-            </Show>
+            </When>
         </li>
     }
 }

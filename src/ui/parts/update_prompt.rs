@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser::service_worker;
+use crate::ui::parts::when::When;
 
 #[component]
 pub fn UpdatePrompt() -> impl IntoView {
@@ -13,10 +14,10 @@ pub fn UpdatePrompt() -> impl IntoView {
     view! {
         // A polite live region that is always in the page, so its message is announced.
         <div class="notice notice-update" aria-live="polite" class:empty=move || !ready.get()>
-            <Show when=move || ready.get()>
+            <When when=move || ready.get()>
                 <span>"A new version is ready \u{2014} "</span>
                 <button type="button" on:click=|_| service_worker::apply_update()>"Reload"</button>
-            </Show>
+            </When>
         </div>
     }
 }

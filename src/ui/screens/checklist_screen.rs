@@ -14,6 +14,7 @@ use crate::model::preflight::{grouped, same_group, shown, Shown};
 use crate::model::value::FieldValue;
 use crate::route::Route;
 use crate::ui::dom_ids;
+use crate::ui::parts::when::When;
 use crate::ui::state::exporting::{deliver, said};
 use crate::ui::state::library::Library;
 use crate::ui::state::titles;
@@ -59,12 +60,12 @@ pub fn ChecklistScreen() -> impl IntoView {
         <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Pre-flight checklist"</h1>
         <p class="lead">"The checks your incidents taught you, in one place. Run through them before the kind of work that went wrong before."</p>
         <p role="status" class="quiet-status">{status}</p>
-        <Show when=move || items.with(|i| !i.is_empty())
+        <When when=move || items.with(|i| !i.is_empty())
             fallback=|| view! { <p class="empty">"Nothing here yet. Extra checks and commitments you write in an incident\u{2019}s Step it up appear here."</p> }>
             {move || in_use.get().into_iter().map(|(group, items)| view! {
                 <Group group items actions/>
             }).collect_view()}
-            <Show when=move || retired.with(|r| !r.is_empty())>
+            <When when=move || retired.with(|r| !r.is_empty())>
                 <section class="retired no-print" aria-labelledby="retired-heading">
                     <h2 id="retired-heading">"Retired"</h2>
                     <p class="hint">"Off your checklist, and never gathered again unless you restore them. The incidents they came from are unchanged."</p>
@@ -72,9 +73,9 @@ pub fn ChecklistScreen() -> impl IntoView {
                         <Group group items actions/>
                     }).collect_view()}
                 </section>
-            </Show>
+            </When>
             <FilesOut in_use status/>
-        </Show>
+        </When>
     }
 }
 
@@ -176,22 +177,22 @@ fn Item(item: Shown, actions: Actions) -> impl IntoView {
     };
     view! {
         <li class="entry check-item">
-            <Show when=editing fallback=move || view! { <p class="check-text">{t1.clone()}</p> }>
+            <When when=editing fallback=move || view! { <p class="check-text">{t1.clone()}</p> }>
                 <div class="field">
                     <label for=field_id.clone()>"Edit this check"</label>
                     <input type="text" id=field_id.clone() autocomplete="off" maxlength=MAX_LENGTH
                         prop:value=t2.clone() on:input=move |ev| draft.set(event_target_value(&ev))
                         on:keydown=move |ev| if ev.key() == "Enter" { done() }/>
                 </div>
-            </Show>
+            </When>
             <p class="meta check-from">{from}</p>
             <div class="entry-actions">
-                <Show when=editing fallback=move || {
+                <When when=editing fallback=move || {
                     let label = format!("Edit: {t3}");
                     view! { <button type="button" class="quiet" id=format!("edit-{id}") aria-label=label on:click=edit>"Edit"</button> }
                 }>
                     <button type="button" class="quiet" on:click=move |_| done()>"Done"</button>
-                </Show>
+                </When>
                 {(!retired).then(|| {
                     let (up, down) = (t4.clone(), t4.clone());
                     view! {

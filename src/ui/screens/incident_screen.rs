@@ -11,6 +11,7 @@ use crate::ui::dialogs::report_dialog::{PrintView, ReportDialog};
 use crate::ui::dom_ids;
 use crate::ui::parts::calm_clock::CalmClock;
 use crate::ui::parts::step_nav::StepNav;
+use crate::ui::parts::when::When;
 use crate::ui::reactive_text::text;
 use crate::ui::state::current::Current;
 use crate::ui::state::exporting::{export_one, said};
@@ -146,24 +147,24 @@ fn IncidentEditor(
             <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">{text(move || step.get().name().into())}</h1>
             // Until the boss is told, on every step: the clock (Own up has its own) and the
             // way to the one short screen for it.
-            <Show when=move || !told.get()>
+            <When when=move || !told.get()>
                 <div class="tell-bar">
-                    <Show when=move || step.get() != Step::OwnUp><CalmClock/></Show>
+                    <When when=move || step.get() != Step::OwnUp><CalmClock/></When>
                     <a class="button" href=Route::TellNow(id).href()>"Tell now"</a>
-                    <Show when=move || matches!(step.get(), Step::Stop | Step::Assess)>
+                    <When when=move || matches!(step.get(), Step::Stop | Step::Assess)>
                         <p role="status" class="urge">{text(move || urge.get().unwrap_or_default().into())}</p>
-                    </Show>
+                    </When>
                 </div>
-            </Show>
+            </When>
             {move || step_view(step.get())}
         </div>
         <div class="step-buttons">
-            <Show when=move || step.get().previous().is_some()>
+            <When when=move || step.get().previous().is_some()>
                 <button type="button" on:click=move |_| go(step.get_untracked().previous())>"Back"</button>
-            </Show>
-            <Show when=move || step.get().next().is_some()>
+            </When>
+            <When when=move || step.get().next().is_some()>
                 <button type="button" class="primary" on:click=move |_| go(step.get_untracked().next())>"Next"</button>
-            </Show>
+            </When>
         </div>
         <div class="actions incident-actions">
             <button type="button" class="quiet" on:click=export>"Export"</button>

@@ -14,6 +14,7 @@ use crate::ui::dialogs::import_control::{drop_handlers, ImportControl, Importer}
 use crate::ui::dom_ids;
 use crate::ui::parts::backup_reminder::BackupReminder;
 use crate::ui::parts::unreadable_list::UnreadableList;
+use crate::ui::parts::when::When;
 use crate::ui::reactive_text::text;
 use crate::ui::state::exporting::{export_all, said};
 use crate::ui::state::library::Library;
@@ -180,13 +181,13 @@ pub fn ListScreen() -> impl IntoView {
         <p class="lead">"Something went wrong? Start here. Everything stays in this browser."</p>
         <BackupReminder/>
         <p><button type="button" class="primary" on:click=create>"New incident"</button></p>
-        <Show when=move || { total() > 0 }>
+        <When when=move || { total() > 0 }>
             <nav class="across" aria-label="Across incidents">
                 <a href=Route::Insights.href()>"Insights"</a>
                 <a href=Route::Checklist.href()>"Pre-flight checklist"</a>
             </nav>
-        </Show>
-        <Show when=move || { total() > 0 }>
+        </When>
+        <When when=move || { total() > 0 }>
             <div class="list-tools" role="search" aria-label="Find incidents">
                 <div class="field">
                     <label for="search">"Search"</label>
@@ -217,7 +218,7 @@ pub fn ListScreen() -> impl IntoView {
                     </div>
                 </div>
             </div>
-        </Show>
+        </When>
         <p role="status" class="quiet-status">
             {text(move || {
                 // Counted as drawn while the first rows wait a task or two for the rest.
@@ -233,7 +234,7 @@ pub fn ListScreen() -> impl IntoView {
                 notice.get() + &counts
             })}
         </p>
-        <Show when=move || rows.with(|r| !r.is_empty())
+        <When when=move || rows.with(|r| !r.is_empty())
             fallback=move || view! {
                 <p class="empty">{text(move || if total() == 0 { "No incidents yet." } else { "Nothing matches. Try other words, or clear the filters." }.into())}</p>
             }>
@@ -278,12 +279,12 @@ pub fn ListScreen() -> impl IntoView {
                     </li>
                 </For>
             </ul>
-            <Show when=move || { hidden() > 0 }>
+            <When when=move || { hidden() > 0 }>
                 <p><button type="button" on:click=move |_| limit.update(|l| *l += PAGE)>
                     {text(move || format!("Show {} more", hidden().min(PAGE)))}
                 </button></p>
-            </Show>
-        </Show>
+            </When>
+        </When>
         <UnreadableList/>
         <section class="files" aria-labelledby="files-heading">
             <h2 id="files-heading">"Files"</h2>

@@ -6,6 +6,7 @@ use crate::model::labels;
 use crate::model::seeding::seed_checklist;
 use crate::model::steps::Alternative;
 use crate::ui::form::{list, ListEditor, ListSpec};
+use crate::ui::parts::when::When;
 use crate::ui::state::current::Current;
 
 #[rustfmt::skip]
@@ -125,9 +126,9 @@ pub fn SolutionsStep() -> impl IntoView {
     });
     view! {
         <p class="lead">"Write down a few ways to put it right, then pick the one you'd recommend."</p>
-        <Show when=move || { count.get() < 2 }>
+        <When when=move || { count.get() < 2 }>
             <p class="nudge">"Two or more options make for a better choice. \u{201c}Wait and watch\u{201d} can be one of them."</p>
-        </Show>
+        </When>
         <ListEditor spec=&OPTIONS extra=recommend/>
         <Comparison/>
     }
