@@ -61,6 +61,9 @@ mod sealing;
 pub use failures::{ImportFailed, NotSaved, PutBackFailed};
 pub(in crate::ui::state) use reading::position;
 
+/// A session call as `Library::lend_session` takes it.
+type SessionCall<'a> = dyn FnMut(&mut Session, &mut Vec<Incident>, &dyn KeyValue) + 'a;
+
 /// Shared through context; every field is a cheap `Copy` handle.
 #[derive(Clone, Copy)]
 pub struct Library {
@@ -323,11 +326,18 @@ impl Library {
         &self,
         call: impl FnOnce(&mut Session, &mut Vec<Incident>, &dyn KeyValue) -> R,
     ) -> Option<R> {
+        let (mut call, mut out) = (Some(call), None);
+        self.lend_session(&mut |s, all, kv| out = call.take().map(|call| call(s, all, kv)));
+        out
+    }
+
+    /// What `with_session` does, in one copy: its callers' closures come in as `dyn`, so the
+    /// borrowing isn't compiled again around each of them.
+    fn lend_session(&self, call: &mut SessionCall<'_>) {
         vault::with_store(|kv| {
             self.session
-                .try_update_value(|s| self.incidents.try_update_untracked(|all| call(s, all, kv)))
-                .flatten()
-        })
+                .try_update_value(|s| self.incidents.try_update_untracked(|all| call(s, all, kv)));
+        });
     }
 
     /// Runs a session call, then shows what it did.

@@ -103,17 +103,32 @@ pub fn set_theme(theme: Theme) {
 /// Lends the store to use now: localStorage itself while the lock is off, the sealed view
 /// of it while open, and one that refuses everything while locked.
 pub fn with_store<R>(call: impl FnOnce(&dyn KeyValue) -> R) -> R {
-    let local = match store() {
-        Ok(local) => local,
-        Err(e) => return call(&Failing(e)),
-    };
-    STATE.with(|s| match &*s.borrow() {
-        State::Off => call(&local),
-        State::Locked => call(&Failing(StorageError::Other("Mend is locked".into()))),
-        State::Open(open) => call(&Sealed {
-            inner: &local,
-            cache: &open.cache,
-        }),
+    let local = store();
+    STATE.with(|s| {
+        let state = s.borrow();
+        // One call for every kind of store: a call in each arm inlined the caller's whole
+        // closure four times.
+        let failing;
+        let sealed;
+        let kv: &dyn KeyValue = match (&local, &*state) {
+            (Err(e), _) => {
+                failing = Failing(e.clone());
+                &failing
+            }
+            (Ok(local), State::Off) => local,
+            (Ok(_), State::Locked) => {
+                failing = Failing(StorageError::Other("Mend is locked".into()));
+                &failing
+            }
+            (Ok(local), State::Open(open)) => {
+                sealed = Sealed {
+                    inner: local,
+                    cache: &open.cache,
+                };
+                &sealed
+            }
+        };
+        call(kv)
     })
 }
 
