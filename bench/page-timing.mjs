@@ -131,7 +131,7 @@ export async function longestTaskUntilMark({ href, name }) {
 /**
  * The longest main-thread task (Long Tasks API: over 50 ms, else 0) from navigation until the
  * list's first page was drawn whole (`mend:list-full`: its first rows come with
- * `mend:list-ready`, the rest a task later), and the frames just after it. Returns that and
+ * `mend:list-ready`, the rest in later tasks), and the frames just after it. Returns that and
  * the ms until `mend:list-full`. Called once `mend:list-ready` is marked.
  */
 export async function longestTaskOfStart() {
