@@ -29,16 +29,15 @@ pub fn by_selector(selector: &str) {
     }
 }
 
-/// The class of the focused element when it lies inside the element with this id, so that
-/// the same control can take focus in what replaces it.
+/// The (first) class of the focused element when it lies inside the element with this id,
+/// so that the same control can take focus in what replaces it.
 pub fn held_inside(id: &str) -> Option<String> {
     let focused = active()?;
     let document = web_sys::window()?.document()?;
     let container = document.get_element_by_id(id)?;
-    container
-        .contains(Some(&focused))
-        .then(|| focused.class_name())
-        .filter(|class| !class.is_empty())
+    let class = focused.class_name();
+    let first = class.split_whitespace().next()?;
+    container.contains(Some(&focused)).then(|| first.to_owned())
 }
 
 fn active() -> Option<web_sys::Element> {
