@@ -6,10 +6,12 @@
 
 use std::borrow::Cow;
 
+mod path;
 mod reader;
 mod value;
 mod writer;
 
+pub use path::explain;
 pub use reader::{Reader, SHORTER_LIST, SHORTER_TEXT};
 #[cfg(test)]
 pub(crate) use value::{from_serde, json};

@@ -9,7 +9,7 @@ use std::fs;
 use std::path::Path;
 
 use mend::files::export::export;
-use mend::files::import::{read, read_bytes, CHECKLIST_LEFT_OUT, MAX_FILE_BYTES};
+use mend::files::import::{describe, read, read_bytes, CHECKLIST_LEFT_OUT, MAX_FILE_BYTES};
 use mend::files::{ImportError, Plan, Policy};
 use mend::model::limits::MAX_LENGTH;
 use mend::model::settings::STORAGE_QUOTA_UNITS;
@@ -134,12 +134,29 @@ fn both_ways_of_reading_reject_the_same_incidents_for_the_same_reasons() {
             .reason
             .starts_with("has a piece of text longer than 5,242,880"));
         assert_eq!(file.rejected[1].reason, "is not an incident record");
-        assert!(
-            file.rejected[2].reason.starts_with("can't be read ("),
-            "{:?}",
-            file.rejected[2]
+        assert_eq!(
+            file.rejected[2].reason, "can't be read (expected a moment in time for created_at)",
+            "schema {schema}"
         );
     }
+}
+
+/// A field of the wrong kind is named by its place in the incident, as a person fixing the
+/// file by hand would look for it, and not by a byte of the incident's own text.
+#[test]
+fn an_unreadable_incident_names_the_field_at_fault() {
+    let good = r#""id":"3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b","title":"Fine","created_at":"2026-11-20T09:15:00.000Z","updated_at":"2026-11-20T09:15:00.000Z""#;
+    let bad = good.replace("Fine", "Bad").replace("3f2b", "4f2b");
+    let text = format!(
+        r#"{{"format":"mend-backup","schema":{},"incidents":[{{{good}}},{{{bad},"steps":{{"assess":{{"key_points":[{{"id":1,"text":"ok"}},{{"id":2,"text":7}}]}}}}}}]}}"#,
+        persist::SCHEMA_VERSION
+    );
+    let file = read(&text).unwrap();
+    assert_eq!(file.incidents.len(), 1);
+    assert_eq!(
+        describe(&file.rejected[0]),
+        "incident 2 (\u{201c}Bad\u{201d}) can't be read (expected a string for steps.assess.key_points[1].text)"
+    );
 }
 
 #[test]

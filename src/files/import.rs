@@ -236,7 +236,7 @@ fn typed_incident(item: &str) -> Result<Incident, String> {
     json::from_text_within(item, MAX_LENGTH).map_err(|e| match e.what {
         json::SHORTER_TEXT => too_long_text(MAX_LENGTH),
         json::SHORTER_LIST => too_long_list(MAX_LENGTH),
-        _ => format!("can't be read ({e})"),
+        _ => format!("can't be read ({})", json::explain(item, &e, 0)),
     })
 }
 

@@ -43,7 +43,7 @@ pub fn encode_record<T: Json>(schema: u32, name: &str, value: &T) -> String {
 pub fn decode_small<T: Json>(raw: &str, newest: u32, name: &str) -> Result<T, DecodeError> {
     check_version(raw, newest)?;
     json::member(raw, name)
-        .map_err(|e| DecodeError::Shape(e.to_string()))?
+        .map_err(|e| DecodeError::Shape(json::explain(raw, &e, 1)))?
         .ok_or_else(|| DecodeError::Shape(format!("no {name}")))
 }
 
@@ -84,8 +84,8 @@ fn read_current(raw: &str) -> Option<Incident> {
 pub fn decode_incident(incident: Value, version: u32) -> Result<Incident, DecodeError> {
     if version == SCHEMA_VERSION {
         // Nothing to migrate: straight to text and into the typed incident.
-        return json::from_text(&json::to_text(&incident))
-            .map_err(|e| DecodeError::Shape(e.to_string()));
+        let text = json::to_text(&incident);
+        return json::from_text(&text).map_err(|e| DecodeError::Shape(json::explain(&text, &e, 0)));
     }
     let mut record = Map::new();
     record.push("schema".into(), version.into());
@@ -103,7 +103,7 @@ fn decode_record(record: Value, version: u32) -> Result<Incident, DecodeError> {
 /// the incident is read.
 fn read_incident(text: &str) -> Result<Incident, DecodeError> {
     json::member(text, "incident")
-        .map_err(|e| DecodeError::Shape(e.to_string()))?
+        .map_err(|e| DecodeError::Shape(json::explain(text, &e, 1)))?
         .ok_or_else(|| DecodeError::Shape("no incident".into()))
 }
 
