@@ -132,7 +132,7 @@ impl Plan {
                 } else {
                     match here.get(&incident.id) {
                         None => Outcome::New,
-                        Some(mine) if **mine == incident => Outcome::Same,
+                        Some(mine) if mine.same_as(&incident) => Outcome::Same,
                         Some(mine) => Outcome::Conflict(Conflict::Differs {
                             file_is_newer: incident.updated_at > mine.updated_at,
                         }),
@@ -173,7 +173,11 @@ impl Plan {
             .iter()
             .zip(&plan.entries)
             .filter(|(before, now)| {
-                before.outcome != now.outcome || content(&before.here) != content(&now.here)
+                before.outcome != now.outcome
+                    || match (content(&before.here), content(&now.here)) {
+                        (Some(before), Some(now)) => !before.same_as(&now),
+                        (before, now) => before.is_some() != now.is_some(),
+                    }
             })
             .map(|(before, now)| {
                 let named = now.here.as_ref().or(before.here.as_ref());

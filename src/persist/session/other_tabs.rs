@@ -80,7 +80,9 @@ impl Session {
                 incidents.push(theirs);
                 outcome.changed = true;
             }
-            (Some(mine), None) if !dirty && base.as_ref() == Some(&mine) => {
+            (Some(mine), None)
+                if !dirty && base.as_ref().is_some_and(|base| base.same_as(&mine)) =>
+            {
                 incidents.retain(|i| i.id != id);
                 self.forget(id);
                 outcome.changed = true;
@@ -93,8 +95,10 @@ impl Session {
                 });
                 self.keep_mine(id, None, &mut outcome);
             }
-            (Some(mine), Some(theirs)) if mine == theirs => self.forget(id),
-            (Some(mine), Some(theirs)) if !dirty && base.as_ref() == Some(&mine) => {
+            (Some(mine), Some(theirs)) if mine.same_as(&theirs) => self.forget(id),
+            (Some(mine), Some(theirs))
+                if !dirty && base.as_ref().is_some_and(|base| base.same_as(&mine)) =>
+            {
                 outcome.changed = replace(incidents, theirs);
             }
             (Some(mine), Some(theirs)) => {
@@ -111,7 +115,7 @@ impl Session {
                         theirs: Some(theirs.clone()),
                     });
                 }
-                let differs = incident != theirs;
+                let differs = !incident.same_as(&theirs);
                 outcome.changed = replace(incidents, incident);
                 if differs {
                     self.keep_mine(id, Some(theirs), &mut outcome);
