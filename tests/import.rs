@@ -151,12 +151,18 @@ fn an_unreadable_incident_names_the_field_at_fault() {
         r#"{{"format":"mend-backup","schema":{},"incidents":[{{{good}}},{{{bad},"steps":{{"assess":{{"key_points":[{{"id":1,"text":"ok"}},{{"id":2,"text":7}}]}}}}}}]}}"#,
         persist::SCHEMA_VERSION
     );
-    let file = read(&text).unwrap();
-    assert_eq!(file.incidents.len(), 1);
-    assert_eq!(
-        describe(&file.rejected[0]),
-        "incident 2 (\u{201c}Bad\u{201d}) can't be read (expected a string for steps.assess.key_points[1].text)"
-    );
+    // As written, and as a person's editor might save it again: indented, over many lines.
+    let pretty =
+        serde_json::to_string_pretty(&serde_json::from_str::<serde_json::Value>(&text).unwrap())
+            .unwrap();
+    for text in [text, pretty] {
+        let file = read(&text).unwrap();
+        assert_eq!(file.incidents.len(), 1);
+        assert_eq!(
+            describe(&file.rejected[0]),
+            "incident 2 (\u{201c}Bad\u{201d}) can't be read (expected a string for steps.assess.key_points[1].text)"
+        );
+    }
 }
 
 #[test]
