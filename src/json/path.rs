@@ -54,7 +54,7 @@ fn steps_to(text: &str, at: usize) -> Vec<Step<'_>> {
 }
 
 /// The path to byte `at` of `text`, leaving out the outermost `skip` steps: empty at the top.
-pub fn path_to(text: &str, at: usize, skip: usize) -> String {
+fn path_to(text: &str, at: usize, skip: usize) -> String {
     let mut path = String::new();
     for step in steps_to(text, at).iter().skip(skip) {
         match step {
