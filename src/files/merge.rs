@@ -3,6 +3,7 @@
 //! exactly what to write and a summary of it.
 
 use super::import::{describe, ImportFile, Rejected};
+use crate::json;
 use crate::model::id_map::IdMap;
 use crate::model::{Incident, IncidentId};
 
@@ -161,11 +162,12 @@ impl Plan {
             checklist_unreadable: false,
         };
         let plan = Plan::new(file, here, unreadable);
-        // Only the step last open is not a change anyone needs to hear about.
+        // Only the step last open is not a change anyone needs to hear about. Compared as the
+        // text each is stored as, like `Incident::same_as`.
         let content = |i: &Option<Incident>| {
             i.clone().map(|mut i| {
                 i.last_step = Default::default();
-                i
+                json::to_text(&i)
             })
         };
         let titles: Vec<String> = self
@@ -173,11 +175,7 @@ impl Plan {
             .iter()
             .zip(&plan.entries)
             .filter(|(before, now)| {
-                before.outcome != now.outcome
-                    || match (content(&before.here), content(&now.here)) {
-                        (Some(before), Some(now)) => !before.same_as(&now),
-                        (before, now) => before.is_some() != now.is_some(),
-                    }
+                before.outcome != now.outcome || content(&before.here) != content(&now.here)
             })
             .map(|(before, now)| {
                 let named = now.here.as_ref().or(before.here.as_ref());
