@@ -139,7 +139,7 @@ test('someone who tabs into the shell while a large store is read keeps focus on
   withApp(async ({ page, context, baseUrl }) => {
     const list = await new ListPage(page, baseUrl).goto();
     await page.evaluate(seedInPage, { template: TEMPLATE, count: 1000 });
-    // The app is held back until the keys are pressed, then starts and reads the store slowly.
+    // The app is held back until the keys are pressed and focus is checked in the shell.
     await page.addInitScript(holdTheApp);
     const fullSpeed = await reloadSlowly(page, context, (p) => new LoadingShell(p).note.waitFor());
     // The shell's banner: Mend, then Settings.
