@@ -14,7 +14,7 @@ export const PEER_DIST = resolve(import.meta.dirname, '../target/peer-dist');
 const TIMEOUT = 30_000;
 
 /** Init script: resolves `window.__peer` with the ms from navigation to `.new-todo` in the DOM, and to a frame later. */
-function watchForInput() {
+export function watchForInput() {
   const longTasks = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
@@ -36,7 +36,7 @@ function watchForInput() {
   });
 }
 
-function waitForInput(timeout) {
+export function waitForInput(timeout) {
   return Promise.race([
     window.__peer,
     new Promise((_, fail) => setTimeout(() => fail(new Error(`no .new-todo after ${timeout} ms`)), timeout)),

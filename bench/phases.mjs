@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
 import { DIST, serveDist } from '../tests/e2e/support/server.mjs';
-import { PEER_DIST } from './peer.mjs';
+import { PEER_DIST, waitForInput, watchForInput } from './peer.mjs';
 import { seedInPage, TEMPLATE } from './seed.mjs';
 import { markAfter, observeTimings } from './page-timing.mjs';
 
@@ -22,7 +22,7 @@ const count = Number(process.argv[2] ?? 10);
 const runs = Number(process.argv[3] ?? 11);
 
 /** In the page, once ready: the phases, in ms from navigation. */
-function phases() {
+async function phases() {
   const resources = performance.getEntriesByType('resource');
   const arrived = (ending) => resources.find((e) => e.name.split('?')[0].endsWith(ending))?.responseEnd ?? null;
   const load = performance.getEntriesByName('mend:load', 'measure')[0];
@@ -35,29 +35,26 @@ function phases() {
     started: window.__started ?? null,
     'load start': load?.startTime ?? null,
     'load end': load ? load.startTime + load.duration : null,
-    ready: window.__ready ?? performance.getEntriesByName('mend:list-ready', 'mark')[0]?.startTime ?? null,
+    // The peer's, from bench/peer.mjs's watch for its input.
+    ready: window.__peer ? (await window.__peer).ready : performance.getEntriesByName('mend:list-ready', 'mark')[0]?.startTime ?? null,
   };
 }
 
-/** Init script: when trunk's loader says the app started, and (for the peer) when its input appears. */
-function watch() {
+/** Init script: when trunk's loader says the app started. */
+function watchStart() {
   addEventListener('TrunkApplicationStarted', () => { window.__started = performance.now(); });
-  const observer = new MutationObserver(() => {
-    if (!document.querySelector('.new-todo')) return;
-    observer.disconnect();
-    window.__ready = performance.now();
-  });
-  observer.observe(document, { childList: true, subtree: true });
 }
 
-async function start(browser, server, seed, ready) {
+/** One fresh start: `seedCount` incidents stored first (when given), ready when `ready(page)` resolves. */
+async function start(browser, server, { seedCount, ready, watch }) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     await context.addInitScript(observeTimings);
-    await context.addInitScript(watch);
+    await context.addInitScript(watchStart);
+    if (watch) await context.addInitScript(watch);
     const seeder = await context.newPage();
     await seeder.goto(new URL('bench-seed', server.url).href);
-    if (seed) await seeder.evaluate(seedInPage, { template: TEMPLATE, count });
+    if (seedCount != null) await seeder.evaluate(seedInPage, { template: TEMPLATE, count: seedCount });
     const page = await context.newPage();
     await page.goto(server.url);
     await ready(page);
@@ -72,8 +69,8 @@ const mend = await serveDist({ root: DIST });
 const peer = existsSync(join(PEER_DIST, 'index.html')) ? await serveDist({ root: PEER_DIST }) : null;
 const seen = { mend: [], peer: [] };
 for (let run = 0; run < runs; run += 1) {
-  seen.mend.push(await start(browser, mend, true, (page) => page.evaluate(markAfter, { name: 'mend:list-ready' })));
-  if (peer) seen.peer.push(await start(browser, peer, false, (page) => page.waitForFunction(() => window.__ready != null)));
+  seen.mend.push(await start(browser, mend, { seedCount: count, ready: (page) => page.evaluate(markAfter, { name: 'mend:list-ready' }) }));
+  if (peer) seen.peer.push(await start(browser, peer, { watch: watchForInput, ready: (page) => page.evaluate(waitForInput, 30_000) }));
 }
 const median = (xs) => {
   const sorted = xs.filter((x) => x != null).sort((a, b) => a - b);

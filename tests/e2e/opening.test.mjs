@@ -61,14 +61,8 @@ async function reloadSlowly(page, context, until = readBegun) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
   await page.reload({ waitUntil: 'commit' });
-  // Again for the new document, in case the reload gave it a target of its own.
-  const again = await context.newCDPSession(page);
-  await again.send('Emulation.setCPUThrottlingRate', { rate: 20 });
   await until(page);
-  return async () => {
-    await again.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 }).catch(() => {});
-  };
+  return () => cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 }
 
 /** Whether the list is still to come: the store is still being read. */
