@@ -4,6 +4,11 @@
 # slower ("driver failed to bind port during startup"). Only that failure is retried, twice;
 # a failing test fails at once.
 set -uo pipefail
+# The runner ends chromedriver without letting it remove Chromium's profile (about 90 MB a
+# run, under TMPDIR): give the run a folder of its own and remove it afterwards.
+TMPDIR=$(mktemp -d "${TMPDIR:-/tmp}/mend-wasm-XXXXXX")
+export TMPDIR
+trap 'rm -rf "$TMPDIR"' EXIT
 for attempt in 1 2 3; do
   log=$(mktemp)
   cargo test --target wasm32-unknown-unknown --test browser --test browser_app 2>&1 | tee "$log"

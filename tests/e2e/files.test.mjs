@@ -3,7 +3,7 @@
 // redacted variant and print view, and the check-in calendar.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withApp, eventually, fillStorage, readDownload, storageSnapshot, TEST_TIMEOUT } from './support/browser.mjs';
@@ -118,7 +118,7 @@ test('the preview shows what differs, and the choice decides: keep both, keep ne
     assert.deepEqual((await list.titles()).sort(), ['Theirs', 'Theirs (imported copy)']);
   }));
 
-test('every bad file gets its own message, and stored data stays byte for byte as it was', opts, () =>
+test('every bad file gets its own message, and stored data stays byte for byte as it was', opts, (t) =>
   withApp(async ({ page, baseUrl, checkA11y }) => {
     const list = await new ListPage(page, baseUrl).goto();
     await list.createIncident('Already here');
@@ -129,7 +129,9 @@ test('every bad file gets its own message, and stored data stays byte for byte a
     const cases = files.map((name) => [join(FIXTURES, 'bad', name), expected[name]]);
     // Over 32 MB: refused by its size, before it is read. On disk, so the browser reads it
     // from there rather than through the test's connection.
-    const huge = join(await mkdtemp(join(tmpdir(), 'mend-')), 'huge.json');
+    const hugeDir = await mkdtemp(join(tmpdir(), 'mend-'));
+    t.after(() => rm(hugeDir, { recursive: true, force: true }));
+    const huge = join(hugeDir, 'huge.json');
     await writeFile(huge, `{"pad":"${'x'.repeat(32 * 1024 * 1024)}"}`);
     cases.push([huge, 'This file is 32.1 MB, more than the 32 MB Mend can import.']);
     // A text longer than any browser's storage holds: named, in a full sentence.
