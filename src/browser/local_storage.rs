@@ -1,9 +1,9 @@
 //! `localStorage` behind the `KeyValue` trait, through gloo-storage, with every failure mapped
 //! to a `StorageError`.
 //!
-//! Every gloo call goes through `LocalStorage::raw()`, which throws out of the wasm when storage
-//! is blocked, so `LocalStore::open()` asks `web_sys` first, once, and a `LocalStore` exists
-//! only when storage was there. Records are already JSON text: they are written and read as
+//! gloo's `LocalStorage::raw()` throws out of the wasm when storage is blocked, so
+//! `LocalStore::open()` asks `web_sys` first, once, and a `LocalStore` exists only when
+//! storage was there; it keeps the handle gloo gives, for every call after. Records are already JSON text: they are written and read as
 //! the text they are (see `get`).
 
 use gloo_storage::{LocalStorage, Storage};
@@ -12,9 +12,10 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::persist::{KeyValue, StorageError, StorageKey};
 
-/// Proof that localStorage was available when opened: gloo is only called through one.
+/// Proof that localStorage was available when opened, with gloo's handle to it. Kept, not
+/// asked for again on each call: at 1,000 records a start-up read asked 1,000 times.
 pub struct LocalStore {
-    _probed: (),
+    storage: web_sys::Storage,
 }
 
 impl LocalStore {
@@ -22,7 +23,9 @@ impl LocalStore {
     pub fn open() -> Result<Self, StorageError> {
         let window = web_sys::window().ok_or(StorageError::Unavailable)?;
         match window.local_storage() {
-            Ok(Some(_)) => Ok(Self { _probed: () }),
+            Ok(Some(_)) => Ok(Self {
+                storage: LocalStorage::raw(),
+            }),
             Ok(None) | Err(_) => Err(StorageError::Unavailable),
         }
     }
@@ -30,7 +33,7 @@ impl LocalStore {
     /// Reads nothing, but has the browser load the origin's storage into this tab, which
     /// Chromium does in one go on the first read of any kind (`length` here).
     pub fn load_into_tab(&self) {
-        let _ = LocalStorage::raw().length();
+        let _ = self.storage.length();
     }
 }
 
@@ -93,8 +96,9 @@ impl KeyValue for LocalStore {
     /// UTF-8 that the browser writes into wasm memory in one call, where wasm-bindgen's own
     /// string passing copies character by character in JavaScript.
     fn get(&self, key: &StorageKey) -> Result<Option<String>, StorageError> {
-        let value = LocalStorage::raw()
-            .unchecked_into::<RawStorage>()
+        let value = self
+            .storage
+            .unchecked_ref::<RawStorage>()
             .get_item(&key.as_string())
             .map_err(thrown)?;
         if value.is_null() || value.is_undefined() {
@@ -108,23 +112,22 @@ impl KeyValue for LocalStore {
     /// The text as it is, through gloo's `raw()` handle: gloo's typed `set` would encode it
     /// as JSON again.
     fn set(&self, key: &StorageKey, value: &str) -> Result<(), StorageError> {
-        LocalStorage::raw()
+        self.storage
             .set_item(&key.as_string(), value)
             .map_err(thrown)
     }
 
-    /// gloo's `delete` returns nothing: `removeItem` does not throw once storage is open.
+    /// `removeItem` does not throw once storage is open (gloo's `delete` drops its result too).
     fn remove(&self, key: &StorageKey) -> Result<(), StorageError> {
-        LocalStorage::delete(key.as_string());
+        let _ = self.storage.remove_item(&key.as_string());
         Ok(())
     }
 
     fn raw_keys(&self) -> Result<Vec<String>, StorageError> {
-        let count = LocalStorage::length();
-        let storage = LocalStorage::raw();
+        let count = self.storage.length().map_err(thrown)?;
         let mut keys = Vec::with_capacity(count as usize);
         for index in 0..count {
-            if let Some(key) = storage.key(index).map_err(thrown)? {
+            if let Some(key) = self.storage.key(index).map_err(thrown)? {
                 keys.push(key);
             }
         }
@@ -152,12 +155,15 @@ impl LocalStore {
     /// How much of the origin's storage is used, in UTF-16 code units of keys and values (as
     /// browsers count it), every app's keys included.
     pub fn units_in_use(&self) -> Result<usize, StorageError> {
-        let length = LocalStorage::length();
-        let storage = LocalStorage::raw();
+        let length = self.storage.length().map_err(thrown)?;
         let mut units = 0;
         for index in 0..length {
-            if let Some(key) = storage.key(index).map_err(thrown)? {
-                let value = storage.get_item(&key).map_err(thrown)?.unwrap_or_default();
+            if let Some(key) = self.storage.key(index).map_err(thrown)? {
+                let value = self
+                    .storage
+                    .get_item(&key)
+                    .map_err(thrown)?
+                    .unwrap_or_default();
                 units += key.encode_utf16().count() + value.encode_utf16().count();
             }
         }
