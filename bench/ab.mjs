@@ -1,0 +1,56 @@
+// Two builds side by side: `node bench/ab.mjs DIR_A DIR_B [count] [runs]`, each DIR a copy of
+// `dist/` from `make build`. Fresh cold starts with `count` incidents (1,000 unless given)
+// seeded from another tab, as in run.mjs, taking turns (A then B, then B then A) so that a
+// busy moment on the machine falls on both alike. Prints each build's medians, in ms:
+// `mend:load` (reading Mend's records) and `mend:list-ready` from navigation. For the figures
+// behind a lever kept or dropped; `make bench` is the benchmark of record.
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
+import { serveDist } from '../tests/e2e/support/server.mjs';
+import { seedInPage, TEMPLATE } from './seed.mjs';
+import { markAfter, observeTimings } from './page-timing.mjs';
+
+const [dirA, dirB] = process.argv.slice(2, 4);
+if (!dirA || !dirB) {
+  console.error('usage: node bench/ab.mjs DIR_A DIR_B [count] [runs]');
+  process.exit(2);
+}
+const count = Number(process.argv[4] ?? 1000);
+const runs = Number(process.argv[5] ?? 12);
+
+async function start(browser, server) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    await context.addInitScript(observeTimings);
+    const seeder = await context.newPage();
+    await seeder.goto(new URL('bench-seed', server.url).href);
+    await seeder.evaluate(seedInPage, { template: TEMPLATE, count });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.evaluate(markAfter, { name: 'mend:list-ready' });
+    return await page.evaluate(() => ({
+      load: performance.getEntriesByName('mend:load', 'measure')[0]?.duration,
+      ready: performance.getEntriesByName('mend:list-ready', 'mark')[0]?.startTime,
+    }));
+  } finally {
+    await context.close();
+  }
+}
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const builds = { A: { dir: dirA, seen: [] }, B: { dir: dirB, seen: [] } };
+for (const build of Object.values(builds)) build.server = await serveDist({ root: build.dir });
+for (let run = 0; run < runs; run += 1) {
+  for (const name of run % 2 ? ['B', 'A'] : ['A', 'B']) {
+    builds[name].seen.push(await start(browser, builds[name].server));
+  }
+}
+const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`${runs} cold starts of each at ${count} incidents, medians in ms`);
+for (const [name, { dir, seen }] of Object.entries(builds)) {
+  const load = median(seen.map((s) => s.load ?? 0)).toFixed(1);
+  const ready = median(seen.map((s) => s.ready)).toFixed(1);
+  console.log(`${name} ${dir}: mend:load ${load}, list ready ${ready}`);
+}
+await browser.close();
+process.exit(0);
