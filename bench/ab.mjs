@@ -7,7 +7,7 @@
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
 import { serveDist } from '../tests/e2e/support/server.mjs';
-import { seedInPage, TEMPLATE } from './seed.mjs';
+import { freshContext } from './seed.mjs';
 import { markAfter, observeTimings } from './page-timing.mjs';
 
 const [dirA, dirB] = process.argv.slice(2, 4);
@@ -19,13 +19,8 @@ const count = Number(process.argv[4] ?? 1000);
 const runs = Number(process.argv[5] ?? 12);
 
 async function start(browser, server) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const { context, page } = await freshContext(browser, server.url, { count, initScripts: [observeTimings] });
   try {
-    await context.addInitScript(observeTimings);
-    const seeder = await context.newPage();
-    await seeder.goto(new URL('bench-seed', server.url).href);
-    await seeder.evaluate(seedInPage, { template: TEMPLATE, count });
-    const page = await context.newPage();
     await page.goto(server.url);
     await page.evaluate(markAfter, { name: 'mend:list-ready' });
     return await page.evaluate(() => ({

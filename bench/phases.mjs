@@ -15,7 +15,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
 import { DIST, serveDist } from '../tests/e2e/support/server.mjs';
 import { PEER_DIST, waitForInput, watchForInput } from './peer.mjs';
-import { seedInPage, TEMPLATE } from './seed.mjs';
+import { freshContext } from './seed.mjs';
 import { markAfter, observeTimings } from './page-timing.mjs';
 
 const count = Number(process.argv[2] ?? 10);
@@ -47,15 +47,9 @@ function watchStart() {
 
 /** One fresh start: `seedCount` incidents stored first (when given), ready when `ready(page)` resolves. */
 async function start(browser, server, { seedCount, ready, watch }) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const initScripts = [observeTimings, watchStart, ...(watch ? [watch] : [])];
+  const { context, page } = await freshContext(browser, server.url, { count: seedCount, initScripts });
   try {
-    await context.addInitScript(observeTimings);
-    await context.addInitScript(watchStart);
-    if (watch) await context.addInitScript(watch);
-    const seeder = await context.newPage();
-    await seeder.goto(new URL('bench-seed', server.url).href);
-    if (seedCount != null) await seeder.evaluate(seedInPage, { template: TEMPLATE, count: seedCount });
-    const page = await context.newPage();
     await page.goto(server.url);
     await ready(page);
     return await page.evaluate(phases);

@@ -42,6 +42,27 @@ export function seedInPage({ template, count }) {
   return bytes;
 }
 
+/**
+ * A fresh context (nothing cached, service workers blocked) with `count` incidents stored
+ * first, when given, from another tab of the app's origin (a plain 404): Chromium loads all
+ * of an origin's localStorage into a tab on its first read there, so the app's own tab must
+ * start with none of it loaded, as a real first open does. Resolves to the context and a new
+ * tab, not yet navigated; the caller closes the context.
+ */
+export async function freshContext(browser, url, { count, initScripts = [] } = {}) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    for (const script of initScripts) await context.addInitScript(script);
+    const seeder = await context.newPage();
+    await seeder.goto(new URL('bench-seed', url).href);
+    if (count != null) await seeder.evaluate(seedInPage, { template: TEMPLATE, count });
+    return { context, page: await context.newPage() };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
 /** The template with `n` entries in each of Assess's lists, and Assess as its last step. */
 export function bigTemplate(n) {
   const record = JSON.parse(TEMPLATE);
