@@ -189,7 +189,6 @@ impl<'a> Reader<'a> {
             match bytes.get(self.at) {
                 None => return self.fail("the end of a string"),
                 Some(b'"') => break,
-                Some(0..=0x1f) => return self.fail("no control characters in a string"),
                 Some(b'\\') => {
                     let out = owned.get_or_insert_with(String::new);
                     out.push_str(&text[from..self.at]);
@@ -210,7 +209,8 @@ impl<'a> Reader<'a> {
                     self.at += 1;
                     from = self.at;
                 }
-                Some(_) => self.at += 1,
+                // `plain_run` stops only at a quote, a backslash or a control character.
+                Some(_) => return self.fail("no control characters in a string"),
             }
         }
         let end = self.at;

@@ -83,8 +83,8 @@ impl Writer {
                 b'\t' => "\\t",
                 0x08 => "\\b",
                 0x0c => "\\f",
-                0..=0x1f => "",
-                _ => continue,
+                // Any other control character (`plain_run` stops at nothing else).
+                _ => "",
             };
             self.out.push_str(&text[from..at - 1]);
             from = at;
