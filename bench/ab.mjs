@@ -7,7 +7,8 @@
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
 import { serveDist } from '../tests/e2e/support/server.mjs';
-import { freshContext } from './seed.mjs';
+import { freshStart } from './seed.mjs';
+import { median } from './stats.mjs';
 import { markAfter, observeTimings } from './page-timing.mjs';
 
 const [dirA, dirB] = process.argv.slice(2, 4);
@@ -18,19 +19,17 @@ if (!dirA || !dirB) {
 const count = Number(process.argv[4] ?? 1000);
 const runs = Number(process.argv[5] ?? 12);
 
-async function start(browser, server) {
-  const { context, page } = await freshContext(browser, server.url, { count, initScripts: [observeTimings] });
-  try {
-    await page.goto(server.url);
-    await page.evaluate(markAfter, { name: 'mend:list-ready' });
-    return await page.evaluate(() => ({
-      load: performance.getEntriesByName('mend:load', 'measure')[0]?.duration,
-      ready: performance.getEntriesByName('mend:list-ready', 'mark')[0]?.startTime,
-    }));
-  } finally {
-    await context.close();
-  }
+/** In the page, once the list is ready: Mend's read, and when the list was ready. */
+function marks() {
+  return {
+    load: performance.getEntriesByName('mend:load', 'measure')[0]?.duration,
+    ready: performance.getEntriesByName('mend:list-ready', 'mark')[0]?.startTime,
+  };
 }
+
+const start = (browser, server) => freshStart(browser, server.url, {
+  count, initScripts: [observeTimings], ready: (page) => page.evaluate(markAfter, { name: 'mend:list-ready' }), measure: marks,
+});
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const builds = { A: { dir: dirA, seen: [] }, B: { dir: dirB, seen: [] } };
@@ -40,11 +39,10 @@ for (let run = 0; run < runs; run += 1) {
     builds[name].seen.push(await start(browser, builds[name].server));
   }
 }
-const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`${runs} cold starts of each at ${count} incidents, medians in ms`);
 for (const [name, { dir, seen }] of Object.entries(builds)) {
-  const load = median(seen.map((s) => s.load ?? 0)).toFixed(1);
-  const ready = median(seen.map((s) => s.ready)).toFixed(1);
+  const load = median(seen.map((s) => s.load))?.toFixed(1) ?? '–';
+  const ready = median(seen.map((s) => s.ready))?.toFixed(1) ?? '–';
   console.log(`${name} ${dir}: mend:load ${load}, list ready ${ready}`);
 }
 await browser.close();

@@ -15,7 +15,8 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
 import { DIST, serveDist } from '../tests/e2e/support/server.mjs';
 import { PEER_DIST, waitForInput, watchForInput } from './peer.mjs';
-import { freshContext } from './seed.mjs';
+import { freshStart } from './seed.mjs';
+import { median } from './stats.mjs';
 import { markAfter, observeTimings } from './page-timing.mjs';
 
 const count = Number(process.argv[2] ?? 10);
@@ -46,17 +47,9 @@ function watchStart() {
 }
 
 /** One fresh start: `seedCount` incidents stored first (when given), ready when `ready(page)` resolves. */
-async function start(browser, server, { seedCount, ready, watch }) {
-  const initScripts = [observeTimings, watchStart, ...(watch ? [watch] : [])];
-  const { context, page } = await freshContext(browser, server.url, { count: seedCount, initScripts });
-  try {
-    await page.goto(server.url);
-    await ready(page);
-    return await page.evaluate(phases);
-  } finally {
-    await context.close();
-  }
-}
+const start = (browser, server, { seedCount, ready, watch }) => freshStart(browser, server.url, {
+  count: seedCount, initScripts: [observeTimings, watchStart, ...(watch ? [watch] : [])], ready, measure: phases,
+});
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const mend = await serveDist({ root: DIST });
@@ -66,10 +59,6 @@ for (let run = 0; run < runs; run += 1) {
   seen.mend.push(await start(browser, mend, { seedCount: count, ready: (page) => page.evaluate(markAfter, { name: 'mend:list-ready' }) }));
   if (peer) seen.peer.push(await start(browser, peer, { watch: watchForInput, ready: (page) => page.evaluate(waitForInput, 30_000) }));
 }
-const median = (xs) => {
-  const sorted = xs.filter((x) => x != null).sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : null;
-};
 const names = Object.keys(seen.mend[0]);
 console.log(`| ms from navigation, median of ${runs} | ${names.join(' | ')} |`);
 console.log(`|---|${names.map(() => '---:').join('|')}|`);

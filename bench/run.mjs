@@ -18,6 +18,7 @@ import { distSizes } from './sizes.mjs';
 import { peerReport, startPeer } from './peer.mjs';
 import { lockRound } from './lock.mjs';
 import { mendCompiled, peerCompiled } from './compiled.mjs';
+import { median, p95 } from './stats.mjs';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const COUNTS = [10, 100, 1000];
@@ -31,15 +32,6 @@ const STEPS = ['stop', 'assess', 'solutions', 'own-up', 'fix', 'follow-up', 'ste
 // Entries in each of Assess's lists in the incident at the import's limits.
 const BIG = 2000;
 
-const median = (xs) => quantile(xs, 0.5);
-const p95 = (xs) => quantile(xs, 0.95);
-function quantile(xs, q) {
-  if (!xs.length) return null;
-  const sorted = [...xs].sort((a, b) => a - b);
-  const at = (sorted.length - 1) * q;
-  const lo = Math.floor(at);
-  return sorted[lo] + (sorted[Math.ceil(at)] - sorted[lo]) * (at - lo);
-}
 const summary = (xs) => ({ median: median(xs), p95: p95(xs), runs: xs.length });
 
 /**

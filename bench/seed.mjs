@@ -43,23 +43,26 @@ export function seedInPage({ template, count }) {
 }
 
 /**
- * A fresh context (nothing cached, service workers blocked) with `count` incidents stored
- * first, when given, from another tab of the app's origin (a plain 404): Chromium loads all
- * of an origin's localStorage into a tab on its first read there, so the app's own tab must
- * start with none of it loaded, as a real first open does. Resolves to the context and a new
- * tab, not yet navigated; the caller closes the context.
+ * One cold start in a fresh context (nothing cached, service workers blocked), with `count`
+ * incidents stored first, when given, from another tab of the app's origin (a plain 404):
+ * Chromium loads all of an origin's localStorage into a tab on its first read there, so the
+ * app's own tab must start with none of it loaded, as a real first open does. `initScripts`
+ * run in every page; once `ready(page)` resolves, `measure` is evaluated in the page and its
+ * result returned.
  */
-export async function freshContext(browser, url, { count, initScripts = [] } = {}) {
+export async function freshStart(browser, url, { count, initScripts = [], ready, measure }) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     for (const script of initScripts) await context.addInitScript(script);
     const seeder = await context.newPage();
     await seeder.goto(new URL('bench-seed', url).href);
     if (count != null) await seeder.evaluate(seedInPage, { template: TEMPLATE, count });
-    return { context, page: await context.newPage() };
-  } catch (error) {
+    const page = await context.newPage();
+    await page.goto(url);
+    await ready(page);
+    return await page.evaluate(measure);
+  } finally {
     await context.close();
-    throw error;
   }
 }
 

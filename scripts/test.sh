@@ -40,6 +40,9 @@ stage() {
 
 mk() { make --no-print-directory "$@"; }
 
+# A full disk shows up later only as a linker's "Bus error": say how much room there is first.
+df -h . | tail -1 | awk '{ print "disk: " $4 " free of " $2 }'
+
 stage tools mk tools
 stage lint mk lint
 stage native mk test-native
