@@ -22,20 +22,6 @@ function retitle({ id, title }) {
 }
 
 /**
- * Init script: notes on the page once the app has begun reading storage. The read's start
- * mark is cleared when the read ends, so a test that looked for the mark itself could miss a
- * read that began and ended while the test runner was busy elsewhere.
- */
-function noteReadBegun() {
-  new PerformanceObserver((list) => {
-    if (list.getEntriesByName('mend:load:start').length > 0) window.__readBegun = true;
-  }).observe({ type: 'mark', buffered: true });
-}
-
-/** Resolves once the app has begun reading storage (after `noteReadBegun` was added). */
-const readBegun = (page) => page.waitForFunction(() => window.__readBegun === true, null, { polling: 1 });
-
-/**
  * Init script: holds the app back before its wasm is compiled, until the test calls
  * `window.__releaseApp()`: the HTML shell is all there is until then, however busy the
  * machine running the test.
@@ -53,16 +39,41 @@ function holdTheApp() {
 
 /**
  * Reloads `page` at 20× CPU slowdown, a slow phone, so that reading 1,000 stored records takes
- * many tasks and a while, and resolves once `until(page)` does (by default, once the read has
- * begun). Returns what restores full speed.
+ * many tasks and a while, and resolves once `until(page)` does. Returns what restores full
+ * speed.
  */
-async function reloadSlowly(page, context, until = readBegun) {
-  await page.addInitScript(noteReadBegun);
+async function reloadSlowly(page, context, until) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
   await page.reload({ waitUntil: 'commit' });
   await until(page);
   return () => cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+}
+
+/**
+ * Init script: once the app has begun reading storage, holds the read's next step (it waits
+ * for a later task through a zero timeout) until the test calls `window.__releaseRead()`. A
+ * test can then write from another tab mid-read, however fast the machine: timing alone lost
+ * that race once the read got quicker. Also notes each storage event the page is sent.
+ */
+function holdTheRead() {
+  const held = [];
+  let holding = true;
+  const original = window.setTimeout;
+  window.setTimeout = function (callback, delay, ...args) {
+    const reading = performance.getEntriesByName('mend:load:start', 'mark').length > 0;
+    if (holding && reading && !delay) {
+      held.push(() => original.call(window, callback, 0, ...args));
+      return 0;
+    }
+    return original.call(window, callback, delay, ...args);
+  };
+  window.__readHeld = () => held.length > 0;
+  window.__releaseRead = () => {
+    holding = false;
+    held.splice(0).forEach((queue) => queue());
+  };
+  addEventListener('storage', () => { window.__storageSeen = true; });
 }
 
 /** Whether the list is still to come: the store is still being read. */
@@ -90,14 +101,17 @@ test('400 stored incidents open in steps: every one is listed, in the colours ch
 test('a record another tab changes while the store is being read shows as it is now, not as first read', { timeout: TEST_TIMEOUT }, () =>
   withApp(async ({ page, context, baseUrl }) => {
     const list = await new ListPage(page, baseUrl).goto();
-    await page.evaluate(seedInPage, { template: TEMPLATE, count: 1000 });
+    await page.evaluate(seedInPage, { template: TEMPLATE, count: COUNT });
     const other = await context.newPage();
     await new ListPage(other, baseUrl).goto();
-    // The first incident (the lowest id) is read in the first step, before the page yields.
-    const fullSpeed = await reloadSlowly(page, context);
+    // The first incident (the lowest id) is read in the first step, before the read is held.
+    await page.addInitScript(holdTheRead);
+    await page.reload({ waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__readHeld?.() === true);
     await other.evaluate(retitle, { id: benchId(0), title: 'Changed in the other tab' });
+    await page.waitForFunction(() => window.__storageSeen === true);
     assert.ok(await stillReading(page), 'the other tab wrote while the store was still being read');
-    await fullSpeed();
+    await page.evaluate(() => window.__releaseRead());
 
     await list.heading.waitFor();
     await list.search.fill('Changed in the other tab');
