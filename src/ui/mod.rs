@@ -5,6 +5,7 @@ pub mod apart;
 pub mod app;
 pub mod dialogs;
 pub mod dom_ids;
+pub mod drawn_in_steps;
 pub mod form;
 pub mod opening;
 pub mod parts;

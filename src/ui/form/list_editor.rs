@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::field_input::FieldInput;
 use super::spec::ListSpec;
 use crate::browser::focus;
+use crate::ui::drawn_in_steps::drawn_in_steps;
 use crate::ui::parts::when::When;
 use crate::ui::reactive_text::text;
 use crate::ui::state::current::Current;
@@ -13,6 +14,12 @@ use crate::ui::state::library::Undo;
 /// Entries drawn at first, and how many more each "Show more" adds. An imported list can
 /// hold 2,000 entries; drawing them all made opening the step a task of several seconds.
 const PAGE: usize = 50;
+/// Entries drawn in the task that opens the step; the rest of the first page follows in later
+/// tasks. Opening Assess with 50 in each of its three lists was one task of 65 to 75 ms on a
+/// desktop; with 3 each it costs about what opening a short one does.
+const FIRST: usize = 3;
+/// Entries drawn in each later task.
+const MORE: usize = 15;
 
 /// Extra controls for one entry, given its id (e.g. "Recommend this option").
 pub type EntryExtra = fn(u32) -> AnyView;
@@ -37,6 +44,7 @@ pub fn ListEditor(
     let current = expect_context::<Current>();
     let ids = Memo::new(move |_| current.read(|i| (spec.ops.ids)(i)).unwrap_or_default());
     let limit = RwSignal::new(PAGE);
+    let cap = drawn_in_steps(FIRST, MORE, PAGE);
     // Entries added here stay drawn even past the limit, so Add always shows what it made.
     let added = RwSignal::new(Vec::<u32>::new());
     let shown = Memo::new(move |_| {
@@ -81,7 +89,7 @@ pub fn ListEditor(
             <h2 id=heading_id>{spec.label}</h2>
             {(!spec.hint.is_empty()).then(|| view! { <p class="hint">{spec.hint}</p> })}
             <ol class="entries">
-                <For each=move || shown.get() key=|id| *id let:item>
+                <For each=move || shown.with(|shown| shown.iter().take(cap.get()).copied().collect::<Vec<u32>>()) key=|id| *id let:item>
                     <Entry spec item ids announce extra/>
                 </For>
             </ol>

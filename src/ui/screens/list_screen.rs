@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::browser::{focus, page, perf, platform, tasks};
+use crate::browser::{focus, page, perf, platform};
 use crate::model::id_map::IdMap;
 use crate::model::milestones::{self, Next};
 use crate::model::order;
@@ -12,6 +12,7 @@ use crate::model::{clock, search, status, IncidentId, Status, Timestamp};
 use crate::route::Route;
 use crate::ui::dialogs::import_control::{drop_handlers, ImportControl, Importer};
 use crate::ui::dom_ids;
+use crate::ui::drawn_in_steps::drawn_in_steps;
 use crate::ui::parts::backup_reminder::BackupReminder;
 use crate::ui::parts::unreadable_list::UnreadableList;
 use crate::ui::parts::when::When;
@@ -65,20 +66,7 @@ pub fn ListScreen() -> impl IntoView {
     let show_archived = RwSignal::new(false);
     let notice = RwSignal::new(String::new());
     let limit = RwSignal::new(PAGE);
-    let cap = RwSignal::new(FIRST_ROWS);
-    leptos::task::spawn_local(async move {
-        loop {
-            tasks::sleep(0).await;
-            let Some(drawn) = cap.try_get_untracked() else {
-                return;
-            };
-            let full = drawn + MORE_ROWS >= PAGE;
-            cap.try_set(if full { usize::MAX } else { drawn + MORE_ROWS });
-            if full {
-                return;
-            }
-        }
-    });
+    let cap = drawn_in_steps(FIRST_ROWS, MORE_ROWS, PAGE);
 
     // Built only once someone searches, and again only when an incident changes.
     let haystacks = Memo::new(move |_| {
