@@ -79,6 +79,24 @@ export function bigTemplate(n) {
 }
 
 /**
+ * The template with `n` entries in every list of every step (Assess's, the options, the Fix
+ * checklist, the people to follow up with, the commitments and extra checks), the import's
+ * limits when `n` is 2,000, and `lastStep` as its last step.
+ */
+export function everyListTemplate(n, lastStep = 'stop') {
+  const record = JSON.parse(bigTemplate(n));
+  const s = record.incident.steps;
+  const many = (first, change) => Array.from({ length: n }, (_, k) => change({ ...first, id: k + 1 }, k + 1));
+  s.solutions.options = many(s.solutions.options[0], (o, id) => ({ ...o, title: `Option ${id}` }));
+  s.fix.items = many(s.fix.items[1], (o, id) => ({ ...o, what: `Item ${id}` }));
+  s.follow_up.people = many(s.follow_up.people[0], (o, id) => ({ ...o, name: `Person ${id}` }));
+  s.step_it_up.commitments = many(s.step_it_up.commitments[0], (o, id) => ({ ...o, what: `Commitment ${id}` }));
+  s.step_it_up.extra_checks = many(s.step_it_up.extra_checks[0], (o, id) => ({ ...o, text: `Check ${id}` }));
+  record.incident.last_step = lastStep;
+  return JSON.stringify(record);
+}
+
+/**
  * The same `count` incidents as one Export all file (`persist/backup.rs`), for measuring
  * import: `{"format":"mend-backup","schema":4,"exported_at":…,"incidents":[…],"unreadable":[]}`.
  */

@@ -2,6 +2,7 @@
 //! step's state, and the next real action: all derived from the record, never stored.
 
 use super::choices::{CheckIn, Severity};
+use super::names::Names;
 use super::steps::Commitment;
 use super::{Day, Incident, Step, Timestamp};
 
@@ -40,28 +41,30 @@ pub struct Milestones {
     pub prevention_set: bool,
 }
 
-/// The same person, written with other spacing or capitals.
-fn same_name(a: &str, b: &str) -> bool {
-    a.trim().eq_ignore_ascii_case(b.trim())
-}
-
 pub fn milestones(incident: &Incident) -> Milestones {
     let s = &incident.steps;
     let (finished, total) = s.fix.progress();
     let people = &s.follow_up.people;
-    let helpers_thanked = s.assess.helpers.iter().all(|h| {
-        h.name.trim().is_empty()
-            || people
+    // Asked last, since it is the costliest.
+    let helpers_thanked = || {
+        let thanked = Names::new(
+            people
                 .iter()
-                .any(|p| same_name(&p.name, &h.name) && p.thanked.is_some())
-    });
+                .filter(|p| p.thanked.is_some())
+                .map(|p| p.name.as_str()),
+        );
+        s.assess
+            .helpers
+            .iter()
+            .all(|h| h.name.trim().is_empty() || thanked.contains(&h.name))
+    };
     Milestones {
         told: s.own_up.told_at,
         fix_done: total > 0 && finished == total,
         followed_up: !people.is_empty()
             && people.iter().all(|p| p.told_resolved.is_some())
-            && helpers_thanked
-            && s.follow_up.debrief_held.is_some(),
+            && s.follow_up.debrief_held.is_some()
+            && helpers_thanked(),
         prevention_set: s
             .step_it_up
             .commitments

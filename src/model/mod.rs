@@ -17,6 +17,7 @@ pub mod labels;
 pub mod limits;
 pub mod mailto;
 pub mod milestones;
+pub mod names;
 pub mod order;
 pub mod passphrase;
 pub mod preflight;

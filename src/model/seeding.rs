@@ -1,6 +1,7 @@
 //! Lists that start from what the user already wrote: the Fix checklist from the chosen
 //! option, and the Follow-up ledger from the people named in Assess and Own up.
 
+use super::names::Names;
 use super::steps::{add_item, Stakeholder};
 use super::Incident;
 
@@ -34,10 +35,6 @@ pub fn seed_checklist(incident: &mut Incident) -> bool {
     true
 }
 
-fn same_name(a: &str, b: &str) -> bool {
-    a.trim().eq_ignore_ascii_case(b.trim())
-}
-
 /// Adds everyone named in Assess (who must help) and Own up (who to tell) to the ledger,
 /// unless they are already there or the user removed them. Returns whether anything changed.
 pub fn sync_stakeholders(incident: &mut Incident) -> bool {
@@ -51,20 +48,30 @@ pub fn sync_stakeholders(incident: &mut Incident) -> bool {
     let own_up = &incident.steps.own_up;
     named.push((own_up.tell_name.clone(), own_up.tell_role.clone()));
     let follow_up = &mut incident.steps.follow_up;
+    let known = Names::new(
+        follow_up
+            .people
+            .iter()
+            .map(|p| p.name.as_str())
+            .chain(follow_up.removed_names.iter().map(String::as_str)),
+    );
+    // A name given twice is added once, where it was first given.
+    let given = Names::new(named.iter().map(|(name, _)| name.as_str()));
     let mut changed = false;
-    for (name, role) in named {
-        if name.trim().is_empty()
-            || follow_up.people.iter().any(|p| same_name(&p.name, &name))
-            || follow_up.removed_names.iter().any(|n| same_name(n, &name))
-        {
+    for (at, (name, role)) in named.into_iter().enumerate() {
+        if name.trim().is_empty() || known.contains(&name) || given.first_place(&name) != Some(at) {
             continue;
         }
-        let id = add_item::<Stakeholder>(&mut follow_up.people);
-        if let Some(person) = follow_up.people.iter_mut().find(|p| p.id == id) {
-            person.name = name.trim().to_owned();
-            person.role = role.trim().to_owned();
+        // A ledger already at the length limit gains no one, and no one in it is renamed.
+        let length = follow_up.people.len();
+        add_item::<Stakeholder>(&mut follow_up.people);
+        if follow_up.people.len() > length {
+            if let Some(person) = follow_up.people.last_mut() {
+                person.name = name.trim().to_owned();
+                person.role = role.trim().to_owned();
+            }
+            changed = true;
         }
-        changed = true;
     }
     changed
 }
@@ -173,5 +180,31 @@ mod tests {
         i.steps.follow_up.removed_names.push("sam".into());
         assert!(!sync_stakeholders(&mut i));
         assert_eq!(i.steps.follow_up.people.len(), 1);
+    }
+
+    #[test]
+    fn a_name_given_twice_joins_the_ledger_once_as_first_given() {
+        let mut i = incident_with_options();
+        for (id, name, role) in [
+            (1, "Ana", "Accounts"),
+            (2, "Ben", "IT"),
+            (3, " ana ", "Sales"),
+        ] {
+            i.steps.assess.helpers.push(Person {
+                id,
+                name: name.into(),
+                role: role.into(),
+            });
+        }
+        i.steps.own_up.tell_name = "BEN".into();
+        assert!(sync_stakeholders(&mut i));
+        let people: Vec<(&str, &str, u32)> = i
+            .steps
+            .follow_up
+            .people
+            .iter()
+            .map(|p| (p.name.as_str(), p.role.as_str(), p.id))
+            .collect();
+        assert_eq!(people, [("Ana", "Accounts", 1), ("Ben", "IT", 2)]);
     }
 }

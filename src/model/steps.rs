@@ -214,6 +214,16 @@ impl Solutions {
         let chosen = self.chosen?;
         self.options.iter().find(|o| o.id == chosen)
     }
+
+    /// The options to weigh side by side, each with its place: the first `max`, and the
+    /// chosen one after them when it comes later.
+    pub fn side_by_side(&self, max: usize) -> Vec<(usize, &Alternative)> {
+        let mut shown: Vec<(usize, &Alternative)> =
+            self.options.iter().enumerate().take(max).collect();
+        let later = self.options.iter().enumerate().skip(max);
+        shown.extend(later.filter(|(_, o)| self.chosen == Some(o.id)));
+        shown
+    }
 }
 
 /// 4 Own up: who to tell, the briefing, and when it was done.

@@ -3,10 +3,10 @@
 // quickly with 2,000 entries (see the README's Performance section).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withApp, TEST_TIMEOUT } from './support/browser.mjs';
+import { withApp, eventually, TEST_TIMEOUT } from './support/browser.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { IncidentPage } from './pages/incident-page.mjs';
-import { benchId, bigTemplate, seedInPage, TEMPLATE } from '../../bench/seed.mjs';
+import { benchId, bigTemplate, everyListTemplate, seedInPage, TEMPLATE } from '../../bench/seed.mjs';
 
 test('a long list shows 100 incidents, then more on request, and search still finds every one', { timeout: TEST_TIMEOUT }, () =>
   withApp(async ({ page, baseUrl, checkA11y }) => {
@@ -66,4 +66,24 @@ test('a step with 120 key points draws 50, then more on request; one added past 
     assert.equal(await entries.count(), 121);
     assert.equal(await points.getByRole('button', { name: /^Show \d+ more/ }).count(), 0);
     assert.equal(await incident.field('Point', added).inputValue(), 'Call Contoso before noon');
+  }));
+
+test('with 12 options, Solutions weighs the first 8 and the recommended one side by side', { timeout: TEST_TIMEOUT }, () =>
+  withApp(async ({ page, baseUrl, checkA11y }) => {
+    await new ListPage(page, baseUrl).goto();
+    const record = JSON.parse(everyListTemplate(12, 'solutions'));
+    record.incident.steps.solutions.chosen = 12;
+    await page.evaluate(seedInPage, { template: JSON.stringify(record), count: 1 });
+    await page.goto(`${baseUrl}#/incident/${benchId(0)}/solutions`);
+    await page.reload();
+    const incident = new IncidentPage(page);
+    const firstEight = Array.from({ length: 8 }, (_, k) => `Option ${k + 1}`);
+    assert.deepEqual(await incident.sideBySide(), [...firstEight, 'Option 12 (recommended)']);
+    await page.getByText('Here: the first 8 options, and the recommended one.').waitFor();
+    await checkA11y('many options side by side');
+
+    // Recommending one of the first eight leaves the twelfth out.
+    await incident.entry('Options', 'Option 3').getByLabel('Recommend this option').check();
+    firstEight[2] = 'Option 3 (recommended)';
+    await eventually(async () => assert.deepEqual(await incident.sideBySide(), firstEight));
   }));

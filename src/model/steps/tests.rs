@@ -75,3 +75,27 @@ fn timeline_sorts_by_time_with_untimed_entries_last() {
     let order: Vec<u32> = assess.sorted_timeline().iter().map(|e| e.id).collect();
     assert_eq!(order, [3, 2, 1]);
 }
+
+#[test]
+fn side_by_side_holds_the_first_options_and_a_later_chosen_one() {
+    let mut s = Solutions::default();
+    for id in 1..=12 {
+        add_item(&mut s.options);
+        s.options[id - 1].title = format!("Option {id}");
+    }
+    let places = |s: &Solutions| {
+        s.side_by_side(8)
+            .iter()
+            .map(|(at, o)| (*at, o.id))
+            .collect::<Vec<_>>()
+    };
+    let first_eight: Vec<(usize, u32)> = (0..8).map(|at| (at, at as u32 + 1)).collect();
+    assert_eq!(places(&s), first_eight);
+    s.chosen = Some(3);
+    assert_eq!(places(&s), first_eight, "already among them");
+    s.chosen = Some(11);
+    assert_eq!(places(&s).last(), Some(&(10, 11)));
+    assert_eq!(places(&s).len(), 9);
+    s.options.truncate(2);
+    assert_eq!(places(&s), [(0, 1), (1, 2)]);
+}

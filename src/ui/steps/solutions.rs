@@ -55,16 +55,20 @@ fn recommend(id: u32) -> AnyView {
     .into_any()
 }
 
+/// Options side by side at most: a wider table can't be read, and one of 2,000 columns was a
+/// task of over half a second to draw.
+const SIDE_BY_SIDE: usize = 8;
+
 fn row(
     label: &'static str,
-    options: &[Alternative],
+    options: &[(usize, Alternative)],
     chosen: Option<u32>,
     cell: fn(&Alternative) -> String,
 ) -> impl IntoView {
     view! {
         <tr>
             <th scope="row">{label}</th>
-            {options.iter().map(|o| view! { <td class:chosen=chosen == Some(o.id)>{cell(o)}</td> }).collect_view()}
+            {options.iter().map(|(_, o)| view! { <td class:chosen=chosen == Some(o.id)>{cell(o)}</td> }).collect_view()}
         </tr>
     }
 }
@@ -73,25 +77,36 @@ fn row(
 #[component]
 fn Comparison() -> impl IntoView {
     let current = expect_context::<Current>();
-    let solutions = Memo::new(move |_| {
+    // The options shown, with their places, the one chosen, and how many there are.
+    let shown = Memo::new(move |_| {
         current
-            .read(|i| i.steps.solutions.clone())
+            .read(|i| {
+                let s = &i.steps.solutions;
+                let shown = s.side_by_side(SIDE_BY_SIDE);
+                let shown: Vec<(usize, Alternative)> =
+                    shown.into_iter().map(|(at, o)| (at, o.clone())).collect();
+                (shown, s.chosen, s.options.len())
+            })
             .unwrap_or_default()
     });
     move || {
-        let s = solutions.get();
-        (!s.options.is_empty()).then(|| {
-            let chosen = s.chosen;
-            let options = &s.options;
+        let (options, chosen, count) = shown.get();
+        (!options.is_empty()).then(|| {
+            let options = &options;
+            // Says SIDE_BY_SIDE in words.
+            let more = (count > SIDE_BY_SIDE).then_some(view! {
+                <p class="hint">"Here: the first 8 options, and the recommended one."</p>
+            });
             view! {
                 <section aria-labelledby="compare-heading">
                     <h2 id="compare-heading">"Side by side"</h2>
+                    {more}
                     <div class="table-scroll" role="region" aria-labelledby="compare-heading" tabindex="0">
                         <table class="compare">
                             <thead>
                                 <tr>
                                     <td></td>
-                                    {options.iter().enumerate().map(|(n, o)| view! {
+                                    {options.iter().map(|(n, o)| view! {
                                         <th scope="col" class:chosen=chosen == Some(o.id)>
                                             {if o.title.trim().is_empty() { format!("Option {}", n + 1) } else { o.title.clone() }}
                                             {(chosen == Some(o.id)).then_some(" (recommended)")}

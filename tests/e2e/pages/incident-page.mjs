@@ -98,6 +98,14 @@ export class IncidentPage {
     return this.page.getByRole('region', { name, exact: true });
   }
 
+  /** Solutions' options side by side: the column headings, as they read. */
+  async sideBySide() {
+    // The step's only table.
+    const table = this.page.getByRole('table');
+    await table.waitFor();
+    return table.getByRole('columnheader').allTextContents();
+  }
+
   /** One entry of a list, by its legend, e.g. "Key point 2". */
   entry(listName, legend) {
     return this.list(listName).getByRole('group', { name: legend, exact: true });
