@@ -86,4 +86,5 @@ test('with 12 options, Solutions weighs the first 8 and the recommended one side
     await incident.entry('Options', 'Option 3').getByLabel('Recommend this option').check();
     firstEight[2] = 'Option 3 (recommended)';
     await eventually(async () => assert.deepEqual(await incident.sideBySide(), firstEight));
+    await page.getByText('Here: the first 8 options.', { exact: true }).waitFor();
   }));

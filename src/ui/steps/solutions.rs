@@ -93,9 +93,14 @@ fn Comparison() -> impl IntoView {
         let (options, chosen, count) = shown.get();
         (!options.is_empty()).then(|| {
             let options = &options;
-            // Says SIDE_BY_SIDE in words.
+            // The 8 is SIDE_BY_SIDE; a recommended option past them is added at the end.
+            let later_chosen = options.len() > SIDE_BY_SIDE;
             let more = (count > SIDE_BY_SIDE).then_some(view! {
-                <p class="hint">"Here: the first 8 options, and the recommended one."</p>
+                <p class="hint">
+                    "Here: the first 8 options"
+                    {later_chosen.then_some(", and the recommended one")}
+                    "."
+                </p>
             });
             view! {
                 <section aria-labelledby="compare-heading">
