@@ -3,8 +3,8 @@
 //!
 //! gloo's `LocalStorage::raw()` throws out of the wasm when storage is blocked, so
 //! `LocalStore::open()` asks `web_sys` first, once, and a `LocalStore` exists only when
-//! storage was there; it keeps the handle gloo gives, for every call after. Records are already JSON text: they are written and read as
-//! the text they are (see `get`).
+//! storage was there; it keeps the handle gloo gives, for every call after. Records are
+//! already JSON text: they are written and read as the text they are (see `get`).
 
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::prelude::wasm_bindgen;

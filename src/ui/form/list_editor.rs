@@ -59,6 +59,9 @@ pub fn ListEditor(
             })
         })
     });
+    // Of those, the ones drawn so far as the step opens.
+    let drawn =
+        move || shown.with(|shown| shown.iter().take(cap.get()).copied().collect::<Vec<u32>>());
     let hidden = move || ids.with(Vec::len).saturating_sub(shown.with(Vec::len));
     // Spoken after a move, since the moved entry's new place isn't otherwise announced.
     let announce = RwSignal::new(String::new());
@@ -89,7 +92,7 @@ pub fn ListEditor(
             <h2 id=heading_id>{spec.label}</h2>
             {(!spec.hint.is_empty()).then(|| view! { <p class="hint">{spec.hint}</p> })}
             <ol class="entries">
-                <For each=move || shown.with(|shown| shown.iter().take(cap.get()).copied().collect::<Vec<u32>>()) key=|id| *id let:item>
+                <For each=drawn key=|id| *id let:item>
                     <Entry spec item ids announce extra/>
                 </For>
             </ol>
