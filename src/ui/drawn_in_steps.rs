@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use crate::browser::tasks;
 
 /// Rows to draw: `first` now, `more` added in each later task, and no cap at all once
-/// `page` is reached (the page's own limit then applies).
-pub fn drawn_in_steps(first: usize, more: usize, page: usize) -> ReadSignal<usize> {
+/// `page` is reached (the page's own limit then applies). Setting it to `usize::MAX` draws
+/// the rest at once.
+pub fn drawn_in_steps(first: usize, more: usize, page: usize) -> RwSignal<usize> {
     let cap = RwSignal::new(first);
     leptos::task::spawn_local(async move {
         loop {
@@ -16,12 +17,12 @@ pub fn drawn_in_steps(first: usize, more: usize, page: usize) -> ReadSignal<usiz
             let Some(drawn) = cap.try_get_untracked() else {
                 return;
             };
-            let full = drawn + more >= page;
+            let full = drawn.saturating_add(more) >= page;
             cap.try_set(if full { usize::MAX } else { drawn + more });
             if full {
                 return;
             }
         }
     });
-    cap.read_only()
+    cap
 }

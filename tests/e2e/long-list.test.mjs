@@ -88,3 +88,52 @@ test('with 12 options, Solutions weighs the first 8 and the recommended one side
     await eventually(async () => assert.deepEqual(await incident.sideBySide(), firstEight));
     await page.getByText('Here: the first 8 options.', { exact: true }).waitFor();
   }));
+
+/**
+ * In the page: holds every zero-delay timeout from now on, the later tasks in which a step's
+ * list draws the rest of its first entries, until `window.__releaseTasks()`. A slow phone
+ * gives a person that long to press Add.
+ */
+function holdLaterTasks() {
+  const held = [];
+  const original = window.setTimeout;
+  window.setTimeout = function (callback, delay, ...args) {
+    if (!delay) {
+      held.push(() => original.call(window, callback, 0, ...args));
+      return 0;
+    }
+    return original.call(window, callback, delay, ...args);
+  };
+  window.__releaseTasks = () => {
+    window.setTimeout = original;
+    held.splice(0).forEach((run) => run());
+  };
+}
+
+test('an entry added while the step is still drawing its list is drawn at once, with focus in it', { timeout: TEST_TIMEOUT }, () =>
+  withApp(async ({ page, baseUrl }) => {
+    await new ListPage(page, baseUrl).goto();
+    const record = JSON.parse(bigTemplate(10));
+    record.incident.last_step = 'stop';
+    await page.evaluate(seedInPage, { template: JSON.stringify(record), count: 1 });
+    await page.goto(`${baseUrl}#/incident/${benchId(0)}/stop`);
+    await page.reload();
+    const incident = new IncidentPage(page);
+    await page.getByRole('heading', { level: 1, name: 'Stop', exact: true }).waitFor();
+
+    await page.evaluate(holdLaterTasks);
+    await incident.goToStep('Assess');
+    const points = incident.list('Key points to raise first');
+    await incident.entry('Key points to raise first', 'Key point 3').waitFor();
+    assert.equal(await points.getByRole('group').count(), 3, 'the rest of the list is still to be drawn');
+
+    await points.getByRole('button', { name: 'Add key point', exact: true }).click();
+    const added = incident.entry('Key points to raise first', 'Key point 11');
+    await eventually(async () => assert.ok(
+      await incident.field('Point', added).evaluate((field) => document.activeElement === field, undefined, { timeout: 1_000 }),
+      'focus is in the new entry',
+    ));
+    await page.evaluate(() => window.__releaseTasks());
+    await incident.entry('Key points to raise first', 'Key point 10').waitFor();
+    assert.equal(await points.getByRole('group').count(), 11);
+  }));

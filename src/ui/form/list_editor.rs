@@ -73,6 +73,9 @@ pub fn ListEditor(
         if ids.with_untracked(Vec::len) > limit.get_untracked() {
             added.update(|added| added.push(id));
         }
+        // Added while the step still draws its first entries (a slow phone): the rest, and
+        // the new one, are drawn now, so that focus finds it.
+        cap.set(usize::MAX);
         if let Some(first) = spec.fields.first() {
             let field_id = format!("{}-{id}", first.key);
             request_animation_frame(move || focus::by_id(&field_id));
