@@ -75,7 +75,7 @@ pub fn FollowUpStep() -> impl IntoView {
     view! {
         <p class="lead">"Close the loop: let people know it's resolved, and thank the ones who helped."</p>
         <ListEditor spec=&PEOPLE/>
-        <When when=move || (composed.get() > 0)>
+        <When when=move || { composed.get() > 0 }>
             <MessageCard key="resolution-note" title="Resolution note for the customer" message=note/>
             <MessageCard key="thank-you" title="Thank-you to the people who helped" message=thanks/>
             <MessageCard key="public-thanks" title="Public thank-you, for the wider team" message=public/>
