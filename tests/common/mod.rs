@@ -2,9 +2,10 @@
 //! another tab's save lands. The app itself only writes through `Session`.
 
 use mend::model::Incident;
+use mend::persist::codec::schema_version;
 use mend::persist::repo::SaveError;
 use mend::persist::sync::fingerprint;
-use mend::persist::{KeyValue, StorageKey, Writer};
+use mend::persist::{KeyValue, StorageKey, Writer, SCHEMA_VERSION};
 
 pub trait SaveOver {
     /// Writes `incident` under its own key, over what is there unless a newer Mend wrote it.
@@ -14,7 +15,10 @@ pub trait SaveOver {
 impl SaveOver for Writer {
     fn save(&self, kv: &dyn KeyValue, incident: &Incident) -> Result<(), SaveError> {
         let stored = kv.get(&StorageKey::Incident(incident.id))?;
-        self.save_if_unchanged(kv, incident, stored.as_deref().map(fingerprint))
-            .map(|_| ())
+        // A tab has seen only what it could read: a newer Mend's record it set aside.
+        let newer =
+            |raw: &&str| schema_version(raw).is_ok_and(|found| found > u64::from(SCHEMA_VERSION));
+        let seen = stored.as_deref().filter(|raw| !newer(raw)).map(fingerprint);
+        self.save_if_unchanged(kv, incident, seen).map(|_| ())
     }
 }
