@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withApp, eventually, TEST_TIMEOUT } from './support/browser.mjs';
+import { holdLaterTasks } from './support/held-tasks.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { IncidentPage } from './pages/incident-page.mjs';
 import { benchId, bigTemplate, everyListTemplate, seedInPage, TEMPLATE } from '../../bench/seed.mjs';
@@ -89,27 +90,6 @@ test('with 12 options, Solutions weighs the first 8 and the recommended one side
     await page.getByText('Here: the first 8 options.', { exact: true }).waitFor();
   }));
 
-/**
- * In the page: holds every zero-delay timeout from now on, the later tasks in which a step's
- * list draws the rest of its first entries, until `window.__releaseTasks()`. A slow phone
- * gives a person that long to press Add.
- */
-function holdLaterTasks() {
-  const held = [];
-  const original = window.setTimeout;
-  window.setTimeout = function (callback, delay, ...args) {
-    if (!delay) {
-      held.push(() => original.call(window, callback, 0, ...args));
-      return 0;
-    }
-    return original.call(window, callback, delay, ...args);
-  };
-  window.__releaseTasks = () => {
-    window.setTimeout = original;
-    held.splice(0).forEach((run) => run());
-  };
-}
-
 test('an entry added while the step is still drawing its list is drawn at once, with focus in it', { timeout: TEST_TIMEOUT }, () =>
   withApp(async ({ page, baseUrl }) => {
     await new ListPage(page, baseUrl).goto();
@@ -121,6 +101,8 @@ test('an entry added while the step is still drawing its list is drawn at once, 
     const incident = new IncidentPage(page);
     await page.getByRole('heading', { level: 1, name: 'Stop', exact: true }).waitFor();
 
+    // The later tasks in which the list draws the rest of its first entries wait: a slow
+    // phone gives a person that long to press Add.
     await page.evaluate(holdLaterTasks);
     await incident.goToStep('Assess');
     const points = incident.list('Key points to raise first');

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withApp, eventually, TEST_TIMEOUT } from './support/browser.mjs';
+import { holdLaterTasks } from './support/held-tasks.mjs';
 import { LoadingShell } from './pages/loading-shell.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { LockScreen, LockSettings } from './pages/lock-page.mjs';
@@ -50,29 +51,8 @@ async function reloadSlowly(page, context, until) {
   return () => cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 }
 
-/**
- * Init script: once the app has begun reading storage, holds the read's next step (it waits
- * for a later task through a zero timeout) until the test calls `window.__releaseRead()`. A
- * test can then write from another tab mid-read, however fast the machine: timing alone lost
- * that race once the read got quicker. Also notes each storage event the page is sent.
- */
-function holdTheRead() {
-  const held = [];
-  let holding = true;
-  const original = window.setTimeout;
-  window.setTimeout = function (callback, delay, ...args) {
-    const reading = performance.getEntriesByName('mend:load:start', 'mark').length > 0;
-    if (holding && reading && !delay) {
-      held.push(() => original.call(window, callback, 0, ...args));
-      return 0;
-    }
-    return original.call(window, callback, delay, ...args);
-  };
-  window.__readHeld = () => held.length > 0;
-  window.__releaseRead = () => {
-    holding = false;
-    held.splice(0).forEach((queue) => queue());
-  };
+/** Init script: notes each storage event the page is sent. */
+function noteStorageEvents() {
   addEventListener('storage', () => { window.__storageSeen = true; });
 }
 
@@ -105,13 +85,16 @@ test('a record another tab changes while the store is being read shows as it is 
     const other = await context.newPage();
     await new ListPage(other, baseUrl).goto();
     // The first incident (the lowest id) is read in the first step, before the read is held.
-    await page.addInitScript(holdTheRead);
+    // Once the read has begun, its next step (a zero timeout away) waits for the test: timing
+    // alone lost the race to write mid-read once the read got quicker.
+    await page.addInitScript(holdLaterTasks, { after: 'mend:load:start' });
+    await page.addInitScript(noteStorageEvents);
     await page.reload({ waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__readHeld?.() === true);
+    await page.waitForFunction(() => window.__tasksHeld?.() === true);
     await other.evaluate(retitle, { id: benchId(0), title: 'Changed in the other tab' });
     await page.waitForFunction(() => window.__storageSeen === true);
     assert.ok(await stillReading(page), 'the other tab wrote while the store was still being read');
-    await page.evaluate(() => window.__releaseRead());
+    await page.evaluate(() => window.__releaseTasks());
 
     await list.heading.waitFor();
     await list.search.fill('Changed in the other tab');
