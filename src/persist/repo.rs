@@ -117,7 +117,8 @@ impl Writer {
     }
 
     /// Writes one incident only if its stored text is still the one this tab last saw
-    /// (`last_seen`, a fingerprint; `None` for not stored). Returns the new fingerprint.
+    /// (`last_seen`, a fingerprint; `None` for not stored), which must be a text this version
+    /// read as a record or wrote, never a newer Mend's. Returns the new fingerprint.
     pub fn save_if_unchanged(
         &self,
         kv: &dyn KeyValue,
@@ -127,9 +128,8 @@ impl Writer {
         let key = StorageKey::Incident(incident.id);
         let text = codec::encode(incident);
         let existing = kv.get(&key)?;
-        // What this tab last saw, it read or wrote itself, so only a changed text can be
-        // newer: reading the version parses all of it, which took 12 ms of a save at the
-        // import's limits.
+        // So only a changed text can be newer: reading the version parses all of it (12 ms
+        // of a save at the import's limits).
         if existing.as_deref().map(sync::fingerprint) != last_seen {
             refuse_newer(existing.as_deref(), SCHEMA_VERSION, SaveError::NewerRecord)?;
             return Err(SaveError::ChangedElsewhere(existing));
