@@ -20,10 +20,18 @@ pub fn set_theme(theme: Option<&str>) {
     }
 }
 
+fn element(id: &str) -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id(id)
+}
+
+/// Whether the element with this id is on the page.
+pub fn has(id: &str) -> bool {
+    element(id).is_some()
+}
+
 /// Removes the element with this id, if it is on the page.
 pub fn remove(id: &str) {
-    let document = web_sys::window().and_then(|w| w.document());
-    if let Some(element) = document.and_then(|d| d.get_element_by_id(id)) {
+    if let Some(element) = element(id) {
         element.remove();
     }
 }

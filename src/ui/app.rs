@@ -74,12 +74,15 @@ fn Doorway() -> impl IntoView {
 /// Everything but the lock screen, once storage has been read (`Opening`).
 #[component]
 pub(crate) fn Workspace(loaded: Loaded) -> impl IntoView {
-    // Gone in the same task as the workspace is drawn (mounting is synchronous). Someone who
-    // tabbed into the shell's banner meanwhile keeps their place in the app's.
-    let held = focus::held_inside(dom_ids::SHELL);
-    page::remove(dom_ids::SHELL);
-    if let Some(class) = held {
-        request_animation_frame(move || focus::by_selector(&format!(".banner .{class}")));
+    // While the HTML shell shows (a first opening, not an unlock), the frame (banner,
+    // notices) is drawn in this task, hidden by the stylesheet, and the screen in the next,
+    // which takes the shell away: drawn together they were one task of 40 to 60 ms on a desktop.
+    let screen_due = RwSignal::new(!page::has(dom_ids::SHELL));
+    if !screen_due.get_untracked() {
+        leptos::task::spawn_local(async move {
+            tasks::sleep(0).await;
+            screen_due.try_set(true);
+        });
     }
     let library = Library::open(loaded);
     provide_context(library);
@@ -142,7 +145,9 @@ pub(crate) fn Workspace(loaded: Loaded) -> impl IntoView {
         <Notices/>
         <UpdatePrompt/>
         <main id=dom_ids::MAIN>
-            {move || match screen.get() {
+            {move || screen_due.get().then(|| {
+                replace_shell();
+                match screen.get() {
                 Screen::List => apart(|| view! { <ListScreen/> }),
                 Screen::Incident(id) => apart(move || view! { <IncidentScreen id step/> }),
                 Screen::TellNow(id) => apart(move || view! { <TellNowScreen id/> }),
@@ -150,8 +155,20 @@ pub(crate) fn Workspace(loaded: Loaded) -> impl IntoView {
                 Screen::Insights => apart(|| view! { <InsightsScreen/> }),
                 Screen::Checklist => apart(|| view! { <ChecklistScreen/> }),
                 Screen::NotFound => apart(|| view! { <NotFound/> }),
-            }}
+                }
+            })}
         </main>
+    }
+}
+
+/// Takes the HTML shell away, in the task that draws the first screen (mounting is
+/// synchronous), so that no frame is empty. Someone who tabbed into the shell's banner
+/// meanwhile keeps their place in the app's.
+fn replace_shell() {
+    let held = focus::held_inside(dom_ids::SHELL);
+    page::remove(dom_ids::SHELL);
+    if let Some(class) = held {
+        request_animation_frame(move || focus::by_selector(&format!(".banner .{class}")));
     }
 }
 

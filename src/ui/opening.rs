@@ -1,7 +1,7 @@
 //! Reading storage before the workspace opens: a small store at once, a large one in steps of
 //! a few hundred records, each in a task of its own, and the workspace drawn in one more, so
 //! that the page never stops answering for the whole read and the drawing. The HTML shell
-//! ("Opening…") stays until the workspace is drawn.
+//! ("Opening…") stays until the workspace has drawn its first screen.
 
 use leptos::prelude::*;
 

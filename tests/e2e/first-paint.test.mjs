@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { withApp } from './support/browser.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { LoadingShell } from './pages/loading-shell.mjs';
+import { holdLaterTasks } from './support/held-tasks.mjs';
 
 test('a calm shell shows while the app downloads, then the app replaces it in place', () =>
   withApp(async ({ page, baseUrl }) => {
@@ -29,4 +30,25 @@ test('a calm shell shows while the app downloads, then the app replaces it in pl
     assert.equal(await page.getByRole('main').count(), 1);
     assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
     assert.deepEqual(await page.getByRole('banner').boundingBox(), before, 'the banner stays put');
+  }));
+
+test('the app draws its frame a task before its first screen, and until then the shell alone shows', () =>
+  withApp(async ({ page, baseUrl }) => {
+    // Held from the moment the app's own banner is in the page: the frame is drawn, the
+    // screen waits for the next task.
+    await page.addInitScript(holdLaterTasks, { afterElement: 'body > .banner' });
+    const shell = new LoadingShell(page);
+    const list = new ListPage(page, baseUrl);
+    await page.goto(baseUrl);
+    await page.waitForFunction(() => window.__tasksHeld?.() === true);
+    assert.equal(await page.locator('body > .banner').count(), 1, 'the app\'s frame is drawn');
+    assert.ok(await shell.note.isVisible(), 'the shell still shows');
+    assert.equal(await page.getByRole('banner').count(), 1, 'one banner shows: the shell\'s');
+    assert.equal(await list.heading.count(), 0, 'the list is not drawn yet');
+
+    await page.evaluate(() => window.__releaseTasks());
+    await list.heading.waitFor();
+    assert.equal(await shell.note.count(), 0, 'the shell is gone');
+    assert.equal(await page.getByRole('banner').count(), 1);
+    assert.ok(await page.locator('body > .banner').isVisible(), 'the app\'s banner shows');
   }));

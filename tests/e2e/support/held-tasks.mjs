@@ -5,15 +5,17 @@
 
 /**
  * In the page (an init script, or evaluated): from now on, or once the performance mark
- * `after` exists, holds every zero-delay timeout until `window.__releaseTasks()`, which runs
- * them and stops holding. `window.__tasksHeld()` says whether any is held.
+ * `after` exists, or once an element matches the CSS selector `afterElement`, holds every
+ * zero-delay timeout until `window.__releaseTasks()`, which runs them and stops holding.
+ * `window.__tasksHeld()` says whether any is held.
  */
-export function holdLaterTasks({ after = null } = {}) {
+export function holdLaterTasks({ after = null, afterElement = null } = {}) {
   const held = [];
   let holding = true;
   const original = window.setTimeout;
   window.setTimeout = function (callback, delay, ...args) {
-    const begun = after === null || performance.getEntriesByName(after, 'mark').length > 0;
+    const begun = (after === null || performance.getEntriesByName(after, 'mark').length > 0)
+      && (afterElement === null || document.querySelector(afterElement) !== null);
     if (holding && begun && !delay) {
       held.push(() => original.call(window, callback, 0, ...args));
       return 0;
