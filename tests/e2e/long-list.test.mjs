@@ -119,3 +119,30 @@ test('an entry added while the step is still drawing its list is drawn at once, 
     await incident.entry('Key points to raise first', 'Key point 10').waitFor();
     assert.equal(await points.getByRole('group').count(), 11);
   }));
+
+test('an incident opened from the list shows its heading first and its form a task later, with nothing below it drawn before', { timeout: TEST_TIMEOUT }, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    const record = JSON.parse(TEMPLATE);
+    record.incident.last_step = 'assess';
+    await page.evaluate(seedInPage, { template: JSON.stringify(record), count: 1 });
+    await page.reload();
+    const title = 'Sent the invoices to the wrong client list (1)';
+    await list.incidentLink(title).waitFor();
+    const incident = new IncidentPage(page);
+
+    // Held from the moment the incident's heading is in the page.
+    await page.evaluate(holdLaterTasks, { afterElement: '.incident-line' });
+    await list.incidentLink(title).click();
+    await page.waitForFunction(() => window.__tasksHeld?.() === true);
+    await incident.steps.waitFor();
+    assert.equal(await incident.heading.count(), 1, 'the step\'s heading is drawn');
+    assert.equal(await page.getByLabel('What happened', { exact: true }).count(), 0, 'the form waits');
+    assert.equal(await incident.nextButton.count(), 0, 'so does Next, which would move when the form came');
+    assert.equal(await incident.deleteButton.count(), 0);
+
+    await page.evaluate(() => window.__releaseTasks());
+    await page.getByLabel('What happened', { exact: true }).waitFor();
+    await incident.nextButton.waitFor();
+    assert.equal(await incident.heading.textContent(), 'Assess');
+  }));
