@@ -48,8 +48,10 @@ export class IncidentPage {
     return scale.getByRole('radio', { name: new RegExp(`^${value}( |$)`) });
   }
 
-  /** The number checked on a rating scale, or null. */
+  /** The number checked on a rating scale, or null. Waits for the scale: a step's form comes a
+   * task after the incident's heading when it opens. */
   async rated(scale) {
+    await scale.waitFor();
     const checked = scale.locator('input[type="radio"]:checked');
     return (await checked.count()) ? checked.getAttribute('value') : null;
   }
