@@ -2,9 +2,10 @@
 // trunk post_build hook (Trunk.toml), run on the staged build in $TRUNK_STAGING_DIR before it
 // becomes dist/. Also runs on an already-built folder: node scripts/post-build.mjs dist
 //
-// 0. Minifies wasm-bindgen's glue JS with esbuild, and writes its new sha384 into the
-//    modulepreload link's integrity attribute (trunk --minify can't be used: it minifies
-//    index.html's inline loader too, after which no hash of it is known here).
+// 0. Minifies wasm-bindgen's glue JS and the stylesheet with esbuild, and writes each one's
+//    new sha384 into its link's integrity attribute (trunk --minify can't be used: it minifies
+//    index.html's inline loader too, after which no hash of it is known here). The
+//    stylesheet's comments stay in style/ for whoever reads it.
 // 1. CSP: puts the sha256 of each inline script (trunk's module loader) into script-src of
 //    the Content-Security-Policy meta tag, and refuses inline styles, which style-src 'self'
 //    would block.
@@ -74,23 +75,24 @@ async function writeServiceWorker() {
   return { version, files };
 }
 
-async function minifyGlue() {
+async function minify() {
   const indexPath = join(dir, 'index.html');
   let html = await readFile(indexPath, 'utf8');
-  const glue = (await listFiles(dir)).filter((file) => /^[\w-]+\.js$/.test(file) && file !== 'sw.js');
-  for (const file of glue) {
+  const files = (await listFiles(dir)).filter((file) => /^[\w-]+\.(js|css)$/.test(file) && file !== 'sw.js');
+  for (const file of files) {
     const path = join(dir, file);
-    const { code } = await transform(await readFile(path, 'utf8'), { minify: true, format: 'esm', target: 'es2020' });
+    const options = file.endsWith('.css') ? { loader: 'css' } : { format: 'esm', target: 'es2020' };
+    const { code } = await transform(await readFile(path, 'utf8'), { minify: true, ...options });
     await writeFile(path, code);
     const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
     const link = new RegExp(`(href="\\./${file.replace(/[.]/g, '\\.')}"[^>]*integrity=")sha384-[^"]*`);
     html = html.replace(link, (_, start) => start + integrity);
   }
   await writeFile(indexPath, html);
-  return glue;
+  return files;
 }
 
-const minified = await minifyGlue();
+const minified = await minify();
 const sources = await applyCsp();
 const outside = await findOutsideAddresses(dir);
 if (outside.length) {
