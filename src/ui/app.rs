@@ -148,13 +148,13 @@ pub(crate) fn Workspace(loaded: Loaded) -> impl IntoView {
             {move || screen_due.get().then(|| {
                 replace_shell();
                 match screen.get() {
-                Screen::List => apart(|| view! { <ListScreen/> }),
-                Screen::Incident(id) => apart(move || view! { <IncidentScreen id step/> }),
-                Screen::TellNow(id) => apart(move || view! { <TellNowScreen id/> }),
-                Screen::Settings => apart(|| view! { <SettingsScreen/> }),
-                Screen::Insights => apart(|| view! { <InsightsScreen/> }),
-                Screen::Checklist => apart(|| view! { <ChecklistScreen/> }),
-                Screen::NotFound => apart(|| view! { <NotFound/> }),
+                    Screen::List => apart(|| view! { <ListScreen/> }),
+                    Screen::Incident(id) => apart(move || view! { <IncidentScreen id step/> }),
+                    Screen::TellNow(id) => apart(move || view! { <TellNowScreen id/> }),
+                    Screen::Settings => apart(|| view! { <SettingsScreen/> }),
+                    Screen::Insights => apart(|| view! { <InsightsScreen/> }),
+                    Screen::Checklist => apart(|| view! { <ChecklistScreen/> }),
+                    Screen::NotFound => apart(|| view! { <NotFound/> }),
                 }
             })}
         </main>

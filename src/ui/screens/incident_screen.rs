@@ -74,10 +74,11 @@ fn IncidentEditor(
     let navigator = expect_context::<Navigator>();
     let current = Current::new(id, library);
     provide_context(current);
-    // Opened from another screen, the heading and step links are drawn in this task and the
-    // step's form, Next and the actions in the next: together they were one task of 120 to
-    // 200 ms at 4x CPU slowdown. A brand-new incident is drawn at once: focus goes straight
-    // to its breathing guide (ui/app.rs).
+    // As the incident opens (from another screen, or at a start; not when its step changes),
+    // the heading and step links are drawn in this task and the step's form, Next and the
+    // actions in the next: together they were one task of 120 to 200 ms at 4x CPU slowdown.
+    // A brand-new incident is drawn at once: focus goes straight to its breathing guide
+    // (ui/app.rs).
     let form_due = RwSignal::new(library.is_untouched(id));
     if !form_due.get_untracked() {
         leptos::task::spawn_local(async move {
