@@ -41,7 +41,7 @@ test('the app draws its frame a task before its first screen, and until then the
     const list = new ListPage(page, baseUrl);
     await page.goto(baseUrl);
     await page.waitForFunction(() => window.__tasksHeld?.() === true);
-    assert.equal(await page.locator('body > .banner').count(), 1, 'the app\'s frame is drawn');
+    assert.equal(await shell.appBanner.count(), 1, 'the app\'s frame is drawn');
     assert.ok(await shell.note.isVisible(), 'the shell still shows');
     assert.equal(await page.getByRole('banner').count(), 1, 'one banner shows: the shell\'s');
     assert.equal(await list.heading.count(), 0, 'the list is not drawn yet');
@@ -50,5 +50,5 @@ test('the app draws its frame a task before its first screen, and until then the
     await list.heading.waitFor();
     assert.equal(await shell.note.count(), 0, 'the shell is gone');
     assert.equal(await page.getByRole('banner').count(), 1);
-    assert.ok(await page.locator('body > .banner').isVisible(), 'the app\'s banner shows');
+    assert.ok(await shell.appBanner.isVisible(), 'the app\'s banner shows');
   }));
