@@ -9,6 +9,7 @@ use crate::persist::Loaded;
 use crate::route::Route;
 use crate::ui::apart::apart;
 use crate::ui::dom_ids;
+use crate::ui::drawn_in_steps::a_task_later;
 use crate::ui::opening::Opening;
 use crate::ui::parts::lock_now::LockNow;
 use crate::ui::parts::notices::Notices;
@@ -77,13 +78,7 @@ pub(crate) fn Workspace(loaded: Loaded) -> impl IntoView {
     // While the HTML shell shows (a first opening, not an unlock), the frame (banner,
     // notices) is drawn in this task, hidden by the stylesheet, and the screen in the next,
     // which takes the shell away: drawn together they were one task of 40 to 60 ms on a desktop.
-    let screen_due = RwSignal::new(!page::has(dom_ids::SHELL));
-    if !screen_due.get_untracked() {
-        leptos::task::spawn_local(async move {
-            tasks::sleep(0).await;
-            screen_due.try_set(true);
-        });
-    }
+    let screen_due = a_task_later(!page::has(dom_ids::SHELL));
     let library = Library::open(loaded);
     provide_context(library);
     let navigator = Navigator::new(Callback::new(move |id| {

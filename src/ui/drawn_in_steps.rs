@@ -1,5 +1,6 @@
-//! How many rows of a long page to draw so far: a few in the task that opens it, more in each
-//! later task, so that opening a screen never draws a whole page of rows in one task.
+//! How much of a screen to draw so far: a long page's rows a few in the task that opens it and
+//! more in each later task, or a part of it in the task after, so that opening a screen never
+//! draws all of it in one long task.
 
 use leptos::prelude::*;
 
@@ -25,4 +26,17 @@ pub fn drawn_in_steps(first: usize, more: usize, page: usize) -> RwSignal<usize>
         }
     });
     cap
+}
+
+/// Whether a part drawn a task after the rest of its screen is due: at once when `now`,
+/// else once the next task comes.
+pub fn a_task_later(now: bool) -> RwSignal<bool> {
+    let due = RwSignal::new(now);
+    if !now {
+        leptos::task::spawn_local(async move {
+            tasks::sleep(0).await;
+            due.try_set(true);
+        });
+    }
+    due
 }

@@ -3,12 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::browser::{page, perf, platform, tasks};
+use crate::browser::{page, perf, platform};
 use crate::model::{clock, milestones, status, IncidentId, Step};
 use crate::persist::StorageKey;
 use crate::route::Route;
 use crate::ui::dialogs::report_dialog::{PrintView, ReportDialog};
 use crate::ui::dom_ids;
+use crate::ui::drawn_in_steps::a_task_later;
 use crate::ui::parts::calm_clock::CalmClock;
 use crate::ui::parts::step_nav::StepNav;
 use crate::ui::parts::when::When;
@@ -79,13 +80,7 @@ fn IncidentEditor(
     // actions in the next: together they were one task of 120 to 200 ms at 4x CPU slowdown.
     // A brand-new incident is drawn at once: focus goes straight to its breathing guide
     // (ui/app.rs).
-    let form_due = RwSignal::new(library.is_untouched(id));
-    if !form_due.get_untracked() {
-        leptos::task::spawn_local(async move {
-            tasks::sleep(0).await;
-            form_due.try_set(true);
-        });
-    }
+    let form_due = a_task_later(library.is_untouched(id));
     let title = Memo::new(move |_| current.read(titles::name).unwrap_or_default());
     let status = Memo::new(move |_| current.read(status::status));
     let archived = Memo::new(move |_| current.read(|i| i.archived).unwrap_or(false));

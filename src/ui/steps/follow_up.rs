@@ -8,7 +8,7 @@ use crate::model::follow_up::{public_thanks, resolution_note, thank_you};
 use crate::model::labels;
 use crate::model::seeding::sync_stakeholders;
 use crate::model::Incident;
-use crate::ui::drawn_in_steps::drawn_in_steps;
+use crate::ui::drawn_in_steps::a_task_later;
 use crate::ui::form::{field, list, remove_item, Field, Fields, ListEditor, ListSpec};
 use crate::ui::parts::calendar_reminders::CalendarReminders;
 use crate::ui::parts::cause_kinds::CauseKinds;
@@ -71,11 +71,11 @@ pub fn FollowUpStep() -> impl IntoView {
     let public = Memo::new(move |_| current.read(public_thanks));
     // The messages name everyone: with thousands of names, composing and laying them out
     // took about 30 ms of the step's opening. They come a task later, below the ledger.
-    let composed = drawn_in_steps(0, 1, 1);
+    let composed = a_task_later(false);
     view! {
         <p class="lead">"Close the loop: let people know it's resolved, and thank the ones who helped."</p>
         <ListEditor spec=&PEOPLE/>
-        <When when=move || { composed.get() > 0 }>
+        <When when=move || composed.get()>
             <MessageCard key="resolution-note" title="Resolution note for the customer" message=note/>
             <MessageCard key="thank-you" title="Thank-you to the people who helped" message=thanks/>
             <MessageCard key="public-thanks" title="Public thank-you, for the wider team" message=public/>
