@@ -69,6 +69,29 @@ pub fn member<T: Json>(text: &str, name: &str) -> Result<Option<T>, ReadError> {
     Ok(found)
 }
 
+/// The whole number in the member `name` of the object that is the whole of `text` (the last,
+/// if it is named twice), found without building a tree; `None` when there is no such member
+/// or it holds no whole number. The rest of `text` is checked as `from_text` would check it.
+pub fn whole_number_member(text: &str, name: &str) -> Result<Option<u64>, ReadError> {
+    let mut r = Reader::new(text);
+    let mut found = None;
+    if r.peek() == Some(b'{') {
+        r.open(b'{', "an object")?;
+        let mut first = true;
+        while let Some(key) = r.next_key(&mut first)? {
+            let start = r.position();
+            r.skip()?;
+            if key == name {
+                found = r.since(start).parse().ok();
+            }
+        }
+    } else {
+        r.skip()?;
+    }
+    r.end()?;
+    Ok(found)
+}
+
 /// Calls `found` with every string value in `text`, unescaped, in order (object keys left out).
 pub fn each_string(text: &str, found: &mut dyn FnMut(&str)) -> Result<(), ReadError> {
     let mut r = Reader::new(text);

@@ -226,3 +226,39 @@ fn a_tree_keeps_numbers_as_written_and_reads_a_key_given_twice_as_its_last() {
     assert_eq!(map.remove("k"), Some(Value::from(2)));
     assert!(!map.contains_key("k"));
 }
+
+#[test]
+fn a_whole_number_member_is_what_the_tree_would_say() {
+    // As `schema_version` reads a record's version: the same answer as a tree's `as_u64`,
+    // and an error exactly where the tree could not be built.
+    for text in [
+        r#"{"schema":4,"incident":{"id":"x","steps":[1,{"a":"\u00e9"}]}}"#,
+        r#"{"incident":{"schema":9},"schema":3}"#,
+        r#"{"schema":3,"schema":5}"#,
+        r#"{"schema":5,"schema":"6"}"#,
+        r#" { "schema" : 12 } "#,
+        r#"{"schema":1.0}"#,
+        r#"{"schema":-1}"#,
+        r#"{"schema":1e2}"#,
+        r#"{"schema":99999999999999999999}"#,
+        r#"{"schema":null}"#,
+        r#"{"other":1}"#,
+        "{}",
+        "[4]",
+        "4",
+        r#""schema""#,
+        r#"{"schema":4,"incident":}"#,
+        r#"{"schema":4"#,
+        r#"{"schema":4}x"#,
+        r#"{"schema":04}"#,
+        "",
+    ] {
+        let tree = from_text::<Value>(text);
+        let expected = tree.as_ref().map(|t| t.get("schema").and_then(Value::as_u64));
+        let found = super::whole_number_member(text, "schema");
+        assert_eq!(found.is_ok(), expected.is_ok(), "{text}: {found:?}");
+        if let (Ok(found), Ok(expected)) = (found, expected) {
+            assert_eq!(found, expected, "{text}");
+        }
+    }
+}

@@ -112,9 +112,12 @@ pub fn encode_meta() -> String {
     format!("{{\"schema\":{SCHEMA_VERSION}}}")
 }
 
-/// The schema version a stored record (incident or meta) names, possibly a newer one.
+/// The schema version a stored record (incident or meta) names, possibly a newer one. Read
+/// without a tree of the record: at start-up it is the only reason to build one.
 pub fn schema_version(raw: &str) -> Result<u64, DecodeError> {
-    version_of(&tree(raw)?)
+    json::whole_number_member(raw, "schema")
+        .map_err(|e| DecodeError::NotJson(e.to_string()))?
+        .ok_or(DecodeError::NoVersion)
 }
 
 /// A small record's version (settings, the checklist): there, and not newer than `newest`.
