@@ -35,8 +35,14 @@ impl Current {
     /// Reads the incident, tracking its own changes (not other incidents' edits); `None`
     /// once it is gone.
     pub fn read<R>(&self, read: impl FnOnce(&Incident) -> R) -> Option<R> {
+        self.track();
+        self.read_untracked(read)
+    }
+
+    // Not generic, so it is built once rather than in every read.
+    fn track(&self) {
         self.library.track(self.id);
-        self.library.incidents.with(|all| self.find(all, read))
+        self.library.incidents.track();
     }
 
     pub fn read_untracked<R>(&self, read: impl FnOnce(&Incident) -> R) -> Option<R> {
