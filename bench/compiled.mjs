@@ -47,19 +47,24 @@ async function tracedStart(browser, url, { seedCount, ready }) {
 }
 
 /**
- * Mend at `count` incidents: the code compiled until the list is ready, then until an
- * incident opened from it shows Assess (its first step opening in this page).
+ * Mend at `count` incidents: the code compiled until the list is ready; then by the warm-up
+ * that builds each step's form off the page while the browser is idle (`src/ui/warm_up.rs`,
+ * until `mend:warmed-up`); then until an incident opened from the list shows Assess (its
+ * first step opening in this page).
  */
 export async function mendCompiled(browser, url, count) {
   const s = await tracedStart(browser, url, { seedCount: count, ready: (page) => page.evaluate(markAfter, { name: 'mend:list-ready' }) });
   try {
+    await browser.startTracing(s.page, { categories: CATEGORIES });
+    await s.page.evaluate(markAfter, { name: 'mend:warmed-up' });
+    const warmUp = compiledIn(await browser.stopTracing());
     await s.page.waitForTimeout(300);
     await browser.startTracing(s.page, { categories: CATEGORIES });
     const since = await s.page.evaluate(() => performance.now());
     await s.page.evaluate((href) => { location.hash = href; }, `#/incident/${benchId(count - 1)}/assess`);
     await s.page.evaluate(markAfter, { name: 'mend:step-ready', since });
     const assess = compiledIn(await browser.stopTracing());
-    return { start: s.start, assess };
+    return { start: s.start, warmUp, assess };
   } finally {
     await s.close();
   }

@@ -18,3 +18,24 @@ pub async fn sleep(ms: u32) {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Resolves once the browser is idle (`requestIdleCallback`), or after `ms` milliseconds
+/// where it can't say (Safari).
+pub async fn idle(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&JsValue::NULL);
+            return;
+        };
+        let can_tell = js_sys::Reflect::has(&window, &JsValue::from_str("requestIdleCallback"))
+            .unwrap_or(false);
+        let queued = (can_tell && window.request_idle_callback(&resolve).is_ok())
+            || window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32)
+                .is_ok();
+        if !queued {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -254,7 +254,9 @@ fn a_whole_number_member_is_what_the_tree_would_say() {
         "",
     ] {
         let tree = from_text::<Value>(text);
-        let expected = tree.as_ref().map(|t| t.get("schema").and_then(Value::as_u64));
+        let expected = tree
+            .as_ref()
+            .map(|t| t.get("schema").and_then(Value::as_u64));
         let found = super::whole_number_member(text, "schema");
         assert_eq!(found.is_ok(), expected.is_ok(), "{text}: {found:?}");
         if let (Ok(found), Ok(expected)) = (found, expected) {

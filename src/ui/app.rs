@@ -25,6 +25,7 @@ use crate::ui::screens::tell_now_screen::TellNowScreen;
 use crate::ui::state::library::Library;
 use crate::ui::state::lock_gate::LockGate;
 use crate::ui::state::navigator::Navigator;
+use crate::ui::warm_up;
 
 /// Which screen is showing; moving between steps keeps the incident screen.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -104,6 +105,7 @@ pub(crate) fn Workspace(loaded: Loaded) -> impl IntoView {
     lifecycle::on_hide(move || library.flush());
     local_storage::on_change_elsewhere(move |key, old, new| library.on_storage(key, old, new));
     Effect::new(move |_| page::set_theme(library.settings.with(|s| s.theme.attribute())));
+    warm_up::warm_up_steps(library);
 
     // After navigation (not on first load), focus the new screen's heading, or the breathing
     // guide's Start on a brand-new incident, so Enter starts the pause.

@@ -13,3 +13,4 @@ pub mod reactive_text;
 pub mod screens;
 pub mod state;
 pub mod steps;
+pub mod warm_up;

@@ -9,6 +9,9 @@ use crate::ui::state::library::{position, Library};
 pub struct Current {
     pub id: IncidentId,
     library: Library,
+    /// The library's incidents, or for a form built off the page (`ui::warm_up`) a copy of
+    /// one under an id the library doesn't hold, so that its changes go nowhere.
+    incidents: RwSignal<Vec<Incident>>,
     /// Where the incident was last found, so reads don't search the whole list each time.
     index: StoredValue<usize>,
 }
@@ -18,6 +21,17 @@ impl Current {
         Self {
             id,
             library,
+            incidents: library.incidents,
+            index: StoredValue::new(0),
+        }
+    }
+
+    /// `incident` alone, read as if it were in the library and changed nowhere.
+    pub fn detached(incident: Incident, library: Library) -> Self {
+        Self {
+            id: incident.id,
+            library,
+            incidents: RwSignal::new(vec![incident]),
             index: StoredValue::new(0),
         }
     }
@@ -39,16 +53,17 @@ impl Current {
         self.read_untracked(read)
     }
 
-    // Not generic, so it is built once rather than in every read.
+    // Not generic, so it is built once rather than for every read. A detached copy never
+    // changes, so it is not tracked.
     fn track(&self) {
-        self.library.track(self.id);
-        self.library.incidents.track();
+        if self.incidents == self.library.incidents {
+            self.library.track(self.id);
+            self.incidents.track();
+        }
     }
 
     pub fn read_untracked<R>(&self, read: impl FnOnce(&Incident) -> R) -> Option<R> {
-        self.library
-            .incidents
-            .with_untracked(|all| self.find(all, read))
+        self.incidents.with_untracked(|all| self.find(all, read))
     }
 
     /// The user's own change: saved, and it moves "last changed".

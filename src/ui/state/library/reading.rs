@@ -17,6 +17,11 @@ impl Library {
         self.incidents.with_untracked(|all| read(all))
     }
 
+    /// `with_all_untracked`, or `None` once the library is gone (the lock screen replaced it).
+    pub fn try_with_all_untracked<R>(&self, read: impl FnOnce(&[Incident]) -> R) -> Option<R> {
+        self.incidents.try_with_untracked(|all| read(all))
+    }
+
     /// Reads one incident beside the whole list (which its shown title may need), tracking
     /// that incident and which incidents there are, not the others' edits. `None` once gone.
     pub fn with_incident<R>(
