@@ -146,6 +146,16 @@ impl Library {
 
     /// Applies and saves a change to the settings. If saving fails it still applies in this tab.
     pub fn change_settings(&self, change: impl FnOnce(&mut Settings)) {
+        let mut change = Some(change);
+        self.change_settings_with(&mut |settings| {
+            if let Some(change) = change.take() {
+                change(settings);
+            }
+        });
+    }
+
+    // Not generic, so saving them is built once rather than for every setting.
+    fn change_settings_with(&self, change: &mut dyn FnMut(&mut Settings)) {
         self.settings.update(change);
         let settings = self.settings.get_untracked();
         vault::set_theme(settings.theme);
@@ -171,6 +181,16 @@ impl Library {
     /// Applies and saves a change to the checklist; false when nothing changed. If saving
     /// fails it still applies in this tab, and the trouble notice says so.
     pub fn change_checklist(&self, change: impl FnOnce(&mut Checklist)) -> bool {
+        let mut change = Some(change);
+        self.change_checklist_with(&mut |checklist| {
+            if let Some(change) = change.take() {
+                change(checklist);
+            }
+        })
+    }
+
+    // Not generic, so saving it is built once rather than for every kind of change.
+    fn change_checklist_with(&self, change: &mut dyn FnMut(&mut Checklist)) -> bool {
         let before = self.checklist.get_untracked();
         let mut after = before.clone();
         change(&mut after);
@@ -236,6 +256,19 @@ impl Library {
     /// `touch` says whether it counts as the user's own change (and so moves "last changed");
     /// remembering the current step, archiving and seeding lists do not.
     pub fn change(&self, id: IncidentId, touch: bool, change: impl FnOnce(&mut Incident) -> bool) {
+        let mut change = Some(change);
+        self.change_with(id, touch, &mut |incident| {
+            change.take().is_some_and(|change| change(incident))
+        });
+    }
+
+    // Not generic, so the save path is built once rather than for every kind of change.
+    fn change_with(
+        &self,
+        id: IncidentId,
+        touch: bool,
+        change: &mut dyn FnMut(&mut Incident) -> bool,
+    ) {
         let touched = touch.then(platform::now);
         let changed = self
             .session
