@@ -18,6 +18,11 @@ impl Library {
     /// Writes every changed incident now, then calls `then` (at once when the lock is off;
     /// once their envelopes are made and written when it is open).
     pub fn flush_then(&self, then: impl FnOnce() + 'static) {
+        self.flush_then_boxed(Box::new(then));
+    }
+
+    // Not generic, so the save is built once rather than for every caller's `then`.
+    fn flush_then_boxed(&self, then: Box<dyn FnOnce()>) {
         // Gone (the lock screen replaced the app): a late timer finds nothing to do.
         let Some(waiting) = self.session.try_with_value(Session::is_waiting) else {
             return;
