@@ -37,7 +37,8 @@ test('the steps are warmed up off the page, and nothing they would change is cha
     assert.deepEqual(await storageSnapshot(page), before, 'storage is as it was');
     assert.equal(await page.title(), 'Your incidents · Mend');
     assert.ok(await list.search.evaluate((el) => el === document.activeElement), 'focus stays in the search box');
-    assert.equal(await page.locator('#what-happened, #helper-name-1').count(), 0, 'no step form is in the page');
+    assert.equal(await page.getByLabel('What happened', { exact: true }).count(), 0, 'no step form is in the page');
+    assert.equal(await page.getByRole('region', { name: 'Breathing pause' }).count(), 0);
     assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
 
     // The premise: opening Follow up for real does fill its ledger, and that is saved.
