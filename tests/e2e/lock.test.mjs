@@ -27,17 +27,20 @@ async function assertNothingPlain(page, words) {
 /** An incident with words in its title and in Assess, saved. */
 async function incidentWithWords(page, baseUrl) {
   const list = await new ListPage(page, baseUrl).goto();
-  const incident = await list.createIncident('Overwrote the quarterly invoices');
+  const incident = await list.createIncident('Overwrote the quarterly');
   await incident.goToStep('Assess');
   await incident.type(page.getByLabel('What happened', { exact: true }), 'Priya reconciled them by hand');
   await incident.waitUntilSaved();
-  // Back to Stop, where the title is, so the incident opens there again. That step is saved
-  // after the typing pause; a test that snapshots storage next must not race that write.
+  // Back to Stop, where the title is, so the incident opens there again. The step is written
+  // with the next save, the title's end here, so nothing is left waiting for a snapshot.
   await incident.goToStep('Stop');
+  await incident.type(incident.titleField, ' invoices');
+  await incident.waitUntilSaved();
   await eventually(async () => {
     const records = Object.entries(await storageSnapshot(page)).filter(([key]) => key.startsWith('mend.incident.'));
     assert.equal(records.length, 1);
-    assert.match(records[0][1], /"last_step":"stop"/);
+    assert.match(records[0][1], /"last_step":"stop","steps".*"what_happened":"Priya reconciled them by hand"/);
+    assert.match(records[0][1], /"title":"Overwrote the quarterly invoices"/);
   });
   return incident;
 }

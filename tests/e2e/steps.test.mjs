@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { withApp, eventually, TEST_TIMEOUT } from './support/browser.mjs';
+import { withApp, eventually, storageSnapshot, TEST_TIMEOUT } from './support/browser.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { IncidentPage, STEPS, REASSURANCE } from './pages/incident-page.mjs';
 import { fillEveryStep, WHAT_HAPPENED } from './support/screens.mjs';
@@ -256,6 +256,26 @@ test('opening an incident from the list returns to the step last used', opts, ()
     await p.goToStep('Fix');
     await p.backToList();
     await list.incidentLink('Came back later').click();
+    await page.getByRole('heading', { level: 1, name: 'Fix' }).waitFor();
+    assert.match(page.url(), /\/fix$/);
+  }));
+
+test('a change of step writes nothing at once, and is written when the page is left', opts, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    const p = await list.createIncident('Went to Fix and left');
+    await p.waitUntilSaved();
+    const stored = await storageSnapshot(page);
+    await p.goToStep('Fix');
+    // Longer than the save delay (250 ms): a change of step alone is not a reason to write.
+    await page.waitForTimeout(600);
+    assert.deepEqual(await storageSnapshot(page), stored, 'nothing written for a change of step');
+    // Leaving the page writes it.
+    await page.goto('about:blank');
+    await list.goto();
+    const record = Object.entries(await storageSnapshot(page)).find(([key]) => key.startsWith('mend.incident.'))[1];
+    assert.match(record, /"last_step":"fix"/);
+    await list.incidentLink('Went to Fix and left').click();
     await page.getByRole('heading', { level: 1, name: 'Fix' }).waitFor();
     assert.match(page.url(), /\/fix$/);
   }));

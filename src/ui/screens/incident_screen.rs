@@ -103,10 +103,11 @@ fn IncidentEditor(
     let tab_title =
         Memo::new(move |_| format!("{} \u{b7} {}", step.get().name(), titles::tab_title(id)));
     Effect::new(move |_| tab_title.with(|title| page::set_title(title)));
-    // Opening the incident later returns here. Not a change of content, so "last changed" stays.
+    // Opening the incident later returns here. Not a change of content, so "last changed"
+    // stays, and it is written with the next save or when the page is hidden.
     Effect::new(move |_| {
         let here = step.get();
-        current.adjust(|i| {
+        current.remember(|i| {
             let moved = i.last_step != here;
             i.last_step = here;
             moved

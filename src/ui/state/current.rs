@@ -76,10 +76,15 @@ impl Current {
         self.library.change(self.id, true, change);
     }
 
-    /// A change that is not the user's writing (seeding a list, remembering the step):
-    /// saved only if `change` reports it changed something.
+    /// A change that is not the user's writing (seeding a list, archiving): saved only if
+    /// `change` reports it changed something.
     pub fn adjust(&self, change: impl FnOnce(&mut Incident) -> bool) {
         self.library.change(self.id, false, change);
+    }
+
+    /// A change no view shows, kept for the next save (`Library::remember`).
+    pub fn remember(&self, change: impl FnOnce(&mut Incident) -> bool) {
+        self.library.remember(self.id, change);
     }
 
     pub fn library(&self) -> Library {
