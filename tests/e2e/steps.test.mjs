@@ -262,13 +262,16 @@ test('opening an incident from the list returns to the step last used', opts, ()
 
 test('a change of step writes nothing at once, and is written when the page is left', opts, () =>
   withApp(async ({ page, baseUrl }) => {
+    // The page's timers on a fake clock, so the save delay passes at once.
+    await page.clock.install();
     const list = await new ListPage(page, baseUrl).goto();
     const p = await list.createIncident('Went to Fix and left');
+    await page.clock.runFor(1000);
     await p.waitUntilSaved();
     const stored = await storageSnapshot(page);
     await p.goToStep('Fix');
-    // Longer than the save delay (250 ms): a change of step alone is not a reason to write.
-    await page.waitForTimeout(600);
+    // Past the save delay (250 ms): a change of step alone is not a reason to write.
+    await page.clock.runFor(1000);
     assert.deepEqual(await storageSnapshot(page), stored, 'nothing written for a change of step');
     // Leaving the page writes it.
     await page.goto('about:blank');
