@@ -6,33 +6,27 @@ use wasm_bindgen::JsValue;
 /// Resolves after `ms` milliseconds, in a later task (a timeout); 0 means as soon as the
 /// browser has dealt with what is waiting. Without a window it resolves at once.
 pub async fn sleep(ms: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let queued = web_sys::window().is_some_and(|window| {
-            window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32)
-                .is_ok()
-        });
-        if !queued {
-            let _ = resolve.call0(&JsValue::NULL);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    wait(ms, false).await;
 }
 
 /// Resolves once the browser is idle (`requestIdleCallback`), or after `ms` milliseconds
 /// where it can't say (Safari).
 pub async fn idle(ms: u32) {
+    wait(ms, true).await;
+}
+
+// One promise for both, so its code is built once.
+async fn wait(ms: u32, until_idle: bool) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let Some(window) = web_sys::window() else {
-            let _ = resolve.call0(&JsValue::NULL);
-            return;
-        };
-        let can_tell = js_sys::Reflect::has(&window, &JsValue::from_str("requestIdleCallback"))
-            .unwrap_or(false);
-        let queued = (can_tell && window.request_idle_callback(&resolve).is_ok())
-            || window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32)
-                .is_ok();
+        let queued = web_sys::window().is_some_and(|window| {
+            let can_tell = until_idle
+                && js_sys::Reflect::has(&window, &JsValue::from_str("requestIdleCallback"))
+                    .unwrap_or(false);
+            (can_tell && window.request_idle_callback(&resolve).is_ok())
+                || window
+                    .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32)
+                    .is_ok()
+        });
         if !queued {
             let _ = resolve.call0(&JsValue::NULL);
         }
