@@ -36,14 +36,15 @@ impl Current {
         }
     }
 
-    fn find<R>(&self, all: &[Incident], read: impl FnOnce(&Incident) -> R) -> Option<R> {
+    // Not generic, so the search is built once rather than for every read.
+    fn find(&self, all: &[Incident]) -> Option<usize> {
         let hint = self.index.get_value();
-        if let Some(incident) = all.get(hint).filter(|i| i.id == self.id) {
-            return Some(read(incident));
+        if all.get(hint).is_some_and(|i| i.id == self.id) {
+            return Some(hint);
         }
         let at = position(all, self.id)?;
         self.index.set_value(at);
-        Some(read(&all[at]))
+        Some(at)
     }
 
     /// Reads the incident, tracking its own changes (not other incidents' edits); `None`
@@ -63,7 +64,8 @@ impl Current {
     }
 
     pub fn read_untracked<R>(&self, read: impl FnOnce(&Incident) -> R) -> Option<R> {
-        self.incidents.with_untracked(|all| self.find(all, read))
+        self.incidents
+            .with_untracked(|all| self.find(all).map(|at| read(&all[at])))
     }
 
     /// The user's own change: saved, and it moves "last changed".
