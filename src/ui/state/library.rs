@@ -265,7 +265,7 @@ impl Library {
     /// Keeps a change that no view shows and that needn't be written at once (the step on
     /// screen): it goes with the next save, or when the page is hidden or left. Written at
     /// once, it cost a write of the whole record at every change of step: at the import's
-    /// limits a task of 100 to 250 ms at 4x CPU slowdown, just after the step opened.
+    /// limits a task of 90 to 250 ms at 4x CPU slowdown, just after the step opened.
     pub fn remember(&self, id: IncidentId, change: impl FnOnce(&mut Incident) -> bool) {
         let mut change = Some(change);
         self.change_with(id, false, false, &mut |incident| {
