@@ -57,6 +57,7 @@ mod other_tabs;
 mod reading;
 mod saving;
 mod sealing;
+mod small_records;
 
 pub use failures::{ImportFailed, NotSaved, PutBackFailed};
 pub(in crate::ui::state) use reading::position;
@@ -142,82 +143,6 @@ impl Library {
             storage_manager::ask_to_keep_data();
         }
         id
-    }
-
-    /// Applies and saves a change to the settings. If saving fails it still applies in this tab.
-    pub fn change_settings(&self, change: impl FnOnce(&mut Settings)) {
-        let mut change = Some(change);
-        self.change_settings_with(&mut |settings| {
-            if let Some(change) = change.take() {
-                change(settings);
-            }
-        });
-    }
-
-    // Not generic, so saving them is built once rather than for every setting.
-    fn change_settings_with(&self, change: &mut dyn FnMut(&mut Settings)) {
-        self.settings.update(change);
-        let settings = self.settings.get_untracked();
-        vault::set_theme(settings.theme);
-        let text = persist::settings::encode(&settings);
-        let library = *self;
-        self.sealed(
-            move |_| vec![text.clone()],
-            move |library| {
-                library
-                    .with_session(|s, _, kv| s.save_settings(kv, &settings))
-                    .unwrap_or(Ok(()))
-            },
-            move |saved| {
-                library
-                    .trouble
-                    .set(saved.err().filter(|e| !e.is_sealing()).map(|reason| {
-                        format!("Setting not saved: {reason}. It applies until Mend is closed.")
-                    }))
-            },
-        );
-    }
-
-    /// Applies and saves a change to the checklist; false when nothing changed. If saving
-    /// fails it still applies in this tab, and the trouble notice says so.
-    pub fn change_checklist(&self, change: impl FnOnce(&mut Checklist)) -> bool {
-        let mut change = Some(change);
-        self.change_checklist_with(&mut |checklist| {
-            if let Some(change) = change.take() {
-                change(checklist);
-            }
-        })
-    }
-
-    // Not generic, so saving it is built once rather than for every kind of change.
-    fn change_checklist_with(&self, change: &mut dyn FnMut(&mut Checklist)) -> bool {
-        let before = self.checklist.get_untracked();
-        let mut after = before.clone();
-        change(&mut after);
-        if after == before {
-            return false;
-        }
-        self.checklist.set(after.clone());
-        let text = persist::checklist::encode(&after);
-        let library = *self;
-        self.sealed(
-            move |_| vec![text.clone()],
-            move |library| {
-                library
-                    .with_session(|s, _, kv| s.save_checklist(kv, &after))
-                    .unwrap_or(Ok(()))
-            },
-            move |saved| {
-                library
-                    .trouble
-                    .set(saved.err().filter(|e| !e.is_sealing()).map(|reason| {
-                        format!(
-                            "Checklist not saved: {reason}. The change stays until Mend is closed."
-                        )
-                    }))
-            },
-        );
-        true
     }
 
     /// Deletes every record Mend keeps in this browser (`mend.*` keys only), then reloads
