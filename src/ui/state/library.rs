@@ -62,6 +62,18 @@ mod small_records;
 pub use failures::{ImportFailed, NotSaved, PutBackFailed};
 pub(in crate::ui::state) use reading::position;
 
+/// A caller's change as the `FnMut` that a non-generic body (built once, not for every
+/// caller) takes; it runs at most once.
+fn once<T, R: Default>(change: impl FnOnce(&mut T) -> R) -> impl FnMut(&mut T) -> R {
+    let mut change = Some(change);
+    move |value| {
+        change
+            .take()
+            .map(|change| change(value))
+            .unwrap_or_default()
+    }
+}
+
 /// A session call as `Library::lend_session` takes it.
 type SessionCall<'a> = dyn FnMut(&mut Session, &mut Vec<Incident>, &dyn KeyValue) + 'a;
 
@@ -181,10 +193,7 @@ impl Library {
     /// `touch` says whether it counts as the user's own change (and so moves "last changed");
     /// archiving and seeding lists do not.
     pub fn change(&self, id: IncidentId, touch: bool, change: impl FnOnce(&mut Incident) -> bool) {
-        let mut change = Some(change);
-        self.change_with(id, touch, true, &mut |incident| {
-            change.take().is_some_and(|change| change(incident))
-        });
+        self.change_with(id, touch, true, &mut once(change));
     }
 
     /// Keeps a change that no view shows and that needn't be written at once (the step on
@@ -192,10 +201,7 @@ impl Library {
     /// once, it cost a write of the whole record at every change of step: at the import's
     /// limits a task of 90 to 250 ms at 4x CPU slowdown, just after the step opened.
     pub fn remember(&self, id: IncidentId, change: impl FnOnce(&mut Incident) -> bool) {
-        let mut change = Some(change);
-        self.change_with(id, false, false, &mut |incident| {
-            change.take().is_some_and(|change| change(incident))
-        });
+        self.change_with(id, false, false, &mut once(change));
     }
 
     // Not generic, so the save path is built once rather than for every kind of change.

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::Library;
+use super::{once, Library};
 use crate::model::preflight::Checklist;
 use crate::model::Settings;
 use crate::persist;
@@ -13,12 +13,7 @@ use crate::ui::state::vault;
 impl Library {
     /// Applies and saves a change to the settings. If saving fails it still applies in this tab.
     pub fn change_settings(&self, change: impl FnOnce(&mut Settings)) {
-        let mut change = Some(change);
-        self.change_settings_with(&mut |settings| {
-            if let Some(change) = change.take() {
-                change(settings);
-            }
-        });
+        self.change_settings_with(&mut once(change));
     }
 
     // Not generic, so saving them is built once rather than for every setting.
@@ -48,12 +43,7 @@ impl Library {
     /// Applies and saves a change to the checklist; false when nothing changed. If saving
     /// fails it still applies in this tab, and the trouble notice says so.
     pub fn change_checklist(&self, change: impl FnOnce(&mut Checklist)) -> bool {
-        let mut change = Some(change);
-        self.change_checklist_with(&mut |checklist| {
-            if let Some(change) = change.take() {
-                change(checklist);
-            }
-        })
+        self.change_checklist_with(&mut once(change))
     }
 
     // Not generic, so saving it is built once rather than for every kind of change.
