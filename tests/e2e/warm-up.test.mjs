@@ -1,6 +1,6 @@
 // Warming up (src/ui/warm_up.rs): once the first screen is drawn and the browser is idle,
-// each step's form is built off the page from a copy of the latest incident, so that the
-// first opening of a step doesn't also compile its code. Whatever those forms would change
+// the incident's frame and each step's form are built off the page from a copy of the latest
+// incident, so that the first opening of an incident or a step doesn't also compile its code. Whatever those forms would change
 // must go nowhere: not into storage, the page, its title or focus.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,6 +39,9 @@ test('the steps are warmed up off the page, and nothing they would change is cha
     assert.ok(await list.search.evaluate((el) => el === document.activeElement), 'focus stays in the search box');
     assert.equal(await page.getByLabel('What happened', { exact: true }).count(), 0, 'no step form is in the page');
     assert.equal(await page.getByRole('region', { name: 'Breathing pause' }).count(), 0);
+    assert.equal(await page.getByRole('navigation', { name: 'Steps' }).count(), 0, 'no incident frame is in the page');
+    // The frame's effects (the tab's title, the step to reopen on, its marks) never ran.
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('mend:incident-ready', 'mark').length), 0);
     assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
 
     // Opening the other incident for real fills its ledger, and that is saved: a save writes

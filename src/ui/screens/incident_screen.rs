@@ -40,7 +40,7 @@ pub fn IncidentScreen(
     };
     move || {
         if exists.get() {
-            view! { <IncidentEditor id step/> }.into_any()
+            view! { <IncidentEditor current=here step/> }.into_any()
         } else if unreadable() {
             view! { <Unavailable text="This incident could not be read. It is kept exactly as it was; the list has a download of it."/> }.into_any()
         } else {
@@ -63,24 +63,34 @@ fn Unavailable(
     }
 }
 
+/// The incident's frame built off the page from a detached copy (`ui::warm_up`), so that its
+/// first real opening doesn't also compile it. The step's form is left out: the warm-up
+/// builds each of those on its own.
+pub fn warm_frame(current: Current, step: Step) -> AnyView {
+    let step = Memo::new(move |_| step);
+    // The same type as the screen's own, so that its code is shared rather than built twice.
+    view! { <IncidentEditor current step/> }.into_any()
+}
+
 /// The incident's heading, step navigation and the form for one step.
 #[component]
 fn IncidentEditor(
-    /// The incident, known to exist.
-    id: IncidentId,
+    /// The incident, known to exist; or a detached copy, built off the page (`warm_frame`).
+    current: Current,
     /// The step to show.
     step: Memo<Step>,
 ) -> impl IntoView {
     let library = expect_context::<Library>();
     let navigator = expect_context::<Navigator>();
-    let current = Current::new(id, library);
+    let id = current.id;
+    let off_page = current.is_detached();
     provide_context(current);
     // As the incident opens (from another screen, or at a start; not when its step changes),
     // the heading and step links are drawn in this task and the step's form, Next and the
     // actions in the next: together they were one task of 120 to 200 ms at 4x CPU slowdown.
     // A brand-new incident is drawn at once: focus goes straight to its breathing guide
-    // (ui/app.rs).
-    let form_due = a_task_later(library.is_untouched(id));
+    // (ui/app.rs). Off the page everything is built at once, as it is dropped at once.
+    let form_due = a_task_later(off_page || library.is_untouched(id));
     let title = Memo::new(move |_| current.read(titles::name).unwrap_or_default());
     let status = Memo::new(move |_| current.read(status::status));
     let archived = Memo::new(move |_| current.read(|i| i.archived).unwrap_or(false));
@@ -170,7 +180,7 @@ fn IncidentEditor(
                     </When>
                 </div>
             </When>
-            {move || form_due.get().then(|| step_view(step.get()))}
+            {move || (form_due.get() && !off_page).then(|| step_view(step.get()))}
         </div>
         // With the form, so that nothing below it moves when it comes.
         <When when=move || form_due.get()>

@@ -54,10 +54,15 @@ impl Current {
         self.read_untracked(read)
     }
 
+    /// Whether this is a copy built off the page (`detached`), not one of the library's.
+    pub fn is_detached(&self) -> bool {
+        self.incidents != self.library.incidents
+    }
+
     // Not generic, so it is built once rather than for every read. A detached copy never
     // changes, so it is not tracked.
     fn track(&self) {
-        if self.incidents == self.library.incidents {
+        if !self.is_detached() {
             self.library.track(self.id);
             self.incidents.track();
         }
