@@ -23,7 +23,8 @@ use crate::ui::steps::step_view;
 const AFTER_MS: u32 = 300;
 
 /// Builds the incident's frame and every step's form once, one in each idle moment: the
-/// frame, then the most recent incident's step, then the rest. Call it in the workspace, whose owner holds what the forms expect.
+/// frame, then the most recent incident's step, then the rest. Call it in the workspace,
+/// whose owner holds what the forms expect.
 pub fn warm_up_steps(library: Library) {
     let Some(workspace) = Owner::current() else {
         return;

@@ -124,18 +124,18 @@ fn IncidentEditor(
         });
     });
 
-    // Effects run once the view is in the page: the incident is ready to use once its form is.
-    Effect::new(move |_| {
-        if form_due.get() {
-            perf::mark("mend:incident-ready");
-        }
-    });
-    // And once each step's form is in the page, for the benchmark's step opening.
-    Effect::new(move |_| {
+    // Effects run once the view is in the page: the incident is ready to use once its form is
+    // (marked once), and each step once its form is, for the benchmark's step opening.
+    Effect::new(move |marked: Option<bool>| {
         step.track();
-        if form_due.get() {
+        let due = form_due.get();
+        if due {
+            if marked != Some(true) {
+                perf::mark("mend:incident-ready");
+            }
             perf::mark("mend:step-ready");
         }
+        due
     });
     let go = move |to: Option<Step>| {
         if let Some(to) = to {

@@ -120,9 +120,12 @@ pub fn ListScreen() -> impl IntoView {
         rows.with(|rows| rows.iter().take(drawn).cloned().collect::<Vec<_>>())
     });
     let hidden = move || rows.with(Vec::len).saturating_sub(limit.get());
-    // Effects run once the view is in the page: the list is ready to use.
-    Effect::new(|_| perf::mark("mend:list-ready"));
-    Effect::new(move |_| {
+    // Effects run once the view is in the page: the list is ready to use (marked once), and
+    // full once its first page is all drawn.
+    Effect::new(move |ready: Option<()>| {
+        if ready.is_none() {
+            perf::mark("mend:list-ready");
+        }
         if cap.get() == usize::MAX {
             perf::mark("mend:list-full");
         }
