@@ -1,6 +1,7 @@
 //! Lists that start from what the user already wrote: the Fix checklist from the chosen
 //! option, and the Follow-up ledger from the people named in Assess and Own up.
 
+use super::limits::MAX_LENGTH;
 use super::names::Names;
 use super::steps::{add_item, Stakeholder};
 use super::Incident;
@@ -58,20 +59,25 @@ pub fn sync_stakeholders(incident: &mut Incident) -> bool {
     // A name given twice is added once, where it was first given.
     let given = Names::new(named.iter().map(|(name, _)| name.as_str()));
     let mut changed = false;
+    // Ids from one past the highest, worked out once: a search for each of thousands of new
+    // people made the first opening of Follow up at the import's limits quadratic.
+    let mut next = follow_up.people.iter().map(|p| p.id).max().unwrap_or(0);
     for (at, (name, role)) in named.into_iter().enumerate() {
         if name.trim().is_empty() || known.contains(&name) || given.first_place(&name) != Some(at) {
             continue;
         }
-        // A ledger already at the length limit gains no one, and no one in it is renamed.
-        let length = follow_up.people.len();
-        add_item::<Stakeholder>(&mut follow_up.people);
-        if follow_up.people.len() > length {
-            if let Some(person) = follow_up.people.last_mut() {
-                person.name = name.trim().to_owned();
-                person.role = role.trim().to_owned();
-            }
-            changed = true;
+        // A ledger already at the length limit gains no one.
+        if follow_up.people.len() >= MAX_LENGTH {
+            break;
         }
+        next += 1;
+        follow_up.people.push(Stakeholder {
+            id: next,
+            name: name.trim().to_owned(),
+            role: role.trim().to_owned(),
+            ..Stakeholder::default()
+        });
+        changed = true;
     }
     changed
 }
@@ -206,5 +212,28 @@ mod tests {
             .map(|p| (p.name.as_str(), p.role.as_str(), p.id))
             .collect();
         assert_eq!(people, [("Ana", "Accounts", 1), ("Ben", "IT", 2)]);
+    }
+
+    #[test]
+    fn new_people_take_ids_past_the_highest_even_after_a_reorder() {
+        let mut i = incident_with_options();
+        for (id, name) in [(1, "Ana"), (2, "Ben")] {
+            i.steps.assess.helpers.push(Person {
+                id,
+                name: name.into(),
+                role: String::new(),
+            });
+        }
+        // Reordered: the highest id is not the last.
+        for (id, name) in [(7, "Chen"), (3, "Dee")] {
+            i.steps.follow_up.people.push(Stakeholder {
+                id,
+                name: name.into(),
+                ..Stakeholder::default()
+            });
+        }
+        assert!(sync_stakeholders(&mut i));
+        let ids: Vec<u32> = i.steps.follow_up.people.iter().map(|p| p.id).collect();
+        assert_eq!(ids, [7, 3, 8, 9]);
     }
 }
