@@ -413,7 +413,7 @@ function compiledTable({ mend, peer }) {
     '| wasm code compiled (Chromium compiles each function on the main thread when it first runs) | functions | bytes of code | ms compiling, median |',
     '|---|---:|---:|---:|',
     row(`Mend, until the list is ready (${COUNTS[0]} incidents)`, mend, (r) => r.start),
-    row('Mend, then warming up: each step\'s form built off the page while idle', mend, (r) => r.warmUp),
+    row('Mend, then warming up: the incident\'s frame and each step\'s form built off the page while idle', mend, (r) => r.warmUp),
     row('Mend, then opening an incident on Assess', mend, (r) => r.assess),
     row('TodoMVC, until its input is in the page', peer, (r) => r.start),
   ].join('\n');

@@ -1,7 +1,8 @@
 // Warming up (src/ui/warm_up.rs): once the first screen is drawn and the browser is idle,
 // the incident's frame and each step's form are built off the page from a copy of the latest
-// incident, so that the first opening of an incident or a step doesn't also compile its code. Whatever those forms would change
-// must go nowhere: not into storage, the page, its title or focus.
+// incident, so that the first opening of an incident or a step doesn't also compile its
+// code. Whatever they would change must go nowhere: not into storage, the page, its title or
+// focus.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withApp, eventually, storageSnapshot } from './support/browser.mjs';
