@@ -1,4 +1,5 @@
-//! The page's document: its title and theme, removing the loading shell, and printing.
+//! The page's document: its title and theme, its dialogs, removing the loading shell, and
+//! printing.
 
 pub fn set_title(title: &str) {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
@@ -22,6 +23,12 @@ pub fn set_theme(theme: Option<&str>) {
 
 fn element(id: &str) -> Option<web_sys::Element> {
     web_sys::window()?.document()?.get_element_by_id(id)
+}
+
+/// The `<dialog>` with this id, if it is on the page.
+pub fn dialog(id: &str) -> Option<web_sys::HtmlDialogElement> {
+    use wasm_bindgen::JsCast;
+    element(id)?.dyn_into().ok()
 }
 
 /// Whether the element with this id is on the page.

@@ -1,26 +1,27 @@
 //! The one modal dialog: it moves focus inside when it opens, keeps Tab inside, closes on
 //! Escape, and hands focus back to whatever opened it.
 
-use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use crate::browser::focus;
+use crate::browser::{focus, page};
 
 /// Opens and closes one `Modal`; a cheap `Copy` handle for the buttons that do either.
 #[derive(Clone, Copy)]
 pub struct ModalState {
     open: RwSignal<bool>,
-    dialog: NodeRef<Dialog>,
+    /// The `<dialog>`'s id: found by it when it opens or closes (a `NodeRef` brought code of
+    /// its own for this one use).
+    id: &'static str,
     /// Where focus goes on closing when the element that opened the dialog has gone, or
     /// nothing had focus (a dropped file).
     return_to: &'static str,
 }
 
 impl ModalState {
-    pub fn new(return_to: &'static str) -> Self {
+    pub fn new(id: &'static str, return_to: &'static str) -> Self {
         Self {
             open: RwSignal::new(false),
-            dialog: NodeRef::new(),
+            id,
             return_to,
         }
     }
@@ -36,7 +37,7 @@ impl ModalState {
         // Once the contents are on the page: showModal then focuses the first control, or
         // the one marked autofocus.
         let show = move || {
-            if let Some(dialog) = self.dialog.get_untracked() {
+            if let Some(dialog) = page::dialog(self.id) {
                 let _ = dialog.show_modal();
             }
         };
@@ -46,7 +47,7 @@ impl ModalState {
     }
 
     pub fn close(self) {
-        if let Some(dialog) = self.dialog.get_untracked() {
+        if let Some(dialog) = page::dialog(self.id) {
             dialog.close();
         }
         self.open.set(false);
@@ -76,7 +77,7 @@ pub fn Modal(
 ) -> impl IntoView {
     let (cancel, closed, keydown) = handlers(state);
     view! {
-        <dialog node_ref=state.dialog class=class aria-labelledby=labelledby aria-describedby=describedby
+        <dialog id=state.id class=class aria-labelledby=labelledby aria-describedby=describedby
             on:cancel=cancel on:close=closed on:keydown=keydown>
             {move || state.is_open().then(|| children())}
         </dialog>
@@ -102,7 +103,7 @@ fn handlers(
         }
     };
     let keydown = move |ev| {
-        if let Some(dialog) = state.dialog.get_untracked() {
+        if let Some(dialog) = page::dialog(state.id) {
             focus::keep_tab_inside(&ev, &dialog)
         }
     };

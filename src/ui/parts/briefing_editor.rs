@@ -31,7 +31,7 @@ pub fn BriefingEditor() -> impl IntoView {
     });
     // Focus goes back to the button that opened it; after a fresh draft that button is
     // gone, so to the new draft itself.
-    let asking = ModalState::new("briefing");
+    let asking = ModalState::new("fresh-draft-dialog", "briefing");
     let regenerate = move |_| {
         current.edit(|i| i.steps.own_up.briefing = None);
         asking.close();
