@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::browser::{page, platform};
+use crate::browser::{listen, page, platform};
 use crate::files::export::incident_file_name;
 use crate::files::report::{self, Block, Options, Section};
 use crate::ui::dialogs::modal::{Modal, ModalState};
@@ -63,10 +63,9 @@ pub fn ReportDialog(
         // After the print view is on the page; the snapshot goes once printing is over.
         let _ = set_timeout_with_handle(page::print, std::time::Duration::from_millis(50));
     };
-    let after = window_event_listener_untyped("afterprint", move |_| {
-        printing.set(None);
-    });
-    on_cleanup(move || after.remove());
+    if let Some(window) = listen::window() {
+        listen::listen(&window, "afterprint", move |_| printing.set(None));
+    }
 
     let toggle = move |section: Section, on: bool| {
         options.update(|o| {
