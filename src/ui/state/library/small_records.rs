@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::{once, Library};
 use crate::model::preflight::Checklist;
 use crate::model::Settings;
-use crate::persist;
+use crate::persist::{self, KeyValue, SaveProblem, Session};
 use crate::ui::state::vault;
 
 impl Library {
@@ -21,22 +21,11 @@ impl Library {
         self.settings.update(change);
         let settings = self.settings.get_untracked();
         vault::set_theme(settings.theme);
-        let text = persist::settings::encode(&settings);
-        let library = *self;
-        self.sealed(
-            move |_| vec![text.clone()],
-            move |library| {
-                library
-                    .with_session(|s, _, kv| s.save_settings(kv, &settings))
-                    .unwrap_or(Ok(()))
-            },
-            move |saved| {
-                library
-                    .trouble
-                    .set(saved.err().filter(|e| !e.is_sealing()).map(|reason| {
-                        format!("Setting not saved: {reason}. It applies until Mend is closed.")
-                    }))
-            },
+        self.save_small(
+            persist::settings::encode(&settings),
+            Box::new(move |s, kv| s.save_settings(kv, &settings)),
+            "Setting not saved",
+            "It applies until Mend is closed.",
         );
     }
 
@@ -55,25 +44,43 @@ impl Library {
             return false;
         }
         self.checklist.set(after.clone());
-        let text = persist::checklist::encode(&after);
-        let library = *self;
-        self.sealed(
-            move |_| vec![text.clone()],
-            move |library| {
-                library
-                    .with_session(|s, _, kv| s.save_checklist(kv, &after))
-                    .unwrap_or(Ok(()))
-            },
-            move |saved| {
-                library
-                    .trouble
-                    .set(saved.err().filter(|e| !e.is_sealing()).map(|reason| {
-                        format!(
-                            "Checklist not saved: {reason}. The change stays until Mend is closed."
-                        )
-                    }))
-            },
+        self.save_small(
+            persist::checklist::encode(&after),
+            Box::new(move |s, kv| s.save_checklist(kv, &after)),
+            "Checklist not saved",
+            "The change stays until Mend is closed.",
         );
         true
     }
+
+    /// Writes one small record (`text`, which `save` stores) through the sealed write, and
+    /// shows a failure as trouble: "{not_saved}: {reason}. {still}".
+    fn save_small(
+        &self,
+        text: String,
+        save: SmallSave,
+        not_saved: &'static str,
+        still: &'static str,
+    ) {
+        let library = *self;
+        self.sealed(
+            move |_| vec![text],
+            move |library| {
+                library
+                    .with_session(|s, _, kv| save(s, kv))
+                    .unwrap_or(Ok(()))
+            },
+            move |saved| {
+                library.trouble.set(
+                    saved
+                        .err()
+                        .filter(|e| !e.is_sealing())
+                        .map(|reason| format!("{not_saved}: {reason}. {still}")),
+                )
+            },
+        );
+    }
 }
+
+/// How one small record is stored, given the save session and the store.
+type SmallSave = Box<dyn Fn(&mut Session, &dyn KeyValue) -> Result<(), SaveProblem>>;
