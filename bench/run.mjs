@@ -15,6 +15,7 @@ import { DIST, serveDist } from '../tests/e2e/support/server.mjs';
 import { backupFileText, benchId, bigTemplate, everyListTemplate, seedInPage, TEMPLATE } from './seed.mjs';
 import { clickUntilMark, longestTaskOfStart, longestTaskUntilMark, markAfter, measuresAndWrites, observeTimings, typeKeys } from './page-timing.mjs';
 import { distSizes } from './sizes.mjs';
+import { firstVisit, firstVisitTable } from './first-visit.mjs';
 import { peerReport, startPeer } from './peer.mjs';
 import { lockRound } from './lock.mjs';
 import { mendCompiled, peerCompiled } from './compiled.mjs';
@@ -428,6 +429,7 @@ async function main() {
   const chromiumVersion = browser.version();
   const raw = Object.fromEntries(COUNTS.map((n) => [n, { cold: [], throttled: [], memory: [], ui: [], lock: [] }]));
   const compiled = { mend: [], peer: [] };
+  let visit;
   // `thenPeer`: the TodoMVC peer's turn in each round, after Mend's counts (bench/peer.mjs).
   const rounds = async (what, times, run, thenPeer) => {
     for (let round = 0; round < times; round += 1) {
@@ -442,6 +444,8 @@ async function main() {
     await rounds('memory', RUNS.memory, async (n, r) => r.memory.push(await memory(browser, server.url, n)));
     await rounds('open, type, save, export', RUNS.rounds, async (n, r) => r.ui.push(await interactions(browser, server.url, n)));
     await rounds('the passphrase lock', RUNS.lock, async (n, r) => r.lock.push(await lockRound(browser, server.url, n, RUNS.lockKeys)));
+    process.stderr.write('bench: a first visit over the network\n');
+    visit = await firstVisit(browser);
     process.stderr.write('bench: the wasm code compiled at start-up\n');
     for (let i = 0; i < 2; i += 1) {
       compiled.mend.push(await mendCompiled(browser, server.url, COUNTS[0]));
@@ -457,7 +461,7 @@ async function main() {
   const beside = peerReport({ peer, mend: results[COUNTS[0]], mendSizes: sizes, throttle: THROTTLE, summary, fmt });
   const load = (l) => l.map((x) => x.toFixed(1)).join(' ');
   const code = compiledTable(compiled);
-  const text = `${figures}\n\n${beside.text}\n\n${code}\n\n${cpus().length} cores, Chromium ${chromiumVersion}; load average ${load(loadBefore)} before, ${load(loadavg())} after.`;
+  const text = `${figures}\n\n${firstVisitTable(visit)}\n\n${beside.text}\n\n${code}\n\n${cpus().length} cores, Chromium ${chromiumVersion}; load average ${load(loadBefore)} before, ${load(loadavg())} after.`;
   console.log(text);
   const out = {
     generated_at: new Date().toISOString(),
@@ -472,6 +476,7 @@ async function main() {
     raw,
     peer: beside.json,
     compiled,
+    first_visit: visit,
     markdown: text,
   };
   writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);

@@ -16,12 +16,16 @@ const CACHE = CACHE_PREFIX + CACHE_VERSION;
 const INDEX = new URL('./index.html', self.location).href;
 const SCOPE = new URL('./', self.location).href;
 
+// A file trunk named by its content's hash may come from the HTTP cache, so a first visit
+// downloads the app once; the rest skip it (`reload`), so the precache holds this build's.
+const CONTENT_NAMED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+const fetchMode = (file) => (CONTENT_NAMED.test(file) ? 'default' : 'reload');
+
 self.addEventListener('install', (event) => {
   // No skipWaiting here: open tabs keep the version they started with.
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      // `reload` skips the HTTP cache, so the precache holds exactly this build's files.
-      cache.addAll(PRECACHE.map((file) => new Request(new URL(file, self.location), { cache: 'reload' }))),
+      cache.addAll(PRECACHE.map((file) => new Request(new URL(file, self.location), { cache: fetchMode(file) }))),
     ),
   );
 });

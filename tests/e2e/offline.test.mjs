@@ -67,6 +67,29 @@ test('installable, and every screen reloads offline with its data', opts, () =>
     await context.setOffline(false);
   }));
 
+// Served as a real host serves it (brotli, the content-named files cached for good), a first
+// visit on a phone downloads the app once: the worker's precache takes those files from the
+// browser's HTTP cache, where it had fetched every file a second time.
+test('a first visit downloads each file once, and the precache is still whole', opts, () =>
+  withApp({ compress: true }, async ({ page, context, baseUrl, served }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    await serviceWorkerReady(page);
+    const sent = (file) => served.filter((s) => s.file === file).length;
+    const files = (await listFiles(DIST)).filter((file) => file !== 'sw.js');
+    const contentNamed = files.filter((file) => /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(file));
+    assert.ok(contentNamed.some((file) => file.endsWith('.wasm')) && contentNamed.length === 4, `${contentNamed}`);
+    for (const file of contentNamed) assert.equal(sent(file), 1, `${file} sent once`);
+    // The files with fixed names come fresh for the precache, so it holds this build's.
+    assert.equal(sent('index.html'), 2, 'index.html: the page, then the precache');
+    assert.ok(sent('icons/icon-512.png') >= 1, 'the precache fetched the icons');
+
+    await context.setOffline(true);
+    await page.reload();
+    await list.heading.waitFor();
+    assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'served by the worker');
+    await context.setOffline(false);
+  }));
+
 test('under a subpath, the worker is scoped to it and the app reloads offline', opts, () =>
   withApp({ prefix: '/tools/mend/' }, async ({ page, context, baseUrl }) => {
     const list = await new ListPage(page, baseUrl).goto();

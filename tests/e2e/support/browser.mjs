@@ -30,14 +30,16 @@ function recordCspViolations() {
 }
 
 /**
- * Runs `body({ page, context, baseUrl, checkA11y, takeProblems })` against a fresh browser
- * profile; `checkA11y(screen, page?)` runs axe on `page` or another page given. Options: `prefix` (serve under a subpath), `root` (serve this folder instead of
- * dist/), `persistent` (a real on-disk profile, as installability needs), `initScript` (runs
- * before the app in every page), `contextOptions`.
+ * Runs `body({ page, context, baseUrl, served, checkA11y, takeProblems })` against a fresh browser
+ * profile; `checkA11y(screen, page?)` runs axe on `page` or another page given; `served` lists
+ * the files the server sent. Options: `prefix` (serve under a subpath), `root` (serve this folder instead of
+ * dist/), `compress` (serve as a real host: brotli, hashed files cached for good), `persistent`
+ * (a real on-disk profile, as installability needs), `initScript` (runs before the app in
+ * every page), `contextOptions`.
  */
 export async function withApp(options, body) {
   if (typeof options === 'function') [options, body] = [{}, options];
-  const server = await serveDist({ prefix: options.prefix ?? '/', root: options.root });
+  const server = await serveDist({ prefix: options.prefix ?? '/', root: options.root, compress: options.compress });
   const appOrigin = new URL(server.url).origin;
   const contextOptions = { acceptDownloads: true, ...options.contextOptions };
   let browser;
@@ -88,7 +90,7 @@ export async function withApp(options, body) {
       problems.splice(0, problems.length, ...problems.filter((p) => !pattern.test(p)));
       return taken;
     };
-    await body({ page, context, baseUrl: server.url, checkA11y, takeProblems });
+    await body({ page, context, baseUrl: server.url, served: server.served, checkA11y, takeProblems });
     // Collected from each page before close, in case a report was still on its way.
     for (const open of context.pages()) {
       const recorded = await open.evaluate(() => window.__mendCspViolations ?? []).catch(() => []);

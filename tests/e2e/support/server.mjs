@@ -1,7 +1,8 @@
 // A plain static server for dist/, like any host with no rewrite rules. It can mount the app
 // under a subpath (e.g. /tools/mend/) to prove the app works there, and serve a copy of dist/
 // (`root`) that a test rewrites to stand for a new release. With `compress`, it serves as a
-// real host does: brotli, and hashed files cached for good (for `make lighthouse`).
+// real host does: brotli, and hashed files cached for good (for `make lighthouse`). `served`
+// lists each file sent, with the bytes sent, in order.
 import { createServer } from 'node:http';
 import { brotliCompressSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
@@ -22,6 +23,7 @@ export const DIST = resolve(import.meta.dirname, '../../../dist');
 
 /** Starts serving `root` (dist/) at `prefix` on 127.0.0.1 and an ephemeral port. */
 export async function serveDist({ prefix = '/', root = DIST, compress = false } = {}) {
+  const served = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(prefix)) {
@@ -40,6 +42,7 @@ export async function serveDist({ prefix = '/', root = DIST, compress = false } 
           headers['content-encoding'] = 'br';
         }
       }
+      served.push({ file: rel, bytes: body.length });
       res.writeHead(200, headers);
       res.end(body);
     } catch {
@@ -48,5 +51,5 @@ export async function serveDist({ prefix = '/', root = DIST, compress = false } 
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((ok) => server.close(ok)) };
+  return { url: `http://127.0.0.1:${port}${prefix}`, served, close: () => new Promise((ok) => server.close(ok)) };
 }

@@ -1,0 +1,65 @@
+// What a first visit downloads over the network, the service worker included: dist/ served as
+// a real host serves it (brotli, the files trunk names by their content cached for good), a
+// fresh profile with service workers allowed, until the worker is active and its precache
+// full. Bytes as sent (brotli, except the PNGs), split at `mend:list-ready`: what the list
+// needed, then what came after (the precache). `make bench` prints it; alone:
+// `node bench/first-visit.mjs [dist]`.
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
+import { DIST, serveDist } from '../tests/e2e/support/server.mjs';
+import { markAfter, observeTimings } from './page-timing.mjs';
+
+/** `{ beforeList, after, total, files: [{ file, times, bytes }] }` for one first visit. */
+export async function firstVisit(browser, root = DIST) {
+  const server = await serveDist({ root, compress: true });
+  const context = await browser.newContext({ serviceWorkers: 'allow' });
+  try {
+    await context.addInitScript(observeTimings);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.evaluate(markAfter, { name: 'mend:list-ready' });
+    const atList = server.served.length;
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    const sum = (list) => list.reduce((n, s) => n + s.bytes, 0);
+    const files = new Map();
+    for (const { file, bytes } of server.served) {
+      const seen = files.get(file) ?? { file, times: 0, bytes: 0 };
+      files.set(file, { file, times: seen.times + 1, bytes: seen.bytes + bytes });
+    }
+    return {
+      beforeList: sum(server.served.slice(0, atList)),
+      after: sum(server.served.slice(atList)),
+      total: sum(server.served),
+      files: [...files.values()].sort((a, b) => b.bytes - a.bytes),
+    };
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+/** A Markdown table of one first visit. */
+export function firstVisitTable(visit) {
+  const kb = (b) => `${(b / 1000).toFixed(1)} kB`;
+  return [
+    '| a first visit over the network, the service worker included (brotli as sent) | bytes |',
+    '|---|---:|',
+    `| until the list works (target ≤ 100 kB) | ${kb(visit.beforeList)} |`,
+    `| then, for the service worker's precache | ${kb(visit.after)} |`,
+    `| in all | ${kb(visit.total)} |`,
+    `| files sent more than once | ${visit.files.filter((f) => f.times > 1).map((f) => `${f.file} ×${f.times}`).join(', ') || 'none'} |`,
+  ].join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const visit = await firstVisit(browser, process.argv[2] ?? DIST);
+    console.log(firstVisitTable(visit));
+    console.log('');
+    for (const f of visit.files) console.log(`${String(f.bytes).padStart(8)}  ${f.file}${f.times > 1 ? ` (×${f.times})` : ''}`);
+  } finally {
+    await browser.close();
+  }
+}
