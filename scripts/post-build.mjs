@@ -11,7 +11,7 @@
 //    would block.
 // 2. Fails if any file names an outside address (scripts/check-addresses.mjs).
 // 3. Service worker: writes the precache list (every file but sw.js) and a cache version
-//    hashed from all of them into sw.js.
+//    hashed from all of them into sw.js, and drops its whole-line comments.
 // Every step rewrites its own output, so running it twice gives the same result.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -66,6 +66,9 @@ async function writeServiceWorker() {
   const listLine = /^const PRECACHE = \[.*\];$/m;
   if (!versionLine.test(worker) || !listLine.test(worker)) fail('sw.js lacks the CACHE_VERSION or PRECACHE line');
   worker = worker.replace(listLine, `const PRECACHE = ${JSON.stringify(files)};`);
+  // Its comments stay in web/sw.js for whoever reads it; whole-line ones only, so the lines
+  // above are still found on a second run.
+  worker = worker.replace(/^[ \t]*\/\/.*\n/gm, '');
   // The version covers every file and the worker itself, so any change makes a new cache.
   const hash = sha256(worker.replace(versionLine, ''));
   for (const file of files) hash.update(`\0${file}\0`).update(await readFile(join(dir, file)));
