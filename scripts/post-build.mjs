@@ -12,7 +12,9 @@
 // 2. Fails if any file names an outside address (scripts/check-addresses.mjs).
 // 3. Service worker: writes the precache list (every file but sw.js) and a cache version
 //    hashed from all of them into sw.js, and drops its whole-line comments.
-// Every step rewrites its own output, so running it twice gives the same result.
+// Every step rewrites its own output, so it can run again on a built folder (the update test
+// does). Not byte for byte: esbuild renames again what it had already minified, so the glue
+// JS, its integrity and the cache version change; trunk runs it once per build.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
