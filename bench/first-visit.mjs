@@ -2,15 +2,15 @@
 // a real host serves it (brotli, the files trunk names by their content cached for good), a
 // fresh profile with service workers allowed, until the worker is active and its precache
 // full. Bytes as sent (brotli, except the PNGs), split at `mend:list-ready`: what the list
-// needed, then what came after (the precache). `make bench` prints it; alone:
-// `node bench/first-visit.mjs [dist]`.
+// needed, then what came after (the precache); then what a second visit (a reload, now served
+// by the worker) sends. `make bench` prints it; alone: `node bench/first-visit.mjs [dist]`.
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
 import { DIST, serveDist } from '../tests/e2e/support/server.mjs';
 import { markAfter, observeTimings } from './page-timing.mjs';
 
-/** `{ beforeList, after, total, files: [{ file, times, bytes }] }` for one first visit. */
+/** `{ beforeList, after, total, files: [{ file, times, bytes }], secondVisit }` for one first visit. */
 export async function firstVisit(browser, root = DIST) {
   const server = await serveDist({ root, compress: true });
   const context = await browser.newContext({ serviceWorkers: 'allow' });
@@ -21,6 +21,11 @@ export async function firstVisit(browser, root = DIST) {
     await page.evaluate(markAfter, { name: 'mend:list-ready' });
     const atList = server.served.length;
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    const atReady = server.served.length;
+    await page.reload();
+    await page.evaluate(markAfter, { name: 'mend:list-ready' });
+    const second = server.served.slice(atReady);
+    server.served.splice(atReady);
     const sum = (list) => list.reduce((n, s) => n + s.bytes, 0);
     const files = new Map();
     for (const { file, bytes } of server.served) {
@@ -32,6 +37,7 @@ export async function firstVisit(browser, root = DIST) {
       after: sum(server.served.slice(atList)),
       total: sum(server.served),
       files: [...files.values()].sort((a, b) => b.bytes - a.bytes),
+      secondVisit: { bytes: sum(second), files: second.map((s) => s.file) },
     };
   } finally {
     await context.close();
@@ -49,6 +55,7 @@ export function firstVisitTable(visit) {
     `| then, for the service worker's precache | ${kb(visit.after)} |`,
     `| in all | ${kb(visit.total)} |`,
     `| files sent more than once | ${visit.files.filter((f) => f.times > 1).map((f) => `${f.file} ×${f.times}`).join(', ') || 'none'} |`,
+    `| a second visit until the list works (a reload, served by the worker) | ${kb(visit.secondVisit.bytes)}${visit.secondVisit.files.length ? ` (${visit.secondVisit.files.join(', ')})` : ''} |`,
   ].join('\n');
 }
 
