@@ -4,7 +4,7 @@
 mod common;
 
 use mend::model::{Incident, IncidentId, Timestamp};
-use mend::persist::codec::{decode, encode};
+use mend::persist::codec::{decode, encode, encode_sized};
 use mend::persist::repo::SaveError;
 use mend::persist::{
     load, DecodeError, KeyValue, MemoryStore, ReadOnly, StorageError, StorageKey, SCHEMA_VERSION,
@@ -68,6 +68,16 @@ fn the_full_fixture_is_exactly_what_a_save_writes() {
     let incident = decode(V4_FULL).expect("the benchmark's record reads");
     assert_eq!(encode(&incident), V4_FULL.trim_end());
     assert!((4_000..=5_000).contains(&V4_FULL.len()), "about 4.5 KB");
+}
+
+#[test]
+fn a_save_sized_from_the_text_it_replaces_writes_the_same_text() {
+    let incident = decode(V4_FULL).expect("the benchmark's record reads");
+    for room in [0, 10, V4_FULL.len(), 100_000] {
+        let text = encode_sized(&incident, room);
+        assert_eq!(text, V4_FULL.trim_end(), "from room for {room} bytes");
+        assert!(text.capacity() >= room);
+    }
 }
 
 #[test]

@@ -25,12 +25,22 @@ pub enum DecodeError {
 
 /// Turns an incident into the text that goes into storage.
 pub fn encode(incident: &Incident) -> String {
-    encode_record(SCHEMA_VERSION, "incident", incident)
+    encode_sized(incident, 1024)
+}
+
+/// `encode` into room for `bytes` first: a save passes the length of the text it replaces,
+/// so that a large record isn't copied again at every doubling as it grows.
+pub fn encode_sized(incident: &Incident, bytes: usize) -> String {
+    encode_record_sized(SCHEMA_VERSION, "incident", incident, bytes)
 }
 
 /// `{"schema":N,"<name>":…}`: a record of any kind, with its schema version first.
 pub fn encode_record<T: Json>(schema: u32, name: &str, value: &T) -> String {
-    let mut w = Writer::with_capacity(1024);
+    encode_record_sized(schema, name, value, 1024)
+}
+
+fn encode_record_sized<T: Json>(schema: u32, name: &str, value: &T, bytes: usize) -> String {
+    let mut w = Writer::with_capacity(bytes);
     w.open('{');
     w.field("schema", &schema);
     w.field(name, value);
