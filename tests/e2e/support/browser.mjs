@@ -30,12 +30,12 @@ function recordCspViolations() {
 }
 
 /**
- * Runs `body({ page, context, baseUrl, served, checkA11y, takeProblems })` against a fresh browser
- * profile; `checkA11y(screen, page?)` runs axe on `page` or another page given; `served` lists
- * the files the server sent. Options: `prefix` (serve under a subpath), `root` (serve this folder instead of
- * dist/), `compress` (serve as a real host: brotli, hashed files cached for good), `persistent`
- * (a real on-disk profile, as installability needs), `initScript` (runs before the app in
- * every page), `contextOptions`.
+ * Runs `body({ page, context, baseUrl, served, checkA11y, takeProblems })` against a fresh
+ * browser profile; `checkA11y(screen, page?)` runs axe on `page` or another page given;
+ * `served` lists the files the server sent. Options: `prefix` (serve under a subpath), `root`
+ * (serve this folder instead of dist/), `compress` (serve as a real host: brotli, hashed files
+ * cached for good), `persistent` (a real on-disk profile, as installability needs),
+ * `initScript` (runs before the app in every page), `contextOptions`.
  */
 export async function withApp(options, body) {
   if (typeof options === 'function') [options, body] = [{}, options];
