@@ -14,3 +14,7 @@ pub const IMPORT_INPUT: &str = "import-file";
 pub const REPORT_BUTTON: &str = "report-button";
 /// The import preview's note of incidents another tab changed while it was open.
 pub const IMPORT_CHANGED: &str = "import-changed";
+/// The three dialogs, which `Modal` finds by id to open, close and keep Tab inside.
+pub const REPORT_DIALOG: &str = "report-dialog";
+pub const IMPORT_DIALOG: &str = "import-dialog";
+pub const FRESH_DRAFT_DIALOG: &str = "fresh-draft-dialog";

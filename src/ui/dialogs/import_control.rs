@@ -54,7 +54,7 @@ impl Importer {
             status: RwSignal::new(String::new()),
             problem: RwSignal::new(String::new()),
             changed: RwSignal::new(String::new()),
-            preview: ModalState::new("import-dialog", dom_ids::IMPORT_INPUT),
+            preview: ModalState::new(dom_ids::IMPORT_DIALOG, dom_ids::IMPORT_INPUT),
             sealed: RwSignal::new(None),
         }
     }

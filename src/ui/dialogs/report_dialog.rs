@@ -22,7 +22,7 @@ pub fn ReportDialog(
 ) -> impl IntoView {
     let current = expect_context::<Current>();
     let library = expect_context::<Library>();
-    let modal = ModalState::new("report-dialog", dom_ids::REPORT_BUTTON);
+    let modal = ModalState::new(dom_ids::REPORT_DIALOG, dom_ids::REPORT_BUTTON);
     let options = RwSignal::new(Options::default());
     let status = RwSignal::new(String::new());
 

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::model::limits::MAX_LENGTH;
 use crate::model::{briefing, wording};
 use crate::ui::dialogs::modal::{Modal, ModalState};
+use crate::ui::dom_ids;
 use crate::ui::form::FieldInput;
 use crate::ui::parts::send_actions::SendActions;
 use crate::ui::parts::when::When;
@@ -31,7 +32,7 @@ pub fn BriefingEditor() -> impl IntoView {
     });
     // Focus goes back to the button that opened it; after a fresh draft that button is
     // gone, so to the new draft itself.
-    let asking = ModalState::new("fresh-draft-dialog", "briefing");
+    let asking = ModalState::new(dom_ids::FRESH_DRAFT_DIALOG, "briefing");
     let regenerate = move |_| {
         current.edit(|i| i.steps.own_up.briefing = None);
         asking.close();
