@@ -1,9 +1,8 @@
 //! Lists that start from what the user already wrote: the Fix checklist from the chosen
 //! option, and the Follow-up ledger from the people named in Assess and Own up.
 
-use super::limits::MAX_LENGTH;
 use super::names::Names;
-use super::steps::{add_item, Stakeholder};
+use super::steps::{add_item, has_room, next_id, Stakeholder};
 use super::Incident;
 
 /// Puts the chosen option's item first in the checklist. An untouched item seeded from an
@@ -59,24 +58,25 @@ pub fn sync_stakeholders(incident: &mut Incident) -> bool {
     // A name given twice is added once, where it was first given.
     let given = Names::new(named.iter().map(|(name, _)| name.as_str()));
     let mut changed = false;
-    // Ids from one past the highest, worked out once: a search for each of thousands of new
-    // people made the first opening of Follow up at the import's limits quadratic.
-    let mut next = follow_up.people.iter().map(|p| p.id).max().unwrap_or(0);
+    // The first new id worked out once, not by `add_item` for each: a search for each of
+    // thousands of new people made the first opening of Follow up at the import's limits
+    // quadratic.
+    let mut next = next_id(&follow_up.people);
     for (at, (name, role)) in named.into_iter().enumerate() {
         if name.trim().is_empty() || known.contains(&name) || given.first_place(&name) != Some(at) {
             continue;
         }
         // A ledger already at the length limit gains no one.
-        if follow_up.people.len() >= MAX_LENGTH {
+        if !has_room(&follow_up.people) {
             break;
         }
-        next += 1;
         follow_up.people.push(Stakeholder {
             id: next,
             name: name.trim().to_owned(),
             role: role.trim().to_owned(),
             ..Stakeholder::default()
         });
+        next += 1;
         changed = true;
     }
     changed

@@ -65,14 +65,25 @@ item!(
 /// Appends a new, empty entry and returns its id. A list already `MAX_LENGTH` long, which
 /// import would refuse, stays as it is, and the last entry's id comes back.
 pub fn add_item<T: Item>(list: &mut Vec<T>) -> u32 {
-    if list.len() >= MAX_LENGTH {
+    if !has_room(list) {
         return list.last().map_or(0, Item::id);
     }
-    let id = list.iter().map(Item::id).max().map_or(1, |max| max + 1);
+    let id = next_id(list);
     let mut item = T::default();
     item.set_id(id);
     list.push(item);
     id
+}
+
+/// The id a new entry takes: one past the highest, so that ids stay unique whatever order
+/// the entries are in and whichever were removed.
+pub fn next_id<T: Item>(list: &[T]) -> u32 {
+    list.iter().map(Item::id).max().map_or(1, |max| max + 1)
+}
+
+/// Whether a list can take one more entry: import refuses one longer than `MAX_LENGTH`.
+pub fn has_room<T>(list: &[T]) -> bool {
+    list.len() < MAX_LENGTH
 }
 
 /// Moves an entry one place up (`-1`) or down (`1`). False at either end.
