@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 
 /** Addresses that are names, not places the app ever contacts. Exact matches only. */
 export const ALLOWED = new Map([
-  ['http://www.w3.org/2000/svg', 'the SVG namespace, in the icon'],
+  ['http://www.w3.org/2000/svg', "the SVG namespace, in the charts' drawing code (wasm)"],
   [
     'https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Operators/typeof#description',
     "a comment in wasm-bindgen's generated JS",
