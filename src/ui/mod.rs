@@ -3,6 +3,7 @@
 
 pub mod apart;
 pub mod app;
+pub mod context;
 pub mod dialogs;
 pub mod dom_ids;
 pub mod drawn_in_steps;

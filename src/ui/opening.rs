@@ -3,6 +3,7 @@
 //! that the page never stops answering for the whole read and the drawing. The HTML shell
 //! ("Opening…") stays until the workspace has drawn its first screen.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::{local_storage, page, perf, tasks};
@@ -20,7 +21,7 @@ const STEP: usize = 300;
 
 #[component]
 pub fn Opening() -> impl IntoView {
-    let gate = expect_context::<LockGate>();
+    let gate = context::needed::<LockGate>();
     let span = perf::Span::start("mend:load", "mend:load:start");
     let mut loading = vault::with_store(Loading::start);
     let done = read_step(&mut loading, FIRST);

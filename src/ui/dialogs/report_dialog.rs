@@ -1,6 +1,7 @@
 //! The incident report: a dialog to choose sections and whether names become roles, with the
 //! Markdown to download or copy, and a print view that prints just the report.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::{listen, page, platform};
@@ -20,8 +21,8 @@ pub fn ReportDialog(
     /// The screen shows it as a `PrintView` outside every other part, so it prints alone.
     printing: RwSignal<Option<Vec<Block>>>,
 ) -> impl IntoView {
-    let current = expect_context::<Current>();
-    let library = expect_context::<Library>();
+    let current = context::needed::<Current>();
+    let library = context::needed::<Library>();
     let modal = ModalState::new(dom_ids::REPORT_DIALOG, dom_ids::REPORT_BUTTON);
     let options = RwSignal::new(Options::default());
     let status = RwSignal::new(String::new());

@@ -1,5 +1,6 @@
 //! One labelled control for one field, saving on every change; and a run of such fields.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use super::spec::{Field, Kind};
@@ -22,7 +23,7 @@ pub fn FieldInput(
     #[prop(optional)]
     item: u32,
 ) -> impl IntoView {
-    let current = expect_context::<Current>();
+    let current = context::needed::<Current>();
     let id = if item == 0 {
         field.key.to_owned()
     } else {

@@ -1,5 +1,6 @@
 //! A list of entries inside a step: add, remove with Undo, and reorder from the keyboard.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use super::field_input::FieldInput;
@@ -41,7 +42,7 @@ pub fn ListEditor(
     #[prop(optional)]
     extra: Option<EntryExtra>,
 ) -> impl IntoView {
-    let current = expect_context::<Current>();
+    let current = context::needed::<Current>();
     let ids = Memo::new(move |_| current.read(|i| (spec.ops.ids)(i)).unwrap_or_default());
     let limit = RwSignal::new(PAGE);
     let cap = drawn_in_steps(FIRST, MORE, PAGE);
@@ -124,7 +125,7 @@ fn Entry(
     /// More controls under the fields, if any.
     extra: Option<EntryExtra>,
 ) -> impl IntoView {
-    let current = expect_context::<Current>();
+    let current = context::needed::<Current>();
     let position = Memo::new(move |_| {
         ids.with(|ids| ids.iter().position(|x| *x == item).map_or(0, |p| p + 1))
     });

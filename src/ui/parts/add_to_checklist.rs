@@ -1,6 +1,7 @@
 //! Step it up's one action: this incident's commitments and extra checks onto the personal
 //! pre-flight checklist. The incident itself is unchanged.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::route::Route;
@@ -8,7 +9,7 @@ use crate::ui::state::current::Current;
 
 #[component]
 pub fn AddToChecklist() -> impl IntoView {
-    let current = expect_context::<Current>();
+    let current = context::needed::<Current>();
     let library = current.library();
     let status = RwSignal::new(String::new());
     let add = move |_| {

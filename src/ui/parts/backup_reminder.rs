@@ -1,5 +1,6 @@
 //! The calm reminder on the list to export a copy, with "Export all" and "Not now".
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::platform;
@@ -9,7 +10,7 @@ use crate::ui::state::library::Library;
 
 #[component]
 pub fn BackupReminder() -> impl IntoView {
-    let library = expect_context::<Library>();
+    let library = context::needed::<Library>();
     let outcome = RwSignal::new(String::new());
     // Read once per change of incidents or settings; the clock only matters at those moments.
     let due = Memo::new(move |_| {

@@ -2,6 +2,7 @@
 //! shrinks with the breath. Under reduced motion the shape is hidden and the countdown leads.
 //! The cue and Start come first, so one tap starts it even on a small phone.
 
+use crate::ui::context;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -39,7 +40,7 @@ fn resting_cue(state: State) -> &'static str {
 
 #[component]
 pub fn BreathingGuide() -> impl IntoView {
-    let current = expect_context::<Current>();
+    let current = context::needed::<Current>();
     let pattern = Memo::new(move |_| current.read(|i| i.steps.stop.pattern).unwrap_or_default());
     let state = RwSignal::new(State::Ready);
     let elapsed = RwSignal::new(0u32);

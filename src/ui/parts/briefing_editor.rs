@@ -1,6 +1,7 @@
 //! The Own up briefing: a draft composed from the user's notes until they edit it, then theirs.
 //! A fresh draft replaces their text only after they confirm. A wording check sits beside it.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::model::limits::MAX_LENGTH;
@@ -16,7 +17,7 @@ use crate::ui::steps::own_up;
 
 #[component]
 pub fn BriefingEditor() -> impl IntoView {
-    let current = expect_context::<Current>();
+    let current = context::needed::<Current>();
     let draft = Memo::new(move |_| current.read(briefing::current).unwrap_or_default());
     let subject = Memo::new(move |_| current.read(briefing::subject).unwrap_or_default());
     let edited = Memo::new(move |_| {

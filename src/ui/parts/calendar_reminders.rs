@@ -1,6 +1,7 @@
 //! The button that downloads an incident's reminders as a calendar file (.ics): fix items'
 //! due days, the debrief, and the prevention check-ins. Shown on Fix, Follow up and Step it up.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::platform;
@@ -12,8 +13,8 @@ use crate::ui::state::library::Library;
 
 #[component]
 pub fn CalendarReminders() -> impl IntoView {
-    let current = expect_context::<Current>();
-    let library = expect_context::<Library>();
+    let current = context::needed::<Current>();
+    let library = context::needed::<Library>();
     let status = RwSignal::new(String::new());
     let download = move |_| {
         let discreet = library.settings.with_untracked(|s| s.discreet);

@@ -1,6 +1,7 @@
 //! The calm clock: time since the mistake was noticed, against the 15-minute aim for telling
 //! the boss. No red, no alarm; past the aim it says that telling now still helps.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::platform;
@@ -10,7 +11,7 @@ use crate::ui::state::current::Current;
 /// Time since the mistake was noticed, updated every few seconds and never announced.
 #[component]
 pub fn CalmClock() -> impl IntoView {
-    let current = expect_context::<Current>();
+    let current = context::needed::<Current>();
     let now = RwSignal::new(platform::now());
     if let Ok(handle) = set_interval_with_handle(
         move || now.set(platform::now()),

@@ -1,6 +1,7 @@
 //! Follow up's "Kind of cause": ticks beside the free-text cause, so causes can be compared
 //! across incidents. Several can apply; none is needed.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::model::choices::CauseKind;
@@ -8,7 +9,7 @@ use crate::ui::state::current::Current;
 
 #[component]
 pub fn CauseKinds() -> impl IntoView {
-    let current = expect_context::<Current>();
+    let current = context::needed::<Current>();
     let ticks = CauseKind::ALL
         .into_iter()
         .map(|kind| {

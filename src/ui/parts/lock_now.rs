@@ -1,6 +1,7 @@
 //! "Lock now" in the header, and the other ways an open lock closes: the idle time chosen in
 //! Settings, and another tab locking. Waiting edits are saved (sealed) before the key goes.
 
+use crate::ui::context;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -13,8 +14,8 @@ use crate::ui::state::lock_gate::LockGate;
 
 #[component]
 pub fn LockNow() -> impl IntoView {
-    let library = expect_context::<Library>();
-    let gate = expect_context::<LockGate>();
+    let library = context::needed::<Library>();
+    let gate = context::needed::<LockGate>();
     let lock = move || library.flush_then(move || gate.lock());
     tabs::on_lock_elsewhere(lock);
     // Another tab turned the lock on: this one saves what waits, plain, and locks.
@@ -41,7 +42,7 @@ pub fn LockNow() -> impl IntoView {
 /// time; the one timer checks it when due and waits out the rest, so typing never touches
 /// timers (and a stale timer, from before the time was changed, does nothing).
 fn idle_lock(library: Library, lock: impl Fn() + Copy + 'static) {
-    let gate = expect_context::<LockGate>();
+    let gate = context::needed::<LockGate>();
     let last = StoredValue::new(js_sys::Date::now());
     let generation = StoredValue::new(0u32);
     let limit = move || {

@@ -2,6 +2,7 @@
 //! strength hint, and the warning that it can't be recovered), changing the passphrase, the
 //! idle time, and turning it off. Every change writes all or nothing.
 
+use crate::ui::context;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -17,7 +18,7 @@ const LOCK_IDS: [&str; 3] = ["lock-new", "lock-strength", "lock-repeat"];
 
 #[component]
 pub fn LockSettings() -> impl IntoView {
-    let gate = expect_context::<LockGate>();
+    let gate = context::needed::<LockGate>();
     let status = RwSignal::new(String::new());
     let problem = RwSignal::new(String::new());
     view! {
@@ -81,8 +82,8 @@ fn said(problem: LockProblem) -> String {
 
 #[component]
 fn TurnOn(status: RwSignal<String>, problem: RwSignal<String>) -> impl IntoView {
-    let library = expect_context::<Library>();
-    let gate = expect_context::<LockGate>();
+    let library = context::needed::<Library>();
+    let gate = context::needed::<LockGate>();
     let first = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -140,8 +141,8 @@ fn TurnOn(status: RwSignal<String>, problem: RwSignal<String>) -> impl IntoView 
 
 #[component]
 fn LockIsOn(status: RwSignal<String>, problem: RwSignal<String>) -> impl IntoView {
-    let library = expect_context::<Library>();
-    let gate = expect_context::<LockGate>();
+    let library = context::needed::<Library>();
+    let gate = context::needed::<LockGate>();
     let current = RwSignal::new(String::new());
     let first = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());

@@ -2,6 +2,7 @@
 //! a copy), a clash with another tab, storage emptied by another page, and the Undo offer
 //! after a delete or a removal (announced politely).
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::{focus, platform};
@@ -13,7 +14,7 @@ use crate::ui::state::library::{Clash, Library, SaveState, Undo};
 
 #[component]
 pub fn Notices() -> impl IntoView {
-    let library = expect_context::<Library>();
+    let library = context::needed::<Library>();
     // Read again whenever the save state changes: clearing all data can lift read-only.
     // Unsaved text is always named first, whatever else goes wrong after it.
     let problem = Memo::new(move |_| {
@@ -86,7 +87,7 @@ pub fn Notices() -> impl IntoView {
 /// pre-flight checklist.
 #[component]
 fn EmptiedNotice() -> impl IntoView {
-    let library = expect_context::<Library>();
+    let library = context::needed::<Library>();
     let status = RwSignal::new(String::new());
     let text = move || {
         library.emptied.get().map(|n| {
@@ -138,7 +139,7 @@ fn EmptiedNotice() -> impl IntoView {
 /// Another tab changed what this tab was changing: what happened, and the other version.
 #[component]
 fn ClashNotice() -> impl IntoView {
-    let library = expect_context::<Library>();
+    let library = context::needed::<Library>();
     let status = RwSignal::new(String::new());
     let text = move || {
         let discreet = library.settings.with(|s| s.discreet);

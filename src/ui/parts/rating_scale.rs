@@ -1,6 +1,7 @@
 //! A one-tap rating: a row of large native radio buttons (a radio group, so arrow keys move
 //! along it), with words at both ends. Used for distress (0–10) and belief (0–100%).
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::model::thought_record::{BELIEF_STEPS, DISTRESS_STEPS};
@@ -67,7 +68,7 @@ pub fn RatingScale(
     /// The field, its legend, steps and end words.
     scale: &'static Scale,
 ) -> impl IntoView {
-    let current = expect_context::<Current>();
+    let current = context::needed::<Current>();
     let value = Memo::new(move |_| current.read(|i| (scale.get)(i)).flatten());
     let range = scale.range;
     let last = range.steps.len().saturating_sub(1);

@@ -1,12 +1,13 @@
 //! The quiet "Saved" note in the header. Failures are announced by `Notices`, not here.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::ui::state::library::{Library, SaveState};
 
 #[component]
 pub fn SaveIndicator() -> impl IntoView {
-    let library = expect_context::<Library>();
+    let library = context::needed::<Library>();
     let text = move || match library.save_state.get() {
         SaveState::Idle => "",
         SaveState::Pending => "Saving…",

@@ -1,6 +1,7 @@
 //! "Export all, encrypted": the backup file sealed with a passphrase of its own, typed
 //! twice, so that only Mend, given that passphrase, can read it.
 
+use crate::ui::context;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -14,7 +15,7 @@ pub fn SealedExport(
     /// Where the outcome is said: a message, or what went wrong.
     report: Callback<Result<String, String>>,
 ) -> impl IntoView {
-    let library = expect_context::<Library>();
+    let library = context::needed::<Library>();
     let first = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let export = move |ev: leptos::ev::SubmitEvent| {

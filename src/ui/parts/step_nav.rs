@@ -1,6 +1,7 @@
 //! The "Steps" navigation: seven links, the current one marked, each saying whether it is
 //! done, started or not started, so notes alone are never taken for done.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::model::milestones::{progress, Progress};
@@ -15,7 +16,7 @@ pub fn StepNav(
     /// The step on screen, marked as the current page.
     step: Memo<Step>,
 ) -> impl IntoView {
-    let current = expect_context::<Current>();
+    let current = context::needed::<Current>();
     let states = Memo::new(move |_| {
         current
             .read(|i| Step::ALL.map(|s| progress(i, s)))

@@ -1,6 +1,7 @@
 //! The thought record on Stop: the thought, the patterns it follows, a balanced thought with
 //! prompts, belief before and after, and whether it goes in the report. All of it optional.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::model::labels;
@@ -23,7 +24,7 @@ const BELIEF_AFTER: Scale = scale!(BELIEF, "belief-after", "And now, after the b
 
 #[component]
 pub fn ThoughtRecordForm() -> impl IntoView {
-    let current = expect_context::<Current>();
+    let current = context::needed::<Current>();
     let patterns = Pattern::ALL
         .into_iter()
         .map(|pattern| {

@@ -1,5 +1,6 @@
 //! Records that could not be read: explained, left untouched, and offered for raw download.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::download::download_text;
@@ -8,7 +9,7 @@ use crate::ui::parts::when::When;
 
 #[component]
 pub fn UnreadableList() -> impl IntoView {
-    let library = expect_context::<crate::ui::state::library::Library>();
+    let library = context::needed::<crate::ui::state::library::Library>();
     let items = move || library.unreadable.get();
     view! {
         <When when=move || library.unreadable.with(|u| !u.is_empty())>

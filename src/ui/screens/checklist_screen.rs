@@ -3,6 +3,7 @@
 //! restore; print, Markdown, and a repeating calendar reminder. The rules are
 //! `model::preflight`; the files `files::checklist`.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::{focus, page, platform};
@@ -21,7 +22,7 @@ use crate::ui::state::titles;
 
 #[component]
 pub fn ChecklistScreen() -> impl IntoView {
-    let library = expect_context::<Library>();
+    let library = context::needed::<Library>();
     page::set_title("Pre-flight checklist · Mend");
     let status = RwSignal::new(String::new());
     // Built from every incident, oldest first, each time the screen opens.

@@ -1,6 +1,7 @@
 //! One incident, one step at a time: the step navigation, the step's form, Next and Back,
 //! and archiving or deleting the incident.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::{page, perf, platform};
@@ -29,7 +30,7 @@ pub fn IncidentScreen(
     /// The step in the address.
     step: Memo<Step>,
 ) -> impl IntoView {
-    let library = expect_context::<Library>();
+    let library = context::needed::<Library>();
     // Re-checked on every keystroke; `Current` finds the incident without a search.
     let here = Current::new(id, library);
     let exists = Memo::new(move |_| here.read(|_| ()).is_some());
@@ -80,8 +81,8 @@ fn IncidentEditor(
     /// The step to show.
     step: Memo<Step>,
 ) -> impl IntoView {
-    let library = expect_context::<Library>();
-    let navigator = expect_context::<Navigator>();
+    let library = context::needed::<Library>();
+    let navigator = context::needed::<Navigator>();
     let id = current.id;
     let off_page = current.is_detached();
     provide_context(current);

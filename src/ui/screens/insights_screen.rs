@@ -1,6 +1,7 @@
 //! Insights (`#/insights`): what the person's incidents have in common, as charts each with
 //! a caption and a table. The figures are `model::insights`; this only lays them out.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::{page, perf, platform};
@@ -15,7 +16,7 @@ use crate::ui::state::titles;
 
 #[component]
 pub fn InsightsScreen() -> impl IntoView {
-    let library = expect_context::<Library>();
+    let library = context::needed::<Library>();
     page::set_title("Insights · Mend");
     let figures = Memo::new(move |_| {
         let _span = perf::Span::start("mend:insights", "mend:insights:start");

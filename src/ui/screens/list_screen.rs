@@ -2,6 +2,7 @@
 //! status or by "needs something from me", sort by last change, archive; and the way to
 //! start a new one.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::{focus, page, perf, platform};
@@ -45,8 +46,8 @@ struct Row {
 
 #[component]
 pub fn ListScreen() -> impl IntoView {
-    let library = expect_context::<Library>();
-    let navigator = expect_context::<Navigator>();
+    let library = context::needed::<Library>();
+    let navigator = context::needed::<Navigator>();
     page::set_title("Your incidents · Mend");
 
     let query = RwSignal::new(String::new());

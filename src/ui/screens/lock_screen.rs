@@ -1,6 +1,7 @@
 //! The lock screen: one passphrase field and Unlock. A wrong passphrase is said plainly and
 //! loses nothing; tries after the third wait a little longer each time, and nothing is wiped.
 
+use crate::ui::context;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -13,7 +14,7 @@ use crate::ui::state::vault::{self, LockProblem};
 
 #[component]
 pub fn LockScreen() -> impl IntoView {
-    let gate = expect_context::<LockGate>();
+    let gate = context::needed::<LockGate>();
     page::set_title("Locked · Mend");
     let passphrase = RwSignal::new(String::new());
     let message = RwSignal::new(String::new());

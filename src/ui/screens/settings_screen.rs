@@ -1,6 +1,7 @@
 //! Settings: discreet mode, light or dark colours, whether the browser will keep Mend's data,
 //! export, and clearing all of Mend's data from this device after a typed confirmation.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::{page, storage_manager, LocalStore};
@@ -29,7 +30,7 @@ pub fn SettingsScreen() -> impl IntoView {
 
 #[component]
 fn DiscreetMode() -> impl IntoView {
-    let library = expect_context::<Library>();
+    let library = context::needed::<Library>();
     let discreet = move || library.settings.with(|s| s.discreet);
     let toggle = move |ev| {
         let on = event_target_checked(&ev);
@@ -55,7 +56,7 @@ fn DiscreetMode() -> impl IntoView {
 /// Light, dark, or whatever the device is set to. Radios, so arrow keys move between them.
 #[component]
 fn Colours() -> impl IntoView {
-    let library = expect_context::<Library>();
+    let library = context::needed::<Library>();
     let theme = move || library.settings.with(|s| s.theme);
     view! {
         <section class="settings-section" aria-labelledby="theme-heading">
@@ -103,7 +104,7 @@ fn KeepingData() -> impl IntoView {
 
 #[component]
 fn YourData() -> impl IntoView {
-    let library = expect_context::<Library>();
+    let library = context::needed::<Library>();
     // One polite message and one alert for this section; the latest action sets them.
     let status = RwSignal::new(String::new());
     let problem = RwSignal::new(String::new());

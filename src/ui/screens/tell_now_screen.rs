@@ -2,6 +2,7 @@
 //! options if there are any, the briefing drafted from them, and "I told them". Every field
 //! is the same field as in the steps: one record, no copies.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::page;
@@ -22,7 +23,7 @@ pub fn TellNowScreen(
     /// The incident to tell about.
     id: IncidentId,
 ) -> impl IntoView {
-    let library = expect_context::<Library>();
+    let library = context::needed::<Library>();
     let current = Current::new(id, library);
     provide_context(current);
     let exists = Memo::new(move |_| current.read(|_| ()).is_some());
@@ -67,7 +68,7 @@ fn Options(
     /// The incident, for the link to its Solutions step.
     id: IncidentId,
 ) -> impl IntoView {
-    let current = expect_context::<Current>();
+    let current = context::needed::<Current>();
     let options = Memo::new(move |_| {
         current
             .read(|i| {

@@ -1,5 +1,6 @@
 //! 5 Fix: the plan as a checklist, each item followed through to done and verified.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::ui::form::{list, ListEditor, ListSpec};
@@ -27,7 +28,7 @@ const CHECKLIST: ListSpec = list! {
 
 #[component]
 pub fn FixStep() -> impl IntoView {
-    let current = expect_context::<Current>();
+    let current = context::needed::<Current>();
     let progress = Memo::new(move |_| current.read(|i| i.steps.fix.progress()).unwrap_or((0, 0)));
     view! {
         <p class="lead">"Work through the plan one item at a time, and check that each fix really works."</p>

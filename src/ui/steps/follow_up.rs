@@ -1,5 +1,6 @@
 //! 6 Follow up: tell everyone it's resolved, thank those who helped, and prepare the debrief.
 
+use crate::ui::context;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -64,7 +65,7 @@ const DEBRIEF_MORE: &[Field] = &[
 
 #[component]
 pub fn FollowUpStep() -> impl IntoView {
-    let current = expect_context::<Current>();
+    let current = context::needed::<Current>();
     current.adjust(sync_stakeholders);
     let note = Memo::new(move |_| current.read(resolution_note));
     let thanks = Memo::new(move |_| current.read(thank_you));

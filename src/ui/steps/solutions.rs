@@ -1,5 +1,6 @@
 //! 3 Solutions: several options, weighed side by side, and one recommended.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::model::labels;
@@ -32,7 +33,7 @@ const OPTIONS: ListSpec = list! {
 
 /// "Recommend this option": one radio per option, all in one group.
 fn recommend(id: u32) -> AnyView {
-    let current = expect_context::<Current>();
+    let current = context::needed::<Current>();
     let chosen = Memo::new(move |_| {
         current
             .read(|i| i.steps.solutions.chosen == Some(id))
@@ -76,7 +77,7 @@ fn row(
 /// The options side by side, read-only.
 #[component]
 fn Comparison() -> impl IntoView {
-    let current = expect_context::<Current>();
+    let current = context::needed::<Current>();
     // The options shown, with their places, the one chosen, and how many there are.
     let shown = Memo::new(move |_| {
         current
@@ -138,7 +139,7 @@ fn Comparison() -> impl IntoView {
 
 #[component]
 pub fn SolutionsStep() -> impl IntoView {
-    let current = expect_context::<Current>();
+    let current = context::needed::<Current>();
     let count = Memo::new(move |_| {
         current
             .read(|i| i.steps.solutions.options.len())

@@ -1,5 +1,6 @@
 //! 7 Step it up: prevention commitments with check-ins, extra checks, reflection, and closing.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::platform;
@@ -49,7 +50,7 @@ const REFLECTION: &[Field] = &[
 /// Close the incident as resolved, or reopen it.
 #[component]
 fn Closing() -> impl IntoView {
-    let current = expect_context::<Current>();
+    let current = context::needed::<Current>();
     let resolved = Memo::new(move |_| current.read(|i| i.steps.step_it_up.resolved_at).flatten());
     let toggle = move |_| {
         let now = platform::now();

@@ -1,6 +1,7 @@
 //! 1 Stop: breathe first, notice how you feel before and after, and, if a thought keeps
 //! circling, look at it in a thought record. The title can wait. Nothing here blocks.
 
+use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::model::thought_record::distress_change;
@@ -22,7 +23,7 @@ const AFTER: Scale = scale!(DISTRESS, "distress-after", "After the pause: and no
 
 #[component]
 pub fn StopStep() -> impl IntoView {
-    let current = expect_context::<Current>();
+    let current = context::needed::<Current>();
     let change = text(move || {
         current
             .read(|i| distress_change(i.steps.stop.distress_before, i.steps.stop.distress_after))
