@@ -13,6 +13,9 @@ use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerSt
 use super::lifecycle::on_visibility;
 use super::listen::listen;
 
+/// How long a tab shown again waits after its last look for a new version.
+const CHECK_EVERY_MS: f64 = 60.0 * 60.0 * 1000.0;
+
 thread_local! {
     /// Set when the person pressed Reload, so only that switch reloads this tab.
     static RELOAD_REQUESTED: Cell<bool> = const { Cell::new(false) };
@@ -82,10 +85,16 @@ pub fn register(on_update_ready: impl Fn() + Clone + 'static) {
                 });
             })
         });
-        // A tab left open for days looks for a new version when it is shown again.
+        // A tab left open for days looks for a new version when it is shown again, at most
+        // once an hour: on a phone every switch back to the app would be a request.
+        let checked = Cell::new(js_sys::Date::now());
         owner.with(|| {
             on_visibility(web_sys::VisibilityState::Visible, move || {
-                let _ = registration.update();
+                let now = js_sys::Date::now();
+                if now - checked.get() >= CHECK_EVERY_MS {
+                    checked.set(now);
+                    let _ = registration.update();
+                }
             })
         });
     });

@@ -76,8 +76,7 @@ test('a first visit downloads each file once, and the precache is still whole', 
     await serviceWorkerReady(page);
     const sent = (file) => served.filter((s) => s.file === file).length;
     const files = (await listFiles(DIST)).filter((file) => file !== 'sw.js');
-    // The wasm, the glue JS and the stylesheet; the icon too is named by its content, but the
-    // browser fetches a page's icon whenever it gets to it, which may be after the worker.
+    // The wasm, the glue JS and the stylesheet.
     const contentNamed = files.filter((file) => /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/.test(file));
     assert.equal(contentNamed.length, 3, `${contentNamed}`);
     for (const file of contentNamed) assert.equal(sent(file), 1, `${file} sent once`);
@@ -90,6 +89,33 @@ test('a first visit downloads each file once, and the precache is still whole', 
     await list.heading.waitFor();
     assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'served by the worker');
     await context.setOffline(false);
+  }));
+
+// A tab shown again asks the host whether sw.js changed. On a phone that was every switch back
+// to the app; now it is at most once an hour.
+test('a tab shown again looks for a new version at most once an hour', opts, () =>
+  withApp(async ({ page, baseUrl, served }) => {
+    await page.clock.install();
+    await new ListPage(page, baseUrl).goto();
+    await serviceWorkerReady(page);
+    const asked = () => served.filter((s) => s.file === 'sw.js').length;
+    const before = asked();
+    const hideAndShow = () => page.evaluate(() => {
+      for (const state of ['hidden', 'visible']) {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }
+    });
+    await hideAndShow();
+    await hideAndShow();
+    await page.waitForTimeout(1000);
+    assert.equal(asked(), before, 'shown again twice within the hour: sw.js not asked for');
+    await page.clock.fastForward('01:00:01');
+    await hideAndShow();
+    await eventually(() => assert.equal(asked(), before + 1, 'shown again an hour later: asked for once'));
+    await hideAndShow();
+    await page.waitForTimeout(1000);
+    assert.equal(asked(), before + 1, 'and not again straight after');
   }));
 
 test('under a subpath, the worker is scoped to it and the app reloads offline', opts, () =>
