@@ -3,13 +3,13 @@
 //! that the page never stops answering for the whole read and the drawing. The HTML shell
 //! ("Opening…") stays until the workspace has drawn its first screen.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::{local_storage, page, perf, tasks};
 use crate::persist::repo::Loading;
 use crate::persist::{Loaded, StorageKey};
 use crate::ui::app::Workspace;
+use crate::ui::context;
 use crate::ui::state::library;
 use crate::ui::state::lock_gate::LockGate;
 use crate::ui::state::vault;

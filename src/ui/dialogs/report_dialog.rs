@@ -1,12 +1,12 @@
 //! The incident report: a dialog to choose sections and whether names become roles, with the
 //! Markdown to download or copy, and a print view that prints just the report.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::{listen, page, platform};
 use crate::files::export::incident_file_name;
 use crate::files::report::{self, Block, Options, Section};
+use crate::ui::context;
 use crate::ui::dialogs::modal::{Modal, ModalState};
 use crate::ui::dom_ids;
 use crate::ui::parts::send_actions::copy_to;

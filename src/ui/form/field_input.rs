@@ -1,12 +1,12 @@
 //! One labelled control for one field, saving on every change; and a run of such fields.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use super::spec::{Field, Kind};
 use crate::browser::{focus, perf, platform};
 use crate::model::limits::MAX_LENGTH;
 use crate::model::Timestamp;
+use crate::ui::context;
 use crate::ui::reactive_text::text;
 use crate::ui::state::current::Current;
 

@@ -1,11 +1,11 @@
 //! A list of entries inside a step: add, remove with Undo, and reorder from the keyboard.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use super::field_input::FieldInput;
 use super::spec::ListSpec;
 use crate::browser::focus;
+use crate::ui::context;
 use crate::ui::drawn_in_steps::drawn_in_steps;
 use crate::ui::parts::when::When;
 use crate::ui::reactive_text::text;

@@ -1,10 +1,10 @@
 //! Step it up's one action: this incident's commitments and extra checks onto the personal
 //! pre-flight checklist. The incident itself is unchanged.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::route::Route;
+use crate::ui::context;
 use crate::ui::state::current::Current;
 
 #[component]

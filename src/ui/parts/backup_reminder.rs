@@ -1,10 +1,10 @@
 //! The calm reminder on the list to export a copy, with "Export all" and "Not now".
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::platform;
 use crate::model::backup_reminder;
+use crate::ui::context;
 use crate::ui::state::exporting::{export_all, said};
 use crate::ui::state::library::Library;
 

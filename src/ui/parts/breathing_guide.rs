@@ -2,13 +2,13 @@
 //! shrinks with the breath. Under reduced motion the shape is hidden and the countdown leads.
 //! The cue and Start come first, so one tap starts it even on a small phone.
 
-use crate::ui::context;
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use crate::browser::focus;
 use crate::model::breathing;
+use crate::ui::context;
 use crate::ui::dom_ids;
 use crate::ui::form::{field, Field, FieldInput};
 use crate::ui::parts::when::When;

@@ -1,11 +1,11 @@
 //! The Own up briefing: a draft composed from the user's notes until they edit it, then theirs.
 //! A fresh draft replaces their text only after they confirm. A wording check sits beside it.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::model::limits::MAX_LENGTH;
 use crate::model::{briefing, wording};
+use crate::ui::context;
 use crate::ui::dialogs::modal::{Modal, ModalState};
 use crate::ui::dom_ids;
 use crate::ui::form::FieldInput;

@@ -1,12 +1,12 @@
 //! The button that downloads an incident's reminders as a calendar file (.ics): fix items'
 //! due days, the debrief, and the prevention check-ins. Shown on Fix, Follow up and Step it up.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::platform;
 use crate::files::calendar;
 use crate::files::export::incident_file_name;
+use crate::ui::context;
 use crate::ui::state::current::Current;
 use crate::ui::state::exporting::{deliver, said, NoFile};
 use crate::ui::state::library::Library;

@@ -1,11 +1,11 @@
 //! The calm clock: time since the mistake was noticed, against the 15-minute aim for telling
 //! the boss. No red, no alarm; past the aim it says that telling now still helps.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::platform;
 use crate::model::clock;
+use crate::ui::context;
 use crate::ui::state::current::Current;
 
 /// Time since the mistake was noticed, updated every few seconds and never announced.

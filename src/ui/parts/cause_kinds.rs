@@ -1,10 +1,10 @@
 //! Follow up's "Kind of cause": ticks beside the free-text cause, so causes can be compared
 //! across incidents. Several can apply; none is needed.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::model::choices::CauseKind;
+use crate::ui::context;
 use crate::ui::state::current::Current;
 
 #[component]

@@ -1,13 +1,13 @@
 //! "Lock now" in the header, and the other ways an open lock closes: the idle time chosen in
 //! Settings, and another tab locking. Waiting edits are saved (sealed) before the key goes.
 
-use crate::ui::context;
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use crate::browser::listen::listen;
 use crate::browser::tabs;
+use crate::ui::context;
 use crate::ui::parts::when::When;
 use crate::ui::state::library::Library;
 use crate::ui::state::lock_gate::LockGate;

@@ -2,13 +2,13 @@
 //! strength hint, and the warning that it can't be recovered), changing the passphrase, the
 //! idle time, and turning it off. Every change writes all or nothing.
 
-use crate::ui::context;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::crypto::CryptoError;
 use crate::model::passphrase::{check_new, AutoLock, Strength};
 use crate::model::value::FieldValue;
+use crate::ui::context;
 use crate::ui::state::exporting::export_all;
 use crate::ui::state::library::Library;
 use crate::ui::state::lock_gate::LockGate;

@@ -2,12 +2,12 @@
 //! a copy), a clash with another tab, storage emptied by another page, and the Undo offer
 //! after a delete or a removal (announced politely).
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::{focus, platform};
 use crate::files::export::export;
 use crate::ui::apart::apart;
+use crate::ui::context;
 use crate::ui::dom_ids;
 use crate::ui::state::exporting::{deliver, export_all, said};
 use crate::ui::state::library::{Clash, Library, SaveState, Undo};

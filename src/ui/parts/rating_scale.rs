@@ -1,11 +1,11 @@
 //! A one-tap rating: a row of large native radio buttons (a radio group, so arrow keys move
 //! along it), with words at both ends. Used for distress (0–10) and belief (0–100%).
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::model::thought_record::{BELIEF_STEPS, DISTRESS_STEPS};
 use crate::model::Incident;
+use crate::ui::context;
 use crate::ui::state::current::Current;
 
 /// The numbers of a kind of scale, and the words at its ends.

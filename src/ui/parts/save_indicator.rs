@@ -1,8 +1,8 @@
 //! The quiet "Saved" note in the header. Failures are announced by `Notices`, not here.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
+use crate::ui::context;
 use crate::ui::state::library::{Library, SaveState};
 
 #[component]

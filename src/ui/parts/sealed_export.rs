@@ -1,11 +1,11 @@
 //! "Export all, encrypted": the backup file sealed with a passphrase of its own, typed
 //! twice, so that only Mend, given that passphrase, can read it.
 
-use crate::ui::context;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::model::passphrase::check_new;
+use crate::ui::context;
 use crate::ui::parts::lock_settings::PassphrasePair;
 use crate::ui::state::exporting::export_all_sealed;
 use crate::ui::state::library::Library;

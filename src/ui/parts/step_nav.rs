@@ -1,12 +1,12 @@
 //! The "Steps" navigation: seven links, the current one marked, each saying whether it is
 //! done, started or not started, so notes alone are never taken for done.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::model::milestones::{progress, Progress};
 use crate::model::Step;
 use crate::route::Route;
+use crate::ui::context;
 use crate::ui::reactive_text::text;
 use crate::ui::state::current::Current;
 

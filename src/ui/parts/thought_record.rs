@@ -1,11 +1,11 @@
 //! The thought record on Stop: the thought, the patterns it follows, a balanced thought with
 //! prompts, belief before and after, and whether it goes in the report. All of it optional.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::model::labels;
 use crate::model::thought_record::{Pattern, BALANCED_PROMPTS};
+use crate::ui::context;
 use crate::ui::form::{field, Field, FieldInput};
 use crate::ui::parts::rating_scale::{scale, RatingScale, Scale};
 use crate::ui::state::current::Current;

@@ -1,10 +1,10 @@
 //! Records that could not be read: explained, left untouched, and offered for raw download.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::download::download_text;
 use crate::persist::{StorageKey, Unreadable};
+use crate::ui::context;
 use crate::ui::parts::when::When;
 
 #[component]

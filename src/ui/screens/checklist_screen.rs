@@ -3,7 +3,6 @@
 //! restore; print, Markdown, and a repeating calendar reminder. The rules are
 //! `model::preflight`; the files `files::checklist`.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::{focus, page, platform};
@@ -14,6 +13,7 @@ use crate::model::limits::MAX_LENGTH;
 use crate::model::preflight::{grouped, same_group, shown, Shown};
 use crate::model::value::FieldValue;
 use crate::route::Route;
+use crate::ui::context;
 use crate::ui::dom_ids;
 use crate::ui::parts::when::When;
 use crate::ui::state::exporting::{deliver, said};

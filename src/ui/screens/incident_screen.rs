@@ -1,13 +1,13 @@
 //! One incident, one step at a time: the step navigation, the step's form, Next and Back,
 //! and archiving or deleting the incident.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::{page, perf, platform};
 use crate::model::{clock, milestones, status, IncidentId, Step};
 use crate::persist::StorageKey;
 use crate::route::Route;
+use crate::ui::context;
 use crate::ui::dialogs::report_dialog::{PrintView, ReportDialog};
 use crate::ui::dom_ids;
 use crate::ui::drawn_in_steps::a_task_later;

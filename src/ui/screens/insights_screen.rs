@@ -1,7 +1,6 @@
 //! Insights (`#/insights`): what the person's incidents have in common, as charts each with
 //! a caption and a table. The figures are `model::insights`; this only lays them out.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::{page, perf, platform};
@@ -9,6 +8,7 @@ use crate::model::insights::{
     distress_bars, distress_text, durations_text, insights, Durations, Insights, TAGS_SHOWN,
 };
 use crate::route::Route;
+use crate::ui::context;
 use crate::ui::dom_ids;
 use crate::ui::parts::bar_chart::BarChart;
 use crate::ui::state::library::Library;

@@ -2,7 +2,6 @@
 //! status or by "needs something from me", sort by last change, archive; and the way to
 //! start a new one.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::{focus, page, perf, platform};
@@ -11,6 +10,7 @@ use crate::model::milestones::{self, Next};
 use crate::model::order;
 use crate::model::{clock, search, status, IncidentId, Status, Timestamp};
 use crate::route::Route;
+use crate::ui::context;
 use crate::ui::dialogs::import_control::{drop_handlers, ImportControl, Importer};
 use crate::ui::dom_ids;
 use crate::ui::drawn_in_steps::drawn_in_steps;

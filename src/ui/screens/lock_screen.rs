@@ -1,13 +1,13 @@
 //! The lock screen: one passphrase field and Unlock. A wrong passphrase is said plainly and
 //! loses nothing; tries after the third wait a little longer each time, and nothing is wiped.
 
-use crate::ui::context;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::crypto::CryptoError;
 use crate::browser::{page, tasks};
 use crate::model::passphrase::wait_after;
+use crate::ui::context;
 use crate::ui::dom_ids;
 use crate::ui::state::lock_gate::LockGate;
 use crate::ui::state::vault::{self, LockProblem};

@@ -1,13 +1,13 @@
 //! Settings: discreet mode, light or dark colours, whether the browser will keep Mend's data,
 //! export, and clearing all of Mend's data from this device after a typed confirmation.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::{page, storage_manager, LocalStore};
 use crate::model::settings::{confirms_clear, storage_use, CLEAR_CONFIRMATION, CLEAR_LABEL};
 use crate::model::value::FieldValue;
 use crate::model::{Durability, Theme};
+use crate::ui::context;
 use crate::ui::dom_ids;
 use crate::ui::parts::lock_settings::LockSettings;
 use crate::ui::parts::sealed_export::SealedExport;

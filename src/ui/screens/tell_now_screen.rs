@@ -2,12 +2,12 @@
 //! options if there are any, the briefing drafted from them, and "I told them". Every field
 //! is the same field as in the steps: one record, no copies.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::page;
 use crate::model::{order, IncidentId};
 use crate::route::Route;
+use crate::ui::context;
 use crate::ui::dom_ids;
 use crate::ui::form::{FieldInput, Fields};
 use crate::ui::parts::briefing_editor::BriefingEditor;

@@ -1,8 +1,8 @@
 //! 5 Fix: the plan as a checklist, each item followed through to done and verified.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
+use crate::ui::context;
 use crate::ui::form::{list, ListEditor, ListSpec};
 use crate::ui::parts::calendar_reminders::CalendarReminders;
 use crate::ui::reactive_text::text;

@@ -1,6 +1,5 @@
 //! 6 Follow up: tell everyone it's resolved, thank those who helped, and prepare the debrief.
 
-use crate::ui::context;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -9,6 +8,7 @@ use crate::model::follow_up::{public_thanks, resolution_note, thank_you};
 use crate::model::labels;
 use crate::model::seeding::sync_stakeholders;
 use crate::model::Incident;
+use crate::ui::context;
 use crate::ui::drawn_in_steps::a_task_later;
 use crate::ui::form::{field, list, remove_item, Field, Fields, ListEditor, ListSpec};
 use crate::ui::parts::calendar_reminders::CalendarReminders;

@@ -1,11 +1,11 @@
 //! 3 Solutions: several options, weighed side by side, and one recommended.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::model::labels;
 use crate::model::seeding::seed_checklist;
 use crate::model::steps::Alternative;
+use crate::ui::context;
 use crate::ui::form::{list, ListEditor, ListSpec};
 use crate::ui::parts::when::When;
 use crate::ui::state::current::Current;

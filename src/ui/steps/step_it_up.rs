@@ -1,10 +1,10 @@
 //! 7 Step it up: prevention commitments with check-ins, extra checks, reflection, and closing.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::browser::platform;
 use crate::model::labels;
+use crate::ui::context;
 use crate::ui::form::{field, list, Field, Fields, ListEditor, ListSpec};
 use crate::ui::parts::add_to_checklist::AddToChecklist;
 use crate::ui::parts::calendar_reminders::CalendarReminders;

@@ -1,10 +1,10 @@
 //! 1 Stop: breathe first, notice how you feel before and after, and, if a thought keeps
 //! circling, look at it in a thought record. The title can wait. Nothing here blocks.
 
-use crate::ui::context;
 use leptos::prelude::*;
 
 use crate::model::thought_record::distress_change;
+use crate::ui::context;
 use crate::ui::form::{field, Field, FieldInput};
 use crate::ui::parts::breathing_guide::BreathingGuide;
 use crate::ui::parts::rating_scale::{scale, RatingScale, Scale};
