@@ -13,6 +13,9 @@ const root = resolve(import.meta.dirname, '..');
 // [source SVG, output PNG, size]. Maskable: full-bleed background, the glyph well inside the
 // central 80% safe zone, so any mask shape keeps it whole.
 const ICONS = [
+  // The tab's icon (index.html): a PNG, since Chromium parses an SVG icon as a document on the
+  // page's main thread; outside icons/ so that trunk names it by its content.
+  ['assets/icon.svg', 'assets/favicon-32.png', 32],
   ['assets/icon.svg', 'assets/icons/icon-192.png', 192],
   ['assets/icon.svg', 'assets/icons/icon-512.png', 512],
   ['assets/icon-maskable.svg', 'assets/icons/icon-maskable-512.png', 512],
