@@ -10,6 +10,7 @@ use crate::route::Route;
 use crate::ui::apart::apart;
 use crate::ui::dom_ids;
 use crate::ui::drawn_in_steps::a_task_later;
+use crate::ui::effect::effect;
 use crate::ui::opening::Opening;
 use crate::ui::parts::lock_now::LockNow;
 use crate::ui::parts::notices::Notices;
@@ -104,7 +105,7 @@ pub(crate) fn Workspace(loaded: Loaded) -> impl IntoView {
     address::on_hash_change(move || navigator.show(Route::from_hash(&address::hash())));
     lifecycle::on_hide(move || library.flush());
     local_storage::on_change_elsewhere(move |key, old, new| library.on_storage(key, old, new));
-    Effect::new(move |_| page::set_theme(library.settings.with(|s| s.theme.attribute())));
+    effect(move || page::set_theme(library.settings.with(|s| s.theme.attribute())));
     warm_up::warm_up_steps(library);
 
     // After navigation (not on first load), focus the new screen's heading, or the breathing

@@ -14,5 +14,7 @@ pub fn needed<T: Clone + 'static>() -> T {
 #[cold]
 #[inline(never)]
 fn missing(type_name: &str) -> ! {
-    panic!("no {type_name} in the context: a component was built outside the owner that provides it")
+    panic!(
+        "no {type_name} in the context: a component was built outside the owner that provides it"
+    )
 }

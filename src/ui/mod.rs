@@ -7,6 +7,7 @@ pub mod context;
 pub mod dialogs;
 pub mod dom_ids;
 pub mod drawn_in_steps;
+pub mod effect;
 pub mod form;
 pub mod opening;
 pub mod parts;

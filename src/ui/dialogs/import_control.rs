@@ -16,6 +16,7 @@ use crate::persist::StorageKey;
 use crate::ui::dialogs::modal::{Modal, ModalState};
 use crate::ui::dialogs::sealed_import::SealedImport;
 use crate::ui::dom_ids;
+use crate::ui::effect::effect;
 use crate::ui::state::library::Library;
 
 /// How many incidents the preview names one by one; the rest are counted.
@@ -232,7 +233,7 @@ pub fn ImportControl(
         }
     };
     // Escape closes the preview without Cancel: the file is forgotten then too.
-    Effect::new(move |_| {
+    effect(move || {
         if !importer.preview.is_open() && importer.plan.with_untracked(Option::is_some) {
             importer.forget();
         }

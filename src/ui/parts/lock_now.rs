@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::browser::listen::listen;
 use crate::browser::tabs;
 use crate::ui::context;
+use crate::ui::effect::effect;
 use crate::ui::parts::when::When;
 use crate::ui::state::library::Library;
 use crate::ui::state::lock_gate::LockGate;
@@ -83,7 +84,7 @@ fn idle_lock(library: Library, lock: impl Fn() + Copy + 'static) {
         );
     }
     // Again whenever the lock or the chosen time changes.
-    Effect::new(move |_| {
+    effect(move || {
         gate.on.track();
         library.settings.with(|s| s.auto_lock);
         last.set_value(js_sys::Date::now());

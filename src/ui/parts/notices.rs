@@ -9,6 +9,7 @@ use crate::files::export::export;
 use crate::ui::apart::apart;
 use crate::ui::context;
 use crate::ui::dom_ids;
+use crate::ui::effect::effect;
 use crate::ui::state::exporting::{deliver, export_all, said};
 use crate::ui::state::library::{Clash, Library, SaveState, Undo};
 
@@ -47,7 +48,7 @@ pub fn Notices() -> impl IntoView {
     // Whatever can't be saved can still leave the browser as a file.
     let exported = RwSignal::new(String::new());
     let export = move |_| exported.set(said(export_all(library)));
-    Effect::new(move |_| {
+    effect(move || {
         if problem.with(Option::is_none) {
             exported.set(String::new());
         }

@@ -11,6 +11,7 @@ use crate::ui::context;
 use crate::ui::dialogs::report_dialog::{PrintView, ReportDialog};
 use crate::ui::dom_ids;
 use crate::ui::drawn_in_steps::a_task_later;
+use crate::ui::effect::effect;
 use crate::ui::parts::calm_clock::CalmClock;
 use crate::ui::parts::step_nav::StepNav;
 use crate::ui::parts::when::When;
@@ -113,10 +114,10 @@ fn IncidentEditor(
     // changes, not on every keystroke.
     let tab_title =
         Memo::new(move |_| format!("{} \u{b7} {}", step.get().name(), titles::tab_title(id)));
-    Effect::new(move |_| tab_title.with(|title| page::set_title(title)));
+    effect(move || tab_title.with(|title| page::set_title(title)));
     // Opening the incident later returns here. Not a change of content, so "last changed"
     // stays, and it is written with the next save or when the page is hidden.
-    Effect::new(move |_| {
+    effect(move || {
         let here = step.get();
         current.remember(|i| {
             let moved = i.last_step != here;

@@ -10,6 +10,7 @@ use crate::model::insights::{
 use crate::route::Route;
 use crate::ui::context;
 use crate::ui::dom_ids;
+use crate::ui::effect::effect;
 use crate::ui::parts::bar_chart::BarChart;
 use crate::ui::state::library::Library;
 use crate::ui::state::titles;
@@ -25,7 +26,7 @@ pub fn InsightsScreen() -> impl IntoView {
             insights(all, &names, platform::today(), &platform::local_day)
         })
     });
-    Effect::new(|_| perf::mark("mend:insights-ready"));
+    effect(|| perf::mark("mend:insights-ready"));
     view! {
         <p class="back"><a href=Route::List.href()>"Back to your incidents"</a></p>
         <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Insights"</h1>
