@@ -110,9 +110,10 @@ pub(crate) fn Workspace(loaded: Loaded) -> impl IntoView {
 
     // After navigation (not on first load), focus the new screen's heading, or the breathing
     // guide's Start on a brand-new incident, so Enter starts the pause.
-    Effect::new(move |previous: Option<Route>| {
+    let mut previous = None;
+    effect(move || {
         let current = route.get();
-        if let Some(previous) = previous.filter(|p| *p != current) {
+        if let Some(previous) = previous.replace(current).filter(|p| *p != current) {
             let opened = match (previous, current) {
                 (Route::Incident(a, _), Route::Incident(b, _)) if a == b => None,
                 (_, Route::Incident(id, _)) => Some(id),
@@ -124,7 +125,6 @@ pub(crate) fn Workspace(loaded: Loaded) -> impl IntoView {
                 _ => focus::by_id(dom_ids::SCREEN_HEADING),
             });
         }
-        current
     });
 
     view! {

@@ -20,12 +20,12 @@ pub fn LockNow() -> impl IntoView {
     let lock = move || library.flush_then(move || gate.lock());
     tabs::on_lock_elsewhere(lock);
     // Another tab turned the lock on: this one saves what waits, plain, and locks.
-    Effect::new(move |seen: Option<u32>| {
+    let mut seen = None;
+    effect(move || {
         let wanted = gate.wanted.get();
-        if seen.is_some_and(|seen| seen != wanted) {
+        if seen.replace(wanted).is_some_and(|seen| seen != wanted) {
             lock();
         }
-        wanted
     });
     idle_lock(library, lock);
     let click = move |_| {

@@ -128,16 +128,15 @@ fn IncidentEditor(
 
     // Effects run once the view is in the page: the incident is ready to use once its form is
     // (marked once), and each step once its form is, for the benchmark's step opening.
-    Effect::new(move |marked: Option<bool>| {
+    let mut marked = false;
+    effect(move || {
         step.track();
-        let due = form_due.get();
-        if due {
-            if marked != Some(true) {
+        if form_due.get() {
+            if !std::mem::replace(&mut marked, true) {
                 perf::mark("mend:incident-ready");
             }
             perf::mark("mend:step-ready");
         }
-        due
     });
     let go = move |to: Option<Step>| {
         if let Some(to) = to {

@@ -14,6 +14,7 @@ use crate::ui::context;
 use crate::ui::dialogs::import_control::{drop_handlers, ImportControl, Importer};
 use crate::ui::dom_ids;
 use crate::ui::drawn_in_steps::drawn_in_steps;
+use crate::ui::effect::effect;
 use crate::ui::parts::backup_reminder::BackupReminder;
 use crate::ui::parts::unreadable_list::UnreadableList;
 use crate::ui::parts::when::When;
@@ -123,8 +124,9 @@ pub fn ListScreen() -> impl IntoView {
     let hidden = move || rows.with(Vec::len).saturating_sub(limit.get());
     // Effects run once the view is in the page: the list is ready to use (marked once), and
     // full once its first page is all drawn.
-    Effect::new(move |ready: Option<()>| {
-        if ready.is_none() {
+    let mut ready = false;
+    effect(move || {
+        if !std::mem::replace(&mut ready, true) {
             perf::mark("mend:list-ready");
         }
         if cap.get() == usize::MAX {
