@@ -23,20 +23,25 @@ pub enum DecodeError {
     Sealed,
 }
 
+/// Room a record's text starts from when nothing says how long it will be.
+const START_ROOM: usize = 1024;
+
 /// Turns an incident into the text that goes into storage.
 pub fn encode(incident: &Incident) -> String {
-    encode_sized(incident, 1024)
+    encode_sized(incident, 0)
 }
 
-/// `encode` into room for `bytes` first: a save passes the length of the text it replaces,
-/// so that a large record isn't copied again at every doubling as it grows.
-pub fn encode_sized(incident: &Incident, bytes: usize) -> String {
-    encode_record_sized(SCHEMA_VERSION, "incident", incident, bytes)
+/// `encode` for a save that replaces a stored text of `replaces` bytes (0 for none): the
+/// text starts with room for that and an eighth more, so that a large record isn't copied
+/// again at every doubling as it grows.
+pub fn encode_sized(incident: &Incident, replaces: usize) -> String {
+    let room = (replaces + replaces / 8).max(START_ROOM);
+    encode_record_sized(SCHEMA_VERSION, "incident", incident, room)
 }
 
 /// `{"schema":N,"<name>":…}`: a record of any kind, with its schema version first.
 pub fn encode_record<T: Json>(schema: u32, name: &str, value: &T) -> String {
-    encode_record_sized(schema, name, value, 1024)
+    encode_record_sized(schema, name, value, START_ROOM)
 }
 
 fn encode_record_sized<T: Json>(schema: u32, name: &str, value: &T, bytes: usize) -> String {

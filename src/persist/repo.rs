@@ -127,10 +127,7 @@ impl Writer {
     ) -> Result<u64, SaveError> {
         let key = StorageKey::Incident(incident.id);
         let existing = kv.get(&key)?;
-        let room = existing
-            .as_ref()
-            .map_or(1024, |text| text.len() + text.len() / 8);
-        let text = codec::encode_sized(incident, room);
+        let text = codec::encode_sized(incident, existing.as_ref().map_or(0, String::len));
         // So only a changed text can be newer: reading the version parses all of it (12 ms
         // of a save at the import's limits).
         if existing.as_deref().map(sync::fingerprint) != last_seen {
