@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { withApp, eventually, serviceWorkerReady, TEST_TIMEOUT } from './support/browser.mjs';
-import { DIST } from './support/server.mjs';
+import { CONTENT_NAMED, DIST } from './support/server.mjs';
 import { listFiles } from '../../scripts/check-addresses.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { IncidentPage } from './pages/incident-page.mjs';
@@ -78,7 +78,7 @@ test('a first visit downloads each file once, and the precache is still whole', 
     const files = (await listFiles(DIST)).filter((file) => file !== 'sw.js');
     // The wasm, the glue JS and the stylesheet. The tab's icon is named by its content too, but
     // the browser may fetch it at the same moment as the precache does, before either is cached.
-    const contentNamed = files.filter((file) => /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/.test(file));
+    const contentNamed = files.filter((file) => CONTENT_NAMED.test(file) && !file.endsWith('.png'));
     assert.equal(contentNamed.length, 3, `${contentNamed}`);
     for (const file of contentNamed) assert.equal(sent(file), 1, `${file} sent once`);
     // The files with fixed names come fresh for the precache, so it holds this build's.

@@ -21,6 +21,9 @@ const TYPES = {
 
 export const DIST = resolve(import.meta.dirname, '../../../dist');
 
+/** A file trunk names by a hash of its content, as web/sw.js tells them apart too. */
+export const CONTENT_NAMED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+
 /** Starts serving `root` (dist/) at `prefix` on 127.0.0.1 and an ephemeral port. */
 export async function serveDist({ prefix = '/', root = DIST, compress = false } = {}) {
   const served = [];
@@ -36,7 +39,7 @@ export async function serveDist({ prefix = '/', root = DIST, compress = false } 
       let body = await readFile(join(root, rel));
       const headers = { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
       if (compress) {
-        if (/-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(rel)) headers['cache-control'] = 'public, max-age=31536000, immutable';
+        if (CONTENT_NAMED.test(rel)) headers['cache-control'] = 'public, max-age=31536000, immutable';
         if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '') && !/\.png$/.test(rel)) {
           body = brotliCompressSync(body);
           headers['content-encoding'] = 'br';
