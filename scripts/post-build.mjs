@@ -5,7 +5,10 @@
 // 0. Minifies wasm-bindgen's glue JS and the stylesheet with esbuild, and writes each one's
 //    new sha384 into its link's integrity attribute (trunk --minify can't be used: it minifies
 //    index.html's inline loader too, after which no hash of it is known here). The
-//    stylesheet's comments stay in style/ for whoever reads it.
+//    stylesheet's comments stay in style/ for whoever reads it. Drops the `integrity` trunk
+//    puts on the wasm's `<link rel="preload" as="fetch">`: Chromium ignores it there and warns
+//    so in the console at every start (crbug.com/981419), and the loader's own fetch of the
+//    wasm never carried it, so it checked nothing. The glue JS's modulepreload keeps its own.
 // 1. CSP: puts the sha256 of each inline script (trunk's module loader) into script-src of
 //    the Content-Security-Policy meta tag, and refuses inline styles, which style-src 'self'
 //    would block.
@@ -93,6 +96,7 @@ async function minify() {
     const link = new RegExp(`(href="\\./${file.replace(/[.]/g, '\\.')}"[^>]*integrity=")sha384-[^"]*`);
     html = html.replace(link, (_, start) => start + integrity);
   }
+  html = html.replace(/<link rel="preload"[^>]*as="fetch"[^>]*>/g, (tag) => tag.replace(/ integrity="[^"]*"/, ''));
   await writeFile(indexPath, html);
   return files;
 }

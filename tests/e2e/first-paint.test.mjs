@@ -52,3 +52,18 @@ test('the app draws its frame a task before its first screen, and until then the
     assert.equal(await page.getByRole('banner').count(), 1);
     assert.ok(await shell.appBanner.isVisible(), 'the app\'s banner shows');
   }));
+
+test('a start, first or again, writes nothing to the browser console', () =>
+  withApp(async ({ page, baseUrl }) => {
+    // Errors already fail every test; a warning at each start (the browser's own, about the
+    // page) would bury anything that matters to whoever opens the console.
+    const said = [];
+    page.on('console', (message) => said.push(`${message.type()}: ${message.text()}`));
+    const list = new ListPage(page, baseUrl);
+    await page.goto(baseUrl);
+    await list.heading.waitFor();
+    await page.reload();
+    await list.heading.waitFor();
+    await page.waitForTimeout(500);
+    assert.deepEqual(said, []);
+  }));
