@@ -12,6 +12,18 @@ pub fn on_hide(callback: impl Fn() + 'static) {
     on_visibility(web_sys::VisibilityState::Hidden, move || callback());
 }
 
+/// Calls `callback` each time the page is shown again: visible after being hidden, or back
+/// from the browser's back/forward cache. Timers don't run while a tab is frozen or the device
+/// sleeps, so whatever is due by the clock is checked here.
+pub fn on_shown(callback: impl Fn() + 'static) {
+    let callback = std::rc::Rc::new(callback);
+    let on_pageshow = callback.clone();
+    if let Some(window) = window() {
+        listen(&window, "pageshow", move |_| on_pageshow());
+    }
+    on_visibility(web_sys::VisibilityState::Visible, move || callback());
+}
+
 /// Calls `callback` each time the page becomes `wanted` (hidden or visible again).
 pub fn on_visibility(wanted: web_sys::VisibilityState, callback: impl Fn() + 'static) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

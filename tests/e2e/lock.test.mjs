@@ -3,7 +3,7 @@
 // and a full store while turning it on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withApp, eventually, fillStorage, readDownload, storageSnapshot, TEST_TIMEOUT } from './support/browser.mjs';
+import { withApp, eventually, fillStorage, hideAndShow, readDownload, storageSnapshot, TEST_TIMEOUT } from './support/browser.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { ImportDialog } from './pages/import-dialog.mjs';
 import { SettingsPage } from './pages/settings-page.mjs';
@@ -168,6 +168,24 @@ test('the idle lock locks after the chosen time under a fake clock', opts, () =>
     assert.ok(await lock.section.isVisible(), 'a key press starts the wait again');
     await page.clock.fastForward('01:00');
     await new LockScreen(page).heading.waitFor();
+  }));
+
+// A frozen tab runs no timers, and a phone's timers don't count the time it slept: the clock
+// moves on with no timer due. Shown again, the tab checks the idle time against the clock.
+test('a tab shown again after the idle time has passed, with no timer run meanwhile, locks at once', opts, () =>
+  withApp(async ({ page, baseUrl }) => {
+    await page.clock.install();
+    await new ListPage(page, baseUrl).goto();
+    const { lock } = await turnOnLock(page, baseUrl);
+    await lock.idleChoice('After 5 minutes').check();
+    const now = await page.evaluate(() => Date.now());
+    await page.clock.setSystemTime(now + 4 * 60_000);
+    await hideAndShow(page);
+    await page.waitForTimeout(500);
+    assert.ok(await lock.section.isVisible(), 'shown again before the time: still open');
+    await page.clock.setSystemTime(now + 6 * 60_000);
+    await hideAndShow(page);
+    await new LockScreen(page).heading.waitFor({ timeout: 3_000 });
   }));
 
 test('a changed passphrase is the only one that unlocks; turning the lock off leaves plain records', opts, () =>

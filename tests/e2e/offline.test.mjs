@@ -8,7 +8,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { withApp, eventually, serviceWorkerReady, TEST_TIMEOUT } from './support/browser.mjs';
+import { withApp, eventually, hideAndShow, serviceWorkerReady, TEST_TIMEOUT } from './support/browser.mjs';
 import { CONTENT_NAMED, DIST } from './support/server.mjs';
 import { listFiles } from '../../scripts/check-addresses.mjs';
 import { ListPage } from './pages/list-page.mjs';
@@ -101,20 +101,14 @@ test('a tab shown again looks for a new version at most once an hour', opts, () 
     await serviceWorkerReady(page);
     const asked = () => served.filter((s) => s.file === 'sw.js').length;
     const before = asked();
-    const hideAndShow = () => page.evaluate(() => {
-      for (const state of ['hidden', 'visible']) {
-        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-        document.dispatchEvent(new Event('visibilitychange'));
-      }
-    });
-    await hideAndShow();
-    await hideAndShow();
+    await hideAndShow(page);
+    await hideAndShow(page);
     await page.waitForTimeout(1000);
     assert.equal(asked(), before, 'shown again twice within the hour: sw.js not asked for');
     await page.clock.fastForward('01:00:01');
-    await hideAndShow();
+    await hideAndShow(page);
     await eventually(() => assert.equal(asked(), before + 1, 'shown again an hour later: asked for once'));
-    await hideAndShow();
+    await hideAndShow(page);
     await page.waitForTimeout(1000);
     assert.equal(asked(), before + 1, 'and not again straight after');
   }));

@@ -1,10 +1,12 @@
 //! "Lock now" in the header, and the other ways an open lock closes: the idle time chosen in
-//! Settings, and another tab locking. Waiting edits are saved (sealed) before the key goes.
+//! Settings (checked again whenever the tab is shown), and another tab locking. Waiting edits
+//! are saved (sealed) before the key goes.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::browser::lifecycle;
 use crate::browser::listen::listen;
 use crate::browser::tabs;
 use crate::ui::context;
@@ -54,6 +56,11 @@ fn idle_lock(library: Library, lock: impl Fn() + Copy + 'static) {
             .get_untracked()
             .then_some(f64::from(minutes?) * 60_000.0)
     };
+    /// Milliseconds of the idle time still to wait (none left at 0 or below), by the clock.
+    fn idle_left(limit: impl Fn() -> Option<f64>, last: StoredValue<f64>) -> Option<f64> {
+        let since = last.try_get_value()?;
+        Some(limit()? - (js_sys::Date::now() - since))
+    }
     fn arm(check: impl Fn() + 'static, ms: f64) {
         set_timeout(check, Duration::from_millis(ms.max(0.0) as u64));
     }
@@ -70,19 +77,25 @@ fn idle_lock(library: Library, lock: impl Fn() + Copy + 'static) {
                 if generation.try_get_value() != Some(mine) {
                     return;
                 }
-                let (Some(allowed), Some(since)) = (limit(), last.try_get_value()) else {
+                let Some(left) = idle_left(limit, last) else {
                     return;
                 };
-                let idle = js_sys::Date::now() - since;
-                if idle >= allowed {
+                if left <= 0.0 {
                     lock();
                 } else {
-                    check_after(allowed - idle, mine, generation, last, limit, lock);
+                    check_after(left, mine, generation, last, limit, lock);
                 }
             },
             ms,
         );
     }
+    // Back to a tab that was frozen, or on a phone that slept: its timer counted only the time
+    // the device was awake, so the wait is checked against the clock at once.
+    lifecycle::on_shown(move || {
+        if idle_left(limit, last).is_some_and(|left| left <= 0.0) {
+            lock();
+        }
+    });
     // Again whenever the lock or the chosen time changes.
     effect(move || {
         gate.on.track();

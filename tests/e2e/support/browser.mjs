@@ -104,6 +104,19 @@ export async function withApp(options, body) {
   }
 }
 
+/**
+ * The page hidden and shown again, as when the person switches away and back: the document's
+ * visibility changes twice. Headless Chromium never hides a page itself.
+ */
+export function hideAndShow(page) {
+  return page.evaluate(() => {
+    for (const state of ['hidden', 'visible']) {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }
+  });
+}
+
 /** Retries `check` until it stops throwing, like a web-first assertion. */
 export async function eventually(check, { timeout = 5_000, interval = 50 } = {}) {
   const deadline = Date.now() + timeout;
