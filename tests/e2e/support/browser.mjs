@@ -35,7 +35,8 @@ function recordCspViolations() {
  * `served` lists the files the server sent. Options: `prefix` (serve under a subpath), `root`
  * (serve this folder instead of dist/), `compress` (serve as a real host: brotli, hashed files
  * cached for good), `persistent` (a real on-disk profile, as installability needs),
- * `initScript` (runs before the app in every page), `contextOptions`.
+ * `backForwardCache` (Playwright turns Chromium's off; this leaves it on), `initScript` (runs
+ * before the app in every page), `contextOptions`.
  */
 export async function withApp(options, body) {
   if (typeof options === 'function') [options, body] = [{}, options];
@@ -52,7 +53,7 @@ export async function withApp(options, body) {
       profile = await mkdtemp(join(tmpdir(), 'mend-profile-'));
       context = await chromium.launchPersistentContext(profile, { ...LAUNCH, ...contextOptions });
     } else {
-      browser = await chromium.launch(LAUNCH);
+      browser = await chromium.launch(options.backForwardCache ? { ...LAUNCH, ignoreDefaultArgs: ['--disable-back-forward-cache'] } : LAUNCH);
       context = await browser.newContext(contextOptions);
     }
     await context.exposeBinding('__mendReportCspViolation', ({ page }, text) => {
