@@ -4,24 +4,36 @@ use super::listen::{listen, window};
 
 /// Calls `callback` when the page is hidden or left: the last safe moment to save.
 pub fn on_hide(callback: impl Fn() + 'static) {
-    let callback = std::rc::Rc::new(callback);
-    let on_pagehide = callback.clone();
-    if let Some(window) = window() {
-        listen(&window, "pagehide", move |_| on_pagehide());
-    }
-    on_visibility(web_sys::VisibilityState::Hidden, move || callback());
+    on_page_event_or_visibility(
+        "pagehide",
+        web_sys::VisibilityState::Hidden,
+        std::rc::Rc::new(callback),
+    );
 }
 
 /// Calls `callback` each time the page is shown again: visible after being hidden, or back
 /// from the browser's back/forward cache. Timers don't run while a tab is frozen or the device
 /// sleeps, so whatever is due by the clock is checked here.
 pub fn on_shown(callback: impl Fn() + 'static) {
-    let callback = std::rc::Rc::new(callback);
-    let on_pageshow = callback.clone();
+    on_page_event_or_visibility(
+        "pageshow",
+        web_sys::VisibilityState::Visible,
+        std::rc::Rc::new(callback),
+    );
+}
+
+/// Calls `callback` on the window's `event` and whenever the page becomes `wanted`; one copy
+/// for every caller, its callback shared rather than compiled in.
+fn on_page_event_or_visibility(
+    event: &'static str,
+    wanted: web_sys::VisibilityState,
+    callback: std::rc::Rc<dyn Fn()>,
+) {
+    let on_event = callback.clone();
     if let Some(window) = window() {
-        listen(&window, "pageshow", move |_| on_pageshow());
+        listen(&window, event, move |_| on_event());
     }
-    on_visibility(web_sys::VisibilityState::Visible, move || callback());
+    on_visibility(wanted, move || callback());
 }
 
 /// Calls `callback` each time the page becomes `wanted` (hidden or visible again).

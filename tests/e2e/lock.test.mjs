@@ -155,12 +155,18 @@ test('Lock now in one tab locks the other, and its waiting edit is saved first',
     assert.equal(await incident.titleField.inputValue(), 'Overwrote the quarterly invoices again');
   }));
 
+/** The lock on, to lock after 5 idle minutes, with the page's clock and timers faked. */
+async function idleLockOnFakeClock(page, baseUrl) {
+  await page.clock.install();
+  await new ListPage(page, baseUrl).goto();
+  const { lock } = await turnOnLock(page, baseUrl);
+  await lock.idleChoice('After 5 minutes').check();
+  return lock;
+}
+
 test('the idle lock locks after the chosen time under a fake clock', opts, () =>
   withApp(async ({ page, baseUrl }) => {
-    await page.clock.install();
-    await new ListPage(page, baseUrl).goto();
-    const { lock } = await turnOnLock(page, baseUrl);
-    await lock.idleChoice('After 5 minutes').check();
+    const lock = await idleLockOnFakeClock(page, baseUrl);
     await page.clock.fastForward('04:00');
     assert.ok(await lock.section.isVisible(), 'still open before the time');
     await page.keyboard.press('Shift');
@@ -174,10 +180,7 @@ test('the idle lock locks after the chosen time under a fake clock', opts, () =>
 // moves on with no timer due. Shown again, the tab checks the idle time against the clock.
 test('a tab shown again after the idle time has passed, with no timer run meanwhile, locks at once', opts, () =>
   withApp(async ({ page, baseUrl }) => {
-    await page.clock.install();
-    await new ListPage(page, baseUrl).goto();
-    const { lock } = await turnOnLock(page, baseUrl);
-    await lock.idleChoice('After 5 minutes').check();
+    const lock = await idleLockOnFakeClock(page, baseUrl);
     const now = await page.evaluate(() => Date.now());
     await page.clock.setSystemTime(now + 4 * 60_000);
     await hideAndShow(page);
