@@ -15,4 +15,5 @@ pub mod reactive_text;
 pub mod screens;
 pub mod state;
 pub mod steps;
+pub mod ticking_now;
 pub mod warm_up;

@@ -2,7 +2,7 @@
 // a phone and on a desktop; what is typed there is the same record the steps show.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withApp, TEST_TIMEOUT } from './support/browser.mjs';
+import { hideAndShow, withApp, TEST_TIMEOUT } from './support/browser.mjs';
 import { isFocused, pressKeys, tab } from './support/keyboard.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { IncidentPage } from './pages/incident-page.mjs';
@@ -71,6 +71,22 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 
       assert.equal(await incident.field('What I need from them').inputValue(), 'Your OK to call them');
     }));
 }
+
+// A frozen tab or a sleeping phone runs no timers, so the clock's next tick could be seconds
+// away when the person comes back; shown again, it reads the time at once. The page's timers
+// are paused here, so only the showing can move it.
+test('the calm clock reads the time again as soon as the tab is shown', opts, () =>
+  withApp(async ({ page, baseUrl }) => {
+    await page.clock.install();
+    const list = await new ListPage(page, baseUrl).goto();
+    const incident = await list.newIncident();
+    assert.match(await incident.clock.textContent(), /since you noticed\. Aim to tell them/);
+    const now = await page.evaluate(() => Date.now());
+    await page.clock.pauseAt(now + 1_000);
+    await page.clock.setSystemTime(now + 20 * 60_000);
+    await hideAndShow(page);
+    assert.match(await incident.clock.textContent(), /^20 minutes since you noticed\. That's past the 15-minute aim/);
+  }));
 
 test('until they are told, every step shows the calm clock and Tell now', opts, () =>
   withApp(async ({ page, baseUrl }) => {

@@ -3,22 +3,16 @@
 
 use leptos::prelude::*;
 
-use crate::browser::platform;
 use crate::model::clock;
 use crate::ui::context;
 use crate::ui::state::current::Current;
+use crate::ui::ticking_now::ticking_now;
 
 /// Time since the mistake was noticed, updated every few seconds and never announced.
 #[component]
 pub fn CalmClock() -> impl IntoView {
     let current = context::needed::<Current>();
-    let now = RwSignal::new(platform::now());
-    if let Ok(handle) = set_interval_with_handle(
-        move || now.set(platform::now()),
-        std::time::Duration::from_secs(10),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
+    let now = ticking_now(10);
     let reading = move || {
         current
             .read(|i| {

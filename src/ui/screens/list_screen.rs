@@ -22,6 +22,7 @@ use crate::ui::reactive_text::text;
 use crate::ui::state::exporting::{export_all, said};
 use crate::ui::state::library::Library;
 use crate::ui::state::navigator::Navigator;
+use crate::ui::ticking_now::ticking_now;
 
 /// Rows drawn at first, and how many more each "Show more" adds. Drawing 1,000 rows takes
 /// about 300 ms, far past the moment the list should be ready, and search finds the rest.
@@ -53,13 +54,7 @@ pub fn ListScreen() -> impl IntoView {
 
     let query = RwSignal::new(String::new());
     // For the "not told yet" flags; a minute is their smallest step.
-    let now = RwSignal::new(platform::now());
-    if let Ok(handle) = set_interval_with_handle(
-        move || now.set(platform::now()),
-        std::time::Duration::from_secs(30),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
+    let now = ticking_now(30);
     // Next actions change with the day, not with each tick.
     let today = Memo::new(move |_| platform::local_day(now.get()));
     let wanted = RwSignal::new(String::new());
