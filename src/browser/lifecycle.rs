@@ -33,18 +33,12 @@ fn on_page_event_or_visibility(
     if let Some(window) = window() {
         listen(&window, event, move |_| on_event());
     }
-    on_visibility(wanted, move || callback());
-}
-
-/// Calls `callback` each time the page becomes `wanted` (hidden or visible again).
-pub fn on_visibility(wanted: web_sys::VisibilityState, callback: impl Fn() + 'static) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let watched = document.clone();
-    listen(&document, "visibilitychange", move |_| {
-        if watched.visibility_state() == wanted {
-            callback();
-        }
-    });
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        let watched = document.clone();
+        listen(&document, "visibilitychange", move |_| {
+            if watched.visibility_state() == wanted {
+                callback();
+            }
+        });
+    }
 }

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
-use super::lifecycle::on_visibility;
+use super::lifecycle::on_shown;
 use super::listen::listen;
 
 /// How long a tab shown again waits after its last look for a new version.
@@ -85,11 +85,12 @@ pub fn register(on_update_ready: impl Fn() + Clone + 'static) {
                 });
             })
         });
-        // A tab left open for days looks for a new version when it is shown again, at most
-        // once an hour: on a phone every switch back to the app would be a request.
+        // A tab left open for days looks for a new version when it is shown again (back from
+        // the back/forward cache too), at most once an hour: on a phone every switch back to
+        // the app would be a request.
         let checked = Cell::new(js_sys::Date::now());
         owner.with(|| {
-            on_visibility(web_sys::VisibilityState::Visible, move || {
+            on_shown(move || {
                 let now = js_sys::Date::now();
                 if now - checked.get() >= CHECK_EVERY_MS {
                     checked.set(now);
