@@ -129,6 +129,27 @@ export async function longestTaskUntilMark({ href, name }) {
 }
 
 /**
+ * Goes to `href` by the address (as a link or a typed address does), waits until the page's
+ * title starts with `title` (each screen sets it as it is built) and two more frames, and returns the
+ * longest main-thread task meanwhile (0: none over 50 ms). For screens with no mark of their own.
+ */
+export async function longestTaskUntilTitle({ href, title }) {
+  const tasks = [];
+  const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
+  observer.observe({ type: 'longtask' });
+  location.hash = href;
+  const end = performance.now() + 30_000;
+  while (!document.title.startsWith(title)) {
+    if (performance.now() > end) throw new Error(`no title ${title} after going to ${href}`);
+    await new Promise((ok) => setTimeout(ok, 5));
+  }
+  await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 50))));
+  tasks.push(...observer.takeRecords().map((e) => e.duration));
+  observer.disconnect();
+  return Math.max(0, ...tasks);
+}
+
+/**
  * The longest main-thread task (Long Tasks API: over 50 ms, else 0) from navigation until the
  * list's first page was drawn whole (`mend:list-full`: its first rows come with
  * `mend:list-ready`, the rest in later tasks), and the frames just after it. Returns that and

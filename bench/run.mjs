@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
 import { DIST, serveDist } from '../tests/e2e/support/server.mjs';
 import { backupFileText, benchId, bigTemplate, everyListTemplate, seedInPage, TEMPLATE } from './seed.mjs';
-import { clickUntilMark, longestTaskOfStart, longestTaskUntilMark, markAfter, measuresAndWrites, observeTimings, typeKeys } from './page-timing.mjs';
+import { clickUntilMark, longestTaskOfStart, longestTaskUntilMark, longestTaskUntilTitle, markAfter, measuresAndWrites, observeTimings, typeKeys } from './page-timing.mjs';
 import { distSizes } from './sizes.mjs';
 import { firstVisit, firstVisitTable } from './first-visit.mjs';
 import { peerReport, startPeer } from './peer.mjs';
@@ -217,6 +217,27 @@ async function interactions(browser, url, count) {
     await page.waitForTimeout(50);
   }
 
+  // The other screens, from the list, at full speed and at 4× CPU slowdown: Settings (its
+  // storage meter reads every stored value's length), the checklist, and Tell now.
+  const screens = [
+    { href: '#/settings', title: 'Settings · Mend' },
+    { href: '#/checklist', title: 'Pre-flight checklist · Mend' },
+    { href: `#/incident/${id}/tell`, title: 'Tell now · ' },
+  ];
+  const screenTask = [];
+  const screenTask4x = [];
+  for (const rate of [1, THROTTLE]) {
+    await s.cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    for (let i = 0; i < RUNS.open; i += 1) {
+      for (const screen of screens) {
+        (rate === 1 ? screenTask : screenTask4x).push(await page.evaluate(longestTaskUntilTitle, screen));
+        await page.evaluate(clickUntilMark, { href: '#/', name: 'mend:list-ready' });
+        await page.waitForTimeout(50 * rate);
+      }
+    }
+  }
+  await s.cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+
   await page.goto(`${url}#/incident/${id}/assess`);
   await page.locator('#what-happened').waitFor();
   await page.waitForTimeout(300);
@@ -262,7 +283,7 @@ async function interactions(browser, url, count) {
   const big4x = count === 1000 ? await bigIncident(browser, url, THROTTLE) : null;
   const limits = count === 1000 ? await everyStepAtTheLimits(browser, url) : [];
   const limits4x = count === 1000 ? await everyStepAtTheLimits(browser, url, THROTTLE) : [];
-  return { import: imported, big, big4x, limits, limits4x, openStep, stepTask, openIncident, openList, openInsights, insightsTask, keystroke: keys.script, keyFrame: keys.frame, keyControl: keys.control, inputHandler: input.durations, save: saves.durations, written, export: exports };
+  return { import: imported, big, big4x, limits, limits4x, openStep, stepTask, openIncident, openList, openInsights, insightsTask, screenTask, screenTask4x, keystroke: keys.script, keyFrame: keys.frame, keyControl: keys.control, inputHandler: input.durations, save: saves.durations, written, export: exports };
 }
 
 /** One count's cold starts: medians and p95s, and the longest task of them all. */
@@ -297,6 +318,8 @@ function summarise(r) {
       limits: all('limits'),
       limits4x: all('limits4x'),
       insightsTaskMax: Math.max(0, ...all('insightsTask')),
+      screenTaskMax: Math.max(0, ...all('screenTask')),
+      screenTask4xMax: Math.max(0, ...all('screenTask4x')),
       keystroke: summary(all('keystroke')),
       inputHandler: summary(all('inputHandler')),
       keyFrame: summary(all('keyFrame')),
@@ -335,6 +358,8 @@ const FIGURES = [
   { key: 'open-list', label: 'Open the list, median', unit: 'ms', read: (r) => r.ui.openList.median },
   { key: 'open-insights', label: 'Open Insights from the list, median', unit: 'ms', read: (r) => r.ui.openInsights.median },
   { key: 'insights-task', label: 'Longest main-thread task while Insights opens, of every run (0: none over 50 ms)', unit: 'ms', read: (r) => r.ui.insightsTaskMax, maxAt1000: 100 },
+  { key: 'screen-task', label: 'Longest main-thread task while Settings, the checklist or Tell now opens from the list, of every run (0: none over 50 ms)', unit: 'ms', read: (r) => r.ui.screenTaskMax, max: 50 },
+  { key: 'screen-task-4x', label: `… the same at ${THROTTLE}× CPU throttling`, unit: 'ms', read: (r) => r.ui.screenTask4xMax, max: 200 },
   { key: 'open-step', label: 'Open a step from its step link (each of the seven in turn), median', unit: 'ms', read: (r) => r.ui.openStep.median },
   { key: 'step-task', label: 'Longest main-thread task while a step opens, of every run (0: none over 50 ms)', unit: 'ms', read: (r) => r.ui.stepTaskMax, max: 50 },
   { key: 'big-open', label: `One incident with ${BIG.toLocaleString('en')} key points, timeline events and helpers: open Assess, median`, unit: 'ms', read: (r) => (r.ui.big.length ? median(r.ui.big.map((b) => b.open)) : null) },
