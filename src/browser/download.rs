@@ -7,10 +7,12 @@ use wasm_bindgen::JsCast;
 pub struct DownloadError;
 
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), DownloadError> {
-    let parts = js_sys::Array::of1(&text.into());
+    // The text's UTF-8 bytes as they are: passed as a string, 4.8 MB of export was decoded
+    // into a JS string only for the Blob to encode it back.
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(text.as_bytes()));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|_| DownloadError)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| DownloadError)?;
     let document = web_sys::window()

@@ -67,58 +67,71 @@ pub fn export_with(
 /// Indents compact JSON text as `serde_json::to_string_pretty` does, down to `levels` deep;
 /// anything deeper stays on one line. Re-indenting the text costs far less download than a
 /// second, pretty, serializer for every record type.
+///
+/// It walks bytes and copies the text between two changes in one go: every byte it looks for
+/// is ASCII, which never occurs inside a longer UTF-8 character. Pushing each character alone
+/// had made this 25 of the 35 ms an export of 1,000 incidents takes natively.
 fn pretty(compact: &str, levels: usize) -> String {
+    let bytes = compact.as_bytes();
     let mut out = String::with_capacity(compact.len() + compact.len() / 8);
-    let mut depth = 0usize;
-    let (mut in_string, mut escaped) = (false, false);
-    let mut chars = compact.chars().peekable();
     let newline = |out: &mut String, depth: usize| {
         out.push('\n');
         out.extend(std::iter::repeat_n("  ", depth));
     };
-    while let Some(c) = chars.next() {
+    let mut depth = 0usize;
+    let (mut in_string, mut escaped) = (false, false);
+    // Where the bytes not yet copied begin.
+    let mut from = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        at += 1;
         if in_string {
-            out.push(c);
-            match c {
+            match byte {
                 _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
                 _ => {}
             }
             continue;
         }
         let shallow = depth < levels;
-        match c {
-            '"' => {
-                in_string = true;
-                out.push(c);
-            }
-            '{' | '[' => {
-                out.push(c);
-                if matches!(chars.peek(), Some('}' | ']')) {
-                    out.extend(chars.next());
+        match byte {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                if matches!(bytes.get(at), Some(b'}' | b']')) {
+                    at += 1;
                 } else {
                     depth += 1;
                     if shallow {
+                        out.push_str(&compact[from..at]);
                         newline(&mut out, depth);
+                        from = at;
                     }
                 }
             }
-            '}' | ']' => {
+            b'}' | b']' => {
                 depth = depth.saturating_sub(1);
                 if depth < levels {
+                    out.push_str(&compact[from..at - 1]);
                     newline(&mut out, depth);
+                    from = at - 1;
                 }
-                out.push(c);
             }
-            ',' if depth <= levels => {
-                out.push(c);
+            b',' if depth <= levels => {
+                out.push_str(&compact[from..at]);
                 newline(&mut out, depth);
+                from = at;
             }
-            ':' if depth <= levels => out.push_str(": "),
-            c => out.push(c),
+            b':' if depth <= levels => {
+                out.push_str(&compact[from..at - 1]);
+                out.push_str(": ");
+                from = at;
+            }
+            _ => {}
         }
     }
+    out.push_str(&compact[from..]);
     out
 }
 
@@ -215,6 +228,20 @@ mod tests {
         assert_eq!(
             pretty(&compact, 2),
             "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": [\n    1,\n    {\"d\":\"x,y:{[\\\\\\\"]}\"}\n  ],\n  \"e\": null\n}"
+        );
+    }
+
+    #[test]
+    fn indents_text_with_characters_beyond_ascii_as_serde_json_does() {
+        let value = json!({"é": ["ü,:", {"x": [1, "\u{0}"], "日本": "a\u{1F600}b"}], "ñ": {"k": "v"}});
+        let compact = serde_json::to_string(&value).unwrap();
+        assert_eq!(
+            pretty(&compact, usize::MAX),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
+        assert_eq!(
+            pretty(&compact, 2),
+            "{\n  \"é\": [\n    \"ü,:\",\n    {\"x\":[1,\"\\u0000\"],\"日本\":\"a\u{1F600}b\"}\n  ],\n  \"ñ\": {\n    \"k\": \"v\"\n  }\n}"
         );
     }
 

@@ -41,7 +41,8 @@ test('export all, import into an empty browser, export again: the same incidents
     const list = await new ListPage(page, baseUrl).goto();
     await fillIncident(list, 'Wrong invoice');
     await list.goto();
-    await fillIncident(list, 'Missed the deadline');
+    // Beyond ASCII too: the file is written from the text's UTF-8 bytes as they are.
+    await fillIncident(list, 'Missed the deadline – Zoë, 東京 😀');
     await list.goto();
     const first = await list.exportAll();
     assert.match(first.name, new RegExp(`^mend-backup-${DAY.source}\\.json$`));
@@ -50,6 +51,7 @@ test('export all, import into an empty browser, export again: the same incidents
     assert.match(first.json.app_version, /^\d+\.\d+\.\d+$/);
     assert.match(first.json.exported_at, /^\d{4}-\d{2}-\d{2}T/);
     assert.equal(first.json.incidents.length, 2);
+    assert.ok(first.json.incidents.some((i) => i.title === 'Missed the deadline – Zoë, 東京 😀'), 'the title comes back character for character');
     assert.match(first.text, /^\{\n {2}"format": "mend-backup",\n {2}"schema": 4,/, 'pretty-printed, stable order');
 
     const fresh = await (await context.browser().newContext({ acceptDownloads: true })).newPage();
@@ -63,7 +65,7 @@ test('export all, import into an empty browser, export again: the same incidents
 
     await fresh.reload();
     await empty.heading.waitFor();
-    assert.deepEqual((await empty.titles()).sort(), ['Missed the deadline', 'Wrong invoice']);
+    assert.deepEqual((await empty.titles()).sort(), ['Missed the deadline – Zoë, 東京 😀', 'Wrong invoice']);
     const again = await empty.exportAll();
     assert.deepEqual(again.json.incidents, first.json.incidents);
   }));
