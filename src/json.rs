@@ -93,6 +93,8 @@ pub fn whole_number_member(text: &str, name: &str) -> Result<Option<u64>, ReadEr
 }
 
 /// Calls `found` with every string value in `text`, unescaped, in order (object keys left out).
+/// The app no longer calls it: the tests hold search's haystack, made from an incident's fields
+/// by `Writer::strings_only`, to what this finds in the incident's stored text.
 pub fn each_string(text: &str, found: &mut dyn FnMut(&str)) -> Result<(), ReadError> {
     let mut r = Reader::new(text);
     r.skip_with(found)?;

@@ -1,5 +1,5 @@
 //! Properties: any incident, with any text in any field, survives export then import
-//! unchanged; and a stored set of incidents with long texts and long lists, exported, imported
+//! unchanged, and search's haystack holds every string of its stored text; and a stored set of incidents with long texts and long lists, exported, imported
 //! into an empty store and exported again, gives the same file byte for byte.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -342,6 +342,19 @@ fn incident() -> impl Strategy<Value = Incident> {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Search's haystack, made from the incident's fields, holds exactly the string values of
+    /// its stored text, lowered, one a line: what it held when it was made from that text.
+    #[test]
+    fn the_haystack_holds_every_string_of_the_stored_text(incident in incident()) {
+        let mut expected = String::new();
+        mend::json::each_string(&mend::json::to_text(&incident), &mut |text| {
+            expected.push_str(&text.to_ascii_lowercase());
+            expected.push('\n');
+        })
+        .unwrap();
+        prop_assert_eq!(mend::model::search::haystack(&incident), expected);
+    }
 
     #[test]
     fn any_incident_survives_export_then_import(incidents in vec(incident(), 1..3)) {

@@ -9,6 +9,9 @@ pub struct Writer {
     out: String,
     /// Just after `{` or `[`, where the next member needs no comma.
     fresh: bool,
+    /// Only the strings' values, lowered (ASCII), one a line: search's haystack, made from
+    /// the same `write` as the stored text without making that text first.
+    strings_only: bool,
 }
 
 impl Writer {
@@ -16,7 +19,25 @@ impl Writer {
         Self {
             out: String::with_capacity(bytes),
             fresh: false,
+            strings_only: false,
         }
+    }
+
+    /// A writer that keeps only the text of every string value (not the keys), each lowered
+    /// for ASCII and followed by a line break.
+    pub fn strings_only(bytes: usize) -> Self {
+        Self {
+            strings_only: true,
+            ..Self::with_capacity(bytes)
+        }
+    }
+
+    /// In `strings_only`, keeps `text` as a line, lowered.
+    fn line(&mut self, text: &str) {
+        let start = self.out.len();
+        self.out.push_str(text);
+        self.out[start..].make_ascii_lowercase();
+        self.out.push('\n');
     }
 
     pub fn into_text(self) -> String {
@@ -24,18 +45,24 @@ impl Writer {
     }
 
     pub fn open(&mut self, bracket: char) {
+        if self.strings_only {
+            return;
+        }
         self.out.push(bracket);
         self.fresh = true;
     }
 
     pub fn close(&mut self, bracket: char) {
+        if self.strings_only {
+            return;
+        }
         self.out.push(bracket);
         self.fresh = false;
     }
 
     /// Before each member of an object or array.
     pub fn comma(&mut self) {
-        if !self.fresh {
+        if !self.fresh && !self.strings_only {
             self.out.push(',');
         }
         self.fresh = false;
@@ -43,6 +70,9 @@ impl Writer {
 
     /// An object's key; its value comes next.
     pub fn key(&mut self, name: &str) {
+        if self.strings_only {
+            return;
+        }
         self.comma();
         self.string(name);
         self.out.push(':');
@@ -62,11 +92,17 @@ impl Writer {
 
     /// Text as given, already JSON.
     pub fn raw(&mut self, text: &str) {
+        if self.strings_only {
+            return;
+        }
         self.out.push_str(text);
     }
 
     /// A JSON string, escaped exactly as serde_json escapes it.
     pub fn string(&mut self, text: &str) {
+        if self.strings_only {
+            return self.line(text);
+        }
         self.out.reserve(text.len() + 2);
         self.out.push('"');
         let bytes = text.as_bytes();
@@ -103,12 +139,19 @@ impl Writer {
 
     /// A string of ASCII letters, digits and punctuation that needs no escapes.
     pub fn ascii(&mut self, text: &[u8]) {
+        if self.strings_only {
+            // ASCII is UTF-8 as it is.
+            return self.line(std::str::from_utf8(text).unwrap_or_default());
+        }
         self.out.push('"');
         self.out.extend(text.iter().map(|&b| char::from(b)));
         self.out.push('"');
     }
 
     pub fn number(&mut self, mut n: u64) {
+        if self.strings_only {
+            return;
+        }
         let mut digits = [0u8; 20];
         let mut at = digits.len();
         loop {
