@@ -7,12 +7,17 @@ use std::cell::RefCell;
 use web_sys::CryptoKey;
 
 use crate::browser::crypto::{self, CryptoError, KeyUse};
+use crate::browser::tasks::Pacer;
 use crate::browser::LocalStore;
 use crate::model::Theme;
 use crate::persist::envelope::{is_sealed, Envelope};
 use crate::persist::lock::{self, LockChange, LockRecord, PassError, Replace, ITERATIONS};
 use crate::persist::sealed::{Cache, Sealed};
 use crate::persist::{Failing, KeyValue, StorageError, StorageKey};
+
+/// How long a pass over every record runs before it lets the browser in (`Pacer`): under
+/// the 50 ms a task may take on a desktop, and a few waits, not hundreds, at 1,000 records.
+const PACE: u32 = 40;
 
 struct Open {
     key: CryptoKey,
@@ -196,7 +201,9 @@ pub async fn unlock(passphrase: &str) -> Result<(), LockProblem> {
     let key = crypto::unwrap(&kek, &record.wrapped, false).await?;
     let local = store()?;
     let cache = RefCell::new(Cache::new(record.encode()));
+    let mut pacer = Pacer::new(PACE);
     for (name, raw) in lock::records(&local, true)? {
+        pacer.breathe().await;
         // A damaged envelope is known as itself: the load lists it as unreadable, and keeps it.
         let plain = match Envelope::parse(&raw) {
             Ok(envelope) => crypto::open(&key, &envelope)
@@ -220,7 +227,9 @@ async fn seal_plain(
     cache: &RefCell<Cache>,
 ) -> Result<Vec<Replace>, LockProblem> {
     let mut pass = Vec::new();
+    let mut pacer = Pacer::new(PACE);
     for (name, before) in lock::records(local, false)? {
+        pacer.breathe().await;
         let envelope = crypto::seal(key, &before).await?.encode();
         cache
             .borrow_mut()
@@ -259,7 +268,9 @@ pub async fn turn_off() -> Result<(), LockProblem> {
     let local = store()?;
     let key = key().ok_or(StorageError::Other("Mend is locked".into()))?;
     let mut pass = Vec::new();
+    let mut pacer = Pacer::new(PACE);
     for (name, before) in lock::records(&local, true)? {
+        pacer.breathe().await;
         let Ok(envelope) = Envelope::parse(&before) else {
             continue;
         };
