@@ -163,7 +163,9 @@ impl LocalStore {
                 // Each value's length, read where it is: copying 4.8 MB into wasm to count it
                 // made Settings open in one task of 150 to 200 ms at 4x CPU slowdown.
                 let value = raw.get_item(&key).map_err(thrown)?;
-                let value_units = value.dyn_ref::<js_sys::JsString>().map_or(0, |v| v.length());
+                let value_units = value
+                    .dyn_ref::<js_sys::JsString>()
+                    .map_or(0, |v| v.length());
                 units += key.encode_utf16().count() + value_units as usize;
             }
         }

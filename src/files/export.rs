@@ -233,7 +233,8 @@ mod tests {
 
     #[test]
     fn indents_text_with_characters_beyond_ascii_as_serde_json_does() {
-        let value = json!({"é": ["ü,:", {"x": [1, "\u{0}"], "日本": "a\u{1F600}b"}], "ñ": {"k": "v"}});
+        let value =
+            json!({"é": ["ü,:", {"x": [1, "\u{0}"], "日本": "a\u{1F600}b"}], "ñ": {"k": "v"}});
         let compact = serde_json::to_string(&value).unwrap();
         assert_eq!(
             pretty(&compact, usize::MAX),
