@@ -42,22 +42,9 @@ mod tests {
         assert!(!matches(&text, "invoice payroll"));
     }
 
-    /// The haystack as it was made before: the stored text, then every string value in it.
-    fn from_stored_text(incident: &Incident) -> String {
-        let mut out = String::new();
-        json::each_string(&json::to_text(incident), &mut |text| {
-            out.push_str(&text.to_ascii_lowercase());
-            out.push('\n');
-        })
-        .unwrap();
-        out
-    }
-
     #[test]
-    fn holds_every_string_of_the_stored_text_and_nothing_else() {
-        let stored = include_str!("../../tests/fixtures/v4-full-incident.json");
-        let mut i = crate::persist::codec::decode(stored).unwrap();
-        assert_eq!(haystack(&i), from_stored_text(&i));
+    fn holds_every_string_value_lowered_one_a_line_and_no_keys() {
+        let mut i = Incident::blank(6);
         i.title = "Quote \" back\\slash\ttab\u{1}ctl Zoë 東京 😀 ÉCOLE".into();
         i.steps.solutions.options.push(Alternative {
             id: 9,
@@ -65,8 +52,18 @@ mod tests {
             ..Alternative::default()
         });
         let text = haystack(&i);
-        assert_eq!(text, from_stored_text(&i));
-        assert!(text.contains("quote \" back\\slash\ttab\u{1}ctl zoë 東京 😀 École\n"));
-        assert!(!text.contains("what_happened"), "keys are not text");
+        // As typed, not as escaped in the stored text; case folded for ASCII only.
+        assert!(text.contains("\nquote \" back\\slash\ttab\u{1}ctl zoë 東京 😀 École\n"));
+        assert!(text.contains("\nline\nbreak\n"));
+        assert!(
+            text.contains(&format!("{}\n", i.id)),
+            "ids and times are strings too"
+        );
+        assert!(
+            !text.contains("title") && !text.contains("cons"),
+            "keys are not text"
+        );
+        // That it holds exactly the stored text's strings, for any incident, is a property
+        // test (tests/round_trip.rs).
     }
 }
