@@ -219,31 +219,25 @@ mod tests {
 
     #[test]
     fn indents_exactly_as_serde_json_pretty_does_down_to_the_level_asked() {
-        let value = json!({"a": [], "b": {}, "c": [1, {"d": "x,y:{[\\\"]}"}], "e": null});
-        let compact = serde_json::to_string(&value).unwrap();
-        assert_eq!(
-            pretty(&compact, usize::MAX),
-            serde_json::to_string_pretty(&value).unwrap()
-        );
-        assert_eq!(
-            pretty(&compact, 2),
-            "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": [\n    1,\n    {\"d\":\"x,y:{[\\\\\\\"]}\"}\n  ],\n  \"e\": null\n}"
-        );
-    }
-
-    #[test]
-    fn indents_text_with_characters_beyond_ascii_as_serde_json_does() {
-        let value =
-            json!({"é": ["ü,:", {"x": [1, "\u{0}"], "日本": "a\u{1F600}b"}], "ñ": {"k": "v"}});
-        let compact = serde_json::to_string(&value).unwrap();
-        assert_eq!(
-            pretty(&compact, usize::MAX),
-            serde_json::to_string_pretty(&value).unwrap()
-        );
-        assert_eq!(
-            pretty(&compact, 2),
-            "{\n  \"é\": [\n    \"ü,:\",\n    {\"x\":[1,\"\\u0000\"],\"日本\":\"a\u{1F600}b\"}\n  ],\n  \"ñ\": {\n    \"k\": \"v\"\n  }\n}"
-        );
+        let cases = [
+            (
+                json!({"a": [], "b": {}, "c": [1, {"d": "x,y:{[\\\"]}"}], "e": null}),
+                "{\n  \"a\": [],\n  \"b\": {},\n  \"c\": [\n    1,\n    {\"d\":\"x,y:{[\\\\\\\"]}\"}\n  ],\n  \"e\": null\n}",
+            ),
+            // Beyond ASCII: the bytes it looks for never occur inside a longer character.
+            (
+                json!({"é": ["ü,:", {"x": [1, "\u{0}"], "日本": "a\u{1F600}b"}], "ñ": {"k": "v"}}),
+                "{\n  \"é\": [\n    \"ü,:\",\n    {\"x\":[1,\"\\u0000\"],\"日本\":\"a\u{1F600}b\"}\n  ],\n  \"ñ\": {\n    \"k\": \"v\"\n  }\n}",
+            ),
+        ];
+        for (value, two_levels) in cases {
+            let compact = serde_json::to_string(&value).unwrap();
+            assert_eq!(
+                pretty(&compact, usize::MAX),
+                serde_json::to_string_pretty(&value).unwrap()
+            );
+            assert_eq!(pretty(&compact, 2), two_levels);
+        }
     }
 
     #[test]
