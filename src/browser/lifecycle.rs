@@ -1,6 +1,6 @@
 //! The moments the page is hidden, shown again or left.
 
-use super::listen::{listen, window};
+use super::listen::listen;
 
 /// Calls `callback` when the page is hidden or left: the last safe moment to save.
 pub fn on_hide(callback: impl Fn() + 'static) {
@@ -29,11 +29,12 @@ fn on_page_event_or_visibility(
     wanted: web_sys::VisibilityState,
     callback: std::rc::Rc<dyn Fn()>,
 ) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let on_event = callback.clone();
-    if let Some(window) = window() {
-        listen(&window, event, move |_| on_event());
-    }
-    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+    listen(&window, event, move |_| on_event());
+    if let Some(document) = window.document() {
         let watched = document.clone();
         listen(&document, "visibilitychange", move |_| {
             if watched.visibility_state() == wanted {

@@ -27,16 +27,21 @@ mod tests {
     use super::*;
     use crate::model::steps::Alternative;
 
-    #[test]
-    fn finds_words_in_any_field_in_any_order_and_case() {
+    /// An incident with a title and one option whose cons say `cons`.
+    fn titled_with_cons(title: &str, cons: &str) -> Incident {
         let mut i = Incident::blank(6);
-        i.title = "Wrong invoice".into();
+        i.title = title.into();
         i.steps.solutions.options.push(Alternative {
             id: 1,
-            cons: "Costs a Refund".into(),
+            cons: cons.into(),
             ..Alternative::default()
         });
-        let text = haystack(&i);
+        i
+    }
+
+    #[test]
+    fn finds_words_in_any_field_in_any_order_and_case() {
+        let text = haystack(&titled_with_cons("Wrong invoice", "Costs a Refund"));
         assert!(matches(&text, "refund INVOICE"));
         assert!(matches(&text, "  "));
         assert!(!matches(&text, "invoice payroll"));
@@ -44,13 +49,10 @@ mod tests {
 
     #[test]
     fn holds_every_string_value_lowered_one_a_line_and_no_keys() {
-        let mut i = Incident::blank(6);
-        i.title = "Quote \" back\\slash\ttab\u{1}ctl Zoë 東京 😀 ÉCOLE".into();
-        i.steps.solutions.options.push(Alternative {
-            id: 9,
-            cons: "Line\nbreak".into(),
-            ..Alternative::default()
-        });
+        let i = titled_with_cons(
+            "Quote \" back\\slash\ttab\u{1}ctl Zoë 東京 😀 ÉCOLE",
+            "Line\nbreak",
+        );
         let text = haystack(&i);
         // As typed, not as escaped in the stored text; case folded for ASCII only.
         assert!(text.contains("\nquote \" back\\slash\ttab\u{1}ctl zoë 東京 😀 École\n"));
