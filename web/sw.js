@@ -18,7 +18,9 @@ const SCOPE = new URL('./', self.location).href;
 
 // A file trunk named by its content's hash may come from the HTTP cache, so a first visit
 // downloads the app once; the rest skip it (`reload`), so the precache holds this build's.
-const CONTENT_NAMED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+// trunk writes its 64-bit hash in hex without leading zeros: 16 digits, or fewer in one build
+// of 16. At least 8 keeps fixed names such as icon-512.png out.
+const CONTENT_NAMED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
 const fetchMode = (file) => (CONTENT_NAMED.test(file) ? 'default' : 'reload');
 
 self.addEventListener('install', (event) => {

@@ -21,8 +21,11 @@ const TYPES = {
 
 export const DIST = resolve(import.meta.dirname, '../../../dist');
 
-/** A file trunk names by a hash of its content, as web/sw.js tells them apart too. */
-export const CONTENT_NAMED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+/**
+ * A file trunk names by a hash of its content, as web/sw.js tells them apart too: trunk
+ * writes its 64-bit hash in hex without leading zeros, so it can be shorter than 16 digits.
+ */
+export const CONTENT_NAMED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
 
 /** Starts serving `root` (dist/) at `prefix` on 127.0.0.1 and an ephemeral port. */
 export async function serveDist({ prefix = '/', root = DIST, compress = false } = {}) {
