@@ -38,16 +38,17 @@ pub fn seed_checklist(incident: &mut Incident) -> bool {
 /// Adds everyone named in Assess (who must help) and Own up (who to tell) to the ledger,
 /// unless they are already there or the user removed them. Returns whether anything changed.
 pub fn sync_stakeholders(incident: &mut Incident) -> bool {
-    let mut named: Vec<(String, String)> = incident
-        .steps
+    let steps = &mut incident.steps;
+    let own_up = &steps.own_up;
+    // Borrowed, not copied: at the import's limits this is thousands of names.
+    let named: Vec<(&str, &str)> = steps
         .assess
         .helpers
         .iter()
-        .map(|p| (p.name.clone(), p.role.clone()))
+        .map(|p| (p.name.as_str(), p.role.as_str()))
+        .chain([(own_up.tell_name.as_str(), own_up.tell_role.as_str())])
         .collect();
-    let own_up = &incident.steps.own_up;
-    named.push((own_up.tell_name.clone(), own_up.tell_role.clone()));
-    let follow_up = &mut incident.steps.follow_up;
+    let follow_up = &mut steps.follow_up;
     let known = Names::new(
         follow_up
             .people
@@ -56,14 +57,14 @@ pub fn sync_stakeholders(incident: &mut Incident) -> bool {
             .chain(follow_up.removed_names.iter().map(String::as_str)),
     );
     // A name given twice is added once, where it was first given.
-    let given = Names::new(named.iter().map(|(name, _)| name.as_str()));
+    let given = Names::new(named.iter().map(|(name, _)| *name));
     let mut changed = false;
     // The first new id worked out once, not by `add_item` for each: a search for each of
     // thousands of new people made the first opening of Follow up at the import's limits
     // quadratic.
     let mut next = next_id(&follow_up.people);
     for (at, (name, role)) in named.into_iter().enumerate() {
-        if name.trim().is_empty() || known.contains(&name) || given.first_place(&name) != Some(at) {
+        if name.trim().is_empty() || known.contains(name) || given.first_place(name) != Some(at) {
             continue;
         }
         // A ledger already at the length limit gains no one.
