@@ -6,10 +6,12 @@ use super::Timestamp;
 /// Telling the boss within about this many minutes is the aim.
 pub const TARGET_MINUTES: i64 = 15;
 
-/// "1 minute", "12 minutes", "1 h 5 min", "3 days".
+/// "less than a minute", "1 minute", "12 minutes", "1 h 5 min", "3 days".
 pub fn duration_text(minutes: i64) -> String {
     let minutes = minutes.max(0);
     match minutes {
+        // "0 minutes" read as if no time had been counted at all.
+        0 => "less than a minute".to_owned(),
         1 => "1 minute".to_owned(),
         m if m < 60 => format!("{m} minutes"),
         m if m < 48 * 60 => match m % 60 {
@@ -30,15 +32,16 @@ pub fn reading(noticed: Timestamp, now: Timestamp, told: Option<Timestamp>) -> S
         );
     }
     let elapsed = minutes(now);
+    let mut since = duration_text(elapsed);
+    // It opens the sentence.
+    if let Some(first) = since.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
     if elapsed <= TARGET_MINUTES {
-        format!(
-            "{} since you noticed. Aim to tell them within about {TARGET_MINUTES} minutes.",
-            duration_text(elapsed)
-        )
+        format!("{since} since you noticed. Aim to tell them within about {TARGET_MINUTES} minutes.")
     } else {
         format!(
-            "{} since you noticed. That's past the {TARGET_MINUTES}-minute aim, and telling them now still helps.",
-            duration_text(elapsed)
+            "{since} since you noticed. That's past the {TARGET_MINUTES}-minute aim, and telling them now still helps."
         )
     }
 }
@@ -88,7 +91,7 @@ mod tests {
         assert_eq!(untold(at(0), at(65)), "Not told yet \u{b7} 1 h 5 min");
         assert_eq!(
             untold(at(10), at(5)),
-            "Not told yet \u{b7} 0 minutes",
+            "Not told yet \u{b7} less than a minute",
             "clock skew"
         );
     }
@@ -99,13 +102,13 @@ mod tests {
 
     #[test]
     fn durations_read_naturally() {
-        assert_eq!(duration_text(0), "0 minutes");
+        assert_eq!(duration_text(0), "less than a minute");
         assert_eq!(duration_text(1), "1 minute");
         assert_eq!(duration_text(59), "59 minutes");
         assert_eq!(duration_text(60), "1 h");
         assert_eq!(duration_text(65), "1 h 5 min");
         assert_eq!(duration_text(3 * 24 * 60 + 5), "3 days");
-        assert_eq!(duration_text(-5), "0 minutes");
+        assert_eq!(duration_text(-5), "less than a minute");
     }
 
     #[test]
@@ -116,6 +119,10 @@ mod tests {
         );
         assert!(reading(at(0), at(20), None)
             .starts_with("20 minutes since you noticed. That's past the 15-minute aim"));
+        assert_eq!(
+            reading(at(0), at(0), None),
+            "Less than a minute since you noticed. Aim to tell them within about 15 minutes."
+        );
     }
 
     #[test]
@@ -123,6 +130,10 @@ mod tests {
         assert_eq!(
             reading(at(0), at(500), Some(at(9))),
             "You told them 9 minutes after noticing."
+        );
+        assert_eq!(
+            reading(at(0), at(500), Some(at(0))),
+            "You told them less than a minute after noticing."
         );
     }
 }
