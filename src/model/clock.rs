@@ -38,7 +38,9 @@ pub fn reading(noticed: Timestamp, now: Timestamp, told: Option<Timestamp>) -> S
         first.make_ascii_uppercase();
     }
     if elapsed <= TARGET_MINUTES {
-        format!("{since} since you noticed. Aim to tell them within about {TARGET_MINUTES} minutes.")
+        format!(
+            "{since} since you noticed. Aim to tell them within about {TARGET_MINUTES} minutes."
+        )
     } else {
         format!(
             "{since} since you noticed. That's past the {TARGET_MINUTES}-minute aim, and telling them now still helps."

@@ -57,7 +57,10 @@ mod tests {
     fn encodes_spaces_reserved_characters_and_line_breaks() {
         assert_eq!(encode("a b&c=d?e#f%"), "a%20b%26c%3Dd%3Fe%23f%25");
         assert_eq!(encode("one\ntwo\r\nthree"), "one%0D%0Atwo%0D%0Athree");
-        assert_eq!(encode("a\rb\r\r\nc\n\r"), "a%0D%0Ab%0D%0A%0D%0Ac%0D%0A%0D%0A");
+        assert_eq!(
+            encode("a\rb\r\r\nc\n\r"),
+            "a%0D%0Ab%0D%0A%0D%0Ac%0D%0A%0D%0A"
+        );
         assert_eq!(encode("safe-._~AZaz09"), "safe-._~AZaz09");
     }
 
