@@ -55,6 +55,18 @@ impl Names {
     pub fn contains(&self, name: &str) -> bool {
         self.first_place(name).is_some()
     }
+
+    /// Every place this name was given, in order.
+    pub fn places<'a>(&'a self, name: &str) -> impl Iterator<Item = usize> + 'a {
+        let name = folded(name);
+        let key = key(&name);
+        let start = self.sorted.partition_point(|(k, _)| *k < key);
+        self.sorted[start..]
+            .iter()
+            .take_while(move |(k, _)| *k == key)
+            .map(|(_, at)| *at)
+            .filter(move |at| self.folded[*at] == name)
+    }
 }
 
 #[cfg(test)]
@@ -78,6 +90,8 @@ mod tests {
         assert_eq!(names.first_place("Sam"), Some(1));
         assert_eq!(names.first_place("ann"), Some(3));
         assert_eq!(names.first_place("Jo"), None);
+        assert_eq!(names.places("dana").collect::<Vec<_>>(), [0, 2]);
+        assert_eq!(names.places("Jo").count(), 0);
     }
 
     #[test]

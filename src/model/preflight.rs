@@ -10,6 +10,7 @@ use crate::json::json_struct;
 
 use super::insights::{sort_by, tag_counts};
 use super::limits::MAX_LENGTH;
+use super::names::Names;
 use super::Incident;
 
 /// One item on the checklist.
@@ -63,27 +64,43 @@ fn sources(incident: &Incident) -> impl Iterator<Item = (&str, String)> {
 }
 
 impl Checklist {
-    fn has_key(&self, key: &str) -> bool {
-        self.items.iter().any(|i| i.key == key)
-    }
-
     /// Appends each of these incidents' checks and commitments that is not on the list yet
     /// (retired ones count as on it). Returns how many were added.
     pub fn gather<'a>(&mut self, incidents: impl IntoIterator<Item = &'a Incident>) -> usize {
+        let found = incidents
+            .into_iter()
+            .flat_map(sources)
+            .map(|(text, key)| (text.to_owned(), key, false))
+            .collect();
+        self.add_new(found)
+    }
+
+    /// Appends each of these items (text, key, retired) whose key is not on the list yet, the
+    /// first of any key given twice, with new ids. Returns how many were added.
+    /// Not generic and never inlined: one copy serves gathering and joining.
+    #[inline(never)]
+    fn add_new(&mut self, items: Vec<(String, String, bool)>) -> usize {
+        // Keys are already folded, so `Names` matches them exactly. Looked up, not searched
+        // for each: a thousand incidents with checks of their own made that quadratic. A key
+        // is new where it is first given after the list's own.
+        let keys = self.items.iter().map(|i| i.key.as_str());
+        let keys = Names::new(keys.chain(items.iter().map(|(_, key, _)| key.as_str())));
         let before = self.items.len();
-        for incident in incidents {
-            for (text, key) in sources(incident) {
-                if self.items.len() >= MAX_LENGTH || self.has_key(&key) {
-                    continue;
-                }
-                let id = self.items.iter().map(|i| i.id).max().map_or(1, |m| m + 1);
-                self.items.push(CheckItem {
-                    id,
-                    text: text.to_owned(),
-                    key,
-                    retired: false,
-                });
+        let mut id = self.items.iter().map(|i| i.id).max().map_or(1, |m| m + 1);
+        for (at, (text, key, retired)) in (before..).zip(items) {
+            if self.items.len() >= MAX_LENGTH {
+                break;
             }
+            if keys.first_place(&key) != Some(at) {
+                continue;
+            }
+            self.items.push(CheckItem {
+                id,
+                text,
+                key,
+                retired,
+            });
+            id += 1;
         }
         self.items.len() - before
     }
@@ -134,24 +151,52 @@ impl Checklist {
     /// Joins another checklist (an imported one) into this: its items this one lacks, by key,
     /// come after these; where both have an item, this one's words and state stay.
     pub fn join(&mut self, other: &Checklist) {
-        for item in &other.items {
-            if self.has_key(&item.key) || self.items.len() >= MAX_LENGTH {
-                continue;
-            }
-            let id = self.items.iter().map(|i| i.id).max().map_or(1, |m| m + 1);
-            self.items.push(CheckItem { id, ..item.clone() });
-        }
+        let items = other.items.iter();
+        self.add_new(
+            items
+                .map(|i| (i.text.clone(), i.key.clone(), i.retired))
+                .collect(),
+        );
     }
 }
 
-/// Where an item came from: the positions in `all` of the incidents whose checks or
-/// commitments have its key.
-pub fn origins(all: &[Incident], key: &str) -> Vec<usize> {
-    all.iter()
-        .enumerate()
-        .filter(|(_, i)| sources(i).any(|(_, k)| k == key))
-        .map(|(n, _)| n)
-        .collect()
+/// Every incident's checks and commitments by key, worked out once: matching each item
+/// against every incident in turn took seconds with a thousand incidents that each had
+/// checks of their own.
+pub struct Sources {
+    keys: Names,
+    /// The position in `all` of the incident each key came from.
+    incident: Vec<usize>,
+}
+
+impl Sources {
+    pub fn of(all: &[Incident]) -> Self {
+        let mut keys = Vec::new();
+        let mut incident = Vec::new();
+        for (n, i) in all.iter().enumerate() {
+            for (_, key) in sources(i) {
+                keys.push(key);
+                incident.push(n);
+            }
+        }
+        Self {
+            keys: Names::new(keys.iter().map(String::as_str)),
+            incident,
+        }
+    }
+
+    /// Where an item came from: the positions in `all` of the incidents whose checks or
+    /// commitments have its key, in order.
+    pub fn origins(&self, key: &str) -> Vec<usize> {
+        let mut found = Vec::new();
+        for n in self.keys.places(key).map(|at| self.incident[at]) {
+            // An incident with the key twice (a check and a commitment) counts once.
+            if found.last() != Some(&n) {
+                found.push(n);
+            }
+        }
+        found
+    }
 }
 
 /// The group an item is shown under: the tag most of its incidents share (ties go to the
@@ -178,10 +223,11 @@ pub struct Shown {
 /// Every item, in the checklist's order. `names` are the incidents' shown titles, in the
 /// order of `all`.
 pub fn shown(list: &Checklist, all: &[Incident], names: &[String]) -> Vec<Shown> {
+    let sources = Sources::of(all);
     list.items
         .iter()
         .map(|item| {
-            let origins = origins(all, &item.key);
+            let origins = sources.origins(&item.key);
             Shown {
                 id: item.id,
                 text: item.text.clone(),
@@ -216,9 +262,9 @@ pub fn grouped(items: &[Shown], retired: bool) -> Vec<(Option<String>, Vec<Shown
 }
 
 /// Whether two items fall in the same group, for moving within it.
-pub fn same_group(all: &[Incident], a: &CheckItem, b: &CheckItem) -> bool {
+pub fn same_group(all: &[Incident], sources: &Sources, a: &CheckItem, b: &CheckItem) -> bool {
     let group =
-        |i: &CheckItem| group_of(all, &origins(all, &i.key)).map(|g| g.to_ascii_lowercase());
+        |i: &CheckItem| group_of(all, &sources.origins(&i.key)).map(|g| g.to_ascii_lowercase());
     group(a) == group(b)
 }
 
@@ -288,10 +334,44 @@ mod tests {
                 "Read the diff aloud"
             ]
         );
-        assert_eq!(origins(&all, &list.items[0].key), [0, 1]);
+        assert_eq!(Sources::of(&all).origins(&list.items[0].key), [0, 1]);
         assert_eq!(group_of(&all, &[0, 1]).as_deref(), Some("email"));
         assert_eq!(group_of(&all, &[]), None);
         assert_eq!(list.gather(&all), 0, "nothing new the second time");
+    }
+
+    #[test]
+    fn many_incidents_sharing_some_checks_each_find_exactly_their_own() {
+        // Checks that repeat across incidents in other case and spacing, some twice in one.
+        let words = [
+            "Check the recipients",
+            "read it ALOUD",
+            "ask  Priya",
+            "wait a minute",
+        ];
+        let all: Vec<Incident> = (0..60u8)
+            .map(|n| {
+                let check = words[usize::from(n) % 4];
+                let commitment = if n % 5 == 0 {
+                    check.to_uppercase()
+                } else {
+                    format!("Note {}", n % 7)
+                };
+                incident(n, "", &[check], &[&commitment])
+            })
+            .collect();
+        let mut list = Checklist::default();
+        assert_eq!(list.gather(&all), 4 + 7);
+        assert_eq!(list.gather(&all), 0);
+        let sources = Sources::of(&all);
+        for item in &list.items {
+            let one_by_one: Vec<usize> = (0..all.len())
+                .filter(|&n| super::sources(&all[n]).any(|(_, key)| key == item.key))
+                .collect();
+            assert!(!one_by_one.is_empty());
+            assert_eq!(sources.origins(&item.key), one_by_one, "{}", item.text);
+        }
+        assert!(sources.origins("no such check").is_empty());
     }
 
     #[test]
@@ -302,7 +382,7 @@ mod tests {
         list.edit(1, "Read every recipient aloud");
         list.set_retired(1, true);
         assert_eq!(list.gather(&all), 0);
-        assert_eq!(origins(&all, &list.items[0].key), [0]);
+        assert_eq!(Sources::of(&all).origins(&list.items[0].key), [0]);
         assert_eq!(
             all[0].steps.step_it_up.extra_checks[0].text,
             "Check the recipients"
@@ -357,8 +437,9 @@ mod tests {
             ]
         );
         assert_eq!(grouped(&items, true)[0].1[0].text, "Run the tests");
-        assert!(same_group(&all, &list.items[0], &list.items[1]));
-        assert!(!same_group(&all, &list.items[0], &list.items[3]));
+        let sources = Sources::of(&all);
+        assert!(same_group(&all, &sources, &list.items[0], &list.items[1]));
+        assert!(!same_group(&all, &sources, &list.items[0], &list.items[3]));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::files::calendar::Repeat;
 use crate::files::checklist::{markdown, reminder, UNTAGGED};
 use crate::model::insights::sort_by;
 use crate::model::limits::MAX_LENGTH;
-use crate::model::preflight::{grouped, same_group, shown, Shown};
+use crate::model::preflight::{grouped, same_group, shown, Shown, Sources};
 use crate::model::value::FieldValue;
 use crate::route::Route;
 use crate::ui::context;
@@ -91,9 +91,10 @@ struct Actions {
 impl Actions {
     fn shift(self, id: u32, by: isize, text: &str) {
         let moved = self.library.with_all_untracked(|all| {
-            let mut moved = false;
-            self.library
-                .change_checklist(|c| moved = c.shift(id, by, |a, b| same_group(all, a, b)));
+            let (sources, mut moved) = (Sources::of(all), false);
+            self.library.change_checklist(|c| {
+                moved = c.shift(id, by, |a, b| same_group(all, &sources, a, b))
+            });
             moved
         });
         let way = if by < 0 { "up" } else { "down" };
