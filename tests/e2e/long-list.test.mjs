@@ -7,6 +7,7 @@ import { withApp, eventually, TEST_TIMEOUT } from './support/browser.mjs';
 import { holdLaterTasks } from './support/held-tasks.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { IncidentPage } from './pages/incident-page.mjs';
+import { ChecklistPage } from './pages/checklist-page.mjs';
 import { benchId, bigTemplate, everyListTemplate, seedInPage, TEMPLATE } from '../../bench/seed.mjs';
 
 test('a long list shows 100 incidents, then more on request, and search still finds every one', { timeout: TEST_TIMEOUT }, () =>
@@ -145,4 +146,47 @@ test('an incident opened from the list shows its heading first and its form a ta
     await page.getByLabel('What happened', { exact: true }).waitFor();
     await incident.nextButton.waitFor();
     assert.equal(await incident.heading.textContent(), 'Assess');
+  }));
+
+test('a checklist of 150 items, from 50 incidents with checks of their own, draws 20 a task after its heading and the rest a run a task, in order', { timeout: TEST_TIMEOUT }, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    await page.evaluate(seedInPage, { template: TEMPLATE, count: 50 });
+    // Each incident's check and two commitments its own; even ones tagged email, odd deploys.
+    await page.evaluate(() => {
+      for (const key of Object.keys(localStorage).filter((k) => k.startsWith('mend.incident.'))) {
+        const record = JSON.parse(localStorage.getItem(key));
+        const i = record.incident;
+        const n = Number(i.title.match(/\((\d+)\)$/)[1]);
+        i.tags = n % 2 ? 'deploys' : 'email';
+        i.steps.step_it_up.extra_checks = [{ id: 1, text: `Check ${n}` }];
+        i.steps.step_it_up.commitments.forEach((c, k) => { c.what = `Commitment ${n}.${k + 1}`; });
+        localStorage.setItem(key, JSON.stringify(record));
+      }
+    });
+    await page.reload();
+    await list.heading.waitFor();
+    // The items come a task after the heading; the tasks after that wait.
+    await page.evaluate(holdLaterTasks, { afterElement: 'li.check-item' });
+    const checklist = await new ChecklistPage(page).openFromList();
+    const drawn = page.locator('li.check-item');
+    await page.getByText('Added 150 new items from your incidents.').waitFor();
+    await drawn.first().waitFor();
+    assert.equal(await drawn.count(), 20, 'the first run only, while later tasks wait');
+
+    await page.evaluate(() => window.__releaseTasks());
+    await eventually(async () => assert.equal(await drawn.count(), 150));
+    // Oldest incident first; in each, its check, then its commitments.
+    const own = (n) => [`Check ${n}`, `Commitment ${n}.1`, `Commitment ${n}.2`];
+    const tagged = (odd) => Array.from({ length: 25 }, (_, k) => own(2 * k + 1 + odd)).flat();
+    assert.deepEqual(await checklist.items('deploys'), tagged(0));
+    assert.deepEqual(await checklist.items('email'), tagged(1));
+
+    // The last item, drawn in the last run, retires like any other.
+    await checklist.button('Retire', 'Commitment 50.2').click();
+    await checklist.retired.waitFor();
+    assert.deepEqual(await checklist.items('email', checklist.retired), ['Commitment 50.2']);
+    // The group in use comes first; Retired has an email group of its own now.
+    const inUse = page.getByRole('list', { name: 'email', exact: true }).first().locator('.check-text');
+    assert.deepEqual(await inUse.allTextContents(), tagged(1).slice(0, -1));
   }));

@@ -15,6 +15,7 @@ use crate::model::value::FieldValue;
 use crate::route::Route;
 use crate::ui::context;
 use crate::ui::dom_ids;
+use crate::ui::drawn_in_steps::{a_task_later, drawn_in_steps};
 use crate::ui::parts::when::When;
 use crate::ui::state::exporting::{deliver, said};
 use crate::ui::state::library::Library;
@@ -50,6 +51,9 @@ pub fn ChecklistScreen() -> impl IntoView {
     let in_use = Memo::new(move |_| items.with(|i| grouped(i, false)));
     let retired = Memo::new(move |_| items.with(|i| grouped(i, true)));
     let editing = RwSignal::new(None::<u32>);
+    // The items a task after the heading: with thousands, working out where each came from
+    // and drawing the first of them made one task of about 50 ms on a desktop.
+    let later = a_task_later(false);
     let actions = Actions {
         library,
         status,
@@ -61,18 +65,14 @@ pub fn ChecklistScreen() -> impl IntoView {
         <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Pre-flight checklist"</h1>
         <p class="lead">"The checks your incidents taught you, in one place. Run through them before the kind of work that went wrong before."</p>
         <p role="status" class="quiet-status">{status}</p>
-        <When when=move || items.with(|i| !i.is_empty())
-            fallback=|| view! { <p class="empty">"Nothing here yet. Extra checks and commitments you write in an incident\u{2019}s Step it up appear here."</p> }>
-            {move || in_use.get().into_iter().map(|(group, items)| view! {
-                <Group group items actions/>
-            }).collect_view()}
+        <When when=move || later.get() && items.with(|i| !i.is_empty())
+            fallback=move || later.get().then(|| view! { <p class="empty">"Nothing here yet. Extra checks and commitments you write in an incident\u{2019}s Step it up appear here."</p> })>
+            <Groups groups=in_use retired=false actions/>
             <When when=move || retired.with(|r| !r.is_empty())>
                 <section class="retired no-print" aria-labelledby="retired-heading">
                     <h2 id="retired-heading">"Retired"</h2>
                     <p class="hint">"Off your checklist, and never gathered again unless you restore them. The incidents they came from are unchanged."</p>
-                    {move || retired.get().into_iter().map(|(group, items)| view! {
-                        <Group group items actions/>
-                    }).collect_view()}
+                    <Groups groups=retired retired=true actions/>
                 </section>
             </When>
             <FilesOut in_use status/>
@@ -120,21 +120,60 @@ impl Actions {
     }
 }
 
+type Grouped = Vec<(Option<String>, Vec<Shown>)>;
+
+/// Items drawn when the checklist opens, and the length of each run drawn after: a thousand
+/// incidents with checks of their own make thousands of items, and drawing them at once
+/// froze the page for most of a second.
+const FIRST_ITEMS: usize = 20;
+/// Items added in each later task: two runs.
+const MORE_ITEMS: usize = 40;
+
+/// The groups of items in use, or of the retired ones, drawn a run of items a task.
 #[component]
-fn Group(group: Option<String>, items: Vec<Shown>, actions: Actions) -> impl IntoView {
+fn Groups(groups: Memo<Grouped>, retired: bool, actions: Actions) -> impl IntoView {
+    let total = groups.with_untracked(|g| g.iter().map(|(_, items)| items.len()).sum());
+    let cap = drawn_in_steps(FIRST_ITEMS, MORE_ITEMS, total);
+    move || {
+        let mut first = 0;
+        let groups = groups.get().into_iter().map(|(group, items)| {
+            let at = first;
+            first += items.len();
+            view! { <Group group items first=at cap retired actions/> }
+        });
+        groups.collect_view()
+    }
+}
+
+/// One group's items, from the `first`th of all the groups drawn, each run of them shown
+/// once `cap` has reached it.
+#[component]
+fn Group(
+    group: Option<String>,
+    items: Vec<Shown>,
+    first: usize,
+    cap: RwSignal<usize>,
+    retired: bool,
+    actions: Actions,
+) -> impl IntoView {
     let name = group.unwrap_or_else(|| UNTAGGED.to_owned());
-    let retired = items.first().is_some_and(|i| i.retired);
     let heading = if retired {
         view! { <h3>{name.clone()}</h3> }.into_any()
     } else {
         view! { <h2>{name.clone()}</h2> }.into_any()
     };
+    let runs = items.chunks(FIRST_ITEMS).zip(0..).map(|(run, n)| {
+        let (run, at) = (run.to_vec(), first + n * FIRST_ITEMS);
+        view! {
+            <When when=move || { cap.get() > at }>
+                {run.iter().map(|item| view! { <Item item=item.clone() actions/> }).collect_view()}
+            </When>
+        }
+    });
     view! {
         <section class="check-group">
             {heading}
-            <ol class="entries check-items" aria-label=name>
-                {items.into_iter().map(|item| view! { <Item item actions/> }).collect_view()}
-            </ol>
+            <ol class="entries check-items" aria-label=name>{runs.collect_view()}</ol>
         </section>
     }
 }
@@ -220,10 +259,7 @@ fn Item(item: Shown, actions: Actions) -> impl IntoView {
 
 /// Print, Markdown, and the calendar reminder, for the items in use.
 #[component]
-fn FilesOut(
-    in_use: Memo<Vec<(Option<String>, Vec<Shown>)>>,
-    status: RwSignal<String>,
-) -> impl IntoView {
+fn FilesOut(in_use: Memo<Grouped>, status: RwSignal<String>) -> impl IntoView {
     let every = RwSignal::new(Repeat::default());
     let download = move |_| {
         let text = in_use.with(|groups| markdown(groups));
