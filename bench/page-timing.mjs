@@ -150,6 +150,29 @@ export async function longestTaskUntilTitle({ href, title }) {
 }
 
 /**
+ * Goes to `href` by the address, waits until `count` elements match `selector` (a screen that
+ * draws its items a run a task) and two more frames, and returns the longest main-thread task
+ * meanwhile (0: none over 50 ms) and the ms until they were all there.
+ */
+export async function longestTaskUntilDrawn({ href, selector, count }) {
+  const tasks = [];
+  const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
+  observer.observe({ type: 'longtask' });
+  const start = performance.now();
+  location.hash = href;
+  const end = start + 60_000;
+  while (document.querySelectorAll(selector).length < count) {
+    if (performance.now() > end) throw new Error(`not ${count} of ${selector} after going to ${href}`);
+    await new Promise((ok) => setTimeout(ok, 5));
+  }
+  const ms = performance.now() - start;
+  await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 50))));
+  tasks.push(...observer.takeRecords().map((e) => e.duration));
+  observer.disconnect();
+  return { ms, longest: Math.max(0, ...tasks) };
+}
+
+/**
  * The longest main-thread task (Long Tasks API: over 50 ms, else 0) from navigation until the
  * list's first page was drawn whole (`mend:list-full`: its first rows come with
  * `mend:list-ready`, the rest in later tasks), and the frames just after it. Returns that and

@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
 import { DIST, serveDist } from '../tests/e2e/support/server.mjs';
 import { backupFileText, benchId, bigTemplate, everyListTemplate, seedInPage, TEMPLATE } from './seed.mjs';
-import { clickUntilMark, longestTaskOfStart, longestTaskUntilMark, longestTaskUntilTitle, markAfter, measuresAndWrites, observeTimings, typeKeys } from './page-timing.mjs';
+import { clickUntilMark, longestTaskOfStart, longestTaskUntilDrawn, longestTaskUntilMark, longestTaskUntilTitle, markAfter, measuresAndWrites, observeTimings, typeKeys } from './page-timing.mjs';
 import { distSizes } from './sizes.mjs';
 import { firstVisit, firstVisitTable } from './first-visit.mjs';
 import { peerReport, startPeer } from './peer.mjs';
@@ -192,6 +192,33 @@ async function everyStepAtTheLimits(browser, url, throttle = 1) {
   return opened;
 }
 
+/**
+ * The pre-flight checklist opened from the list, with `count` incidents whose extra checks
+ * and commitments are each their own (3,000 items at 1,000), at `throttle`× CPU slowdown:
+ * the ms until every item is drawn and the longest task meanwhile. The checklist draws its
+ * items a run a task; matching each against every incident had once taken 5 s at 1,000.
+ */
+async function checklistOfOwnChecks(browser, url, count, throttle) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    await context.addInitScript(observeTimings);
+    const seeder = await context.newPage();
+    await seeder.goto(new URL('bench-seed', url).href);
+    await seeder.evaluate(seedInPage, { template: TEMPLATE, count, ownChecks: true });
+    const page = await context.newPage();
+    await seeder.close();
+    await page.goto(url);
+    await page.evaluate(markAfter, { name: 'mend:list-ready' });
+    await page.waitForTimeout(500);
+    if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    const later = JSON.parse(TEMPLATE).incident.steps.step_it_up;
+    const items = (later.extra_checks.length + later.commitments.length) * count;
+    return await page.evaluate(longestTaskUntilDrawn, { href: '#/checklist', selector: 'li.check-item', count: items });
+  } finally {
+    await context.close();
+  }
+}
+
 /** Opening an incident and the list, typing, saving and exporting, in one loaded session. */
 async function interactions(browser, url, count) {
   const s = await session(browser, url, count);
@@ -283,7 +310,9 @@ async function interactions(browser, url, count) {
   const big4x = count === 1000 ? await bigIncident(browser, url, THROTTLE) : null;
   const limits = count === 1000 ? await everyStepAtTheLimits(browser, url) : [];
   const limits4x = count === 1000 ? await everyStepAtTheLimits(browser, url, THROTTLE) : [];
-  return { import: imported, big, big4x, limits, limits4x, openStep, stepTask, openIncident, openList, openInsights, insightsTask, screenTask, screenTask4x, keystroke: keys.script, keyFrame: keys.frame, keyControl: keys.control, inputHandler: input.durations, save: saves.durations, written, export: exports };
+  const ownChecks = await checklistOfOwnChecks(browser, url, count, 1);
+  const ownChecks4x = await checklistOfOwnChecks(browser, url, count, THROTTLE);
+  return { import: imported, big, big4x, limits, limits4x, ownChecks: [ownChecks], ownChecks4x: [ownChecks4x], openStep, stepTask, openIncident, openList, openInsights, insightsTask, screenTask, screenTask4x, keystroke: keys.script, keyFrame: keys.frame, keyControl: keys.control, inputHandler: input.durations, save: saves.durations, written, export: exports };
 }
 
 /** One count's cold starts: medians and p95s, and the longest task of them all. */
@@ -321,6 +350,8 @@ function summarise(r) {
       insightsTaskMax: Math.max(0, ...all('insightsTask')),
       screenTaskMax: Math.max(0, ...all('screenTask')),
       screenTask4xMax: Math.max(0, ...all('screenTask4x')),
+      ownChecks: all('ownChecks'),
+      ownChecks4x: all('ownChecks4x'),
       keystroke: summary(all('keystroke')),
       inputHandler: summary(all('inputHandler')),
       keyFrame: summary(all('keyFrame')),
@@ -361,6 +392,9 @@ const FIGURES = [
   { key: 'insights-task', label: 'Longest main-thread task while Insights opens, of every run (0: none over 50 ms)', unit: 'ms', read: (r) => r.ui.insightsTaskMax, maxAt1000: 100 },
   { key: 'screen-task', label: 'Longest main-thread task while Settings, the checklist or Tell now opens from the list, of every run (0: none over 50 ms)', unit: 'ms', read: (r) => r.ui.screenTaskMax, max: 50 },
   { key: 'screen-task-4x', label: `… the same at ${THROTTLE}× CPU throttling`, unit: 'ms', read: (r) => r.ui.screenTask4xMax, max: 200 },
+  { key: 'own-checks', label: 'The checklist from the list when every incident\'s checks and commitments are its own (3 items an incident): until every item is drawn, median', unit: 'ms', read: (r) => median(r.ui.ownChecks.map((o) => o.ms)) },
+  { key: 'own-checks-task', label: '… its longest main-thread task, of every run (0: none over 50 ms)', unit: 'ms', read: (r) => Math.max(0, ...r.ui.ownChecks.map((o) => o.longest)), max: 50 },
+  { key: 'own-checks-task-4x', label: `… the same at ${THROTTLE}× CPU throttling`, unit: 'ms', read: (r) => Math.max(0, ...r.ui.ownChecks4x.map((o) => o.longest)), max: 200 },
   { key: 'open-step', label: 'Open a step from its step link (each of the seven in turn), median', unit: 'ms', read: (r) => r.ui.openStep.median },
   { key: 'step-task', label: 'Longest main-thread task while a step opens, of every run (0: none over 50 ms)', unit: 'ms', read: (r) => r.ui.stepTaskMax, max: 50 },
   { key: 'big-open', label: `One incident with ${BIG.toLocaleString('en')} key points, timeline events and helpers: open Assess, median`, unit: 'ms', read: (r) => (r.ui.big.length ? median(r.ui.big.map((b) => b.open)) : null) },

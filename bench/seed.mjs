@@ -14,8 +14,10 @@ export function benchId(n) {
 /**
  * Runs in the page: clears storage and writes `count` incidents made from `template`,
  * plus the schema stamp a real save leaves. Returns the bytes stored (UTF-8 JSON text).
+ * With `ownChecks`, each incident's extra checks and commitments end in its number, so none
+ * is shared and the pre-flight checklist gathers three items from each.
  */
-export function seedInPage({ template, count }) {
+export function seedInPage({ template, count, ownChecks = false }) {
   const id = (n) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
   const titles = ['Sent the invoices to the wrong client list', 'Deleted the shared planning folder',
     'Deployed on a Friday without the migration', 'Missed the contract deadline', 'Shared the payroll sheet by mistake'];
@@ -29,9 +31,16 @@ export function seedInPage({ template, count }) {
     bytes += new TextEncoder().encode(key + value).length;
   };
   put('mend.meta', '{"schema":4}');
+  const later = ownChecks ? record.incident.steps.step_it_up : null;
+  const checks = later?.extra_checks.map((c) => c.text);
+  const commitments = later?.commitments.map((c) => c.what);
   for (let n = 0; n < count; n += 1) {
     const created = start + n * 7_200_000;
     const incident = record.incident;
+    if (ownChecks) {
+      later.extra_checks.forEach((c, k) => { c.text = `${checks[k]} (${n + 1})`; });
+      later.commitments.forEach((c, k) => { c.what = `${commitments[k]} (${n + 1})`; });
+    }
     incident.id = id(n);
     incident.title = `${titles[n % titles.length]} (${n + 1})`;
     incident.created_at = iso(created);
