@@ -1,5 +1,6 @@
 //! People's names as Mend matches them, e.g. Follow up's ledger against Assess's helpers:
-//! spaces around a name and ASCII letter case don't count.
+//! spaces around a name and ASCII letter case don't count. The pre-flight checklist looks up
+//! its keys here too; they come folded already.
 
 use super::order::{self, Key};
 
