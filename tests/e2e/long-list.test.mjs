@@ -148,7 +148,7 @@ test('an incident opened from the list shows its heading first and its form a ta
     assert.equal(await incident.heading.textContent(), 'Assess');
   }));
 
-test('a checklist of 150 items, from 50 incidents with checks of their own, draws 20 a task after its heading and the rest a run a task, in order', { timeout: TEST_TIMEOUT }, () =>
+test('a checklist of 150 items, from 50 incidents with checks of their own, draws 20 a task after its heading and the rest a run a task, in order, and all of them for a print', { timeout: TEST_TIMEOUT }, () =>
   withApp(async ({ page, baseUrl }) => {
     const list = await new ListPage(page, baseUrl).goto();
     await page.evaluate(seedInPage, { template: TEMPLATE, count: 50 });
@@ -173,9 +173,11 @@ test('a checklist of 150 items, from 50 incidents with checks of their own, draw
     await page.getByText('Added 150 new items from your incidents.').waitFor();
     await drawn.first().waitFor();
     assert.equal(await drawn.count(), 20, 'the first run only, while later tasks wait');
-
-    await page.evaluate(() => window.__releaseTasks());
+    // A print (here the browser's own) takes every item, whatever runs are still to come.
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     await eventually(async () => assert.equal(await drawn.count(), 150));
+    assert.ok(await page.evaluate(() => window.__tasksHeld()), 'drawn for the print, not by the later tasks');
+    await page.evaluate(() => window.__releaseTasks());
     // Oldest incident first; in each, its check, then its commitments.
     const own = (n) => [`Check ${n}`, `Commitment ${n}.1`, `Commitment ${n}.2`];
     const tagged = (odd) => Array.from({ length: 25 }, (_, k) => own(2 * k + 1 + odd)).flat();
@@ -189,4 +191,13 @@ test('a checklist of 150 items, from 50 incidents with checks of their own, draw
     // The group in use comes first; Retired has an email group of its own now.
     const inUse = page.getByRole('list', { name: 'email', exact: true }).first().locator('.check-text');
     assert.deepEqual(await inUse.allTextContents(), tagged(1).slice(0, -1));
+
+    // The Print button, too, prints every item.
+    await page.addInitScript(holdLaterTasks, { afterElement: 'li.check-item' });
+    await page.reload();
+    await drawn.first().waitFor();
+    assert.equal(await drawn.count(), 21, 'the first run of each: 20 in use, and the retired one');
+    await page.evaluate(() => { window.print = () => { window.__printed = document.querySelectorAll('li.check-item').length; }; });
+    await page.getByRole('button', { name: 'Print', exact: true }).click();
+    await eventually(async () => assert.equal(await page.evaluate(() => window.__printed), 150, 'the 149 in use and the retired one'));
   }));

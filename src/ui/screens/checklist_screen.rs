@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::browser::{focus, page, platform};
+use crate::browser::{focus, listen, page, platform};
 use crate::files::calendar::Repeat;
 use crate::files::checklist::{markdown, reminder, UNTAGGED};
 use crate::model::insights::sort_by;
@@ -54,10 +54,16 @@ pub fn ChecklistScreen() -> impl IntoView {
     // The items a task after the heading: with thousands, working out where each came from
     // and drawing the first of them made one task of about 50 ms on a desktop.
     let later = a_task_later(false);
+    let drawn_all = RwSignal::new(false);
+    // A print takes every item, also those not drawn yet: the browser's own print too.
+    if let Some(window) = listen::window() {
+        listen::listen(&window, "beforeprint", move |_| drawn_all.set(true));
+    }
     let actions = Actions {
         library,
         status,
         editing,
+        drawn_all,
     };
 
     view! {
@@ -75,7 +81,7 @@ pub fn ChecklistScreen() -> impl IntoView {
                     <Groups groups=retired retired=true actions/>
                 </section>
             </When>
-            <FilesOut in_use status/>
+            <FilesOut in_use status drawn_all/>
         </When>
     }
 }
@@ -86,6 +92,8 @@ struct Actions {
     library: Library,
     status: RwSignal<String>,
     editing: RwSignal<Option<u32>>,
+    /// Every item drawn at once, whatever runs are still to come: for printing.
+    drawn_all: RwSignal<bool>,
 }
 
 impl Actions {
@@ -165,7 +173,7 @@ fn Group(
     let runs = items.chunks(FIRST_ITEMS).zip(0..).map(|(run, n)| {
         let (run, at) = (run.to_vec(), first + n * FIRST_ITEMS);
         view! {
-            <When when=move || { cap.get() > at }>
+            <When when=move || { actions.drawn_all.get() || cap.get() > at }>
                 {run.iter().map(|item| view! { <Item item=item.clone() actions/> }).collect_view()}
             </When>
         }
@@ -259,8 +267,17 @@ fn Item(item: Shown, actions: Actions) -> impl IntoView {
 
 /// Print, Markdown, and the calendar reminder, for the items in use.
 #[component]
-fn FilesOut(in_use: Memo<Grouped>, status: RwSignal<String>) -> impl IntoView {
+fn FilesOut(
+    in_use: Memo<Grouped>,
+    status: RwSignal<String>,
+    drawn_all: RwSignal<bool>,
+) -> impl IntoView {
     let every = RwSignal::new(Repeat::default());
+    let print = move |_| {
+        drawn_all.set(true);
+        // Once every item is on the page.
+        let _ = set_timeout_with_handle(page::print, std::time::Duration::from_millis(50));
+    };
     let download = move |_| {
         let text = in_use.with(|groups| markdown(groups));
         status.set(said(deliver(
@@ -291,7 +308,7 @@ fn FilesOut(in_use: Memo<Grouped>, status: RwSignal<String>) -> impl IntoView {
         <section class="checklist-files no-print" aria-labelledby="checklist-files-heading">
             <h2 id="checklist-files-heading">"Keep it handy"</h2>
             <p class="send-actions">
-                <button type="button" on:click=move |_| page::print()>"Print"</button>
+                <button type="button" on:click=print>"Print"</button>
                 <button type="button" on:click=download>"Download as Markdown"</button>
             </p>
             <div class="field">
