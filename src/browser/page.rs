@@ -44,8 +44,14 @@ pub fn remove(id: &str) {
 }
 
 /// Opens the browser's print dialog.
-pub fn print() {
+fn print() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();
     }
+}
+
+/// Opens the browser's print dialog once what was just put on the page has been drawn: at
+/// once, the print would show the page as it was before.
+pub fn print_soon() {
+    let _ = leptos::prelude::set_timeout_with_handle(print, std::time::Duration::from_millis(50));
 }

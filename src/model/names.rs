@@ -43,21 +43,14 @@ impl Names {
 
     /// Where this name was first given, if it was.
     pub fn first_place(&self, name: &str) -> Option<usize> {
-        let name = folded(name);
-        let key = key(&name);
-        let start = self.sorted.partition_point(|(k, _)| *k < key);
-        self.sorted[start..]
-            .iter()
-            .take_while(|(k, _)| *k == key)
-            .map(|(_, at)| *at)
-            .find(|at| self.folded[*at] == name)
+        self.places(name).next()
     }
 
     pub fn contains(&self, name: &str) -> bool {
         self.first_place(name).is_some()
     }
 
-    /// Every place this name was given, in order.
+    /// Every place this name was given, in order (each key's places are sorted).
     pub fn places<'a>(&'a self, name: &str) -> impl Iterator<Item = usize> + 'a {
         let name = folded(name);
         let key = key(&name);

@@ -61,8 +61,8 @@ pub fn ReportDialog(
     let print = move |_| {
         printing.set(Some(blocks()));
         modal.close();
-        // After the print view is on the page; the snapshot goes once printing is over.
-        let _ = set_timeout_with_handle(page::print, std::time::Duration::from_millis(50));
+        // The snapshot goes once printing is over.
+        page::print_soon();
     };
     if let Some(window) = listen::window() {
         listen::listen(&window, "afterprint", move |_| printing.set(None));

@@ -275,8 +275,7 @@ fn FilesOut(
     let every = RwSignal::new(Repeat::default());
     let print = move |_| {
         drawn_all.set(true);
-        // Once every item is on the page.
-        let _ = set_timeout_with_handle(page::print, std::time::Duration::from_millis(50));
+        page::print_soon();
     };
     let download = move |_| {
         let text = in_use.with(|groups| markdown(groups));
