@@ -7,6 +7,7 @@ use super::spec::ListSpec;
 use crate::browser::focus;
 use crate::ui::context;
 use crate::ui::drawn_in_steps::drawn_in_steps;
+use crate::ui::parts::keyed::Keyed;
 use crate::ui::parts::when::When;
 use crate::ui::reactive_text::text;
 use crate::ui::state::current::Current;
@@ -61,8 +62,15 @@ pub fn ListEditor(
         })
     });
     // Of those, the ones drawn so far as the step opens.
-    let drawn =
-        move || shown.with(|shown| shown.iter().take(cap.get()).copied().collect::<Vec<u32>>());
+    let drawn = move || {
+        shown.with(|shown| {
+            shown
+                .iter()
+                .take(cap.get())
+                .map(|id| u64::from(*id))
+                .collect()
+        })
+    };
     let hidden = move || ids.with(Vec::len).saturating_sub(shown.with(Vec::len));
     // Spoken after a move, since the moved entry's new place isn't otherwise announced.
     let announce = RwSignal::new(String::new());
@@ -96,9 +104,10 @@ pub fn ListEditor(
             <h2 id=heading_id>{spec.label}</h2>
             {(!spec.hint.is_empty()).then(|| view! { <p class="hint">{spec.hint}</p> })}
             <ol class="entries">
-                <For each=drawn key=|id| *id let:item>
-                    <Entry spec item ids announce extra/>
-                </For>
+                <Keyed keys=drawn row=move |item, _| {
+                    let item = item as u32;
+                    view! { <Entry spec item ids announce extra/> }.into_any()
+                }/>
             </ol>
             <When when=move || { hidden() > 0 }>
                 <p><button type="button" on:click=show_more>

@@ -9,6 +9,7 @@ pub mod briefing_editor;
 pub mod calendar_reminders;
 pub mod calm_clock;
 pub mod cause_kinds;
+pub mod keyed;
 pub mod lock_now;
 pub mod lock_settings;
 pub mod message_card;

@@ -16,6 +16,7 @@ use crate::ui::dom_ids;
 use crate::ui::drawn_in_steps::drawn_in_steps;
 use crate::ui::effect::effect;
 use crate::ui::parts::backup_reminder::BackupReminder;
+use crate::ui::parts::keyed::{key_of, Keyed};
 use crate::ui::parts::unreadable_list::UnreadableList;
 use crate::ui::parts::when::When;
 use crate::ui::reactive_text::text;
@@ -33,7 +34,7 @@ const FIRST_ROWS: usize = 20;
 /// Rows drawn in each later task: about 20 ms on a desktop, 80 at 4x CPU slowdown.
 const MORE_ROWS: usize = 40;
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Hash)]
 struct Row {
     id: IncidentId,
     title: String,
@@ -231,7 +232,11 @@ pub fn ListScreen() -> impl IntoView {
             }>
             <ul class="incident-list" aria-label="Incidents">
                 // Keyed by all a row shows: a discreet number shifts when another incident returns.
-                <For each=move || shown.get() key=|row| (row.id, row.updated_at, row.archived, row.status, row.title.clone(), row.untold_since, row.next) let:row>
+                <Keyed keys=move || shown.with(|rows| rows.iter().map(key_of).collect()) row=move |_, at: usize| {
+                    let Some(row) = shown.with_untracked(|rows: &Vec<Row>| rows.get(at).cloned()) else {
+                        return ().into_any();
+                    };
+                    view! {
                     <li>
                         <a href=Route::Incident(row.id, None).href()>{row.title.clone()}</a>
                         // Not told yet says so below, with its clock.
@@ -268,7 +273,8 @@ pub fn ListScreen() -> impl IntoView {
                             }
                         }
                     </li>
-                </For>
+                    }.into_any()
+                }/>
             </ul>
             <When when=move || { hidden() > 0 }>
                 <p><button type="button" on:click=move |_| limit.update(|l| *l += PAGE)>
