@@ -200,4 +200,20 @@ test('a checklist of 150 items, from 50 incidents with checks of their own, draw
     await page.evaluate(() => { window.print = () => { window.__printed = document.querySelectorAll('li.check-item').length; }; });
     await page.getByRole('button', { name: 'Print', exact: true }).click();
     await eventually(async () => assert.equal(await page.evaluate(() => window.__printed), 150, 'the 149 in use and the retired one'));
+
+    // A change draws again only what it changed: retiring the first deploys item takes its
+    // row out of the group and leaves the 74 after it exactly as they were.
+    await page.evaluate(() => window.__releaseTasks());
+    const deploys = page.getByRole('list', { name: 'deploys', exact: true }).first();
+    await deploys.evaluate((list) => {
+      window.__changes = [];
+      new MutationObserver((records) => records.forEach((r) => window.__changes.push(
+        r.target === list ? `${r.removedNodes.length} out, ${r.addedNodes.length} in` : `within ${r.target.nodeName}`,
+      ))).observe(list, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    await checklist.button('Retire', 'Check 1').click();
+    await page.getByText('Retired \u201cCheck 1\u201d.', { exact: false }).waitFor();
+    assert.deepEqual(await page.evaluate(() => window.__changes), ['1 out, 0 in']);
+    assert.deepEqual(await deploys.locator('.check-text').allTextContents(), tagged(0).slice(1));
+    assert.deepEqual(await checklist.items('deploys', checklist.retired), ['Check 1']);
   }));

@@ -55,7 +55,7 @@ pub fn group_of(all: &[Incident], origins: &[usize]) -> Option<String> {
 }
 
 /// An item as the screen shows it: its words, its group, and the incidents it came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Shown {
     pub id: u32,
     pub text: String,

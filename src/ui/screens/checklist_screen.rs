@@ -16,6 +16,7 @@ use crate::route::Route;
 use crate::ui::context;
 use crate::ui::dom_ids;
 use crate::ui::drawn_in_steps::{a_task_later, drawn_in_steps};
+use crate::ui::parts::keyed::{key_of, Keyed};
 use crate::ui::parts::when::When;
 use crate::ui::state::exporting::{deliver, said};
 use crate::ui::state::library::Library;
@@ -129,59 +130,81 @@ impl Actions {
 }
 
 type Grouped = Vec<(Option<String>, Vec<Shown>)>;
+/// One group's place (the items before it), its items and their keys.
+type Mine = (usize, Vec<Shown>, Vec<u64>);
 
-/// Items drawn when the checklist opens, and the length of each run drawn after: a thousand
-/// incidents with checks of their own make thousands of items, and drawing them at once
-/// froze the page for most of a second.
+/// Items drawn when the checklist opens, and how many more are drawn in each task after:
+/// a thousand incidents with checks of their own make thousands of items, and drawing them
+/// at once froze the page for most of a second.
 const FIRST_ITEMS: usize = 20;
-/// Items added in each later task: two runs.
 const MORE_ITEMS: usize = 40;
 
-/// The groups of items in use, or of the retired ones, drawn a run of items a task.
+/// The groups of items in use, or of the retired ones, each kept by its name, so that a
+/// change to one item draws only that item again.
 #[component]
 fn Groups(groups: Memo<Grouped>, retired: bool, actions: Actions) -> impl IntoView {
     let total = groups.with_untracked(|g| g.iter().map(|(_, items)| items.len()).sum());
     let cap = drawn_in_steps(FIRST_ITEMS, MORE_ITEMS, total);
-    move || {
-        let mut first = 0;
-        let groups = groups.get().into_iter().map(|(group, items)| {
-            let at = first;
-            first += items.len();
-            view! { <Group group items first=at cap retired actions/> }
-        });
-        groups.collect_view()
-    }
+    let keys = move || groups.with(|g| g.iter().map(|(name, _)| key_of(name)).collect());
+    let group = move |_, at: usize| {
+        let name = groups.with_untracked(|g: &Grouped| g.get(at).map(|(name, _)| name.clone()));
+        match name {
+            Some(name) => view! { <Group name groups cap retired actions/> }.into_any(),
+            None => ().into_any(),
+        }
+    };
+    view! { <Keyed keys row=group/> }
 }
 
-/// One group's items, from the `first`th of all the groups drawn, each run of them shown
-/// once `cap` has reached it.
+/// One group's items, drawn once `cap` has reached each, counting from the first item of
+/// the first group.
 #[component]
 fn Group(
-    group: Option<String>,
-    items: Vec<Shown>,
-    first: usize,
+    name: Option<String>,
+    groups: Memo<Grouped>,
     cap: RwSignal<usize>,
     retired: bool,
     actions: Actions,
 ) -> impl IntoView {
-    let name = group.unwrap_or_else(|| UNTAGGED.to_owned());
+    let label = name.clone().unwrap_or_else(|| UNTAGGED.to_owned());
     let heading = if retired {
-        view! { <h3>{name.clone()}</h3> }.into_any()
+        view! { <h3>{label.clone()}</h3> }.into_any()
     } else {
-        view! { <h2>{name.clone()}</h2> }.into_any()
+        view! { <h2>{label.clone()}</h2> }.into_any()
     };
-    let runs = items.chunks(FIRST_ITEMS).zip(0..).map(|(run, n)| {
-        let (run, at) = (run.to_vec(), first + n * FIRST_ITEMS);
-        view! {
-            <When when=move || { actions.drawn_all.get() || cap.get() > at }>
-                {run.iter().map(|item| view! { <Item item=item.clone() actions/> }).collect_view()}
-            </When>
-        }
+    // How many items come before this group's, its items, and their keys.
+    let mine = Memo::new(move |_| {
+        groups.with(|g| {
+            let mut first = 0;
+            for (group, items) in g {
+                if *group == name {
+                    return (first, items.clone(), items.iter().map(key_of).collect());
+                }
+                first += items.len();
+            }
+            (first, Vec::new(), Vec::new())
+        })
     });
+    let keys = move || {
+        let room = if actions.drawn_all.get() {
+            usize::MAX
+        } else {
+            cap.get()
+        };
+        mine.with(|(first, _, keys): &Mine| {
+            keys[..keys.len().min(room.saturating_sub(*first))].to_vec()
+        })
+    };
+    let item = move |_, at: usize| match mine
+        .with_untracked(|(_, items, _): &Mine| items.get(at).cloned())
+    {
+        Some(item) => view! { <Item item actions/> }.into_any(),
+        None => ().into_any(),
+    };
     view! {
         <section class="check-group">
             {heading}
-            <ol class="entries check-items" aria-label=name>{runs.collect_view()}</ol>
+            <ol class="entries check-items" aria-label=label><Keyed keys row=item/></ol>
         </section>
     }
 }
