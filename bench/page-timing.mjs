@@ -173,6 +173,29 @@ export async function longestTaskUntilDrawn({ href, selector, count }) {
 }
 
 /**
+ * Clicks the first element matching `click`, waits until an element matches `until` and two
+ * more frames, and returns the longest main-thread task meanwhile (0: none over 50 ms) and
+ * the ms until `until` matched.
+ */
+export async function longestTaskOfClick({ click, until }) {
+  const tasks = [];
+  const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
+  observer.observe({ type: 'longtask' });
+  const start = performance.now();
+  document.querySelector(click).click();
+  const end = start + 60_000;
+  while (!document.querySelector(until)) {
+    if (performance.now() > end) throw new Error(`no ${until} after clicking ${click}`);
+    await new Promise((ok) => setTimeout(ok, 5));
+  }
+  const ms = performance.now() - start;
+  await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 50))));
+  tasks.push(...observer.takeRecords().map((e) => e.duration));
+  observer.disconnect();
+  return { ms, longest: Math.max(0, ...tasks) };
+}
+
+/**
  * The longest main-thread task (Long Tasks API: over 50 ms, else 0) from navigation until the
  * list's first page was drawn whole (`mend:list-full`: its first rows come with
  * `mend:list-ready`, the rest in later tasks), and the frames just after it. Returns that and

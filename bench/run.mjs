@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
 import { DIST, serveDist } from '../tests/e2e/support/server.mjs';
 import { backupFileText, benchId, bigTemplate, everyListTemplate, seedInPage, TEMPLATE } from './seed.mjs';
-import { clickUntilMark, longestTaskOfStart, longestTaskUntilDrawn, longestTaskUntilMark, longestTaskUntilTitle, markAfter, measuresAndWrites, observeTimings, typeKeys } from './page-timing.mjs';
+import { clickUntilMark, longestTaskOfClick, longestTaskOfStart, longestTaskUntilDrawn, longestTaskUntilMark, longestTaskUntilTitle, markAfter, measuresAndWrites, observeTimings, typeKeys } from './page-timing.mjs';
 import { distSizes } from './sizes.mjs';
 import { firstVisit, firstVisitTable } from './first-visit.mjs';
 import { peerReport, startPeer } from './peer.mjs';
@@ -195,8 +195,9 @@ async function everyStepAtTheLimits(browser, url, throttle = 1) {
 /**
  * The pre-flight checklist opened from the list, with `count` incidents whose extra checks
  * and commitments are each their own (3,000 items at 1,000), at `throttle`× CPU slowdown:
- * the ms until every item is drawn and the longest task meanwhile. The checklist draws its
- * items a run a task; matching each against every incident had once taken 5 s at 1,000.
+ * the ms until every item is drawn and the longest task meanwhile; then the same for retiring
+ * the first item. The checklist draws its items a run a task; matching each against every
+ * incident had once taken 5 s at 1,000, and a change to one item drew all 3,000 again.
  */
 async function checklistOfOwnChecks(browser, url, count, throttle) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -213,7 +214,10 @@ async function checklistOfOwnChecks(browser, url, count, throttle) {
     if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
     const later = JSON.parse(TEMPLATE).incident.steps.step_it_up;
     const items = (later.extra_checks.length + later.commitments.length) * count;
-    return await page.evaluate(longestTaskUntilDrawn, { href: '#/checklist', selector: 'li.check-item', count: items });
+    const drawn = await page.evaluate(longestTaskUntilDrawn, { href: '#/checklist', selector: 'li.check-item', count: items });
+    // Then a change to one item: the first one retired, until it shows under Retired.
+    const change = await page.evaluate(longestTaskOfClick, { click: 'li.check-item button[aria-label^="Retire:"]', until: '.retired li.check-item' });
+    return { ...drawn, change };
   } finally {
     await context.close();
   }
@@ -395,6 +399,9 @@ const FIGURES = [
   { key: 'own-checks', label: 'The checklist from the list when every incident\'s checks and commitments are its own (3 items an incident): until every item is drawn, median', unit: 'ms', read: (r) => median(r.ui.ownChecks.map((o) => o.ms)) },
   { key: 'own-checks-task', label: '… its longest main-thread task, of every run (0: none over 50 ms)', unit: 'ms', read: (r) => Math.max(0, ...r.ui.ownChecks.map((o) => o.longest)), max: 50 },
   { key: 'own-checks-task-4x', label: `… the same at ${THROTTLE}× CPU throttling`, unit: 'ms', read: (r) => Math.max(0, ...r.ui.ownChecks4x.map((o) => o.longest)), max: 200 },
+  { key: 'own-checks-change', label: '… then retiring its first item: until it shows under Retired, median', unit: 'ms', read: (r) => median(r.ui.ownChecks.map((o) => o.change.ms)) },
+  { key: 'own-checks-change-task', label: '… its longest main-thread task, of every run (0: none over 50 ms)', unit: 'ms', read: (r) => Math.max(0, ...r.ui.ownChecks.map((o) => o.change.longest)), max: 50 },
+  { key: 'own-checks-change-task-4x', label: `… the same at ${THROTTLE}× CPU throttling`, unit: 'ms', read: (r) => Math.max(0, ...r.ui.ownChecks4x.map((o) => o.change.longest)), max: 200 },
   { key: 'open-step', label: 'Open a step from its step link (each of the seven in turn), median', unit: 'ms', read: (r) => r.ui.openStep.median },
   { key: 'step-task', label: 'Longest main-thread task while a step opens, of every run (0: none over 50 ms)', unit: 'ms', read: (r) => r.ui.stepTaskMax, max: 50 },
   { key: 'big-open', label: `One incident with ${BIG.toLocaleString('en')} key points, timeline events and helpers: open Assess, median`, unit: 'ms', read: (r) => (r.ui.big.length ? median(r.ui.big.map((b) => b.open)) : null) },
