@@ -40,7 +40,10 @@ pub fn picked(event: &web_sys::Event) -> Option<PickedFile> {
 
 /// For `dragover`: a drag that carries files is accepted (otherwise the browser would open
 /// the file instead of handing it over); a drag of, say, selected text is left alone.
-pub fn accept_files(event: &web_sys::DragEvent) {
+pub fn accept_files(event: &web_sys::Event) {
+    let Some(event) = event.dyn_ref::<web_sys::DragEvent>() else {
+        return;
+    };
     let files = event.data_transfer().is_some_and(|t| {
         t.types()
             .iter()
@@ -52,7 +55,8 @@ pub fn accept_files(event: &web_sys::DragEvent) {
 }
 
 /// For `drop`: the first file dropped, if any, taken over from the browser.
-pub fn dropped(event: &web_sys::DragEvent) -> Option<PickedFile> {
+pub fn dropped(event: &web_sys::Event) -> Option<PickedFile> {
+    let event = event.dyn_ref::<web_sys::DragEvent>()?;
     let file = event
         .data_transfer()
         .and_then(|transfer| transfer.files())

@@ -2,11 +2,10 @@
 //! a preview dialog that says what is new, the same or different, and then the summary.
 //! Nothing is written until the person confirms, and a bad file writes nothing at all.
 
-use leptos::ev::DragEvent;
 use leptos::prelude::*;
 
 use crate::browser::file_read::{self, PickedFile};
-use crate::browser::{focus, perf, platform};
+use crate::browser::{focus, listen, perf, platform};
 use crate::files::import::{self, check_size};
 use crate::files::merge::{Conflict, Outcome, Plan, Policy, Recheck};
 use crate::files::sealed_backup::SealedBackup;
@@ -352,13 +351,15 @@ fn Preview(
     }
 }
 
-/// Lets the list take a dropped file: handlers for the element that holds the list.
-pub fn drop_handlers(importer: Importer) -> (impl Fn(DragEvent) + Copy, impl Fn(DragEvent) + Copy) {
-    let over = move |ev: DragEvent| file_read::accept_files(&ev);
-    let dropped = move |ev: DragEvent| {
+/// Lets the list take a file dropped anywhere on the page, until the list leaves it.
+pub fn take_dropped_files(importer: Importer) {
+    let Some(window) = listen::window() else {
+        return;
+    };
+    listen::listen(&window, "dragover", |ev| file_read::accept_files(&ev));
+    listen::listen(&window, "drop", move |ev| {
         if let Some(file) = file_read::dropped(&ev) {
             importer.take(file);
         }
-    };
-    (over, dropped)
+    });
 }

@@ -11,7 +11,7 @@ use crate::model::order;
 use crate::model::{clock, search, status, IncidentId, Status, Timestamp};
 use crate::route::Route;
 use crate::ui::context;
-use crate::ui::dialogs::import_control::{drop_handlers, ImportControl, Importer};
+use crate::ui::dialogs::import_control::{take_dropped_files, ImportControl, Importer};
 use crate::ui::dom_ids;
 use crate::ui::drawn_in_steps::drawn_in_steps;
 use crate::ui::effect::effect;
@@ -156,13 +156,7 @@ pub fn ListScreen() -> impl IntoView {
 
     let importer = Importer::new(library);
     // A Mend file dropped anywhere on the page while the list shows is imported.
-    let (drag_over, dropped) = drop_handlers(importer);
-    let over = window_event_listener(leptos::ev::dragover, drag_over);
-    let drop = window_event_listener(leptos::ev::drop, dropped);
-    on_cleanup(move || {
-        over.remove();
-        drop.remove();
-    });
+    take_dropped_files(importer);
     let exported = RwSignal::new(String::new());
     let export = move |_| exported.set(said(export_all(library)));
 
