@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::insights::Bar;
+use crate::ui::reactive_text::text;
 
 /// Units of the drawing; CSS scales it to the column's width.
 const WIDTH: u64 = 320;
@@ -64,7 +65,7 @@ pub fn BarChart(
             </svg>
             <button type="button" class="quiet" aria-expanded=move || table_open.get().to_string()
                 aria-controls=table_id.clone() on:click=move |_| table_open.update(|o| *o = !*o)>
-                {move || if table_open.get() { "Hide the table" } else { "Show as table" }}
+                {text(move || if table_open.get() { "Hide the table" } else { "Show as table" }.into())}
             </button>
             <div id=table_id class="table-scroll" hidden=move || !table_open.get()>
                 <table class="compare" aria-labelledby=caption_id>

@@ -76,7 +76,7 @@ pub fn LockScreen() -> impl IntoView {
                 </div>
                 <p><button type="submit" aria-disabled=move || busy.get().then_some("true")>"Unlock"</button></p>
             </form>
-            <p id="unlock-message" role="status">{move || message.get()}</p>
+            <p id="unlock-message" role="status">{message}</p>
             <p class="hint">"Forgot it? It can't be recovered, by anyone. A backup you exported can still be imported in another browser profile."</p>
         </main>
     }

@@ -12,6 +12,7 @@ use crate::ui::dom_ids;
 use crate::ui::parts::lock_settings::LockSettings;
 use crate::ui::parts::sealed_export::SealedExport;
 use crate::ui::parts::text_field::TextField;
+use crate::ui::reactive_text::text;
 use crate::ui::state::exporting::export_all;
 use crate::ui::state::library::Library;
 
@@ -93,8 +94,8 @@ fn KeepingData() -> impl IntoView {
     view! {
         <section class="settings-section" aria-labelledby="keeping-heading">
             <h2 id="keeping-heading">"Keeping your data"</h2>
-            <p role="status">{move || durability.get().summary()}</p>
-            <p>{move || durability.get().advice()}</p>
+            <p role="status">{text(move || durability.get().summary().into())}</p>
+            <p>{text(move || durability.get().advice().into())}</p>
             <p hidden=move || !durability.get().can_ask()>
                 <button type="button" on:click=ask>"Ask the browser to keep it"</button>
             </p>
@@ -146,10 +147,10 @@ fn YourData() -> impl IntoView {
         <section class="settings-section" aria-labelledby="data-heading">
             <h2 id="data-heading">"Your data on this device"</h2>
             <p>
-                {move || match library.with_all(<[_]>::len) {
+                {text(move || match library.with_all(<[_]>::len) {
                     1 => "1 incident is".to_owned(),
                     n => format!("{n} incidents are"),
-                }}
+                })}
                 " saved in this browser, and nowhere else. "
                 "An export is one JSON file of every incident. \u{201c}Export all\u{201d} makes it "
                 "plain, so keep it somewhere private; an encrypted one opens only in Mend, with "
@@ -158,7 +159,7 @@ fn YourData() -> impl IntoView {
             <p><button type="button" on:click=export>"Export all"</button></p>
             <SealedExport report=Callback::new(report)/>
             <h3>"Space used"</h3>
-            <p>{move || {
+            <p>{text(move || {
                 // Measured again after anything that changes what is stored.
                 library.with_all(|_| ());
                 library.save_state.track();
@@ -166,7 +167,7 @@ fn YourData() -> impl IntoView {
                     Ok(units) => storage_use(units),
                     Err(e) => format!("Mend can't measure it: {e}."),
                 }
-            }}</p>
+            })}</p>
             <h3>"Clear all data on this device"</h3>
             <p>
                 "This deletes every incident and setting Mend has saved in this browser, and "
