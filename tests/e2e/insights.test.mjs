@@ -113,9 +113,13 @@ test('the pre-flight checklist merges the checks; edits survive a reload and exp
     assert.match(await checklist.item('Check the recipients').textContent(), /From: Incident A, Incident B/);
     await checkA11y('the pre-flight checklist');
 
+    // An item drawn again, edited or moved, keeps focus on the button that changed it.
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
     await checklist.edit('Send delay on invoices', 'Turn on the send delay');
+    await eventually(async () => assert.equal(await focused(), 'Edit: Turn on the send delay'));
     await checklist.button('Move up', 'Read the list aloud').click();
     await page.getByText('Moved \u201cRead the list aloud\u201d up.').waitFor();
+    await eventually(async () => assert.equal(await focused(), 'Move up: Read the list aloud'));
     await checklist.button('Retire', 'Run the tests').click();
     await checklist.retired.waitFor();
     const expected = ['Check the recipients', 'Read the list aloud', 'Turn on the send delay'];
