@@ -8,6 +8,12 @@ pub fn by_id(id: &str) {
     first_of(&[id]);
 }
 
+/// Focuses the element with this id once the next frame is drawn: for an element a change has
+/// just put on the page, or moved, which drops focus. One closure type for every caller.
+pub fn by_id_next_frame(id: String) {
+    leptos::prelude::request_animation_frame(move || by_id(&id));
+}
+
 /// Focuses the first of these ids that is on the page, e.g. a list entry, or a neighbour
 /// when it has gone.
 pub fn first_of(ids: &[&str]) {

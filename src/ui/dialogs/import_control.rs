@@ -166,7 +166,7 @@ impl Importer {
         ));
         self.plan.set(Some(plan));
         // Once the new preview is on the page.
-        request_animation_frame(|| focus::by_id(dom_ids::IMPORT_CHANGED));
+        focus::by_id_next_frame(dom_ids::IMPORT_CHANGED.into());
         true
     }
 

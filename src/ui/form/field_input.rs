@@ -92,16 +92,14 @@ pub fn FieldInput(
                 let text = event_target_value(&ev);
                 write(platform::parse_local_input(&text).map(|t| t.millis().to_string()).unwrap_or_default());
                 // A timeline re-sorts when a time changes; keep focus on the moved field.
-                let focus_id = focus_id.clone();
-                request_animation_frame(move || focus::by_id(&focus_id));
+                focus::by_id_next_frame(focus_id.clone());
             };
             // "Now" saves typing the time under stress; focus stays on it even if the entry moves.
             let now_id = format!("{id}-now");
             let refocus = now_id.clone();
             let set_now = move |_| {
                 write(platform::now().millis().to_string());
-                let refocus = refocus.clone();
-                request_animation_frame(move || focus::by_id(&refocus));
+                focus::by_id_next_frame(refocus.clone());
             };
             view! {
                 <div class="with-now">

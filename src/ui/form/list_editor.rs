@@ -87,7 +87,7 @@ pub fn ListEditor(
         cap.set(usize::MAX);
         if let Some(first) = spec.fields.first() {
             let field_id = format!("{}-{id}", first.key);
-            request_animation_frame(move || focus::by_id(&field_id));
+            focus::by_id_next_frame(field_id);
         }
     };
     // Focus goes to the first entry just drawn, since the button may be gone.
@@ -96,7 +96,7 @@ pub fn ListEditor(
         limit.update(|l| *l += PAGE);
         if let (Some(id), Some(field)) = (first, spec.fields.first()) {
             let field_id = format!("{}-{id}", field.key);
-            request_animation_frame(move || focus::by_id(&field_id));
+            focus::by_id_next_frame(field_id);
         }
     };
     view! {
@@ -153,7 +153,7 @@ fn Entry(
             (false, false) => "It is already last.".into(),
         });
         // Moving re-inserts the entry in the page, which drops focus; put it back.
-        request_animation_frame(move || focus::by_id(&button));
+        focus::by_id_next_frame(button);
     };
     let remove = move |_| {
         let what = name();

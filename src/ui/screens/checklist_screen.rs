@@ -114,7 +114,7 @@ impl Actions {
         });
         // The row was redrawn in its new place; keep focus on the same button.
         let button = format!("{}-{id}", if by < 0 { "up" } else { "down" });
-        request_animation_frame(move || focus::by_id(&button));
+        focus::by_id_next_frame(button);
     }
 
     fn retire(self, id: u32, retired: bool, text: &str) {
@@ -237,7 +237,7 @@ fn Item(item: Shown, actions: Actions) -> impl IntoView {
     let edit = move |_| {
         actions.editing.set(Some(id));
         let field = format!("check-text-{id}");
-        request_animation_frame(move || focus::by_id(&field));
+        focus::by_id_next_frame(field);
     };
     let done = move || {
         let text = draft.get_untracked();
@@ -245,7 +245,7 @@ fn Item(item: Shown, actions: Actions) -> impl IntoView {
         actions.library.change_checklist(|c| c.edit(id, &text));
         actions.status.set(format!("Saved \u{201c}{text}\u{201d}."));
         let button = format!("edit-{id}");
-        request_animation_frame(move || focus::by_id(&button));
+        focus::by_id_next_frame(button);
     };
     view! {
         <li class="entry check-item">
