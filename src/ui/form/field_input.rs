@@ -31,13 +31,13 @@ pub fn FieldInput(
     };
     let value = Memo::new(move |_| {
         current
-            .read(|i| (field.get)(i, item))
+            .read(|i| field.text(i, item))
             .flatten()
             .unwrap_or_default()
     });
     let write = move |text: String| {
         let _span = perf::Span::start("mend:input", "mend:input:start");
-        current.edit(|i| (field.set)(i, item, &text));
+        current.edit(|i| field.write(i, item, &text));
     };
     let hint_id = (!field.hint.is_empty()).then(|| format!("{id}-hint"));
     let hint = hint_id

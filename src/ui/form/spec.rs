@@ -8,11 +8,12 @@ use crate::model::steps::Item;
 use crate::model::value::{Choice, DayText, FieldValue};
 use crate::model::{Incident, Timestamp};
 
-/// Reads a field as text; `None` when its list entry is gone. The `u32` is the list entry's
-/// id, or 0 for a field of the incident itself.
-pub type Get = fn(&Incident, u32) -> Option<String>;
-/// Writes a field from text.
-pub type Set = fn(&mut Incident, u32, &str);
+/// Finds a field's value; `None` when its list entry is gone. The `u32` is the list entry's
+/// id, or 0 for a field of the incident itself. Only the value's place differs from field to
+/// field; reading and writing it as text is `FieldValue`'s, shared by every field.
+pub type Get = fn(&Incident, u32) -> Option<&dyn FieldValue>;
+/// Finds a field's value to write it.
+pub type Set = fn(&mut Incident, u32) -> Option<&mut dyn FieldValue>;
 
 /// How a field is shown.
 #[derive(Clone, Copy)]
@@ -95,6 +96,20 @@ pub struct Field {
     pub set: Set,
 }
 
+impl Field {
+    /// The field as text, for the incident (`item` 0) or its list entry `item`.
+    pub fn text(&self, incident: &Incident, item: u32) -> Option<String> {
+        (self.get)(incident, item).map(FieldValue::to_text)
+    }
+
+    /// Writes the field from text; nothing when its list entry is gone.
+    pub fn write(&self, incident: &mut Incident, item: u32, text: &str) {
+        if let Some(value) = (self.set)(incident, item) {
+            value.set_text(text);
+        }
+    }
+}
+
 /// A field of the incident itself: `field!(LINE, "key", "Label", "hint", |i| i.path)`, where
 /// `LINE` is one of `KindOf`'s kinds for the value's type.
 macro_rules! field {
@@ -104,8 +119,8 @@ macro_rules! field {
             label: $label,
             hint: $hint,
             kind: $crate::ui::form::kind($crate::ui::form::KindOf::$kind, |$i| &$path),
-            get: |$i, _| Some($crate::model::value::FieldValue::to_text(&$path)),
-            set: |$i, _, text| $crate::model::value::FieldValue::set_text(&mut $path, text),
+            get: |$i, _| Some(&$path),
+            set: |$i, _| Some(&mut $path),
         }
     };
 }
@@ -123,15 +138,12 @@ macro_rules! item_field {
                 |$x| &$path,
             ),
             get: |$i, id| {
-                $list
-                    .iter()
-                    .find(|x| x.id == id)
-                    .map(|$x| $crate::model::value::FieldValue::to_text(&$path))
+                let $x = $list.iter().find(|x| x.id == id)?;
+                Some(&$path)
             },
-            set: |$i, id, text| {
-                if let Some($x) = $list.iter_mut().find(|x| x.id == id) {
-                    $crate::model::value::FieldValue::set_text(&mut $path, text);
-                }
+            set: |$i, id| {
+                let $x = $list.iter_mut().find(|x| x.id == id)?;
+                Some(&mut $path)
             },
         }
     };
@@ -251,13 +263,13 @@ mod tests {
     #[test]
     fn fields_read_and_write_the_incident_and_its_entries() {
         let mut i = incident();
-        (TITLE.set)(&mut i, 0, "Oops");
-        assert_eq!((TITLE.get)(&i, 0).as_deref(), Some("Oops"));
+        TITLE.write(&mut i, 0, "Oops");
+        assert_eq!(TITLE.text(&i, 0).as_deref(), Some("Oops"));
         let id = (OPS.add)(&mut i);
-        (TEXT.set)(&mut i, id, "First");
-        assert_eq!((TEXT.get)(&i, id).as_deref(), Some("First"));
-        assert_eq!((TEXT.get)(&i, id + 1), None);
-        (TEXT.set)(&mut i, id + 1, "nowhere");
+        TEXT.write(&mut i, id, "First");
+        assert_eq!(TEXT.text(&i, id).as_deref(), Some("First"));
+        assert_eq!(TEXT.text(&i, id + 1), None);
+        TEXT.write(&mut i, id + 1, "nowhere");
         assert_eq!(
             i.steps.assess.key_points,
             [Point {
