@@ -241,6 +241,7 @@ pub(crate) use {field, item_field, list, list_ops};
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::choices::Severity;
     use crate::model::steps::Point;
 
     const POINTS: ListSpec = list! {
@@ -277,6 +278,28 @@ mod tests {
                 text: "First".into()
             }]
         );
+    }
+
+    #[test]
+    fn every_kind_of_value_reads_and_writes_as_text_through_its_field() {
+        #[rustfmt::skip]
+        const SEVERITY: Field = field!(CHOICE, "s", "Severity", "", |i| i.steps.assess.severity);
+        #[rustfmt::skip]
+        const AT: Field = field!(MOMENT, "a", "At", "", |i| i.steps.assess.happened_at);
+        #[rustfmt::skip]
+        const HIT: Field = field!(CHECK, "c", "Customers", "", |i| i.steps.assess.affects_customers);
+        let mut i = incident();
+        for (field, text) in [(&SEVERITY, "medium"), (&AT, "1764950400000"), (&HIT, "1")] {
+            field.write(&mut i, 0, text);
+            assert_eq!(field.text(&i, 0).as_deref(), Some(text));
+        }
+        assert_eq!(i.steps.assess.severity, Severity::Medium);
+        assert!(i.steps.assess.affects_customers);
+        // Text a value can't hold gives its empty value, as the controls expect.
+        SEVERITY.write(&mut i, 0, "enormous");
+        AT.write(&mut i, 0, "soon");
+        assert_eq!(SEVERITY.text(&i, 0).as_deref(), Some("unset"));
+        assert_eq!(AT.text(&i, 0).as_deref(), Some(""));
     }
 
     #[test]
