@@ -217,3 +217,33 @@ test('a checklist of 150 items, from 50 incidents with checks of their own, draw
     assert.deepEqual(await deploys.locator('.check-text').allTextContents(), tagged(0).slice(1));
     assert.deepEqual(await checklist.items('deploys', checklist.retired), ['Check 1']);
   }));
+
+test('a checklist with a tag for every incident draws its groups a run a task too, in order of their names', { timeout: TEST_TIMEOUT }, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    await page.evaluate(seedInPage, { template: TEMPLATE, count: 30, ownChecks: true });
+    // Incident n tagged "tag NN": 30 groups of 3 items each.
+    await page.evaluate(() => {
+      for (const key of Object.keys(localStorage).filter((k) => k.startsWith('mend.incident.'))) {
+        const record = JSON.parse(localStorage.getItem(key));
+        const n = Number(record.incident.title.match(/\((\d+)\)$/)[1]);
+        record.incident.tags = `tag ${String(n).padStart(2, '0')}`;
+        localStorage.setItem(key, JSON.stringify(record));
+      }
+    });
+    await page.reload();
+    await list.heading.waitFor();
+    await page.evaluate(holdLaterTasks, { afterElement: 'li.check-item' });
+    await new ChecklistPage(page).openFromList();
+    const groups = page.getByRole('heading', { level: 2, name: /^tag \d\d$/ });
+    const drawn = page.locator('li.check-item');
+    await drawn.first().waitFor();
+    // The first 20 items: all of the first six groups and two of the seventh, and no more
+    // groups than those.
+    assert.equal(await drawn.count(), 20);
+    assert.deepEqual(await groups.allTextContents(), ['tag 01', 'tag 02', 'tag 03', 'tag 04', 'tag 05', 'tag 06', 'tag 07']);
+    await page.evaluate(() => window.__releaseTasks());
+    await eventually(async () => assert.equal(await drawn.count(), 90));
+    const names = Array.from({ length: 30 }, (_, k) => `tag ${String(k + 1).padStart(2, '0')}`);
+    assert.deepEqual(await groups.allTextContents(), names);
+  }));

@@ -145,7 +145,25 @@ const MORE_ITEMS: usize = 40;
 fn Groups(groups: Memo<Grouped>, retired: bool, actions: Actions) -> impl IntoView {
     let total = groups.with_untracked(|g| g.iter().map(|(_, items)| items.len()).sum());
     let cap = drawn_in_steps(FIRST_ITEMS, MORE_ITEMS, total);
-    let keys = move || groups.with(|g| g.iter().map(|(name, _)| key_of(name)).collect());
+    // Only the groups whose first item is due: with thousands of tags, drawing every group's
+    // heading at once was itself a long task.
+    let keys = move || {
+        let room = if actions.drawn_all.get() {
+            usize::MAX
+        } else {
+            cap.get()
+        };
+        let mut first = 0;
+        groups.with(|g| {
+            g.iter()
+                .take_while(|(_, items)| {
+                    first += items.len();
+                    first - items.len() < room
+                })
+                .map(|(name, _)| key_of(name))
+                .collect()
+        })
+    };
     let group = move |_, at: usize| {
         let name = groups.with_untracked(|g: &Grouped| g.get(at).map(|(name, _)| name.clone()));
         match name {
