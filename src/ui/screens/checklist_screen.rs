@@ -98,6 +98,16 @@ struct Actions {
 }
 
 impl Actions {
+    /// How many items, counted through the groups in order, may be drawn so far: `cap`, or
+    /// every one for a print.
+    fn room(self, cap: RwSignal<usize>) -> usize {
+        if self.drawn_all.get() {
+            usize::MAX
+        } else {
+            cap.get()
+        }
+    }
+
     fn shift(self, id: u32, by: isize, text: &str) {
         let moved = self.library.with_all_untracked(|all| {
             let (sources, mut moved) = (Sources::of(all), false);
@@ -148,11 +158,7 @@ fn Groups(groups: Memo<Grouped>, retired: bool, actions: Actions) -> impl IntoVi
     // Only the groups whose first item is due: with thousands of tags, drawing every group's
     // heading at once was itself a long task.
     let keys = move || {
-        let room = if actions.drawn_all.get() {
-            usize::MAX
-        } else {
-            cap.get()
-        };
+        let room = actions.room(cap);
         let mut first = 0;
         groups.with(|g| {
             g.iter()
@@ -204,11 +210,7 @@ fn Group(
         })
     });
     let keys = move || {
-        let room = if actions.drawn_all.get() {
-            usize::MAX
-        } else {
-            cap.get()
-        };
+        let room = actions.room(cap);
         mine.with(|(first, _, keys): &Mine| {
             keys[..keys.len().min(room.saturating_sub(*first))].to_vec()
         })
