@@ -150,42 +150,21 @@ export async function longestTaskUntilTitle({ href, title }) {
 }
 
 /**
- * Goes to `href` by the address, waits until `count` elements match `selector` (a screen that
- * draws its items a run a task) and two more frames, and returns the longest main-thread task
- * meanwhile (0: none over 50 ms) and the ms until they were all there.
+ * Goes to `href` by the address, or clicks the first element matching `click`, waits until
+ * `count` elements (1 unless given) match `selector` (a screen that draws its items a run a
+ * task) and two more frames, and returns the longest main-thread task meanwhile (0: none over
+ * 50 ms) and the ms until they were all there.
  */
-export async function longestTaskUntilDrawn({ href, selector, count }) {
+export async function longestTaskUntilDrawn({ href, click, selector, count = 1 }) {
   const tasks = [];
   const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
   observer.observe({ type: 'longtask' });
   const start = performance.now();
-  location.hash = href;
+  if (click) document.querySelector(click).click();
+  else location.hash = href;
   const end = start + 60_000;
   while (document.querySelectorAll(selector).length < count) {
-    if (performance.now() > end) throw new Error(`not ${count} of ${selector} after going to ${href}`);
-    await new Promise((ok) => setTimeout(ok, 5));
-  }
-  const ms = performance.now() - start;
-  await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 50))));
-  tasks.push(...observer.takeRecords().map((e) => e.duration));
-  observer.disconnect();
-  return { ms, longest: Math.max(0, ...tasks) };
-}
-
-/**
- * Clicks the first element matching `click`, waits until an element matches `until` and two
- * more frames, and returns the longest main-thread task meanwhile (0: none over 50 ms) and
- * the ms until `until` matched.
- */
-export async function longestTaskOfClick({ click, until }) {
-  const tasks = [];
-  const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
-  observer.observe({ type: 'longtask' });
-  const start = performance.now();
-  document.querySelector(click).click();
-  const end = start + 60_000;
-  while (!document.querySelector(until)) {
-    if (performance.now() > end) throw new Error(`no ${until} after clicking ${click}`);
+    if (performance.now() > end) throw new Error(`not ${count} of ${selector} after ${click ? `clicking ${click}` : `going to ${href}`}`);
     await new Promise((ok) => setTimeout(ok, 5));
   }
   const ms = performance.now() - start;

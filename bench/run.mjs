@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
 import { DIST, serveDist } from '../tests/e2e/support/server.mjs';
 import { backupFileText, benchId, bigTemplate, everyListTemplate, seedInPage, TEMPLATE } from './seed.mjs';
-import { clickUntilMark, longestTaskOfClick, longestTaskOfStart, longestTaskUntilDrawn, longestTaskUntilMark, longestTaskUntilTitle, markAfter, measuresAndWrites, observeTimings, typeKeys } from './page-timing.mjs';
+import { clickUntilMark, longestTaskOfStart, longestTaskUntilDrawn, longestTaskUntilMark, longestTaskUntilTitle, markAfter, measuresAndWrites, observeTimings, typeKeys } from './page-timing.mjs';
 import { distSizes } from './sizes.mjs';
 import { firstVisit, firstVisitTable } from './first-visit.mjs';
 import { peerReport, startPeer } from './peer.mjs';
@@ -216,7 +216,7 @@ async function checklistOfOwnChecks(browser, url, count, throttle) {
     const items = (later.extra_checks.length + later.commitments.length) * count;
     const drawn = await page.evaluate(longestTaskUntilDrawn, { href: '#/checklist', selector: 'li.check-item', count: items });
     // Then a change to one item: the first one retired, until it shows under Retired.
-    const change = await page.evaluate(longestTaskOfClick, { click: 'li.check-item button[aria-label^="Retire:"]', until: '.retired li.check-item' });
+    const change = await page.evaluate(longestTaskUntilDrawn, { click: 'li.check-item button[aria-label^="Retire:"]', selector: '.retired li.check-item' });
     return { ...drawn, change };
   } finally {
     await context.close();
