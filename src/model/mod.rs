@@ -8,6 +8,7 @@ pub mod breathing;
 pub mod briefing;
 pub mod choices;
 pub mod clock;
+pub mod fnv;
 pub mod follow_up;
 pub mod id;
 pub mod id_map;

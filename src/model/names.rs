@@ -2,6 +2,7 @@
 //! spaces around a name and ASCII letter case don't count. The pre-flight checklist looks up
 //! its keys here too; they come folded already.
 
+use super::fnv;
 use super::order::{self, Key};
 
 /// Names looked up in about log n steps. Checking 2,000 helpers against 2,000 people one
@@ -17,14 +18,9 @@ fn folded(name: &str) -> String {
     name.trim().to_ascii_lowercase()
 }
 
-/// A number for a folded name (FNV-1a); names that share one are told apart by their text.
+/// A number for a folded name; names that share one are told apart by their text.
 fn key(folded: &str) -> Key {
-    let hash = folded
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-            (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3)
-        });
-    (hash as i64, 0)
+    (fnv::hash(folded.as_bytes()) as i64, 0)
 }
 
 impl Names {

@@ -7,6 +7,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::model::fnv::Fnv;
+
 /// The keys of the rows to show, in order; a row is drawn again only when its key changes.
 pub struct Keys(Box<dyn Fn() -> Vec<u64> + Send + Sync>);
 
@@ -42,26 +44,11 @@ pub fn Keyed(
     view! { <For each key=|(key, _)| *key children=draw/> }
 }
 
-/// A key for a row that shows `value`: it changes whenever anything the row shows does
-/// (FNV-1a, so the same in every build and every tab).
+/// A key for a row that shows `value`: it changes whenever anything the row shows does.
 pub fn key_of(value: &impl Hash) -> u64 {
-    let mut hasher = Fnv(0xcbf2_9ce4_8422_2325);
+    let mut hasher = Fnv::default();
     value.hash(&mut hasher);
     hasher.finish()
-}
-
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 #[cfg(test)]
