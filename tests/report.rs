@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use mend::files::report::{build, markdown, Block, Options, Section};
+use mend::files::report::{build, markdown, preview, Block, Options, Section};
 use mend::model::choices::{CauseKind, ItemStatus};
 use mend::model::steps::{add_item, Alternative, FixItem, Person, Stakeholder};
 use mend::model::value::DayText;
@@ -131,6 +131,71 @@ fn the_redacted_variant_swaps_names_for_roles_and_leaves_out_sections() {
     assert!(md.contains("Finance lead's invoice went to Acme."));
     assert!(md.contains("- Recall (Done); owner: Finance lead\n"));
     assert!(md.contains("- Resend (To do); owner: someone\n"));
+}
+
+/// An incident with `n` entries in each of the lists a report walks.
+fn long(n: u32) -> Incident {
+    let mut i = example();
+    let s = &mut i.steps;
+    for k in 1..=n {
+        add_item(&mut s.assess.key_points);
+        if let Some(point) = s.assess.key_points.last_mut() {
+            point.text = format!("Point {k}");
+        }
+        s.assess.helpers.push(Person {
+            id: k + 1,
+            name: format!("Helper {k}"),
+            role: format!("Role {k}"),
+        });
+        s.fix.items.push(FixItem {
+            id: k + 1,
+            what: format!("Item {k}, with Helper {k}"),
+            ..FixItem::default()
+        });
+    }
+    i
+}
+
+#[test]
+fn a_preview_is_the_reports_first_blocks_within_its_room() {
+    let i = long(300);
+    for names_as_roles in [false, true] {
+        let options = Options {
+            sections: Section::ALL.to_vec(),
+            names_as_roles,
+        };
+        let whole = build(&i, &options, &utc);
+        let size = |blocks: &[Block]| -> usize {
+            blocks
+                .iter()
+                .map(|(Block::Heading(_, t) | Block::Para(t) | Block::Item(t))| t.len())
+                .sum()
+        };
+        assert_eq!(
+            preview(&i, &options, &utc, usize::MAX),
+            (whole.clone(), false)
+        );
+        assert_eq!(
+            preview(&i, &options, &utc, size(&whole)),
+            (whole.clone(), false)
+        );
+        for room in [0, 10, 500, 4_000, size(&whole) - 1] {
+            let (first, cut) = preview(&i, &options, &utc, room);
+            assert!(cut, "room {room}");
+            assert!(size(&first) <= room, "room {room}");
+            assert_eq!(first[..], whole[..first.len()], "room {room}");
+            // Only the block that did not fit is left out at the end, not a later smaller one.
+            assert!(size(&whole[..first.len() + 1]) > room, "room {room}");
+        }
+    }
+    // Redacted: every helper's name gave way, in the preview as in the whole.
+    let options = Options {
+        sections: Section::ALL.to_vec(),
+        names_as_roles: true,
+    };
+    let md = markdown(&build(&i, &options, &utc));
+    assert!(md.contains("Item 300, with Role 300"), "{md}");
+    assert!(!md.contains("Helper 1"), "{md}");
 }
 
 #[test]

@@ -94,18 +94,35 @@ pub fn build(
     options: &Options,
     when: &dyn Fn(Timestamp) -> String,
 ) -> Vec<Block> {
+    preview(incident, options, when, usize::MAX).0
+}
+
+/// The report's first blocks, up to `room` bytes of text, and whether any were left out: an
+/// incident at the import's limits makes a report of more than a megabyte, which no one reads
+/// on screen and which takes a browser half a second to put in a text box.
+pub fn preview(
+    incident: &Incident,
+    options: &Options,
+    when: &dyn Fn(Timestamp) -> String,
+    room: usize,
+) -> (Vec<Block>, bool) {
     let names = Names::new(&incident.steps, options.names_as_roles);
     let mut out = Out {
-        blocks: vec![Block::Heading(1, names.text(incident.display_title()))],
+        blocks: Vec::new(),
         names,
+        room,
+        cut: false,
     };
+    out.push(Block::Heading(1, out.names.text(incident.display_title())));
     let s = &incident.steps;
     for section in Section::ALL
         .into_iter()
         .filter(|s| options.sections.contains(s))
     {
-        out.blocks
-            .push(Block::Heading(2, section.heading().to_owned()));
+        if out.cut {
+            break;
+        }
+        out.push(Block::Heading(2, section.heading().to_owned()));
         let before = out.blocks.len();
         match section {
             Section::Summary => summary(&mut out, incident, when),
@@ -118,20 +135,18 @@ pub fn build(
             Section::Prevention => prevention(&mut out, s, when),
         }
         if out.blocks.len() == before {
-            out.blocks
-                .push(Block::Para("Nothing written here yet.".into()));
+            out.push(Block::Para("Nothing written here yet.".into()));
         }
     }
     thought_record(&mut out, s);
-    out.blocks
+    (out.blocks, out.cut)
 }
 
 /// The thought record is private: it appears only when the person ticked it in, on Stop.
 fn thought_record(out: &mut Out, s: &Steps) {
     let record = &s.stop.thought_record;
     if record.in_report && !record.is_empty() {
-        out.blocks
-            .push(Block::Heading(2, labels::THOUGHT_RECORD.to_owned()));
+        out.push(Block::Heading(2, labels::THOUGHT_RECORD.to_owned()));
         for (label, text) in record.lines() {
             out.labelled(label, &text);
         }
@@ -141,30 +156,48 @@ fn thought_record(out: &mut Out, s: &Steps) {
 struct Out {
     blocks: Vec<Block>,
     names: Names,
+    /// Bytes of text still to go in.
+    room: usize,
+    /// Whether a block found no room: nothing more goes in, and lists stop early.
+    cut: bool,
 }
 
 impl Out {
+    fn push(&mut self, block: Block) {
+        let (Block::Heading(_, text) | Block::Para(text) | Block::Item(text)) = &block;
+        match self.room.checked_sub(text.len()) {
+            Some(left) if !self.cut => {
+                self.room = left;
+                self.blocks.push(block);
+            }
+            _ => self.cut = true,
+        }
+    }
+
     fn para(&mut self, text: &str) {
-        if !text.trim().is_empty() {
-            self.blocks.push(Block::Para(self.names.text(text.trim())));
+        if !text.trim().is_empty() && !self.cut {
+            self.push(Block::Para(self.names.text(text.trim())));
         }
     }
 
     /// "Label: text", left out when the text is empty.
     fn labelled(&mut self, label: &str, text: &str) {
-        if !text.trim().is_empty() {
+        if !text.trim().is_empty() && !self.cut {
             let text = self.names.text(text.trim());
-            self.blocks.push(Block::Para(format!("{label}: {text}")));
+            self.push(Block::Para(format!("{label}: {text}")));
         }
     }
 
     fn item(&mut self, text: String) {
-        self.blocks.push(Block::Item(self.names.text(&text)));
+        if !self.cut {
+            self.push(Block::Item(self.names.text(&text)));
+        }
     }
 
     fn sub(&mut self, heading: &str) {
-        self.blocks
-            .push(Block::Heading(3, self.names.text(heading)));
+        if !self.cut {
+            self.push(Block::Heading(3, self.names.text(heading)));
+        }
     }
 }
 
@@ -190,6 +223,9 @@ fn summary(out: &mut Out, incident: &Incident, when: &dyn Fn(Timestamp) -> Strin
     if !points.is_empty() {
         out.sub("Key points");
         for point in points {
+            if out.cut {
+                break;
+            }
             out.item(point.to_owned());
         }
     }
@@ -197,6 +233,9 @@ fn summary(out: &mut Out, incident: &Incident, when: &dyn Fn(Timestamp) -> Strin
     if !events.is_empty() {
         out.sub(labels::TIMELINE);
         for event in events {
+            if out.cut {
+                break;
+            }
             let at = event.at.map(when).unwrap_or_else(|| "Time not set".into());
             out.item(format!("{at}: {}", event.what.trim()));
         }
@@ -218,6 +257,9 @@ fn impact(out: &mut Out, s: &Steps) {
     if !helpers.is_empty() {
         out.sub(labels::WHO_MUST_HELP);
         for helper in helpers {
+            if out.cut {
+                break;
+            }
             out.item(helper);
         }
     }
@@ -226,6 +268,9 @@ fn impact(out: &mut Out, s: &Steps) {
 fn options_section(out: &mut Out, s: &Steps) {
     let chosen = s.solutions.chosen;
     for (n, option) in s.solutions.options.iter().enumerate() {
+        if out.cut {
+            break;
+        }
         let title = match option.title.trim() {
             "" => format!("Option {}", n + 1),
             title => title.to_owned(),
@@ -279,6 +324,9 @@ fn fix(out: &mut Out, s: &Steps) {
         out.para(&format!("{done} of {total} done."));
     }
     for item in &s.fix.items {
+        if out.cut {
+            break;
+        }
         let mut line = format!("{} ({})", item.what.trim(), item.status.label());
         for (label, text, person) in [
             ("owner", &item.owner, true),
@@ -301,6 +349,9 @@ fn fix(out: &mut Out, s: &Steps) {
 
 fn follow_up(out: &mut Out, s: &Steps, when: &dyn Fn(Timestamp) -> String) {
     for person in &s.follow_up.people {
+        if out.cut {
+            break;
+        }
         let mut line = out.names.person(&person.name, &person.role);
         let ticks = [
             ("informed", person.informed),
@@ -347,7 +398,11 @@ fn debrief(out: &mut Out, s: &Steps, when: &dyn Fn(Timestamp) -> String) {
 
 fn prevention(out: &mut Out, s: &Steps, when: &dyn Fn(Timestamp) -> String) {
     let p = &s.step_it_up;
-    for c in p.commitments.iter().filter(|c| !c.what.trim().is_empty()) {
+    let written = p.commitments.iter().filter(|c| !c.what.trim().is_empty());
+    for c in written {
+        if out.cut {
+            break;
+        }
         out.item(format!(
             "{} ({}). 30 days: {}. 60 days: {}. 90 days: {}.",
             c.what.trim(),
@@ -366,6 +421,9 @@ fn prevention(out: &mut Out, s: &Steps, when: &dyn Fn(Timestamp) -> String) {
     if !checks.is_empty() {
         out.sub(labels::EXTRA_CHECKS);
         for check in checks {
+            if out.cut {
+                break;
+            }
             out.item(check.to_owned());
         }
     }

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { withApp, eventually, fillStorage, readDownload, storageSnapshot, TEST_TIMEOUT } from './support/browser.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { ReportDialog } from './pages/report-dialog.mjs';
+import { IncidentPage } from './pages/incident-page.mjs';
+import { benchId, bigTemplate, seedInPage } from '../../bench/seed.mjs';
 
 const opts = { timeout: TEST_TIMEOUT * 2 };
 const FIXTURES = 'tests/fixtures/import';
@@ -251,6 +253,42 @@ test('the Markdown report: postmortem order, a redacted variant, copy, and a pri
     assert.ok(await page.getByRole('heading', { level: 1 }).isVisible());
     assert.equal(await page.getByRole('navigation', { name: 'Steps' }).isVisible(), false);
     await page.emulateMedia({ media: 'screen' });
+  }));
+
+test('a report too long for its box shows the beginning there, and Download, Copy and roles take all of it', opts, () =>
+  withApp({ contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } }, async ({ page, baseUrl, checkA11y }) => {
+    // 2,000 entries in each of Assess's lists, 2,000 helpers among them: a report of about 300 kB.
+    await new ListPage(page, baseUrl).goto();
+    await page.evaluate(seedInPage, { template: bigTemplate(2000), count: 1 });
+    await page.goto(`${baseUrl}#/incident/${benchId(0)}/assess`);
+    await page.reload();
+    await new IncidentPage(page).heading.waitFor();
+    const report = await new ReportDialog(page).open();
+    await report.cutNote.waitFor();
+    assert.equal(await report.markdown.evaluate((box) => box.ariaDescribedByElements?.[0]?.textContent ?? document.getElementById(box.getAttribute('aria-describedby'))?.textContent),
+      'This report is long, so the box shows its beginning. Download, Copy and Print take all of it.', 'the note describes the box');
+    await checkA11y('the report dialog with a long report');
+    const shown = await report.markdown.inputValue();
+    assert.ok(shown.length <= 35_000, `the box holds ${shown.length} characters`);
+    assert.match(shown, /- Key point 1: the email went to 12 people at Contoso\.\n/);
+
+    const whole = await report.download();
+    assert.ok(whole.text.startsWith(shown.slice(0, shown.lastIndexOf('\n'))), 'the box shows the beginning of the file');
+    assert.match(whole.text, /- Helper 2000 \(Finance\)\n/);
+
+    // Roles in place of 2,000 names: the box follows, and the file has none of the names.
+    await report.rolesInsteadOfNames.check();
+    await eventually(async () => assert.doesNotMatch(await report.markdown.inputValue(), /Helper \d/));
+    const shared = await report.download();
+    assert.doesNotMatch(shared.text, /Helper \d/);
+    assert.ok(shared.text.length > 200_000, `the shared file has ${shared.text.length} characters`);
+    await report.copyButton.click();
+    await eventually(async () => assert.equal(await page.evaluate(() => navigator.clipboard.readText()), shared.text));
+
+    // Fewer sections fit in the box: the note goes.
+    for (const name of ['Summary and timeline', 'Impact']) await report.section(name).uncheck();
+    await report.cutNote.waitFor({ state: 'hidden' });
+    assert.equal(await page.locator('#report-text-cut').textContent(), '');
   }));
 
 test('reminders download as an iCalendar file: fix items, the debrief with its agenda, and check-ins', opts, () =>

@@ -13,6 +13,8 @@ export class ReportDialog {
     this.printButton = this.dialog.getByRole('button', { name: 'Print report' });
     this.closeButton = this.dialog.getByRole('button', { name: 'Close', exact: true });
     this.status = this.dialog.getByRole('status');
+    // Shown when the report is too long for the box, which then holds its beginning.
+    this.cutNote = this.dialog.getByText('This report is long, so the box shows its beginning.');
   }
 
   async open() {
