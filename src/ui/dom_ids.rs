@@ -18,3 +18,5 @@ pub const IMPORT_CHANGED: &str = "import-changed";
 pub const REPORT_DIALOG: &str = "report-dialog";
 pub const IMPORT_DIALOG: &str = "import-dialog";
 pub const FRESH_DRAFT_DIALOG: &str = "fresh-draft-dialog";
+/// The pre-flight checklist's items, taken out of the page in one go when it is left.
+pub const CHECKLIST_ITEMS: &str = "checklist-items";

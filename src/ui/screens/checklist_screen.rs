@@ -67,6 +67,10 @@ pub fn ChecklistScreen() -> impl IntoView {
         drawn_all,
     };
 
+    // Leaving, Leptos takes each drawn item out of the page on its own: with thousands, one
+    // task of 130 to 230 ms on a desktop. Out of the page first, in one go, they go quickly.
+    on_cleanup(|| page::remove(dom_ids::CHECKLIST_ITEMS));
+
     view! {
         <p class="back"><a href=Route::List.href()>"Back to your incidents"</a></p>
         <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Pre-flight checklist"</h1>
@@ -74,6 +78,7 @@ pub fn ChecklistScreen() -> impl IntoView {
         <p role="status" class="quiet-status">{status}</p>
         <When when=move || later.get() && items.with(|i| !i.is_empty())
             fallback=move || later.get().then(|| view! { <p class="empty">"Nothing here yet. Extra checks and commitments you write in an incident\u{2019}s Step it up appear here."</p> })>
+            <div id=dom_ids::CHECKLIST_ITEMS>
             <Groups groups=in_use retired=false actions/>
             <When when=move || retired.with(|r| !r.is_empty())>
                 <section class="retired no-print" aria-labelledby="retired-heading">
@@ -82,6 +87,7 @@ pub fn ChecklistScreen() -> impl IntoView {
                     <Groups groups=retired retired=true actions/>
                 </section>
             </When>
+            </div>
             <FilesOut in_use status drawn_all/>
         </When>
     }
