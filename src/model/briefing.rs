@@ -2,6 +2,7 @@
 //! what happened, the impact, what I've done, the options with my recommendation, what I need.
 
 use super::choices::{Effort, Risk, Severity, Undoable, Worsening};
+use super::steps::Solutions;
 use super::Incident;
 
 /// The briefing's subject line, for the mail app.
@@ -42,14 +43,18 @@ pub fn compose(incident: &Incident) -> String {
     out.push_str("\nI made a mistake and I want you to hear it from me first.\n\n");
 
     let mut happened = sentence(&s.assess.what_happened);
-    for point in s
+    let mut points = s
         .assess
         .key_points
         .iter()
-        .filter(|p| !p.text.trim().is_empty())
-    {
+        .filter(|p| !p.text.trim().is_empty());
+    for point in points.by_ref().take(Solutions::AT_ONCE) {
         happened.push_str("\n- ");
         happened.push_str(point.text.trim());
+    }
+    let unnamed = points.count();
+    if unnamed > 0 {
+        happened.push_str(&format!("\n(And {unnamed} more.)"));
     }
     section(&mut out, "What happened: ", &happened);
 
@@ -77,7 +82,10 @@ pub fn compose(incident: &Incident) -> String {
     );
 
     let mut options = String::new();
-    for (n, option) in s.solutions.options.iter().enumerate() {
+    // A boss reads a few options, not the 2,000 an import may bring.
+    let named = s.solutions.side_by_side(Solutions::AT_ONCE);
+    let unnamed = s.solutions.options.len() - named.len();
+    for (n, option) in named {
         let mut facts = Vec::new();
         if option.effort != Effort::Unset {
             facts.push(format!("{} effort", option.effort.key()));
@@ -105,6 +113,9 @@ pub fn compose(incident: &Incident) -> String {
         if !facts.is_empty() {
             options.push_str(&format!(" ({})", facts.join(", ")));
         }
+    }
+    if unnamed > 0 {
+        options.push_str(&format!("\n(And {unnamed} more.)"));
     }
     if let Some(chosen) = s.solutions.chosen() {
         let title = chosen.title.trim();
@@ -183,6 +194,36 @@ mod tests {
             crate::model::wording::check(&compose(&i)),
             [],
             "Mend's own draft gives the wording check nothing to flag"
+        );
+    }
+
+    #[test]
+    fn a_long_list_gives_the_first_eight_key_points_and_options_and_the_recommended_one() {
+        let mut i = incident();
+        let s = &mut i.steps;
+        for id in 1..=12 {
+            s.assess.key_points.push(Point {
+                id,
+                text: format!("Point {id}"),
+            });
+            s.solutions.options.push(Alternative {
+                id,
+                title: format!("Option {id}"),
+                ..Alternative::default()
+            });
+        }
+        s.solutions.chosen = Some(11);
+        let points: String = (1..=8).map(|n| format!("\n- Point {n}")).collect();
+        let options: String = (1..=8).map(|n| format!("\n{n}. Option {n}")).collect();
+        assert_eq!(
+            compose(&i),
+            format!(
+                "Hi,\nI made a mistake and I want you to hear it from me first.\n\n\
+                 What happened: {}\n(And 4 more.)\n\n\
+                 Options:\n{}\n11. Option 11\n(And 3 more.)\nMy recommendation: Option 11.",
+                &points[1..],
+                &options[1..],
+            )
         );
     }
 

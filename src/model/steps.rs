@@ -221,6 +221,10 @@ pub struct Solutions {
 json_struct! { Solutions { options, chosen } }
 
 impl Solutions {
+    /// Options named at once: side by side, in the briefing and on Tell now. More can't be
+    /// read, and 2,000 (an import's limit) took a browser hundreds of ms to lay out.
+    pub const AT_ONCE: usize = 8;
+
     pub fn chosen(&self) -> Option<&Alternative> {
         let chosen = self.chosen?;
         self.options.iter().find(|o| o.id == chosen)
