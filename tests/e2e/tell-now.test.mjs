@@ -7,7 +7,7 @@ import { isFocused, pressKeys, tab } from './support/keyboard.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { IncidentPage } from './pages/incident-page.mjs';
 import { TellNowPage } from './pages/tell-now-page.mjs';
-import { benchId, seedInPage, TEMPLATE } from '../../bench/seed.mjs';
+import { benchId, everyListTemplate, seedInPage, TEMPLATE } from '../../bench/seed.mjs';
 
 const opts = { timeout: TEST_TIMEOUT * 2 };
 
@@ -195,4 +195,27 @@ test('an incident closed or archived without being told no longer urges Tell now
     });
     await page.reload();
     await incident.tellNowLink.waitFor();
+  }));
+
+test('Tell now names the recommended option and seven more, and points to Solutions for the rest', opts, () =>
+  withApp(async ({ page, baseUrl, checkA11y }) => {
+    await new ListPage(page, baseUrl).goto();
+    // 2,000 options (the import's limit), the recommended one far down the list.
+    const record = JSON.parse(everyListTemplate(2000));
+    record.incident.steps.solutions.chosen = 1500;
+    record.incident.steps.own_up.told_at = null;
+    await page.evaluate(seedInPage, { template: JSON.stringify(record), count: 1 });
+    await page.goto(`${baseUrl}#/incident/${benchId(0)}/tell`);
+    await page.reload();
+    const tell = new TellNowPage(page);
+    await tell.heading.waitFor();
+    const named = tell.options.getByRole('listitem');
+    await named.first().waitFor();
+    assert.deepEqual(await named.allTextContents(), [
+      'Option 1500 (recommended)', 'Option 1', 'Option 2', 'Option 3', 'Option 4', 'Option 5', 'Option 6', 'Option 7',
+    ]);
+    assert.equal(await tell.options.getByRole('paragraph').textContent(), 'And 1992 more in Solutions.');
+    await checkA11y('Tell now with 2,000 options');
+    await tell.options.getByRole('link', { name: 'Solutions', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Solutions', exact: true }).waitFor();
   }));

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::browser::page;
+use crate::model::steps::Solutions;
 use crate::model::{order, IncidentId};
 use crate::route::Route;
 use crate::ui::context;
@@ -12,6 +13,8 @@ use crate::ui::dom_ids;
 use crate::ui::form::{FieldInput, Fields};
 use crate::ui::parts::briefing_editor::BriefingEditor;
 use crate::ui::parts::calm_clock::CalmClock;
+use crate::ui::parts::when::When;
+use crate::ui::reactive_text::text;
 use crate::ui::state::current::Current;
 use crate::ui::state::library::Library;
 use crate::ui::state::titles;
@@ -62,6 +65,10 @@ fn TellNow(
     }
 }
 
+/// Options named here at most, the recommended one first: enough to tell someone, and a list
+/// of 2,000 (the import's limit) took about 100 ms of layout to draw, 375 at 4x CPU slowdown.
+const NAMED: usize = Solutions::AT_ONCE;
+
 /// The options from Solutions, the recommended one first; a pointer there when none.
 #[component]
 fn Options(
@@ -80,10 +87,21 @@ fn Options(
                     .map(|o| (solutions.chosen == Some(o.id), o.title.trim().to_owned()))
                     .collect();
                 order::sort_by(&mut titles, |(chosen, _)| (i64::from(!chosen), 0));
+                titles.truncate(NAMED);
                 titles
             })
             .unwrap_or_default()
     });
+    let more = move || {
+        let titled = current.read(|i| {
+            let options = &i.steps.solutions.options;
+            options
+                .iter()
+                .filter(|o| !o.title.trim().is_empty())
+                .count()
+        });
+        titled.unwrap_or_default().saturating_sub(NAMED)
+    };
     let solutions = Route::Incident(id, Some(crate::model::Step::Solutions)).href();
     view! {
         <section aria-labelledby="tell-options-heading">
@@ -94,12 +112,17 @@ fn Options(
                         <a href=solutions.clone()>"weigh options in Solutions"</a>" when there is time."</p>
                 }.into_any()
             } else {
+                let to_solutions = solutions.clone();
                 view! {
                     <ul>
                         {options.iter().map(|(chosen, title)| view! {
                             <li>{title.clone()}{chosen.then_some(" (recommended)")}</li>
                         }).collect_view()}
                     </ul>
+                    <When when=move || { more() > 0 }>
+                        <p class="hint">{text(move || format!("And {} more in ", more()))}
+                            <a href=to_solutions.clone()>"Solutions"</a>"."</p>
+                    </When>
                 }.into_any()
             })}
         </section>
