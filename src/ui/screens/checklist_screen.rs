@@ -79,14 +79,14 @@ pub fn ChecklistScreen() -> impl IntoView {
         <When when=move || later.get() && items.with(|i| !i.is_empty())
             fallback=move || later.get().then(|| view! { <p class="empty">"Nothing here yet. Extra checks and commitments you write in an incident\u{2019}s Step it up appear here."</p> })>
             <div id=dom_ids::CHECKLIST_ITEMS>
-            <Groups groups=in_use retired=false actions/>
-            <When when=move || retired.with(|r| !r.is_empty())>
-                <section class="retired no-print" aria-labelledby="retired-heading">
-                    <h2 id="retired-heading">"Retired"</h2>
-                    <p class="hint">"Off your checklist, and never gathered again unless you restore them. The incidents they came from are unchanged."</p>
-                    <Groups groups=retired retired=true actions/>
-                </section>
-            </When>
+                <Groups groups=in_use retired=false actions/>
+                <When when=move || retired.with(|r| !r.is_empty())>
+                    <section class="retired no-print" aria-labelledby="retired-heading">
+                        <h2 id="retired-heading">"Retired"</h2>
+                        <p class="hint">"Off your checklist, and never gathered again unless you restore them. The incidents they came from are unchanged."</p>
+                        <Groups groups=retired retired=true actions/>
+                    </section>
+                </When>
             </div>
             <FilesOut in_use status drawn_all/>
         </When>
