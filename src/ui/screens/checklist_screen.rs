@@ -67,8 +67,8 @@ pub fn ChecklistScreen() -> impl IntoView {
         drawn_all,
     };
 
-    // Leaving, Leptos takes each drawn item out of the page on its own: with thousands, one
-    // task of 130 to 230 ms on a desktop. Out of the page first, in one go, they go quickly.
+    // Out of the page in one removal before Leptos drops the items: leaving 4,000 items went
+    // from tasks of 139 and 227 ms to 38 and 160 ms on a desktop (the rest is the drops).
     on_cleanup(|| page::remove(dom_ids::CHECKLIST_ITEMS));
 
     view! {
