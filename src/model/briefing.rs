@@ -2,7 +2,7 @@
 //! what happened, the impact, what I've done, the options with my recommendation, what I need.
 
 use super::choices::{Effort, Risk, Severity, Undoable, Worsening};
-use super::steps::Solutions;
+use super::steps::NAMED_AT_ONCE;
 use super::Incident;
 
 /// The briefing's subject line, for the mail app.
@@ -48,7 +48,7 @@ pub fn compose(incident: &Incident) -> String {
         .key_points
         .iter()
         .filter(|p| !p.text.trim().is_empty());
-    for point in points.by_ref().take(Solutions::AT_ONCE) {
+    for point in points.by_ref().take(NAMED_AT_ONCE) {
         happened.push_str("\n- ");
         happened.push_str(point.text.trim());
     }
@@ -83,7 +83,7 @@ pub fn compose(incident: &Incident) -> String {
 
     let mut options = String::new();
     // A boss reads a few options, not the 2,000 an import may bring.
-    let named = s.solutions.side_by_side(Solutions::AT_ONCE);
+    let named = s.solutions.side_by_side(NAMED_AT_ONCE);
     let unnamed = s.solutions.options.len() - named.len();
     for (n, option) in named {
         let mut facts = Vec::new();

@@ -220,10 +220,28 @@ pub struct Solutions {
 
 json_struct! { Solutions { options, chosen } }
 
+/// Entries named at once: options side by side, key points and options in the briefing,
+/// options on Tell now. More can't be read, and 2,000 (an import's limit) took a browser
+/// hundreds of ms to lay out.
+pub const NAMED_AT_ONCE: usize = 8;
+
 impl Solutions {
-    /// Options named at once: side by side, in the briefing and on Tell now. More can't be
-    /// read, and 2,000 (an import's limit) took a browser hundreds of ms to lay out.
-    pub const AT_ONCE: usize = 8;
+    /// The options with a title.
+    pub fn titled(&self) -> impl Iterator<Item = &Alternative> {
+        self.options.iter().filter(|o| !o.title.trim().is_empty())
+    }
+
+    /// The titles to tell someone, each with whether it is the recommended one, which comes
+    /// first: at most `NAMED_AT_ONCE`; `titled().count()` says how many there are in all.
+    pub fn to_tell(&self) -> Vec<(bool, String)> {
+        let mut titles: Vec<(bool, String)> = self
+            .titled()
+            .map(|o| (self.chosen == Some(o.id), o.title.trim().to_owned()))
+            .collect();
+        super::order::sort_by(&mut titles, |(chosen, _)| (i64::from(!chosen), 0));
+        titles.truncate(NAMED_AT_ONCE);
+        titles
+    }
 
     pub fn chosen(&self) -> Option<&Alternative> {
         let chosen = self.chosen?;

@@ -99,3 +99,28 @@ fn side_by_side_holds_the_first_options_and_a_later_chosen_one() {
     s.options.truncate(2);
     assert_eq!(places(&s), [(0, 1), (1, 2)]);
 }
+
+#[test]
+fn to_tell_names_the_recommended_option_first_then_the_first_titled_ones() {
+    let mut s = Solutions::default();
+    for id in 1..=12 {
+        add_item(&mut s.options);
+        s.options[id - 1].title = format!(" Option {id} ");
+    }
+    s.options[1].title = "  ".into();
+    s.chosen = Some(11);
+    let told = s.to_tell();
+    let expected: Vec<(bool, String)> = [(true, 11), (false, 1), (false, 3), (false, 4)]
+        .into_iter()
+        .chain((5..=8).map(|n| (false, n)))
+        .map(|(chosen, n)| (chosen, format!("Option {n}")))
+        .collect();
+    assert_eq!(told, expected);
+    assert_eq!(s.titled().count(), 11, "the untitled one is not counted");
+    s.options.truncate(3);
+    s.chosen = None;
+    assert_eq!(
+        s.to_tell(),
+        [(false, "Option 1".into()), (false, "Option 3".into())]
+    );
+}

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use crate::browser::page;
-use crate::model::steps::Solutions;
-use crate::model::{order, IncidentId};
+use crate::model::steps::NAMED_AT_ONCE;
+use crate::model::IncidentId;
 use crate::route::Route;
 use crate::ui::context;
 use crate::ui::dom_ids;
@@ -65,10 +65,6 @@ fn TellNow(
     }
 }
 
-/// Options named here at most, the recommended one first: enough to tell someone, and a list
-/// of 2,000 (the import's limit) took about 100 ms of layout to draw, 375 at 4x CPU slowdown.
-const NAMED: usize = Solutions::AT_ONCE;
-
 /// The options from Solutions, the recommended one first; a pointer there when none.
 #[component]
 fn Options(
@@ -78,29 +74,12 @@ fn Options(
     let current = context::needed::<Current>();
     let options = Memo::new(move |_| {
         current
-            .read(|i| {
-                let solutions = &i.steps.solutions;
-                let mut titles: Vec<(bool, String)> = solutions
-                    .options
-                    .iter()
-                    .filter(|o| !o.title.trim().is_empty())
-                    .map(|o| (solutions.chosen == Some(o.id), o.title.trim().to_owned()))
-                    .collect();
-                order::sort_by(&mut titles, |(chosen, _)| (i64::from(!chosen), 0));
-                titles.truncate(NAMED);
-                titles
-            })
+            .read(|i| i.steps.solutions.to_tell())
             .unwrap_or_default()
     });
     let more = move || {
-        let titled = current.read(|i| {
-            let options = &i.steps.solutions.options;
-            options
-                .iter()
-                .filter(|o| !o.title.trim().is_empty())
-                .count()
-        });
-        titled.unwrap_or_default().saturating_sub(NAMED)
+        let titled = current.read(|i| i.steps.solutions.titled().count());
+        titled.unwrap_or_default().saturating_sub(NAMED_AT_ONCE)
     };
     let solutions = Route::Incident(id, Some(crate::model::Step::Solutions)).href();
     view! {

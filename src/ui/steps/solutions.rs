@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::model::labels;
 use crate::model::seeding::seed_checklist;
-use crate::model::steps::{Alternative, Solutions};
+use crate::model::steps::{Alternative, NAMED_AT_ONCE};
 use crate::ui::context;
 use crate::ui::form::{list, ListEditor, ListSpec};
 use crate::ui::parts::when::When;
@@ -58,7 +58,7 @@ fn recommend(id: u32) -> AnyView {
 
 /// Options side by side at most: a wider table can't be read, and one of 2,000 columns was a
 /// task of over half a second to draw.
-const SIDE_BY_SIDE: usize = Solutions::AT_ONCE;
+const SIDE_BY_SIDE: usize = NAMED_AT_ONCE;
 
 fn row(
     label: &'static str,
