@@ -8,8 +8,17 @@ pub(super) struct Names {
     /// Each name once, with its role, sorted by the hash of its lead (`lead`): the names a
     /// text may hold at a place are those with the lead it has there, so redacting is one pass
     /// over the text, however many people an incident names (an import may bring thousands).
-    roles: Vec<(i64, String, String)>,
+    roles: Vec<Known>,
     redact: bool,
+}
+
+/// A person the incident names, and the role that stands in for them.
+#[derive(Clone)]
+struct Known {
+    /// The hash of the name's lead (`lead`), which the list is sorted by.
+    lead: i64,
+    name: String,
+    role: String,
 }
 
 impl Names {
@@ -30,29 +39,33 @@ impl Names {
         order::sort_by(&mut named, |(lead, name, _)| {
             (*lead, u128::from(fnv::hash(name.as_bytes())))
         });
-        let mut roles: Vec<(i64, String, String)> = Vec::new();
+        let mut roles: Vec<Known> = Vec::new();
         for (lead, name, role) in named {
             match roles.last_mut() {
                 // Each name's first role wins, once it has one.
-                Some(last) if last.1 == name => {
-                    if last.2.is_empty() {
-                        last.2 = role.to_owned();
+                Some(last) if last.name == name => {
+                    if last.role.is_empty() {
+                        last.role = role.to_owned();
                     }
                 }
-                _ => roles.push((lead, name.to_owned(), role.to_owned())),
+                _ => roles.push(Known {
+                    lead,
+                    name: name.to_owned(),
+                    role: role.to_owned(),
+                }),
             }
         }
         for entry in &mut roles {
-            if entry.2.is_empty() {
-                entry.2 = "a colleague".to_owned();
+            if entry.role.is_empty() {
+                entry.role = "a colleague".to_owned();
             }
         }
         let mut names = Self { roles, redact };
         // A role that names someone ("Dana's assistant") gives way too.
         if redact {
-            let roles: Vec<String> = names.roles.iter().map(|e| names.text(&e.2)).collect();
+            let roles: Vec<String> = names.roles.iter().map(|e| names.text(&e.role)).collect();
             for (entry, role) in names.roles.iter_mut().zip(roles) {
-                entry.2 = role;
+                entry.role = role;
             }
         }
         names
@@ -68,7 +81,7 @@ impl Names {
         let (mut copied, mut at, mut after_word) = (0, 0, false);
         while let Some(c) = text[at..].chars().next() {
             if !after_word {
-                if let Some((_, name, role)) = self.name_at(&text[at..]) {
+                if let Some(Known { name, role, .. }) = self.name_at(&text[at..]) {
                     out.push_str(&text[copied..at]);
                     out.push_str(role);
                     at += name.len();
@@ -85,22 +98,23 @@ impl Names {
     }
 
     /// The known names whose lead is `text`'s.
-    fn with_lead_of(&self, text: &str) -> &[(i64, String, String)] {
+    fn with_lead_of(&self, text: &str) -> &[Known] {
         let lead = lead(text);
-        let start = self.roles.partition_point(|e| e.0 < lead);
-        let count = self.roles[start..].partition_point(|e| e.0 == lead);
+        let start = self.roles.partition_point(|e| e.lead < lead);
+        let count = self.roles[start..].partition_point(|e| e.lead == lead);
         &self.roles[start..start + count]
     }
 
     /// The longest known name that `rest` starts with, as a whole word.
-    fn name_at(&self, rest: &str) -> Option<&(i64, String, String)> {
+    fn name_at(&self, rest: &str) -> Option<&Known> {
         let ends_a_word = |after: &str| !after.chars().next().is_some_and(word_char);
         self.with_lead_of(rest)
             .iter()
             .filter(|e| {
-                rest.starts_with(e.1.as_str()) && rest.get(e.1.len()..).is_some_and(ends_a_word)
+                rest.starts_with(e.name.as_str())
+                    && rest.get(e.name.len()..).is_some_and(ends_a_word)
             })
-            .max_by_key(|e| e.1.len())
+            .max_by_key(|e| e.name.len())
     }
 
     /// A field that holds a person's name: their role when redacting, or "someone" when
@@ -115,8 +129,8 @@ impl Names {
         }
         self.with_lead_of(name)
             .iter()
-            .find(|e| e.1 == name)
-            .map_or_else(|| "someone".to_owned(), |e| e.2.clone())
+            .find(|e| e.name == name)
+            .map_or_else(|| "someone".to_owned(), |e| e.role.clone())
     }
 
     /// "Dana (Finance lead)", or just the role when redacting.
@@ -154,9 +168,9 @@ mod tests {
     /// How names were replaced before: each name in turn, longest first, over the whole text.
     fn one_at_a_time(names: &Names, text: &str) -> String {
         let mut roles = names.roles.clone();
-        roles.sort_by_key(|(_, name, _)| std::cmp::Reverse(name.chars().count()));
+        roles.sort_by_key(|e| std::cmp::Reverse(e.name.chars().count()));
         let mut text = text.to_owned();
-        for (_, name, role) in &roles {
+        for Known { name, role, .. } in &roles {
             text = replace_word(&text, name, role);
         }
         text
