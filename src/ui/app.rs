@@ -11,6 +11,7 @@ use crate::ui::apart::apart;
 use crate::ui::dom_ids;
 use crate::ui::drawn_in_steps::a_task_later;
 use crate::ui::effect::effect;
+use crate::ui::memo::memo;
 use crate::ui::opening::Opening;
 use crate::ui::parts::lock_now::LockNow;
 use crate::ui::parts::notices::Notices;
@@ -89,7 +90,7 @@ pub(crate) fn Workspace(loaded: Loaded) -> impl IntoView {
     let route = navigator.route;
     navigator.show(Route::from_hash(&address::hash()));
     provide_context(navigator);
-    let screen = Memo::new(move |_| match route.get() {
+    let screen = memo(move || match route.get() {
         Route::List => Screen::List,
         Route::Incident(id, _) => Screen::Incident(id),
         Route::TellNow(id) => Screen::TellNow(id),
@@ -98,7 +99,7 @@ pub(crate) fn Workspace(loaded: Loaded) -> impl IntoView {
         Route::Checklist => Screen::Checklist,
         Route::NotFound => Screen::NotFound,
     });
-    let step = Memo::new(move |_| match route.get() {
+    let step = memo(move || match route.get() {
         Route::Incident(_, Some(step)) => step,
         _ => Step::Stop,
     });

@@ -9,6 +9,7 @@ pub mod dom_ids;
 pub mod drawn_in_steps;
 pub mod effect;
 pub mod form;
+pub mod memo;
 pub mod opening;
 pub mod parts;
 pub mod reactive_text;

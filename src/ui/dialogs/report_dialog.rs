@@ -9,6 +9,7 @@ use crate::files::report::{self, Block, Options, Section};
 use crate::ui::context;
 use crate::ui::dialogs::modal::{Modal, ModalState};
 use crate::ui::dom_ids;
+use crate::ui::memo::memo;
 use crate::ui::parts::send_actions::copy_to;
 use crate::ui::reactive_text::text;
 use crate::ui::state::current::Current;
@@ -42,7 +43,7 @@ pub fn ReportDialog(
     };
     // What the box shows, and whether the report goes on past it. Download, Copy and Print
     // build the whole report when asked.
-    let shown = Memo::new(move |_| {
+    let shown = memo(move || {
         if !modal.is_open() {
             return (String::new(), false);
         }

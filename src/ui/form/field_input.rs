@@ -7,6 +7,7 @@ use crate::browser::{focus, perf, platform};
 use crate::model::limits::MAX_LENGTH;
 use crate::model::Timestamp;
 use crate::ui::context;
+use crate::ui::memo::memo;
 use crate::ui::reactive_text::text;
 use crate::ui::state::current::Current;
 
@@ -29,7 +30,7 @@ pub fn FieldInput(
     } else {
         format!("{}-{item}", field.key)
     };
-    let value = Memo::new(move |_| {
+    let value = memo(move || {
         current
             .read(|i| field.text(i, item))
             .flatten()

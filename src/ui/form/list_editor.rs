@@ -7,6 +7,7 @@ use super::spec::ListSpec;
 use crate::browser::focus;
 use crate::ui::context;
 use crate::ui::drawn_in_steps::drawn_in_steps;
+use crate::ui::memo::memo;
 use crate::ui::parts::keyed::Keyed;
 use crate::ui::parts::when::When;
 use crate::ui::reactive_text::text;
@@ -44,12 +45,12 @@ pub fn ListEditor(
     extra: Option<EntryExtra>,
 ) -> impl IntoView {
     let current = context::needed::<Current>();
-    let ids = Memo::new(move |_| current.read(|i| (spec.ops.ids)(i)).unwrap_or_default());
+    let ids = memo(move || current.read(|i| (spec.ops.ids)(i)).unwrap_or_default());
     let limit = RwSignal::new(PAGE);
     let cap = drawn_in_steps(FIRST, MORE, PAGE);
     // Entries added here stay drawn even past the limit, so Add always shows what it made.
     let added = RwSignal::new(Vec::<u32>::new());
-    let shown = Memo::new(move |_| {
+    let shown = memo(move || {
         let limit = limit.get();
         added.with(|added| {
             ids.with(|ids| {
@@ -135,9 +136,8 @@ fn Entry(
     extra: Option<EntryExtra>,
 ) -> impl IntoView {
     let current = context::needed::<Current>();
-    let position = Memo::new(move |_| {
-        ids.with(|ids| ids.iter().position(|x| *x == item).map_or(0, |p| p + 1))
-    });
+    let position =
+        memo(move || ids.with(|ids| ids.iter().position(|x| *x == item).map_or(0, |p| p + 1)));
     let name = move || format!("{} {}", spec.noun, position.get());
     let label = move |action: &'static str| text(move || format!("{action}: {}", name()));
     let shift = move |by: isize, button: String| {

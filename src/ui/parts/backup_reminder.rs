@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::browser::platform;
 use crate::model::backup_reminder;
 use crate::ui::context;
+use crate::ui::memo::memo;
 use crate::ui::state::exporting::{export_all, said};
 use crate::ui::state::library::Library;
 
@@ -13,7 +14,7 @@ pub fn BackupReminder() -> impl IntoView {
     let library = context::needed::<Library>();
     let outcome = RwSignal::new(String::new());
     // Read once per change of incidents or settings; the clock only matters at those moments.
-    let due = Memo::new(move |_| {
+    let due = memo(move || {
         library.with_all(|all| {
             library
                 .settings

@@ -11,6 +11,7 @@ use crate::model::breathing;
 use crate::ui::context;
 use crate::ui::dom_ids;
 use crate::ui::form::{field, Field, FieldInput};
+use crate::ui::memo::memo;
 use crate::ui::parts::when::When;
 use crate::ui::reactive_text::text;
 use crate::ui::state::current::Current;
@@ -41,7 +42,7 @@ fn resting_cue(state: State) -> &'static str {
 #[component]
 pub fn BreathingGuide() -> impl IntoView {
     let current = context::needed::<Current>();
-    let pattern = Memo::new(move |_| current.read(|i| i.steps.stop.pattern).unwrap_or_default());
+    let pattern = memo(move || current.read(|i| i.steps.stop.pattern).unwrap_or_default());
     let state = RwSignal::new(State::Ready);
     let elapsed = RwSignal::new(0u32);
     let timer = StoredValue::new(None::<IntervalHandle>);
@@ -51,7 +52,7 @@ pub fn BreathingGuide() -> impl IntoView {
         }
     };
     on_cleanup(stop_timer);
-    let phase = Memo::new(move |_| breathing::at(pattern.get(), elapsed.get()));
+    let phase = memo(move || breathing::at(pattern.get(), elapsed.get()));
 
     let tick = move || {
         elapsed.update(|s| *s += 1);
@@ -83,7 +84,7 @@ pub fn BreathingGuide() -> impl IntoView {
 
     // The cue and countdown are for the eyes. A screen reader hears one line a round and
     // each change of state, through its own live region.
-    let spoken = Memo::new(move |_| match state.get() {
+    let spoken = memo(move || match state.get() {
         State::Ready => String::new(),
         State::Running => breathing::announcement(pattern.get(), elapsed.get()).unwrap_or_default(),
         resting => resting_cue(resting).to_owned(),

@@ -9,6 +9,7 @@ use crate::ui::context;
 use crate::ui::dialogs::modal::{Modal, ModalState};
 use crate::ui::dom_ids;
 use crate::ui::form::FieldInput;
+use crate::ui::memo::memo;
 use crate::ui::parts::send_actions::SendActions;
 use crate::ui::parts::when::When;
 use crate::ui::reactive_text::text;
@@ -18,15 +19,15 @@ use crate::ui::steps::own_up;
 #[component]
 pub fn BriefingEditor() -> impl IntoView {
     let current = context::needed::<Current>();
-    let draft = Memo::new(move |_| current.read(briefing::current).unwrap_or_default());
-    let subject = Memo::new(move |_| current.read(briefing::subject).unwrap_or_default());
-    let edited = Memo::new(move |_| {
+    let draft = memo(move || current.read(briefing::current).unwrap_or_default());
+    let subject = memo(move || current.read(briefing::subject).unwrap_or_default());
+    let edited = memo(move || {
         current
             .read(|i| i.steps.own_up.briefing.is_some())
             .unwrap_or(false)
     });
-    let flags = Memo::new(move |_| draft.with(|t| wording::check(t)));
-    let to = Memo::new(move |_| {
+    let flags = memo(move || draft.with(|t| wording::check(t)));
+    let to = memo(move || {
         current
             .read(|i| i.steps.own_up.tell_email.clone())
             .unwrap_or_default()

@@ -10,6 +10,7 @@ use crate::ui::apart::apart;
 use crate::ui::context;
 use crate::ui::dom_ids;
 use crate::ui::effect::effect;
+use crate::ui::memo::memo;
 use crate::ui::state::exporting::{deliver, export_all, said};
 use crate::ui::state::library::{Clash, Library, SaveState, Undo};
 
@@ -18,7 +19,7 @@ pub fn Notices() -> impl IntoView {
     let library = context::needed::<Library>();
     // Read again whenever the save state changes: clearing all data can lift read-only.
     // Unsaved text is always named first, whatever else goes wrong after it.
-    let problem = Memo::new(move |_| {
+    let problem = memo(move || {
         let unsaved = match library.save_state.get() {
             SaveState::Failed(problem) => Some(problem.to_string()),
             _ => library.read_only().map(|reason| {

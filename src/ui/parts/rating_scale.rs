@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::model::thought_record::{BELIEF_STEPS, DISTRESS_STEPS};
 use crate::model::Incident;
 use crate::ui::context;
+use crate::ui::memo::memo;
 use crate::ui::state::current::Current;
 
 /// The numbers of a kind of scale, and the words at its ends.
@@ -69,7 +70,7 @@ pub fn RatingScale(
     scale: &'static Scale,
 ) -> impl IntoView {
     let current = context::needed::<Current>();
-    let value = Memo::new(move |_| current.read(|i| (scale.get)(i)).flatten());
+    let value = memo(move || current.read(|i| (scale.get)(i)).flatten());
     let range = scale.range;
     let last = range.steps.len().saturating_sub(1);
     let options = range

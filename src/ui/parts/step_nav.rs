@@ -7,6 +7,7 @@ use crate::model::milestones::{progress, Progress};
 use crate::model::Step;
 use crate::route::Route;
 use crate::ui::context;
+use crate::ui::memo::memo;
 use crate::ui::reactive_text::text;
 use crate::ui::state::current::Current;
 
@@ -17,7 +18,7 @@ pub fn StepNav(
     step: Memo<Step>,
 ) -> impl IntoView {
     let current = context::needed::<Current>();
-    let states = Memo::new(move |_| {
+    let states = memo(move || {
         current
             .read(|i| Step::ALL.map(|s| progress(i, s)))
             .unwrap_or([Progress::NotStarted; 7])

@@ -16,6 +16,7 @@ use crate::route::Route;
 use crate::ui::context;
 use crate::ui::dom_ids;
 use crate::ui::drawn_in_steps::{a_task_later, drawn_in_steps};
+use crate::ui::memo::memo;
 use crate::ui::parts::keyed::{key_of, Keyed};
 use crate::ui::parts::when::When;
 use crate::ui::state::exporting::{deliver, said};
@@ -43,14 +44,14 @@ pub fn ChecklistScreen() -> impl IntoView {
             if added == 1 { "item" } else { "items" }
         ));
     }
-    let items = Memo::new(move |_| {
+    let items = memo(move || {
         library.with_all(|all| {
             let names = titles::list_titles(all);
             library.checklist.with(|list| shown(list, all, &names))
         })
     });
-    let in_use = Memo::new(move |_| items.with(|i| grouped(i, false)));
-    let retired = Memo::new(move |_| items.with(|i| grouped(i, true)));
+    let in_use = memo(move || items.with(|i| grouped(i, false)));
+    let retired = memo(move || items.with(|i| grouped(i, true)));
     let editing = RwSignal::new(None::<u32>);
     // The items a task after the heading: with thousands, working out where each came from
     // and drawing the first of them made one task of about 50 ms on a desktop.
@@ -203,7 +204,7 @@ fn Group(
         view! { <h2>{label.clone()}</h2> }.into_any()
     };
     // How many items come before this group's, its items, and their keys.
-    let mine = Memo::new(move |_| {
+    let mine = memo(move || {
         groups.with(|g| {
             let mut first = 0;
             for (group, items) in g {

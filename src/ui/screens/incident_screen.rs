@@ -12,6 +12,7 @@ use crate::ui::dialogs::report_dialog::{PrintView, ReportDialog};
 use crate::ui::dom_ids;
 use crate::ui::drawn_in_steps::a_task_later;
 use crate::ui::effect::effect;
+use crate::ui::memo::memo;
 use crate::ui::parts::calm_clock::CalmClock;
 use crate::ui::parts::step_nav::StepNav;
 use crate::ui::parts::when::When;
@@ -34,7 +35,7 @@ pub fn IncidentScreen(
     let library = context::needed::<Library>();
     // Re-checked on every keystroke; `Current` finds the incident without a search.
     let here = Current::new(id, library);
-    let exists = Memo::new(move |_| here.read(|_| ()).is_some());
+    let exists = memo(move || here.read(|_| ()).is_some());
     let unreadable = move || {
         library
             .unreadable
@@ -69,7 +70,7 @@ fn Unavailable(
 /// first real opening doesn't also compile it. The step's form is left out: the warm-up
 /// builds each of those on its own.
 pub fn warm_frame(current: Current, step: Step) -> AnyView {
-    let step = Memo::new(move |_| step);
+    let step = memo(move || step);
     // The same type as the screen's own, so that its code is shared rather than built twice.
     view! { <IncidentEditor current step/> }.into_any()
 }
@@ -93,16 +94,16 @@ fn IncidentEditor(
     // A brand-new incident is drawn at once: focus goes straight to its breathing guide
     // (ui/app.rs). Off the page everything is built at once, as it is dropped at once.
     let form_due = a_task_later(off_page || library.is_untouched(id));
-    let title = Memo::new(move |_| current.read(titles::name).unwrap_or_default());
-    let status = Memo::new(move |_| current.read(status::status));
-    let archived = Memo::new(move |_| current.read(|i| i.archived).unwrap_or(false));
-    let urge = Memo::new(move |_| {
+    let title = memo(move || current.read(titles::name).unwrap_or_default());
+    let status = memo(move || current.read(status::status));
+    let archived = memo(move || current.read(|i| i.archived).unwrap_or(false));
+    let urge = memo(move || {
         current
             .read(|i| clock::urge(i.steps.assess.severity, i.steps.assess.worsening))
             .flatten()
     });
     // Told, closed or archived: no more urging.
-    let told = Memo::new(move |_| {
+    let told = memo(move || {
         current
             .read(|i| !milestones::waiting_to_tell(i))
             .unwrap_or(true)
@@ -112,8 +113,7 @@ fn IncidentEditor(
 
     // The tab follows discreet mode; the page itself shows the real title. Set only when it
     // changes, not on every keystroke.
-    let tab_title =
-        Memo::new(move |_| format!("{} \u{b7} {}", step.get().name(), titles::tab_title(id)));
+    let tab_title = memo(move || format!("{} \u{b7} {}", step.get().name(), titles::tab_title(id)));
     effect(move || tab_title.with(|title| page::set_title(title)));
     // Opening the incident later returns here. Not a change of content, so "last changed"
     // stays, and it is written with the next save or when the page is hidden.

@@ -11,6 +11,7 @@ use crate::route::Route;
 use crate::ui::context;
 use crate::ui::dom_ids;
 use crate::ui::effect::effect;
+use crate::ui::memo::memo;
 use crate::ui::parts::bar_chart::BarChart;
 use crate::ui::state::library::Library;
 use crate::ui::state::titles;
@@ -19,7 +20,7 @@ use crate::ui::state::titles;
 pub fn InsightsScreen() -> impl IntoView {
     let library = context::needed::<Library>();
     page::set_title("Insights · Mend");
-    let figures = Memo::new(move |_| {
+    let figures = memo(move || {
         let _span = perf::Span::start("mend:insights", "mend:insights:start");
         library.with_all(|all| {
             let names = titles::list_titles(all);

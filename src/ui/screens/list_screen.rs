@@ -15,6 +15,7 @@ use crate::ui::dialogs::import_control::{take_dropped_files, ImportControl, Impo
 use crate::ui::dom_ids;
 use crate::ui::drawn_in_steps::drawn_in_steps;
 use crate::ui::effect::effect;
+use crate::ui::memo::memo;
 use crate::ui::parts::backup_reminder::BackupReminder;
 use crate::ui::parts::keyed::{key_of, Keyed};
 use crate::ui::parts::unreadable_list::UnreadableList;
@@ -57,7 +58,7 @@ pub fn ListScreen() -> impl IntoView {
     // For the "not told yet" flags; a minute is their smallest step.
     let now = ticking_now(30);
     // Next actions change with the day, not with each tick.
-    let today = Memo::new(move |_| platform::local_day(now.get()));
+    let today = memo(move || platform::local_day(now.get()));
     let wanted = RwSignal::new(String::new());
     let needs_me = RwSignal::new(false);
     let oldest_first = RwSignal::new(false);
@@ -67,7 +68,7 @@ pub fn ListScreen() -> impl IntoView {
     let cap = drawn_in_steps(FIRST_ROWS, MORE_ROWS, PAGE);
 
     // Built only once someone searches, and again only when an incident changes.
-    let haystacks = Memo::new(move |_| {
+    let haystacks = memo(move || {
         library.with_all(|all| {
             all.iter()
                 .map(|i| (i.id, search::haystack(i)))
@@ -75,7 +76,7 @@ pub fn ListScreen() -> impl IntoView {
         })
     });
     let total = move || library.with_all(<[_]>::len);
-    let rows = Memo::new(move |_| {
+    let rows = memo(move || {
         let query = query.get();
         let wanted = Status::from_key(&wanted.get());
         let show_archived = show_archived.get();
@@ -113,7 +114,7 @@ pub fn ListScreen() -> impl IntoView {
         }
         rows
     });
-    let shown = Memo::new(move |_| {
+    let shown = memo(move || {
         let drawn = limit.get().min(cap.get());
         rows.with(|rows| rows.iter().take(drawn).cloned().collect::<Vec<_>>())
     });

@@ -11,6 +11,7 @@ use crate::route::Route;
 use crate::ui::context;
 use crate::ui::dom_ids;
 use crate::ui::form::{FieldInput, Fields};
+use crate::ui::memo::memo;
 use crate::ui::parts::briefing_editor::BriefingEditor;
 use crate::ui::parts::calm_clock::CalmClock;
 use crate::ui::parts::when::When;
@@ -29,7 +30,7 @@ pub fn TellNowScreen(
     let library = context::needed::<Library>();
     let current = Current::new(id, library);
     provide_context(current);
-    let exists = Memo::new(move |_| current.read(|_| ()).is_some());
+    let exists = memo(move || current.read(|_| ()).is_some());
     page::set_title(&format!("Tell now \u{b7} {}", titles::tab_title(id)));
     move || {
         if exists.get() {
@@ -72,7 +73,7 @@ fn Options(
     id: IncidentId,
 ) -> impl IntoView {
     let current = context::needed::<Current>();
-    let options = Memo::new(move |_| {
+    let options = memo(move || {
         current
             .read(|i| i.steps.solutions.to_tell())
             .unwrap_or_default()

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::ui::context;
 use crate::ui::form::{list, ListEditor, ListSpec};
+use crate::ui::memo::memo;
 use crate::ui::parts::calendar_reminders::CalendarReminders;
 use crate::ui::reactive_text::text;
 use crate::ui::state::current::Current;
@@ -29,7 +30,7 @@ const CHECKLIST: ListSpec = list! {
 #[component]
 pub fn FixStep() -> impl IntoView {
     let current = context::needed::<Current>();
-    let progress = Memo::new(move |_| current.read(|i| i.steps.fix.progress()).unwrap_or((0, 0)));
+    let progress = memo(move || current.read(|i| i.steps.fix.progress()).unwrap_or((0, 0)));
     view! {
         <p class="lead">"Work through the plan one item at a time, and check that each fix really works."</p>
         <p id="fix-progress-label">{text(move || {

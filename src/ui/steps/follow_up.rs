@@ -11,6 +11,7 @@ use crate::model::Incident;
 use crate::ui::context;
 use crate::ui::drawn_in_steps::a_task_later;
 use crate::ui::form::{field, list, remove_item, Field, Fields, ListEditor, ListSpec};
+use crate::ui::memo::memo;
 use crate::ui::parts::calendar_reminders::CalendarReminders;
 use crate::ui::parts::cause_kinds::CauseKinds;
 use crate::ui::parts::message_card::MessageCard;
@@ -67,9 +68,9 @@ const DEBRIEF_MORE: &[Field] = &[
 pub fn FollowUpStep() -> impl IntoView {
     let current = context::needed::<Current>();
     current.adjust(sync_stakeholders);
-    let note = Memo::new(move |_| current.read(resolution_note));
-    let thanks = Memo::new(move |_| current.read(thank_you));
-    let public = Memo::new(move |_| current.read(public_thanks));
+    let note = memo(move || current.read(resolution_note));
+    let thanks = memo(move || current.read(thank_you));
+    let public = memo(move || current.read(public_thanks));
     // The messages name everyone: with thousands of names, composing and laying them out
     // took about 30 ms of the step's opening. They come a task later, below the ledger.
     let composed = a_task_later(false);

@@ -7,6 +7,7 @@ use crate::model::seeding::seed_checklist;
 use crate::model::steps::{Alternative, NAMED_AT_ONCE};
 use crate::ui::context;
 use crate::ui::form::{list, ListEditor, ListSpec};
+use crate::ui::memo::memo;
 use crate::ui::parts::when::When;
 use crate::ui::state::current::Current;
 
@@ -34,7 +35,7 @@ const OPTIONS: ListSpec = list! {
 /// "Recommend this option": one radio per option, all in one group.
 fn recommend(id: u32) -> AnyView {
     let current = context::needed::<Current>();
-    let chosen = Memo::new(move |_| {
+    let chosen = memo(move || {
         current
             .read(|i| i.steps.solutions.chosen == Some(id))
             .unwrap_or(false)
@@ -79,7 +80,7 @@ fn row(
 fn Comparison() -> impl IntoView {
     let current = context::needed::<Current>();
     // The options shown, with their places, the one chosen, and how many there are.
-    let shown = Memo::new(move |_| {
+    let shown = memo(move || {
         current
             .read(|i| {
                 let s = &i.steps.solutions;
@@ -140,7 +141,7 @@ fn Comparison() -> impl IntoView {
 #[component]
 pub fn SolutionsStep() -> impl IntoView {
     let current = context::needed::<Current>();
-    let count = Memo::new(move |_| {
+    let count = memo(move || {
         current
             .read(|i| i.steps.solutions.options.len())
             .unwrap_or(0)

@@ -6,6 +6,7 @@ use crate::browser::platform;
 use crate::model::labels;
 use crate::ui::context;
 use crate::ui::form::{field, list, Field, Fields, ListEditor, ListSpec};
+use crate::ui::memo::memo;
 use crate::ui::parts::add_to_checklist::AddToChecklist;
 use crate::ui::parts::calendar_reminders::CalendarReminders;
 use crate::ui::parts::reassurance::{Moment, Reassurance};
@@ -51,7 +52,7 @@ const REFLECTION: &[Field] = &[
 #[component]
 fn Closing() -> impl IntoView {
     let current = context::needed::<Current>();
-    let resolved = Memo::new(move |_| current.read(|i| i.steps.step_it_up.resolved_at).flatten());
+    let resolved = memo(move || current.read(|i| i.steps.step_it_up.resolved_at).flatten());
     let toggle = move |_| {
         let now = platform::now();
         current.edit(|i| {

@@ -1,0 +1,16 @@
+//! Every memo in the app, made through one boxed closure type for each kind of value.
+
+use leptos::prelude::Memo;
+
+/// A value worked out from signals, kept until one of them changes, as `memo(move || …)`
+/// is. `Memo::new` compiles its own copy of the memo's update around every closure it is
+/// given; boxed, the memos of one value type share one.
+pub fn memo<T: PartialEq + Send + Sync + 'static>(
+    read: impl Fn() -> T + Send + Sync + 'static,
+) -> Memo<T> {
+    shared(Box::new(read))
+}
+
+fn shared<T: PartialEq + Send + Sync + 'static>(read: Box<dyn Fn() -> T + Send + Sync>) -> Memo<T> {
+    Memo::new(move |_| read())
+}
