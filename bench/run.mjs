@@ -32,6 +32,9 @@ const LIST_PAGE = 100;
 const STEPS = ['stop', 'assess', 'solutions', 'own-up', 'fix', 'follow-up', 'step-it-up'];
 // Entries in each of Assess's lists in the incident at the import's limits.
 const BIG = 2000;
+// The pre-flight checklist shows this many items before "Show more" (PAGE in
+// src/ui/screens/checklist_screen.rs).
+const CHECKLIST_PAGE = 200;
 
 const summary = (xs) => ({ median: median(xs), p95: p95(xs), runs: xs.length });
 
@@ -227,9 +230,10 @@ async function reportAndTellNowAtTheLimits(browser, url, throttle = 1) {
 /**
  * The pre-flight checklist opened from the list, with `count` incidents whose extra checks
  * and commitments are each their own (3,000 items at 1,000), at `throttle`× CPU slowdown:
- * the ms until every item is drawn and the longest task meanwhile; then the same for retiring
- * the first item. The checklist draws its items a run a task; matching each against every
- * incident had once taken 5 s at 1,000, and a change to one item drew all 3,000 again.
+ * the ms until its first page of items is drawn and the longest task meanwhile; then the same
+ * for retiring the first item, and for going back to the list. The checklist draws its items
+ * a run a task; matching each against every incident had once taken 5 s at 1,000, a change to
+ * one item drew all 3,000 again, and leaving with all 3,000 drawn was a task of about 105 ms.
  */
 async function checklistOfOwnChecks(browser, url, count, throttle) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -246,10 +250,13 @@ async function checklistOfOwnChecks(browser, url, count, throttle) {
     if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
     const later = JSON.parse(TEMPLATE).incident.steps.step_it_up;
     const items = (later.extra_checks.length + later.commitments.length) * count;
-    const drawn = await page.evaluate(longestTaskUntilDrawn, { href: '#/checklist', selector: 'li.check-item', count: items });
+    const drawn = await page.evaluate(longestTaskUntilDrawn, { href: '#/checklist', selector: 'li.check-item', count: Math.min(items, CHECKLIST_PAGE) });
     // Then a change to one item: the first one retired, until it shows under Retired.
     const change = await page.evaluate(longestTaskUntilDrawn, { click: 'li.check-item button[aria-label^="Retire:"]', selector: '.retired li.check-item' });
-    return { ...drawn, change };
+    await page.waitForTimeout(300 * throttle);
+    // Then back to the list, which takes every drawn item out of the page.
+    const leave = await page.evaluate(longestTaskUntilMark, { href: '#/', name: 'mend:list-ready' });
+    return { ...drawn, change, leave };
   } finally {
     await context.close();
   }
@@ -432,12 +439,14 @@ const FIGURES = [
   { key: 'insights-task', label: 'Longest main-thread task while Insights opens, of every run (0: none over 50 ms)', unit: 'ms', read: (r) => r.ui.insightsTaskMax, maxAt1000: 100 },
   { key: 'screen-task', label: 'Longest main-thread task while Settings, the checklist or Tell now opens from the list, of every run (0: none over 50 ms)', unit: 'ms', read: (r) => r.ui.screenTaskMax, max: 50 },
   { key: 'screen-task-4x', label: `… the same at ${THROTTLE}× CPU throttling`, unit: 'ms', read: (r) => r.ui.screenTask4xMax, max: 200 },
-  { key: 'own-checks', label: 'The checklist from the list when every incident\'s checks and commitments are its own (3 items an incident): until every item is drawn, median', unit: 'ms', read: (r) => median(r.ui.ownChecks.map((o) => o.ms)) },
+  { key: 'own-checks', label: `The checklist from the list when every incident's checks and commitments are its own (3 items an incident): until its first page (at most ${CHECKLIST_PAGE} items) is drawn, median`, unit: 'ms', read: (r) => median(r.ui.ownChecks.map((o) => o.ms)) },
   { key: 'own-checks-task', label: '… its longest main-thread task, of every run (0: none over 50 ms)', unit: 'ms', read: (r) => Math.max(0, ...r.ui.ownChecks.map((o) => o.longest)), max: 50 },
   { key: 'own-checks-task-4x', label: `… the same at ${THROTTLE}× CPU throttling`, unit: 'ms', read: (r) => Math.max(0, ...r.ui.ownChecks4x.map((o) => o.longest)), max: 200 },
   { key: 'own-checks-change', label: '… then retiring its first item: until it shows under Retired, median', unit: 'ms', read: (r) => median(r.ui.ownChecks.map((o) => o.change.ms)) },
   { key: 'own-checks-change-task', label: '… its longest main-thread task, of every run (0: none over 50 ms)', unit: 'ms', read: (r) => Math.max(0, ...r.ui.ownChecks.map((o) => o.change.longest)), max: 50 },
   { key: 'own-checks-change-task-4x', label: `… the same at ${THROTTLE}× CPU throttling`, unit: 'ms', read: (r) => Math.max(0, ...r.ui.ownChecks4x.map((o) => o.change.longest)), max: 200 },
+  { key: 'own-checks-leave-task', label: '… then back to the list: its longest main-thread task until the list is ready, of every run (0: none over 50 ms)', unit: 'ms', read: (r) => Math.max(0, ...r.ui.ownChecks.map((o) => o.leave.longest)), max: 50 },
+  { key: 'own-checks-leave-task-4x', label: `… the same at ${THROTTLE}× CPU throttling`, unit: 'ms', read: (r) => Math.max(0, ...r.ui.ownChecks4x.map((o) => o.leave.longest)), max: 200 },
   { key: 'open-step', label: 'Open a step from its step link (each of the seven in turn), median', unit: 'ms', read: (r) => r.ui.openStep.median },
   { key: 'step-task', label: 'Longest main-thread task while a step opens, of every run (0: none over 50 ms)', unit: 'ms', read: (r) => r.ui.stepTaskMax, max: 50 },
   { key: 'big-open', label: `One incident with ${BIG.toLocaleString('en')} key points, timeline events and helpers: open Assess, median`, unit: 'ms', read: (r) => (r.ui.big.length ? median(r.ui.big.map((b) => b.open)) : null) },

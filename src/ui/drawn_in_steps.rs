@@ -11,6 +11,13 @@ use crate::browser::tasks;
 /// the rest at once.
 pub fn drawn_in_steps(first: usize, more: usize, page: usize) -> RwSignal<usize> {
     let cap = RwSignal::new(first);
+    more_in_steps(cap, more, page);
+    cap
+}
+
+/// Raises `cap` by `more` in each later task, to no cap at all once `page` is reached: the
+/// rest of a page drawn a run a task, as `drawn_in_steps` does for the first.
+pub fn more_in_steps(cap: RwSignal<usize>, more: usize, page: usize) {
     leptos::task::spawn_local(async move {
         loop {
             tasks::sleep(0).await;
@@ -25,7 +32,6 @@ pub fn drawn_in_steps(first: usize, more: usize, page: usize) -> RwSignal<usize>
             }
         }
     });
-    cap
 }
 
 /// Whether a part drawn a task after the rest of its screen is due: at once when `now`,

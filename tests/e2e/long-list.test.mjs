@@ -218,6 +218,35 @@ test('a checklist of 150 items, from 50 incidents with checks of their own, draw
     assert.deepEqual(await checklist.items('deploys', checklist.retired), ['Check 1']);
   }));
 
+test('a checklist of 210 items shows 200, then the rest on request, with focus on the first of them', { timeout: TEST_TIMEOUT }, () =>
+  withApp(async ({ page, baseUrl, checkA11y }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    await page.evaluate(seedInPage, { template: TEMPLATE, count: 70, ownChecks: true });
+    await page.reload();
+    await list.heading.waitFor();
+    const checklist = await new ChecklistPage(page).openFromList();
+    const drawn = page.locator('li.check-item');
+    await eventually(async () => assert.equal(await drawn.count(), 200));
+    assert.equal(await checklist.showMore.textContent(), 'Show 10 more (200 of 210 shown)');
+    await checkA11y('a checklist with more to show');
+    // Still 200 once the runs are done: the rest wait for the button.
+    await page.waitForTimeout(300);
+    assert.equal(await drawn.count(), 200);
+
+    await checklist.showMore.click();
+    await eventually(async () => assert.equal(await drawn.count(), 210));
+    assert.equal(await checklist.showMore.count(), 0);
+    const first = (await drawn.locator('.check-text').allTextContents())[200];
+    await eventually(async () => assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), `Edit: ${first}`));
+
+    // Back to the list and in again: the first page again.
+    await page.getByRole('link', { name: 'Back to your incidents' }).click();
+    await list.heading.waitFor();
+    await checklist.openFromList();
+    await eventually(async () => assert.equal(await drawn.count(), 200));
+  }));
+
 test('a checklist with a tag for every incident draws its groups a run a task too, in order of their names', { timeout: TEST_TIMEOUT }, () =>
   withApp(async ({ page, baseUrl }) => {
     const list = await new ListPage(page, baseUrl).goto();

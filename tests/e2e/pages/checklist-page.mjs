@@ -5,6 +5,7 @@ export class ChecklistPage {
     this.heading = page.getByRole('heading', { level: 1, name: 'Pre-flight checklist' });
     this.status = page.getByRole('status').first();
     this.retired = page.getByRole('region', { name: 'Retired' });
+    this.showMore = page.getByRole('button', { name: /^Show \d+ more \(\d+ of \d+ shown\)$/ });
   }
 
   async openFromList() {
