@@ -16,6 +16,7 @@ import { backupFileText, benchId, bigTemplate, everyListTemplate, seedInPage, TE
 import { clickUntilMark, longestTaskOfStart, longestTaskUntilDrawn, longestTaskUntilMark, longestTaskUntilTitle, markAfter, measuresAndWrites, observeTimings, typeKeys } from './page-timing.mjs';
 import { distSizes } from './sizes.mjs';
 import { firstVisit, firstVisitTable } from './first-visit.mjs';
+import { phoneStarts, phoneTable } from './phone.mjs';
 import { peerReport, startPeer } from './peer.mjs';
 import { lockRound } from './lock.mjs';
 import { mendCompiled, peerCompiled } from './compiled.mjs';
@@ -24,8 +25,8 @@ import { median, p95 } from './stats.mjs';
 const QUICK = process.env.BENCH_QUICK === '1';
 const COUNTS = [10, 100, 1000];
 const RUNS = QUICK
-  ? { cold: 2, throttled: 1, memory: 1, rounds: 1, open: 2, keys: 30, saves: 3, exports: 2, imports: 1, lock: 1, lockKeys: 3 }
-  : { cold: 11, throttled: 5, memory: 3, rounds: 4, open: 4, keys: 75, saves: 5, exports: 3, imports: 1, lock: 3, lockKeys: 5 };
+  ? { cold: 2, throttled: 1, memory: 1, rounds: 1, open: 2, keys: 30, saves: 3, exports: 2, imports: 1, lock: 1, lockKeys: 3, phone: 1 }
+  : { cold: 11, throttled: 5, memory: 3, rounds: 4, open: 4, keys: 75, saves: 5, exports: 3, imports: 1, lock: 3, lockKeys: 5, phone: 3 };
 const THROTTLE = 4;
 // The list draws this many rows at first (PAGE in src/ui/list_screen.rs).
 const LIST_PAGE = 100;
@@ -547,6 +548,7 @@ async function main() {
   const raw = Object.fromEntries(COUNTS.map((n) => [n, { cold: [], throttled: [], memory: [], ui: [], lock: [] }]));
   const compiled = { mend: [], peer: [] };
   let visit;
+  let phone;
   // `thenPeer`: the TodoMVC peer's turn in each round, after Mend's counts (bench/peer.mjs).
   const rounds = async (what, times, run, thenPeer) => {
     for (let round = 0; round < times; round += 1) {
@@ -563,6 +565,8 @@ async function main() {
     await rounds('the passphrase lock', RUNS.lock, async (n, r) => r.lock.push(await lockRound(browser, server.url, n, RUNS.lockKeys)));
     process.stderr.write('bench: a first visit over the network\n');
     visit = await firstVisit(browser);
+    process.stderr.write('bench: a first visit on a phone, beside the peer\n');
+    phone = await phoneStarts(browser, { runs: RUNS.phone });
     process.stderr.write('bench: the wasm code compiled at start-up\n');
     for (let i = 0; i < 2; i += 1) {
       compiled.mend.push(await mendCompiled(browser, server.url, COUNTS[0]));
@@ -578,7 +582,7 @@ async function main() {
   const beside = peerReport({ peer, mend: results[COUNTS[0]], mendSizes: sizes, throttle: THROTTLE, summary, fmt });
   const load = (l) => l.map((x) => x.toFixed(1)).join(' ');
   const code = compiledTable(compiled);
-  const text = `${figures}\n\n${firstVisitTable(visit)}\n\n${beside.text}\n\n${code}\n\n${cpus().length} cores, Chromium ${chromiumVersion}; load average ${load(loadBefore)} before, ${load(loadavg())} after.`;
+  const text = `${figures}\n\n${firstVisitTable(visit)}\n\n${phoneTable(phone)}\n\n${beside.text}\n\n${code}\n\n${cpus().length} cores, Chromium ${chromiumVersion}; load average ${load(loadBefore)} before, ${load(loadavg())} after.`;
   console.log(text);
   const out = {
     generated_at: new Date().toISOString(),
@@ -594,6 +598,7 @@ async function main() {
     peer: beside.json,
     compiled,
     first_visit: visit,
+    phone,
     markdown: text,
   };
   writeFileSync(resolve(import.meta.dirname, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);

@@ -3,6 +3,7 @@
 // (`root`) that a test rewrites to stand for a new release. With `compress`, it serves as a
 // real host does: brotli, and hashed files cached for good (for `make lighthouse`). `served`
 // lists each file sent, with the bytes sent, in order.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { brotliCompressSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
@@ -27,6 +28,16 @@ export const DIST = resolve(import.meta.dirname, '../../../dist');
  */
 export const CONTENT_NAMED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
 
+// Each body's brotli, made once: at quality 11 the wasm takes about 1.5 s to compress, which a
+// real host (compressing once, or ahead) never adds to a request. Keyed by content, since tests
+// rewrite files in a copy of dist/.
+const compressed = new Map();
+function brotli(body) {
+  const key = createHash('sha256').update(body).digest('hex');
+  if (!compressed.has(key)) compressed.set(key, brotliCompressSync(body));
+  return compressed.get(key);
+}
+
 /** Starts serving `root` (dist/) at `prefix` on 127.0.0.1 and an ephemeral port. */
 export async function serveDist({ prefix = '/', root = DIST, compress = false } = {}) {
   const served = [];
@@ -44,7 +55,7 @@ export async function serveDist({ prefix = '/', root = DIST, compress = false } 
       if (compress) {
         if (CONTENT_NAMED.test(rel)) headers['cache-control'] = 'public, max-age=31536000, immutable';
         if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '') && !/\.png$/.test(rel)) {
-          body = brotliCompressSync(body);
+          body = brotli(body);
           headers['content-encoding'] = 'br';
         }
       }
