@@ -4,5 +4,10 @@
 use leptos::prelude::*;
 
 pub fn text(read: impl Fn() -> String + Send + Sync + 'static) -> Signal<String> {
+    shared(Box::new(read))
+}
+
+/// Boxed, so that every text shares one copy of `Signal::derive`'s code.
+fn shared(read: Box<dyn Fn() -> String + Send + Sync>) -> Signal<String> {
     Signal::derive(read)
 }
