@@ -2,7 +2,7 @@
 
 use leptos::prelude::Memo;
 
-/// A value worked out from signals, kept until one of them changes, as `memo(move || …)`
+/// A value worked out from signals, kept until one of them changes, as `Memo::new(move |_| …)`
 /// is. `Memo::new` compiles its own copy of the memo's update around every closure it is
 /// given; boxed, the memos of one value type share one.
 pub fn memo<T: PartialEq + Send + Sync + 'static>(
