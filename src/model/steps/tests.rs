@@ -1,6 +1,7 @@
-//! Tests of steps.rs.
+//! Tests of steps.rs and its list entries (entries.rs).
 
 use super::*;
+use crate::model::limits::MAX_LENGTH;
 
 #[test]
 fn new_items_get_fresh_ids_even_after_removals() {
