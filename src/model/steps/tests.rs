@@ -77,13 +77,19 @@ fn timeline_sorts_by_time_with_untimed_entries_last() {
     assert_eq!(order, [3, 2, 1]);
 }
 
-#[test]
-fn side_by_side_holds_the_first_options_and_a_later_chosen_one() {
+/// Solutions with twelve options, ids 1 to 12, each titled by `title` from its id.
+fn twelve_options(title: impl Fn(usize) -> String) -> Solutions {
     let mut s = Solutions::default();
     for id in 1..=12 {
         add_item(&mut s.options);
-        s.options[id - 1].title = format!("Option {id}");
+        s.options[id - 1].title = title(id);
     }
+    s
+}
+
+#[test]
+fn side_by_side_holds_the_first_options_and_a_later_chosen_one() {
+    let mut s = twelve_options(|id| format!("Option {id}"));
     let places = |s: &Solutions| {
         s.side_by_side(8)
             .iter()
@@ -103,11 +109,7 @@ fn side_by_side_holds_the_first_options_and_a_later_chosen_one() {
 
 #[test]
 fn to_tell_names_the_recommended_option_first_then_the_first_titled_ones() {
-    let mut s = Solutions::default();
-    for id in 1..=12 {
-        add_item(&mut s.options);
-        s.options[id - 1].title = format!(" Option {id} ");
-    }
+    let mut s = twelve_options(|id| format!(" Option {id} "));
     s.options[1].title = "  ".into();
     s.chosen = Some(11);
     let told = s.to_tell();
