@@ -192,4 +192,20 @@ impl Out {
             self.push(Block::Heading(3, self.names.text(heading)));
         }
     }
+
+    /// `heading`, then each of `texts` that isn't blank, trimmed, as an item; nothing when all
+    /// are blank. The walk stops once the preview's room is spent.
+    fn texts<'a>(&mut self, heading: &str, texts: impl Iterator<Item = &'a str>) {
+        let mut texts = texts.map(str::trim).filter(|t| !t.is_empty()).peekable();
+        if texts.peek().is_none() {
+            return;
+        }
+        self.sub(heading);
+        for text in texts {
+            if self.cut {
+                break;
+            }
+            self.item(text.to_owned());
+        }
+    }
 }

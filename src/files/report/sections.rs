@@ -30,21 +30,7 @@ pub(super) fn summary(out: &mut Out, incident: &Incident, when: &dyn Fn(Timestam
         }
     }
     out.labelled(labels::TAGS, &incident.tag_list().join(", "));
-    let points: Vec<&str> = a
-        .key_points
-        .iter()
-        .map(|p| p.text.trim())
-        .filter(|t| !t.is_empty())
-        .collect();
-    if !points.is_empty() {
-        out.sub("Key points");
-        for point in points {
-            if out.cut {
-                break;
-            }
-            out.item(point.to_owned());
-        }
-    }
+    out.texts("Key points", a.key_points.iter().map(|p| p.text.as_str()));
     let events = a.sorted_timeline();
     if !events.is_empty() {
         out.sub(labels::TIMELINE);
@@ -232,21 +218,10 @@ pub(super) fn prevention(out: &mut Out, s: &Steps, when: &dyn Fn(Timestamp) -> S
             c.day90.label()
         ));
     }
-    let checks: Vec<&str> = p
-        .extra_checks
-        .iter()
-        .map(|c| c.text.trim())
-        .filter(|t| !t.is_empty())
-        .collect();
-    if !checks.is_empty() {
-        out.sub(labels::EXTRA_CHECKS);
-        for check in checks {
-            if out.cut {
-                break;
-            }
-            out.item(check.to_owned());
-        }
-    }
+    out.texts(
+        labels::EXTRA_CHECKS,
+        p.extra_checks.iter().map(|c| c.text.as_str()),
+    );
     out.labelled(labels::LEARNED, &p.learned);
     out.labelled(labels::WENT_WELL, &p.went_well);
     out.labelled(labels::DIDNT_WORK, &p.didnt_work);
