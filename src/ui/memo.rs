@@ -8,9 +8,12 @@ use leptos::prelude::Memo;
 pub fn memo<T: PartialEq + Send + Sync + 'static>(
     read: impl Fn() -> T + Send + Sync + 'static,
 ) -> Memo<T> {
-    shared(Box::new(read))
+    boxed(Box::new(read))
 }
 
-fn shared<T: PartialEq + Send + Sync + 'static>(read: Box<dyn Fn() -> T + Send + Sync>) -> Memo<T> {
+/// `memo`, for a closure already boxed (`<When>`'s condition), so it isn't boxed again.
+pub fn boxed<T: PartialEq + Send + Sync + 'static>(
+    read: Box<dyn Fn() -> T + Send + Sync>,
+) -> Memo<T> {
     Memo::new(move |_| read())
 }

@@ -2,7 +2,7 @@
 //! condition and its children, so each use compiled its own memo and its own switch; here the
 //! condition and the children are boxed, and every use shares the same code.
 
-use crate::ui::memo::memo;
+use crate::ui::memo;
 use leptos::prelude::*;
 
 /// A condition, boxed so that every `<When>` shares one memo type. Any `Fn() -> bool` is one.
@@ -27,7 +27,7 @@ pub fn When(
     #[prop(optional, into)]
     fallback: ViewFn,
 ) -> impl IntoView {
-    let holds = memo(when.0);
+    let holds = memo::boxed(when.0);
     move || {
         if holds.get() {
             children()
