@@ -14,7 +14,7 @@ serve: tools
 # release build of exactly these files, so `make test` skips the build when nothing changed;
 # `trunk serve` rewrites dist/index.html with a dev build, which makes the stamp stale.
 BUILD_INPUTS := $(shell find src style assets web -type f 2>/dev/null) index.html Cargo.toml \
-	Cargo.lock Trunk.toml .cargo/config.toml scripts/post-build.mjs scripts/check-addresses.mjs package-lock.json
+	Cargo.lock Trunk.toml .cargo/config.toml scripts/post-build.mjs scripts/short-imports.mjs scripts/check-addresses.mjs package-lock.json
 RELEASE_STAMP := target/release-build.stamp
 # No dist/ at all (deleted by hand, or `make clean` of dist only): build again.
 ifeq ($(wildcard dist/index.html),)

@@ -2,7 +2,9 @@
 // trunk post_build hook (Trunk.toml), run on the staged build in $TRUNK_STAGING_DIR before it
 // becomes dist/. Also runs on an already-built folder: node scripts/post-build.mjs dist
 //
-// 0. Minifies wasm-bindgen's glue JS and the stylesheet with esbuild, and writes each one's
+// 0. Gives the wasm's imports from the glue JS short names in both files
+//    (scripts/short-imports.mjs): wasm-bindgen's carry a random hash each.
+//    Then minifies wasm-bindgen's glue JS and the stylesheet with esbuild, and writes each one's
 //    new sha384 into its link's integrity attribute (trunk --minify can't be used: it minifies
 //    index.html's inline loader too, after which no hash of it is known here). The
 //    stylesheet's comments stay in style/ for whoever reads it. Drops the `integrity` trunk
@@ -23,6 +25,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { transform } from 'esbuild';
 import { findOutsideAddresses, listFiles } from './check-addresses.mjs';
+import { shortenImports } from './short-imports.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) fail('no folder: run from trunk (TRUNK_STAGING_DIR) or pass one');
@@ -101,6 +104,7 @@ async function minify() {
   return files;
 }
 
+const shortened = await shortenImports(dir, await listFiles(dir)).catch((e) => fail(`short import names: ${e.message}`));
 const minified = await minify();
 const sources = await applyCsp();
 const outside = await findOutsideAddresses(dir);
@@ -108,4 +112,4 @@ if (outside.length) {
   fail(`outside addresses in the build (allow-list: scripts/check-addresses.mjs):\n${outside.map((o) => `  ${o.file}: ${o.address}`).join('\n')}`);
 }
 const { version, files } = await writeServiceWorker();
-console.log(`post-build: minified ${minified.join(', ')}; script-src ${sources}; no outside addresses; sw.js caches ${files.length} files as version ${version}`);
+console.log(`post-build: ${shortened} imports named short; minified ${minified.join(', ')}; script-src ${sources}; no outside addresses; sw.js caches ${files.length} files as version ${version}`);
