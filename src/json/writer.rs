@@ -44,6 +44,11 @@ impl Writer {
         self.out
     }
 
+    /// How many bytes of text are written so far.
+    pub fn written(&self) -> usize {
+        self.out.len()
+    }
+
     pub fn open(&mut self, bracket: char) {
         if self.strings_only {
             return;
