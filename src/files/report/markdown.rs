@@ -48,36 +48,44 @@ fn escape(text: &str, indent: &str, out: &mut String) {
 /// start a block (`-`, `+`, `=`, `1.`) only at the line's start; spaces and tabs at either end,
 /// which CommonMark would drop (or read as code, four deep), and carriage returns, which it
 /// would read as line breaks, are written as character references.
+///
+/// It walks bytes and copies the text between two escapes in one go: every character it
+/// escapes is ASCII, which never occurs inside a longer UTF-8 character. Pushing each
+/// character alone was about 75 ms of downloading a report of 1.6 MB at 4x CPU slowdown.
 fn escape_line(line: &str, out: &mut String) {
-    let last = line.chars().count().saturating_sub(1);
-    let mut chars = line.chars().enumerate().peekable();
+    let bytes = line.as_bytes();
+    let last = bytes.len().saturating_sub(1);
     // Digits at the line's start, which a `.` or `)` would make an ordered list's number.
     let mut leading_digits = true;
-    while let Some((i, c)) = chars.next() {
-        let at_end = i == last;
-        match c {
-            ' ' if i == 0 || at_end => out.push_str("&#32;"),
-            '\t' if i == 0 || at_end => out.push_str("&#9;"),
-            '\r' => out.push_str("&#13;"),
+    // Where the bytes not yet copied begin.
+    let mut from = 0;
+    for (i, &byte) in bytes.iter().enumerate() {
+        // What stands in for the byte: none keeps it, an empty text puts a backslash before it.
+        let instead = match byte {
+            b' ' if i == 0 || i == last => Some("&#32;"),
+            b'\t' if i == 0 || i == last => Some("&#9;"),
+            b'\r' => Some("&#13;"),
             // CommonMark shows U+0000 as U+FFFD, so say so rather than hide a NUL in the file.
-            '\0' => out.push('\u{fffd}'),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' => {
+            0 => Some("\u{fffd}"),
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'#' | b'|' | b'~' => Some(""),
+            b'-' | b'+' | b'=' if i == 0 => Some(""),
+            b'.' | b')' if leading_digits && i > 0 => Some(""),
+            b'&' if entity_follows(line[i + 1..].chars()) => Some(""),
+            _ => None,
+        };
+        leading_digits = leading_digits && byte.is_ascii_digit();
+        if let Some(instead) = instead {
+            out.push_str(&line[from..i]);
+            if instead.is_empty() {
                 out.push('\\');
-                out.push(c);
+                out.push(char::from(byte));
+            } else {
+                out.push_str(instead);
             }
-            '-' | '+' | '=' if i == 0 => {
-                out.push('\\');
-                out.push(c);
-            }
-            '.' | ')' if leading_digits && i > 0 => {
-                out.push('\\');
-                out.push(c);
-            }
-            '&' if entity_follows(chars.clone().map(|(_, c)| c)) => out.push_str("\\&"),
-            c => out.push(c),
+            from = i + 1;
         }
-        leading_digits = leading_digits && c.is_ascii_digit();
     }
+    out.push_str(&line[from..]);
 }
 
 /// Whether `&` plus what follows would read as a character reference, like `&lt;` or `&#60;`.
