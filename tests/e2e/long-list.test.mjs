@@ -276,3 +276,35 @@ test('a checklist with a tag for every incident draws its groups a run a task to
     const names = Array.from({ length: 30 }, (_, k) => `tag ${String(k + 1).padStart(2, '0')}`);
     assert.deepEqual(await groups.allTextContents(), names);
   }));
+
+test('with 600 helpers, Follow up\'s thank-you box shows the message\'s beginning and says so, and Copy takes all of it', { timeout: TEST_TIMEOUT }, () =>
+  withApp({ contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] } }, async ({ page, baseUrl, checkA11y }) => {
+    await new ListPage(page, baseUrl).goto();
+    await page.evaluate(seedInPage, { template: bigTemplate(600), count: 1 });
+    await page.goto(`${baseUrl}#/incident/${benchId(0)}/follow-up`);
+    await page.reload();
+    const card = page.getByRole('region', { name: 'Thank-you to the people who helped', exact: true });
+    const box = card.getByRole('textbox');
+    await eventually(async () => assert.match(await box.inputValue(), /^Hi Helper 1, Helper 2, /));
+    const shown = await box.inputValue();
+    assert.ok(shown.length <= 4_000 && shown.length > 3_900, `${shown.length} characters shown`);
+    assert.ok(!shown.includes('Helper 600'));
+    const note = 'This message is long, so the box shows its beginning. Copy, Share and the mail app take all of it.';
+    await assert.doesNotReject(box.evaluate((el, note) => {
+      if (document.getElementById(el.getAttribute('aria-describedby'))?.textContent !== note) throw new Error('the box is not described by the note');
+    }, note));
+    await checkA11y('a message longer than its box');
+
+    await card.getByRole('button', { name: 'Copy', exact: true }).click();
+    const copied = await eventually(async () => {
+      const text = await page.evaluate(() => navigator.clipboard.readText());
+      assert.ok(text.startsWith(shown));
+      return text;
+    });
+    assert.match(copied, /Helper 599 and Helper 600,\n/);
+
+    // A short message is shown whole, with no note.
+    const resolution = page.getByRole('region', { name: 'Resolution note for the customer', exact: true });
+    assert.match(await resolution.getByRole('textbox').inputValue(), /is now resolved\.\n[\s\S]*patience\.\n$/);
+    assert.equal(await resolution.getByText(note).count(), 0);
+  }));
