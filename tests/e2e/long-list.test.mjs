@@ -289,7 +289,7 @@ test('with 600 helpers, Follow up\'s thank-you box shows the message\'s beginnin
     const shown = await box.inputValue();
     assert.ok(shown.length <= 4_000 && shown.length > 3_900, `${shown.length} characters shown`);
     assert.ok(!shown.includes('Helper 600'));
-    const note = 'This message is long, so the box shows its beginning. Copy, Share and the mail app take all of it.';
+    const note = 'This message is long, so the box shows its beginning. Copy, Share and Open in mail app take all of it.';
     await assert.doesNotReject(box.evaluate((el, note) => {
       if (document.getElementById(el.getAttribute('aria-describedby'))?.textContent !== note) throw new Error('the box is not described by the note');
     }, note));
