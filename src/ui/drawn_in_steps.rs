@@ -2,6 +2,8 @@
 //! more in each later task, or a part of it in the task after, so that opening a screen never
 //! draws all of it in one long task.
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 
 use crate::browser::tasks;
@@ -15,12 +17,24 @@ pub fn drawn_in_steps(first: usize, more: usize, page: usize) -> RwSignal<usize>
     cap
 }
 
+thread_local! {
+    /// The frame after which a run was last drawn, by its time.
+    static LAST_RUN: Cell<f64> = const { Cell::new(f64::NAN) };
+}
+
 /// Raises `cap` by `more` in each later task, to no cap at all once `page` is reached: the
-/// rest of a page drawn a run a task, as `drawn_in_steps` does for the first.
+/// rest of a page drawn a run a task, as `drawn_in_steps` does for the first. One run, of any
+/// list, after each frame: Assess's three lists each drew a run before the same frame, which
+/// then laid out all three, and Solutions' frames after two runs were tasks of 33 to 51 ms.
 pub fn more_in_steps(cap: RwSignal<usize>, more: usize, page: usize) {
     leptos::task::spawn_local(async move {
         loop {
-            tasks::sleep(0).await;
+            // Another list drew after this frame: the next one is this list's.
+            if let Some(frame) = tasks::after_next_frame().await {
+                if LAST_RUN.with(|last| last.replace(frame)) == frame {
+                    continue;
+                }
+            }
             // Gone with the screen that drew them.
             let Some(drawn) = cap.try_get_untracked() else {
                 return;

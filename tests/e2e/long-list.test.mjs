@@ -308,3 +308,33 @@ test('with 600 helpers, Follow up\'s thank-you box shows the message\'s beginnin
     assert.match(await resolution.getByRole('textbox').inputValue(), /is now resolved\.\n[\s\S]*patience\.\n$/);
     assert.equal(await resolution.getByText(note).count(), 0);
   }));
+
+test('a step\'s long lists draw the rest of their first entries one run a frame between them, so that no frame lays out two runs', { timeout: TEST_TIMEOUT }, () =>
+  withApp(async ({ page, baseUrl }) => {
+    await new ListPage(page, baseUrl).goto();
+    await page.evaluate(seedInPage, { template: bigTemplate(120), count: 1 });
+    await page.goto(`${baseUrl}#/incident/${benchId(0)}/stop`);
+    await page.reload();
+    const incident = new IncidentPage(page);
+    await page.getByRole('heading', { level: 1, name: 'Stop', exact: true }).waitFor();
+
+    // At the start of every frame: how many entries Assess's three lists have in the page.
+    const lists = ['Key points to raise first', 'Timeline', 'Who must help'];
+    await page.evaluate((lists) => {
+      window.__drawn = [];
+      const count = () => [...document.querySelectorAll('h2')]
+        .filter((h) => lists.includes(h.textContent))
+        .reduce((n, h) => n + h.closest('section').querySelectorAll('fieldset').length, 0);
+      const frame = () => {
+        window.__drawn.push(count());
+        if (window.__drawn.at(-1) < 150) requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    }, lists);
+    await incident.goToStep('Assess');
+    await page.waitForFunction(() => window.__drawn.at(-1) === 150);
+    const drawn = (await page.evaluate(() => window.__drawn)).filter((n) => n > 0);
+    assert.equal(drawn[0], 9, 'three of each list as the step opens');
+    const added = drawn.slice(1).map((n, k) => n - drawn[k]);
+    assert.ok(Math.max(...added) <= 15, `entries added between two frames: ${added.filter((n) => n > 0).join(', ')}`);
+  }));
