@@ -1,5 +1,5 @@
 //! How much of a screen to draw so far: a long page's rows a few in the task that opens it and
-//! more in each later task, or a part of it in the task after, so that opening a screen never
+//! more after each frame, or a part of it in the task after, so that opening a screen never
 //! draws all of it in one long task.
 
 use std::cell::Cell;
@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::browser::tasks;
 
-/// Rows to draw: `first` now, `more` added in each later task, and no cap at all once
+/// Rows to draw: `first` now, `more` added after each frame, and no cap at all once
 /// `page` is reached (the page's own limit then applies). Setting it to `usize::MAX` draws
 /// the rest at once.
 pub fn drawn_in_steps(first: usize, more: usize, page: usize) -> RwSignal<usize> {
@@ -22,8 +22,8 @@ thread_local! {
     static LAST_RUN: Cell<f64> = const { Cell::new(f64::NAN) };
 }
 
-/// Raises `cap` by `more` in each later task, to no cap at all once `page` is reached: the
-/// rest of a page drawn a run a task, as `drawn_in_steps` does for the first. One run, of any
+/// Raises `cap` by `more` after each frame, to no cap at all once `page` is reached: the
+/// rest of a page drawn a run at a time, as `drawn_in_steps` does for the first. One run, of any
 /// list, after each frame: Assess's three lists each drew a run before the same frame, which
 /// then laid out all three, and Solutions' frames after two runs were tasks of 33 to 51 ms.
 pub fn more_in_steps(cap: RwSignal<usize>, more: usize, page: usize) {

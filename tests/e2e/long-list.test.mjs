@@ -148,7 +148,7 @@ test('an incident opened from the list shows its heading first and its form a ta
     assert.equal(await incident.heading.textContent(), 'Assess');
   }));
 
-test('a checklist of 150 items, from 50 incidents with checks of their own, draws 20 a task after its heading and the rest a run a task, in order, and all of them for a print', { timeout: TEST_TIMEOUT }, () =>
+test('a checklist of 150 items, from 50 incidents with checks of their own, draws 20 a task after its heading and the rest a run a frame, in order, and all of them for a print', { timeout: TEST_TIMEOUT }, () =>
   withApp(async ({ page, baseUrl }) => {
     const list = await new ListPage(page, baseUrl).goto();
     await page.evaluate(seedInPage, { template: TEMPLATE, count: 50 });
@@ -247,7 +247,7 @@ test('a checklist of 210 items shows 200, then the rest on request, with focus o
     await eventually(async () => assert.equal(await drawn.count(), 200));
   }));
 
-test('a checklist with a tag for every incident draws its groups a run a task too, in order of their names', { timeout: TEST_TIMEOUT }, () =>
+test('a checklist with a tag for every incident draws its groups a run a frame too, in order of their names', { timeout: TEST_TIMEOUT }, () =>
   withApp(async ({ page, baseUrl }) => {
     const list = await new ListPage(page, baseUrl).goto();
     await page.evaluate(seedInPage, { template: TEMPLATE, count: 30, ownChecks: true });

@@ -1,4 +1,4 @@
-//! The checklist's items in their groups, drawn a run a task and a page at a time ("Show
+//! The checklist's items in their groups, drawn a run a frame and a page at a time ("Show
 //! more"), so that neither opening nor leaving the checklist is one long task.
 
 use leptos::prelude::*;
@@ -49,7 +49,7 @@ pub(super) fn Groups(groups: Memo<Grouped>, retired: bool, actions: Actions) -> 
         false => limit.get().min(total()),
     };
     let hidden = move || total() - shown();
-    // The next page a run a task, as the first came; focus to its first item, since the
+    // The next page a run a frame, as the first came; focus to its first item, since the
     // button may be gone.
     let show_more = move |_| {
         let shown = limit.get_untracked();
