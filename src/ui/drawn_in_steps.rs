@@ -29,16 +29,16 @@ thread_local! {
 pub fn more_in_steps(cap: RwSignal<usize>, more: usize, page: usize) {
     leptos::task::spawn_local(async move {
         loop {
-            // Another list drew after this frame: the next one is this list's.
-            if let Some(frame) = tasks::after_next_frame().await {
-                if LAST_RUN.with(|last| last.replace(frame)) == frame {
-                    continue;
-                }
-            }
-            // Gone with the screen that drew them.
+            let frame = tasks::after_next_frame().await;
+            // Gone with the screen that drew them (a step's form warmed up off the page too),
+            // before taking a frame from a list still drawing.
             let Some(drawn) = cap.try_get_untracked() else {
                 return;
             };
+            // Another list drew after this frame: the next one is this list's.
+            if frame.is_some_and(|frame| LAST_RUN.with(|last| last.replace(frame)) == frame) {
+                continue;
+            }
             let full = drawn.saturating_add(more) >= page;
             cap.try_set(if full { usize::MAX } else { drawn + more });
             if full {
