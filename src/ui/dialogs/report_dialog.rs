@@ -123,7 +123,7 @@ pub fn ReportDialog(
                 <textarea id="report-text" rows="12" readonly aria-describedby="report-text-cut"
                     prop:value=text(move || shown.with(|(text, _)| text.clone()))></textarea>
                 // Empty, and so not shown, unless the report goes on past the box.
-                <p class="hint report-cut" id="report-text-cut">{text(move || {
+                <p class="hint cut-note" id="report-text-cut">{text(move || {
                     let long = "This report is long, so the box shows its beginning. Download, Copy and Print take all of it.";
                     shown.with(|(_, cut)| if *cut { long } else { "" }).into()
                 })}</p>

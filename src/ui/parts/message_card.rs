@@ -40,7 +40,7 @@ pub fn MessageCard(
             <textarea readonly rows="8" aria-labelledby=text_label aria-describedby=cut_id.clone()
                 prop:value=text(move || shown.with(|(head, _)| head.clone()))></textarea>
             // Empty, and so not shown, unless the message goes on past the box.
-            <p class="hint report-cut" id=cut_id>{text(move || {
+            <p class="hint cut-note" id=cut_id>{text(move || {
                 let long = "This message is long, so the box shows its beginning. Copy, Share and Open in mail app take all of it.";
                 shown.with(|(_, cut)| if *cut { long } else { "" }).into()
             })}</p>
