@@ -338,3 +338,39 @@ test('a step\'s long lists draw the rest of their first entries one run a frame 
     const added = drawn.slice(1).map((n, k) => n - drawn[k]);
     assert.ok(Math.max(...added) <= 15, `entries added between two frames: ${added.filter((n) => n > 0).join(', ')}`);
   }));
+
+test('a change of step draws the new form at once and takes the old one down a task later, hidden meanwhile; going back in between shows it again as it was', { timeout: TEST_TIMEOUT }, () =>
+  withApp(async ({ page, baseUrl }) => {
+    await new ListPage(page, baseUrl).goto();
+    await page.evaluate(seedInPage, { template: TEMPLATE, count: 1 });
+    await page.goto(`${baseUrl}#/incident/${benchId(0)}/assess`);
+    await page.reload();
+    const incident = new IncidentPage(page);
+    const whatHappened = incident.field('What happened');
+    const theOptions = incident.list('Options');
+    await whatHappened.waitFor();
+    await whatHappened.fill('Typed just before leaving');
+
+    // Every later task held from the click on: the old form's removal is one of them.
+    await page.evaluate(holdLaterTasks);
+    await incident.goToStep('Solutions');
+    await theOptions.waitFor();
+    assert.equal(await whatHappened.count(), 1, 'Assess\'s form is still in the page');
+    assert.equal(await whatHappened.isVisible(), false, '… hidden');
+    assert.equal(await page.getByRole('textbox', { name: 'What happened', exact: true }).count(), 0, '… and out of the accessibility tree');
+
+    // Back before it has gone: the same form shows again, with what was typed.
+    await incident.goToStep('Assess');
+    await whatHappened.waitFor();
+    assert.equal(await whatHappened.inputValue(), 'Typed just before leaving');
+    assert.equal(await theOptions.isVisible(), false, 'now Solutions\' form waits to go');
+
+    await page.evaluate(() => window.__releaseTasks());
+    await eventually(async () => assert.equal(await page.locator('section[aria-labelledby="options-heading"]').count(), 0, 'Solutions\' form is gone'));
+    assert.equal(await whatHappened.isVisible(), true);
+    assert.equal(await whatHappened.inputValue(), 'Typed just before leaving');
+    await incident.waitUntilSaved();
+    await page.reload();
+    await whatHappened.waitFor();
+    assert.equal(await whatHappened.inputValue(), 'Typed just before leaving');
+  }));

@@ -19,6 +19,7 @@ pub mod reassurance;
 pub mod save_indicator;
 pub mod sealed_export;
 pub mod send_actions;
+pub mod step_forms;
 pub mod step_nav;
 pub mod text_field;
 pub mod thought_record;

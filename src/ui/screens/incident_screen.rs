@@ -14,6 +14,7 @@ use crate::ui::drawn_in_steps::a_task_later;
 use crate::ui::effect::effect;
 use crate::ui::memo::memo;
 use crate::ui::parts::calm_clock::CalmClock;
+use crate::ui::parts::step_forms::StepForms;
 use crate::ui::parts::step_nav::StepNav;
 use crate::ui::parts::when::When;
 use crate::ui::reactive_text::text;
@@ -22,7 +23,6 @@ use crate::ui::state::exporting::{export_one, said};
 use crate::ui::state::library::Library;
 use crate::ui::state::navigator::Navigator;
 use crate::ui::state::titles;
-use crate::ui::steps::step_view;
 
 /// One step of one incident, or a note when the incident is missing or unreadable.
 #[component]
@@ -126,16 +126,11 @@ fn IncidentEditor(
         });
     });
 
-    // Effects run once the view is in the page: the incident is ready to use once its form is
-    // (marked once), and each step once its form is, for the benchmark's step opening.
-    let mut marked = false;
+    // Effects run once the view is in the page: the incident is ready to use once its form
+    // is, for the benchmark (`StepForms` marks each step's form).
     effect(move || {
-        step.track();
         if form_due.get() {
-            if !std::mem::replace(&mut marked, true) {
-                perf::mark("mend:incident-ready");
-            }
-            perf::mark("mend:step-ready");
+            perf::mark("mend:incident-ready");
         }
     });
     let go = move |to: Option<Step>| {
@@ -181,7 +176,7 @@ fn IncidentEditor(
                     </When>
                 </div>
             </When>
-            {move || (form_due.get() && !off_page).then(|| step_view(step.get()))}
+            <When when=move || form_due.get() && !off_page><StepForms step/></When>
         </div>
         // With the form, so that nothing below it moves when it comes.
         <When when=move || form_due.get()>
