@@ -1,6 +1,7 @@
 // Long lists, end to end: the list of incidents draws 100 rows at first and a step's list 50
 // entries, the rest on request, so start-up stays quick with 1,000 incidents and a step opens
-// quickly with 2,000 entries (see the README's Performance section).
+// quickly with 2,000 entries; a change of step takes the old form down a task later (see the
+// README's Performance section).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withApp, eventually, TEST_TIMEOUT } from './support/browser.mjs';
