@@ -351,6 +351,7 @@ test('a change of step draws the new form at once and takes the old one down a t
     const theOptions = incident.list('Options');
     await whatHappened.waitFor();
     await whatHappened.fill('Typed just before leaving');
+    await whatHappened.evaluate((field) => { field.dataset.drawn = 'first'; });
 
     // Every later task held from the click on: the old form's removal is one of them.
     await page.evaluate(holdLaterTasks);
@@ -363,6 +364,7 @@ test('a change of step draws the new form at once and takes the old one down a t
     // Back before it has gone: the same form shows again, with what was typed.
     await incident.goToStep('Assess');
     await whatHappened.waitFor();
+    assert.equal(await whatHappened.getAttribute('data-drawn'), 'first', 'the field drawn before, not a new one');
     assert.equal(await whatHappened.inputValue(), 'Typed just before leaving');
     assert.equal(await theOptions.isVisible(), false, 'now Solutions\' form waits to go');
 
