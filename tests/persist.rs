@@ -373,7 +373,7 @@ fn a_save_is_refused_when_another_tab_changed_the_record_since_it_was_read() {
 
     let mut edited = mine.clone();
     edited.title = "Edited here".into();
-    match writer.save_if_unchanged(&store, &edited, Some(seen)) {
+    match writer.save_if_unchanged(&store, &edited, None, Some(seen)) {
         Err(SaveError::ChangedElsewhere(Some(raw))) => assert_eq!(decode(&raw).unwrap(), theirs),
         other => panic!("expected ChangedElsewhere, got {other:?}"),
     }
@@ -381,7 +381,7 @@ fn a_save_is_refused_when_another_tab_changed_the_record_since_it_was_read() {
 
     let now_seen = mend::persist::sync::fingerprint(&encode(&theirs));
     let print = writer
-        .save_if_unchanged(&store, &edited, Some(now_seen))
+        .save_if_unchanged(&store, &edited, None, Some(now_seen))
         .unwrap();
     assert_eq!(print, mend::persist::sync::fingerprint(&encode(&edited)));
 }

@@ -383,3 +383,69 @@ fn storage_that_cannot_be_opened_keeps_everything_in_memory() {
     assert_eq!(tab.get(id).title, "Typed while blocked");
     assert_eq!(tab.flush(&store), Ok(true));
 }
+
+/// A save in two tasks (`Session::prepare`, then `flush`): the text made ahead is written as
+/// it was made, once, and a second `prepare` has nothing left to make.
+#[test]
+fn a_text_made_a_task_ahead_is_the_one_written() {
+    let (store, id) = store_with_one("Ahead");
+    let mut tab = Tab::open(&store);
+    assert!(!tab.session.prepare(&tab.incidents), "nothing waits");
+    tab.edit(id, 1, |i| i.steps.assess.impact = "Encoded first".into());
+    assert!(tab.session.prepare(&tab.incidents));
+    assert!(!tab.session.prepare(&tab.incidents), "made once");
+    let made = tab.session.ready_texts();
+    assert_eq!(made, vec![codec::encode(tab.get(id))]);
+    assert_eq!(tab.flush(&store), Ok(true));
+    assert_eq!(raw(&store, id).as_ref(), made.first());
+    assert!(tab.session.ready_texts().is_empty(), "gone once written");
+}
+
+/// A keystroke between the two tasks: its text is made again, never the older one written.
+#[test]
+fn a_change_after_its_text_was_made_is_written_not_the_older_text() {
+    let (store, id) = store_with_one("Typed meanwhile");
+    let mut tab = Tab::open(&store);
+    tab.edit(id, 1, |i| i.steps.assess.impact = "First".into());
+    tab.session.prepare(&tab.incidents);
+    tab.edit(id, 2, |i| i.steps.assess.impact = "First, then more".into());
+    assert!(tab.session.ready_texts().is_empty());
+    assert_eq!(tab.flush(&store), Ok(true));
+    assert_eq!(stored(&store, id).steps.assess.impact, "First, then more");
+}
+
+/// Another tab's change merged in between the two tasks is written with this tab's.
+#[test]
+fn another_tabs_change_heard_after_the_text_was_made_is_kept() {
+    let (store, id, mut a, mut b) = both_editing(
+        "Heard meanwhile",
+        |i| i.steps.own_up.need = "From the first tab".into(),
+        |i| i.steps.assess.impact = "From the second tab".into(),
+    );
+    b.session.prepare(&b.incidents);
+    let event = a.flush_with_event(&store, id);
+    b.hear(id, event);
+    assert_eq!(b.flush(&store), Ok(true));
+    let both = stored(&store, id);
+    assert_eq!(both.steps.own_up.need, "From the first tab");
+    assert_eq!(both.steps.assess.impact, "From the second tab");
+}
+
+/// An import written between the two tasks replaces what this tab holds: the text made
+/// before it is not written over it.
+#[test]
+fn an_import_written_after_the_text_was_made_is_not_written_over() {
+    let (store, id) = store_with_one("Imported meanwhile");
+    let mut tab = Tab::open(&store);
+    tab.edit(id, 1, |i| i.steps.assess.impact = "Typed here".into());
+    tab.session.prepare(&tab.incidents);
+    let mut imported = tab.get(id).clone();
+    imported.steps.assess.impact = "From the file".into();
+    tab.session
+        .save_all(&store, &[&imported])
+        .expect("imported");
+    let slot = tab.incidents.iter_mut().find(|i| i.id == id).expect("held");
+    *slot = imported;
+    assert_eq!(tab.flush(&store), Ok(true));
+    assert_eq!(stored(&store, id).steps.assess.impact, "From the file");
+}

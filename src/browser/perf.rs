@@ -2,8 +2,9 @@
 //! User Timing timeline. Each costs a call or two into the browser and never fails.
 //!
 //! Names the benchmark reads: `mend:list-ready`, `mend:incident-ready` (marks), and
-//! `mend:load`, `mend:input`, `mend:save`, `mend:export`, and for an import
-//! `mend:import-check`, `mend:import-plan` and `mend:import-write` (measures).
+//! `mend:load`, `mend:input`, `mend:encode` and `mend:save` (a save's two tasks),
+//! `mend:export`, and for an import `mend:import-check`, `mend:import-plan` and
+//! `mend:import-write` (measures).
 
 fn performance() -> Option<web_sys::Performance> {
     web_sys::window()?.performance()

@@ -50,6 +50,10 @@ impl<V> IdMap<V> {
     pub fn keys(&self) -> impl Iterator<Item = IncidentId> + '_ {
         self.0.iter().map(|(id, _)| *id)
     }
+
+    pub fn values(&self) -> impl Iterator<Item = &V> {
+        self.0.iter().map(|(_, value)| value)
+    }
 }
 
 /// Many at once (an import, a load) in one sort rather than an insert each; an id given

@@ -103,7 +103,7 @@ impl Writer {
     pub fn restore(&self, kv: &dyn KeyValue, deleted: &Incident) -> Result<Restored, SaveError> {
         let Some(raw) = kv.get(&StorageKey::Incident(deleted.id))? else {
             return self
-                .save_if_unchanged(kv, deleted, None)
+                .save_if_unchanged(kv, deleted, None, None)
                 .map(Restored::Written);
         };
         refuse_newer(Some(&raw), SCHEMA_VERSION, SaveError::NewerRecord)?;
@@ -118,16 +118,20 @@ impl Writer {
 
     /// Writes one incident only if its stored text is still the one this tab last saw
     /// (`last_seen`, a fingerprint; `None` for not stored), which must be a text this version
-    /// read as a record or wrote, never a newer Mend's. Returns the new fingerprint.
+    /// read as a record or wrote, never a newer Mend's. `text` is the incident already
+    /// encoded, if it is (`None`: encoded here). Returns the new fingerprint.
     pub fn save_if_unchanged(
         &self,
         kv: &dyn KeyValue,
         incident: &Incident,
+        text: Option<String>,
         last_seen: Option<u64>,
     ) -> Result<u64, SaveError> {
         let key = StorageKey::Incident(incident.id);
         let existing = kv.get(&key)?;
-        let text = codec::encode_sized(incident, existing.as_ref().map_or(0, String::len));
+        let text = text.unwrap_or_else(|| {
+            codec::encode_sized(incident, existing.as_ref().map_or(0, String::len))
+        });
         // So only a changed text can be newer: reading the version parses all of it (12 ms
         // of a save at the import's limits).
         if existing.as_deref().map(sync::fingerprint) != last_seen {

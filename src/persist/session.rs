@@ -105,6 +105,10 @@ pub struct Session {
     /// Each changed incident as it was before this tab's unsaved changes: the common
     /// ancestor when another tab's version has to be merged in.
     base: IdMap<Incident>,
+    /// Waiting incidents' texts, made by `prepare` a task before the write. Every change to
+    /// an incident goes through this session and drops its text first, so a text here is
+    /// always its incident as it is now.
+    ready: IdMap<String>,
 }
 
 impl Session {
@@ -116,6 +120,7 @@ impl Session {
             seen: loaded.seen.iter().copied().collect(),
             own_writes: OwnWrites::default(),
             base: IdMap::default(),
+            ready: IdMap::default(),
         }
     }
 
@@ -127,11 +132,6 @@ impl Session {
     /// Whether any change waits to be written.
     pub fn is_waiting(&self) -> bool {
         !self.dirty.is_empty()
-    }
-
-    /// The incidents whose changes wait to be written.
-    pub fn waiting(&self) -> impl Iterator<Item = IncidentId> + '_ {
-        self.dirty.keys()
     }
 
     /// Another tab stored a newer schema's version record: from now on nothing is written.
@@ -152,6 +152,7 @@ impl Session {
         let Some(incident) = incidents.iter_mut().find(|i| i.id == id) else {
             return false;
         };
+        self.ready.remove(&id);
         let before = (!self.dirty.contains_key(&id)).then(|| incident.clone());
         if !change(incident) {
             return false;
@@ -169,6 +170,28 @@ impl Session {
     /// Queues an incident made here (not stored yet) for saving.
     pub fn created(&mut self, id: IncidentId) {
         self.dirty.add(id);
+    }
+
+    /// Makes the text of each waiting incident that has none yet, so that `flush` can write
+    /// it in a later task: at the import's limits, encoding and writing are each about half
+    /// of a save. Returns whether it made any.
+    pub fn prepare(&mut self, incidents: &[Incident]) -> bool {
+        let mut made = false;
+        for id in self.dirty.keys() {
+            if self.ready.contains_key(&id) {
+                continue;
+            }
+            if let Some(incident) = incidents.iter().find(|i| i.id == id) {
+                self.ready.insert(id, super::codec::encode(incident));
+                made = true;
+            }
+        }
+        made
+    }
+
+    /// The texts `prepare` made, as they will be written.
+    pub fn ready_texts(&self) -> Vec<String> {
+        self.ready.values().cloned().collect()
     }
 
     /// Writes every changed incident. Where another tab changed one since this tab read it,
@@ -236,7 +259,8 @@ impl Session {
             self.forget(id);
             return Ok(());
         };
-        let print = writer.save_if_unchanged(kv, incident, self.seen.get(&id).copied())?;
+        let text = self.ready.remove(&id);
+        let print = writer.save_if_unchanged(kv, incident, text, self.seen.get(&id).copied())?;
         self.forget(id);
         self.seen.insert(id, print);
         self.own_writes.wrote(id, print);
@@ -266,6 +290,10 @@ impl Session {
         incidents: &[&Incident],
     ) -> Result<(), SaveProblem> {
         let writer = self.access.clone()?;
+        // What is written here replaces what this tab holds, so texts made before it are stale.
+        for incident in incidents {
+            self.ready.remove(&incident.id);
+        }
         let prints = writer.save_all(kv, incidents.iter().copied())?;
         self.seen.extend(incidents.iter().map(|i| i.id).zip(prints));
         Ok(())
@@ -315,6 +343,7 @@ impl Session {
         position: usize,
     ) -> Result<Undone, SaveProblem> {
         let id = deleted.id;
+        self.ready.remove(&id);
         // Another tab kept it, and that version has already arrived here.
         if held(incidents, id).is_some() {
             return Ok(Undone::AlreadyHere);
@@ -351,6 +380,7 @@ impl Session {
     fn forget(&mut self, id: IncidentId) {
         self.dirty.remove(&id);
         self.base.remove(&id);
+        self.ready.remove(&id);
     }
 
     /// Remembers what storage holds for an incident now (`None`: nothing).

@@ -19,6 +19,6 @@ impl SaveOver for Writer {
         let newer =
             |raw: &&str| schema_version(raw).is_ok_and(|found| found > u64::from(SCHEMA_VERSION));
         let seen = stored.as_deref().filter(|raw| !newer(raw)).map(fingerprint);
-        self.save_if_unchanged(kv, incident, seen).map(|_| ())
+        self.save_if_unchanged(kv, incident, None, seen).map(|_| ())
     }
 }

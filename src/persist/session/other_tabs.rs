@@ -66,6 +66,7 @@ impl Session {
         new: Option<String>,
     ) -> Outcome {
         let mut outcome = Outcome::default();
+        self.ready.remove(&id);
         let theirs = match new.as_deref().map(codec::decode) {
             Some(Ok(theirs)) => Some(theirs),
             // Damaged or from a newer Mend: never merged, never overwritten (saves refuse).

@@ -70,15 +70,15 @@ impl Library {
         });
     }
 
-    /// The text each incident waiting to be saved will be written as.
+    /// The text each incident waiting to be saved will be written as, made now so that
+    /// the write after sealing needn't encode it again.
     pub(super) fn waiting_texts(&self) -> Vec<String> {
-        let ids: Vec<_> = self.session.with_value(|s| s.waiting().collect::<Vec<_>>());
-        self.incidents.with_untracked(|all| {
-            all.iter()
-                .filter(|i| ids.contains(&i.id))
-                .map(codec::encode)
-                .collect()
-        })
+        self.session
+            .try_update_value(|s| {
+                self.incidents.with_untracked(|all| s.prepare(all));
+                s.ready_texts()
+            })
+            .unwrap_or_default()
     }
 
     /// Another tab's change while the lock is open: its envelopes are opened (and noted, so
