@@ -102,6 +102,51 @@ export function measuresAndWrites({ name }) {
 }
 
 /**
+ * In the page: one keystroke into `selector`, then the longest main-thread task until the
+ * record under `key` is written and two frames after (Long Tasks API: 0 when none is over
+ * 50 ms). The save comes 250 ms after the keystroke.
+ */
+export async function longestTaskOfSave({ selector, key }) {
+  const tasks = [];
+  const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
+  observer.observe({ type: 'longtask' });
+  const written = () => window.__bench.writes.filter((w) => w === key).length;
+  const before = written();
+  const field = document.querySelector(selector);
+  if (!field) throw new Error(`no field ${selector}`);
+  field.focus();
+  field.value += 'x';
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: 'x' }));
+  const end = performance.now() + 30_000;
+  while (written() === before) {
+    if (performance.now() > end) throw new Error(`${key} was not written`);
+    await new Promise((ok) => setTimeout(ok, 5));
+  }
+  await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 50))));
+  tasks.push(...observer.takeRecords().map((e) => e.duration));
+  observer.disconnect();
+  return Math.max(0, ...tasks);
+}
+
+/**
+ * In the page: each save's ms, `mend:save` (the write) plus the `mend:encode` made a task
+ * before it, if one was (a save from the save timer is made in those two tasks).
+ */
+export function saveDurations() {
+  let encode = 0;
+  const out = [];
+  for (const e of window.__bench.entries) {
+    if (e.type !== 'measure') continue;
+    if (e.name === 'mend:encode') encode = e.duration;
+    if (e.name === 'mend:save') {
+      out.push(encode + e.duration);
+      encode = 0;
+    }
+  }
+  return out;
+}
+
+/**
  * Clicks the link to `href`, waits for mark `name` and two more frames, and returns the ms
  * until the mark and the longest main-thread task meanwhile (Long Tasks API: only tasks over
  * 50 ms are reported, so 0 means none was that long).
