@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withApp, eventually, fillStorage, readDownload, storageSnapshot, TEST_TIMEOUT } from './support/browser.mjs';
+import { holdLaterTasks } from './support/held-tasks.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { IncidentPage } from './pages/incident-page.mjs';
 import { SettingsPage } from './pages/settings-page.mjs';
@@ -27,6 +28,33 @@ test('closing the tab right after typing keeps the text', opts, () =>
     const again = new IncidentPage(await secondTab(context, url));
     await again.titleField.waitFor();
     assert.equal(await again.titleField.inputValue(), 'Typed, then the tab closed');
+  }));
+
+// A save from the save timer is encoded in one task and written in the next. Holding the
+// write shows the split, and a keystroke in between must be written, never the older text.
+test('typing between a save\'s encoding and its write saves the later text', opts, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    const incident = await list.createIncident('Saved in two tasks');
+    await incident.goToStep('Assess');
+    const field = incident.field('What happened');
+    await field.waitFor();
+    const stored = async () => Object.entries(await storageSnapshot(page))
+      .filter(([key]) => key.startsWith('mend.incident.'))
+      .map(([, text]) => JSON.parse(text).incident.steps.assess.what_happened);
+
+    await page.evaluate(holdLaterTasks);
+    await field.fill('Encoded first');
+    await page.waitForFunction(() => window.__tasksHeld?.() === true);
+    await page.waitForTimeout(400);
+    assert.deepEqual(await stored(), [''], 'encoded, and its write still waits');
+    await field.fill('Encoded first, then typed on');
+    await page.waitForTimeout(400);
+    await page.evaluate(() => window.__releaseTasks());
+    await eventually(async () => assert.deepEqual(await stored(), ['Encoded first, then typed on']));
+    await page.reload();
+    await incident.field('What happened').waitFor();
+    assert.equal(await incident.field('What happened').inputValue(), 'Encoded first, then typed on');
   }));
 
 test('a change in one tab appears in the other', opts, () =>
