@@ -83,18 +83,33 @@ pub fn stored_lock(kv: &dyn KeyValue) -> Result<Option<String>, StorageError> {
     kv.get(&StorageKey::Lock)
 }
 
-/// Every record the lock covers, as stored: each Mend key but the lock record itself.
-/// `sealed` picks the encrypted ones (to open) or the plain ones (to seal).
+/// The key of every record the lock covers: each Mend key but the lock record itself. A
+/// pass over them reads each in its turn, so that reading 1,000 records is not one task.
+pub fn keys(kv: &dyn KeyValue) -> Result<Vec<StorageKey>, StorageError> {
+    Ok(kv
+        .raw_keys()?
+        .iter()
+        .filter_map(|raw| StorageKey::owned(raw))
+        .filter(|key| *key != StorageKey::Lock)
+        .collect())
+}
+
+/// One record the lock covers, if it is there and `sealed` (encrypted, to open) or not
+/// (plain, to seal).
+pub fn record(
+    kv: &dyn KeyValue,
+    key: &StorageKey,
+    sealed: bool,
+) -> Result<Option<String>, StorageError> {
+    Ok(kv.get(key)?.filter(|value| is_sealed(value) == sealed))
+}
+
+/// Every record the lock covers, as stored, that is `sealed` or not: all read at once.
 pub fn records(kv: &dyn KeyValue, sealed: bool) -> Result<Vec<(StorageKey, String)>, StorageError> {
     let mut found = Vec::new();
-    for raw_key in kv.raw_keys()? {
-        let Some(key) = StorageKey::owned(&raw_key).filter(|k| *k != StorageKey::Lock) else {
-            continue;
-        };
-        if let Some(value) = kv.get(&key)? {
-            if is_sealed(&value) == sealed {
-                found.push((key, value));
-            }
+    for key in keys(kv)? {
+        if let Some(value) = record(kv, &key, sealed)? {
+            found.push((key, value));
         }
     }
     Ok(found)

@@ -202,34 +202,48 @@ pub async fn unlock(passphrase: &str) -> Result<(), LockProblem> {
     let local = store()?;
     let cache = RefCell::new(Cache::new(record.encode()));
     let mut pacer = Pacer::new(PACE);
-    for (name, raw) in lock::records(&local, true)? {
+    // Read once each: the plain ones (a pass cut short) are sealed below.
+    let mut plain = Vec::new();
+    for name in lock::keys(&local)? {
         pacer.breathe().await;
+        let Some(raw) = local.get(&name)? else {
+            continue;
+        };
+        if !is_sealed(&raw) {
+            plain.push(name);
+            continue;
+        }
         // A damaged envelope is known as itself: the load lists it as unreadable, and keeps it.
-        let plain = match Envelope::parse(&raw) {
+        let opened = match Envelope::parse(&raw) {
             Ok(envelope) => crypto::open(&key, &envelope)
                 .await
                 .unwrap_or_else(|_| raw.clone()),
             Err(_) => raw.clone(),
         };
-        cache.borrow_mut().knows(&name, raw, plain);
+        cache.borrow_mut().knows(&name, raw, opened);
     }
-    let pass = seal_plain(&local, &key, &cache).await?;
+    let pass = seal_plain(&local, &key, &cache, plain).await?;
     // Left plain if there is no room: they are read as they are, and sealed when next saved.
     let _ = lock::replace_all(&local, LockChange::Keep, &pass);
     STATE.with(|s| *s.borrow_mut() = State::Open(Open { key, record, cache }));
     Ok(())
 }
 
-/// Every plain record's envelope, known to `cache`, as one pass for `lock::replace_all`.
+/// The envelope of every plain record of `names`, known to `cache`, as one pass for
+/// `lock::replace_all`.
 async fn seal_plain(
     local: &LocalStore,
     key: &CryptoKey,
     cache: &RefCell<Cache>,
+    names: Vec<StorageKey>,
 ) -> Result<Vec<Replace>, LockProblem> {
     let mut pass = Vec::new();
     let mut pacer = Pacer::new(PACE);
-    for (name, before) in lock::records(local, false)? {
+    for name in names {
         pacer.breathe().await;
+        let Some(before) = lock::record(local, &name, false)? else {
+            continue;
+        };
         let envelope = crypto::seal(key, &before).await?.encode();
         cache
             .borrow_mut()
@@ -257,7 +271,7 @@ pub async fn turn_on(passphrase: &str, theme: Theme) -> Result<(), LockProblem> 
     };
     let local = store()?;
     let cache = RefCell::new(Cache::new(record.encode()));
-    let pass = seal_plain(&local, &key, &cache).await?;
+    let pass = seal_plain(&local, &key, &cache, lock::keys(&local)?).await?;
     lock::replace_all(&local, LockChange::Set(&record.encode()), &pass)?;
     STATE.with(|s| *s.borrow_mut() = State::Open(Open { key, record, cache }));
     Ok(())
@@ -269,8 +283,11 @@ pub async fn turn_off() -> Result<(), LockProblem> {
     let key = key().ok_or(StorageError::Other("Mend is locked".into()))?;
     let mut pass = Vec::new();
     let mut pacer = Pacer::new(PACE);
-    for (name, before) in lock::records(&local, true)? {
+    for name in lock::keys(&local)? {
         pacer.breathe().await;
+        let Some(before) = lock::record(&local, &name, true)? else {
+            continue;
+        };
         let Ok(envelope) = Envelope::parse(&before) else {
             continue;
         };
