@@ -6,7 +6,7 @@ use super::field_input::FieldInput;
 use super::spec::ListSpec;
 use crate::browser::focus;
 use crate::ui::context;
-use crate::ui::drawn_in_steps::drawn_in_steps;
+use crate::ui::drawn_in_steps::{drawn_in_steps, more_in_steps};
 use crate::ui::memo::memo;
 use crate::ui::parts::keyed::Keyed;
 use crate::ui::parts::when::When;
@@ -21,8 +21,12 @@ const PAGE: usize = 50;
 /// tasks. Opening Assess with 50 in each of its three lists was one task of 65 to 75 ms on a
 /// desktop; with 3 each it costs about what opening a short one does.
 const FIRST: usize = 3;
-/// Entries drawn in each later task.
+/// Entries drawn after each later frame, at most.
 const MORE: usize = 15;
+/// Fields drawn after each later frame: a run of a list with many fields to an entry is
+/// shorter. At the import's limits at 4x CPU slowdown, 15 of Solutions' options (9 fields
+/// each) a frame were tasks of up to about 156 ms, and 15 of Fix's items (6) up to 113.
+const FIELDS_A_RUN: usize = 45;
 
 /// Extra controls for one entry, given its id (e.g. "Recommend this option").
 pub type EntryExtra = fn(u32) -> AnyView;
@@ -47,7 +51,8 @@ pub fn ListEditor(
     let current = context::needed::<Current>();
     let ids = memo(move || current.read(|i| (spec.ops.ids)(i)).unwrap_or_default());
     let limit = RwSignal::new(PAGE);
-    let cap = drawn_in_steps(FIRST, MORE, PAGE);
+    let more = (FIELDS_A_RUN / spec.fields.len().max(1)).clamp(1, MORE);
+    let cap = drawn_in_steps(FIRST, more, PAGE);
     // Entries added here stay drawn even past the limit, so Add always shows what it made.
     let added = RwSignal::new(Vec::<u32>::new());
     let shown = memo(move || {
@@ -62,14 +67,19 @@ pub fn ListEditor(
             })
         })
     });
-    // Of those, the ones drawn so far as the step opens.
+    // Of those, the ones drawn so far as the step opens or a page is added; one added here
+    // stays drawn meanwhile.
     let drawn = move || {
-        shown.with(|shown| {
-            shown
-                .iter()
-                .take(cap.get())
-                .map(|id| u64::from(*id))
-                .collect()
+        let cap = cap.get();
+        added.with(|added| {
+            shown.with(|shown| {
+                shown
+                    .iter()
+                    .enumerate()
+                    .filter(|(at, id)| *at < cap || added.contains(id))
+                    .map(|(_, id)| u64::from(*id))
+                    .collect()
+            })
         })
     };
     let hidden = move || ids.with(Vec::len).saturating_sub(shown.with(Vec::len));
@@ -91,10 +101,14 @@ pub fn ListEditor(
             focus::by_id_next_frame(field_id);
         }
     };
-    // Focus goes to the first entry just drawn, since the button may be gone.
+    // The next page a run a frame, as the first came. Focus goes to the first entry just
+    // drawn, since the button may be gone.
     let show_more = move |_| {
-        let first = ids.with_untracked(|ids| ids.get(limit.get_untracked()).copied());
-        limit.update(|l| *l += PAGE);
+        let shown = limit.get_untracked();
+        let first = ids.with_untracked(|ids| ids.get(shown).copied());
+        cap.set(shown + FIRST);
+        limit.set(shown + PAGE);
+        more_in_steps(cap, more, shown + PAGE);
         if let (Some(id), Some(field)) = (first, spec.fields.first()) {
             let field_id = format!("{}-{id}", field.key);
             focus::by_id_next_frame(field_id);
