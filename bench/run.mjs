@@ -228,6 +228,28 @@ async function savesAtTheLimits(browser, url, throttle = 1) {
 }
 
 /**
+ * That incident at the import's limits on Solutions and then Fix, at `throttle`× CPU
+ * slowdown: once each list's first page is drawn, Show more, until its second page of 50 is
+ * all drawn. Returns each one's longest task.
+ */
+async function showMoreAtTheLimits(browser, url, throttle = 1) {
+  const { context, page } = await aloneOnTheList(browser, url, atTheLimits(), throttle);
+  const id = benchId(0);
+  await page.evaluate(clickUntilMark, { href: `#/incident/${id}`, name: 'mend:incident-ready' });
+  const longest = [];
+  for (const [step, list] of [['solutions', 'options'], ['fix', 'fix-items']]) {
+    await page.evaluate(clickUntilMark, { href: `#/incident/${id}/${step}`, name: 'mend:step-ready' });
+    const section = `section[aria-labelledby="${list}-heading"]`;
+    await page.waitForFunction((entries) => document.querySelectorAll(entries).length === 50, `${section} ol.entries > li`);
+    await page.waitForTimeout(300 * throttle);
+    const { longest: task } = await page.evaluate(longestTaskUntilDrawn, { click: `${section} ol.entries + p > button`, selector: `${section} ol.entries > li`, count: 100 });
+    longest.push(task);
+  }
+  await context.close();
+  return longest;
+}
+
+/**
  * The report of that incident at the import's limits (a Markdown text of 1.6 MB), at
  * `throttle`× CPU slowdown: the dialog opened, until its box and the note that it shows the
  * beginning are there; then "Use roles instead of names" ticked, which puts 4,000 people's
@@ -388,11 +410,13 @@ async function interactions(browser, url, count) {
   const limits4x = count === 1000 ? await everyStepAtTheLimits(browser, url, THROTTLE) : [];
   const limitsSave = count === 1000 ? await savesAtTheLimits(browser, url) : [];
   const limitsSave4x = count === 1000 ? await savesAtTheLimits(browser, url, THROTTLE) : [];
+  const limitsMore = count === 1000 ? await showMoreAtTheLimits(browser, url) : [];
+  const limitsMore4x = count === 1000 ? await showMoreAtTheLimits(browser, url, THROTTLE) : [];
   const report = count === 1000 ? await reportAndTellNowAtTheLimits(browser, url) : null;
   const report4x = count === 1000 ? await reportAndTellNowAtTheLimits(browser, url, THROTTLE) : null;
   const ownChecks = await checklistOfOwnChecks(browser, url, count, 1);
   const ownChecks4x = await checklistOfOwnChecks(browser, url, count, THROTTLE);
-  return { import: imported, big, big4x, limits, limits4x, limitsSave, limitsSave4x, report, report4x, ownChecks: [ownChecks], ownChecks4x: [ownChecks4x], openStep, stepTask, stepTask4x, openIncident, openList, openInsights, insightsTask, screenTask, screenTask4x, keystroke: keys.script, keyFrame: keys.frame, keyControl: keys.control, inputHandler: input.durations, save: saves.durations, written, export: exports };
+  return { import: imported, big, big4x, limits, limits4x, limitsSave, limitsSave4x, limitsMore, limitsMore4x, report, report4x, ownChecks: [ownChecks], ownChecks4x: [ownChecks4x], openStep, stepTask, stepTask4x, openIncident, openList, openInsights, insightsTask, screenTask, screenTask4x, keystroke: keys.script, keyFrame: keys.frame, keyControl: keys.control, inputHandler: input.durations, save: saves.durations, written, export: exports };
 }
 
 /** One count's cold starts: medians and p95s, and the longest task of them all. */
@@ -431,6 +455,8 @@ function summarise(r) {
       limits4x: all('limits4x'),
       limitsSave: all('limitsSave'),
       limitsSave4x: all('limitsSave4x'),
+      limitsMore: all('limitsMore'),
+      limitsMore4x: all('limitsMore4x'),
       report: r.ui.map((u) => u.report).filter(Boolean),
       report4x: r.ui.map((u) => u.report4x).filter(Boolean),
       insightsTaskMax: Math.max(0, ...all('insightsTask')),
@@ -500,6 +526,8 @@ const FIGURES = [
   { key: 'limits-task-4x', label: `… the same at ${THROTTLE}× CPU throttling`, unit: 'ms', read: (r) => (r.ui.limits4x.length ? Math.max(...r.ui.limits4x.map((o) => o.longest)) : null), maxAt1000: 200 },
   { key: 'limits-save-task', label: `… a keystroke on its Assess, then its save (the 2.4 MB record encoded and written): the longest main-thread task of ${SAVES_AT_LIMITS} saves (0: none over 50 ms)`, unit: 'ms', read: (r) => (r.ui.limitsSave.length ? Math.max(...r.ui.limitsSave) : null), maxAt1000: 50 },
   { key: 'limits-save-task-4x', label: `… the same at ${THROTTLE}× CPU throttling`, unit: 'ms', read: (r) => (r.ui.limitsSave4x.length ? Math.max(...r.ui.limitsSave4x) : null), maxAt1000: 200 },
+  { key: 'limits-more-task', label: '… Show more on its Solutions and its Fix, each until its second page of 50 is drawn: the longest main-thread task (0: none over 50 ms)', unit: 'ms', read: (r) => (r.ui.limitsMore.length ? Math.max(...r.ui.limitsMore) : null), maxAt1000: 50 },
+  { key: 'limits-more-task-4x', label: `… the same at ${THROTTLE}× CPU throttling`, unit: 'ms', read: (r) => (r.ui.limitsMore4x.length ? Math.max(...r.ui.limitsMore4x) : null), maxAt1000: 200 },
   { key: 'limits-report-task', label: '… its report opened, then "Use roles instead of names" ticked: the longest main-thread task of either (0: none over 50 ms)', unit: 'ms', read: (r) => (r.ui.report.length ? Math.max(...r.ui.report.flatMap((o) => [o.open.longest, o.roles.longest])) : null), maxAt1000: 50 },
   { key: 'limits-report-task-4x', label: `… the same at ${THROTTLE}× CPU throttling`, unit: 'ms', read: (r) => (r.ui.report4x.length ? Math.max(...r.ui.report4x.flatMap((o) => [o.open.longest, o.roles.longest])) : null), maxAt1000: 200 },
   { key: 'limits-tell-task', label: '… Tell now opened on it: its longest main-thread task (0: none over 50 ms)', unit: 'ms', read: (r) => (r.ui.report.length ? Math.max(...r.ui.report.map((o) => o.tell)) : null), maxAt1000: 50 },
