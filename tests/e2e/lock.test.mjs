@@ -8,6 +8,7 @@ import { ListPage } from './pages/list-page.mjs';
 import { ImportDialog } from './pages/import-dialog.mjs';
 import { SettingsPage } from './pages/settings-page.mjs';
 import { EncryptedBackup, LockScreen, LockSettings } from './pages/lock-page.mjs';
+import { benchId, TEMPLATE } from '../../bench/seed.mjs';
 
 const opts = { timeout: TEST_TIMEOUT * 2 };
 const PASSPHRASE = 'quiet harbour lantern seven';
@@ -222,6 +223,29 @@ test('a changed passphrase is the only one that unlocks; turning the lock off le
     assert.ok(!(await lock.lockNowButton.isVisible()));
     await page.reload();
     await (await listFromBanner(page, baseUrl)).incidentLink('Overwrote the quarterly invoices').waitFor();
+  }));
+
+// Unlocking reads each record once, in its turn: the sealed ones are opened, and any left
+// plain (a pass cut short, or an older Mend's write) is sealed before the list shows it.
+test('a record left plain while locked is sealed by the unlock and listed with the rest', opts, () =>
+  withApp(async ({ page, baseUrl }) => {
+    await incidentWithWords(page, baseUrl);
+    await turnOnLock(page, baseUrl);
+    await page.reload();
+    const screen = new LockScreen(page);
+    const record = JSON.parse(TEMPLATE);
+    record.incident.id = benchId(5);
+    record.incident.title = 'Left plain by an older Mend';
+    const key = `mend.incident.${benchId(5)}`;
+    await page.evaluate(([k, text]) => localStorage.setItem(k, text), [key, JSON.stringify(record)]);
+
+    await screen.unlock(PASSPHRASE);
+    await new SettingsPage(page, baseUrl).heading.waitFor({ timeout: 20_000 });
+    const list = await listFromBanner(page, baseUrl);
+    await list.incidentLink('Left plain by an older Mend').waitFor();
+    await list.incidentLink('Overwrote the quarterly invoices').waitFor();
+    const stored = await assertNothingPlain(page, ['Left plain', ...TYPED]);
+    assert.match(stored[key], /^\{"v":1,"iv":/);
   }));
 
 test('with storage full, turning the lock on changes nothing and says so', opts, () =>

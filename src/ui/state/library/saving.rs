@@ -2,9 +2,9 @@
 //! retried once there may be room, and Undo of a delete written back. What is written and
 //! how another tab's change is merged is `persist::session`'s.
 
-use leptos::prelude::*;
-
 use std::time::Duration;
+
+use leptos::prelude::*;
 
 use super::{Library, NotSaved, SaveState, MAX_UNSAVED_MS, RETRY_DELAY, SAVE_DELAY};
 use crate::browser::{perf, platform};
