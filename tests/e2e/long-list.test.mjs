@@ -34,16 +34,22 @@ test('a long list shows 100 incidents, then more on request, and search still fi
     await list.incidentLink('Sent the invoices to the wrong client list (1)').waitFor();
   }));
 
+/** An incident with 120 key points, open on Assess once its first 50 are drawn. */
+async function assessWith120KeyPoints(page, baseUrl) {
+  await new ListPage(page, baseUrl).goto();
+  await page.evaluate(seedInPage, { template: bigTemplate(120), count: 1 });
+  await page.goto(`${baseUrl}#/incident/${benchId(0)}/assess`);
+  await page.reload();
+  const incident = new IncidentPage(page);
+  const points = incident.list('Key points to raise first');
+  const entries = points.getByRole('group');
+  await incident.entry('Key points to raise first', 'Key point 50').waitFor();
+  return { incident, points, entries };
+}
+
 test('a step with 120 key points draws 50, then more on request; one added past them shows at once and is saved', { timeout: TEST_TIMEOUT }, () =>
   withApp(async ({ page, baseUrl, checkA11y }) => {
-    await new ListPage(page, baseUrl).goto();
-    await page.evaluate(seedInPage, { template: bigTemplate(120), count: 1 });
-    await page.goto(`${baseUrl}#/incident/${benchId(0)}/assess`);
-    await page.reload();
-    const incident = new IncidentPage(page);
-    const points = incident.list('Key points to raise first');
-    const entries = points.getByRole('group');
-    await incident.entry('Key points to raise first', 'Key point 50').waitFor();
+    const { incident, points, entries } = await assessWith120KeyPoints(page, baseUrl);
     assert.equal(await entries.count(), 50);
     await checkA11y('a step with long lists');
 
@@ -73,14 +79,7 @@ test('a step with 120 key points draws 50, then more on request; one added past 
 
 test('Show more draws the next page a run after each frame, and an entry just added past the page stays drawn meanwhile', { timeout: TEST_TIMEOUT }, () =>
   withApp(async ({ page, baseUrl }) => {
-    await new ListPage(page, baseUrl).goto();
-    await page.evaluate(seedInPage, { template: bigTemplate(120), count: 1 });
-    await page.goto(`${baseUrl}#/incident/${benchId(0)}/assess`);
-    await page.reload();
-    const incident = new IncidentPage(page);
-    const points = incident.list('Key points to raise first');
-    const entries = points.getByRole('group');
-    await incident.entry('Key points to raise first', 'Key point 50').waitFor();
+    const { incident, points, entries } = await assessWith120KeyPoints(page, baseUrl);
     const added = await incident.addEntry('Key points to raise first', 'key point');
     await incident.type(incident.field('Point', added), 'Added past the page');
     assert.equal(await entries.count(), 51);
