@@ -320,6 +320,10 @@ fn after_a_newer_store_is_seen_nothing_is_written_or_deleted() {
     );
     tab.edit(id, 1, |i| i.title = "Changed".into());
     let before = store.snapshot();
+    assert!(
+        !tab.session.prepare(&tab.incidents),
+        "no text is made for a write that can't happen"
+    );
     assert!(matches!(tab.flush(&store), Err(SaveProblem::ReadOnly(_))));
     assert!(tab.session.delete(&store, id).is_err());
     assert_eq!(store.snapshot(), before);

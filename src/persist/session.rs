@@ -174,8 +174,11 @@ impl Session {
 
     /// Makes the text of each waiting incident that has none yet, so that `flush` can write
     /// it in a later task: at the import's limits, encoding and writing are each about half
-    /// of a save. Returns whether it made any.
+    /// of a save. Returns whether it made any; none when nothing may be written.
     pub fn prepare(&mut self, incidents: &[Incident]) -> bool {
+        if self.access.is_err() {
+            return false;
+        }
         let mut made = false;
         for id in self.dirty.keys() {
             if self.ready.contains_key(&id) {
