@@ -26,7 +26,7 @@ thread_local! {
 /// rest of a page drawn a run at a time, as `drawn_in_steps` does for the first. One run, of any
 /// list, after each frame: Assess's three lists each drew a run before the same frame, which
 /// then laid out all three, and Solutions' frames after two runs were tasks of 33 to 51 ms.
-pub fn more_in_steps(cap: RwSignal<usize>, more: usize, page: usize) {
+fn more_in_steps(cap: RwSignal<usize>, more: usize, page: usize) {
     leptos::task::spawn_local(async move {
         loop {
             let frame = tasks::after_next_frame().await;
@@ -46,6 +46,22 @@ pub fn more_in_steps(cap: RwSignal<usize>, more: usize, page: usize) {
             }
         }
     });
+}
+
+/// Show more: raises a page's `limit` by `page`, and draws the new page as the first came,
+/// `first` rows in this task and `more` after each frame. Returns where the new page starts.
+pub fn next_page(
+    cap: RwSignal<usize>,
+    limit: RwSignal<usize>,
+    first: usize,
+    more: usize,
+    page: usize,
+) -> usize {
+    let shown = limit.get_untracked();
+    cap.set(shown + first);
+    limit.set(shown + page);
+    more_in_steps(cap, more, shown + page);
+    shown
 }
 
 /// Whether a part drawn a task after the rest of its screen is due: at once when `now`,

@@ -6,7 +6,7 @@ use super::field_input::FieldInput;
 use super::spec::ListSpec;
 use crate::browser::focus;
 use crate::ui::context;
-use crate::ui::drawn_in_steps::{drawn_in_steps, more_in_steps};
+use crate::ui::drawn_in_steps::{drawn_in_steps, next_page};
 use crate::ui::memo::memo;
 use crate::ui::parts::keyed::Keyed;
 use crate::ui::parts::when::When;
@@ -104,11 +104,8 @@ pub fn ListEditor(
     // The next page a run a frame, as the first came. Focus goes to the first entry just
     // drawn, since the button may be gone.
     let show_more = move |_| {
-        let shown = limit.get_untracked();
+        let shown = next_page(cap, limit, FIRST, more, PAGE);
         let first = ids.with_untracked(|ids| ids.get(shown).copied());
-        cap.set(shown + FIRST);
-        limit.set(shown + PAGE);
-        more_in_steps(cap, more, shown + PAGE);
         if let (Some(id), Some(field)) = (first, spec.fields.first()) {
             let field_id = format!("{}-{id}", field.key);
             focus::by_id_next_frame(field_id);

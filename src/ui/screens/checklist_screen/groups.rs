@@ -7,7 +7,7 @@ use super::item::{Actions, Item};
 use crate::browser::focus;
 use crate::files::checklist::UNTAGGED;
 use crate::model::preflight::Shown;
-use crate::ui::drawn_in_steps::{drawn_in_steps, more_in_steps};
+use crate::ui::drawn_in_steps::{drawn_in_steps, next_page};
 use crate::ui::memo::memo;
 use crate::ui::parts::keyed::{key_of, Keyed};
 use crate::ui::parts::when::When;
@@ -52,16 +52,13 @@ pub(super) fn Groups(groups: Memo<Grouped>, retired: bool, actions: Actions) -> 
     // The next page a run a frame, as the first came; focus to its first item, since the
     // button may be gone.
     let show_more = move |_| {
-        let shown = limit.get_untracked();
+        let shown = next_page(cap, limit, FIRST_ITEMS, MORE_ITEMS, PAGE);
         let first = groups.with_untracked(|g| {
             g.iter()
                 .flat_map(|(_, items)| items)
                 .nth(shown)
                 .map(|item| item.id)
         });
-        cap.set(shown + FIRST_ITEMS);
-        limit.set(shown + PAGE);
-        more_in_steps(cap, MORE_ITEMS, shown + PAGE);
         if let Some(id) = first {
             focus::by_id_next_frame(format!("edit-{id}"));
         }
