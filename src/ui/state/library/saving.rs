@@ -10,7 +10,6 @@ use super::{Library, NotSaved, SaveState, MAX_UNSAVED_MS, RETRY_DELAY, SAVE_DELA
 use crate::browser::{perf, platform};
 use crate::model::Incident;
 use crate::persist::{Flushed, Session, Undone};
-use crate::ui::state::vault;
 
 impl Library {
     /// Writes every changed incident now. Failed ones stay queued for the next attempt.
@@ -122,14 +121,13 @@ impl Library {
     /// A save in two tasks: the waiting incidents are encoded in this one and written in the
     /// next, where one task did both (at the import's limits, 70 and 86 ms at 4x CPU
     /// slowdown). A change in between drops its text, and the write encodes it again. With
-    /// the lock open, `flush` already encodes ahead, before sealing.
+    /// the lock open, the write seals these same texts first.
     fn save_in_two(&self) {
         let span = perf::Span::start("mend:encode", "mend:encode:start");
-        let encoded = !vault::is_open()
-            && self
-                .session
-                .try_update_value(|s| self.incidents.with_untracked(|all| s.prepare(all)))
-                .unwrap_or(false);
+        let encoded = self
+            .session
+            .try_update_value(|s| self.incidents.with_untracked(|all| s.prepare(all)))
+            .unwrap_or(false);
         drop(span);
         if !encoded {
             self.flush();
