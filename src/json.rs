@@ -173,26 +173,56 @@ impl<T: Json> Json for Vec<T> {
     }
 }
 
-/// A member's name, and how to read its value into a `T`.
-pub type Field<T> = (
-    &'static str,
-    fn(&mut T, &mut Reader<'_>) -> Result<(), ReadError>,
-);
+/// How to read a member's value into a `T`.
+pub type ReadMember<T> = fn(&mut T, &mut Reader<'_>) -> Result<(), ReadError>;
 
-/// An object read into a `T` that starts as its default, member by member through `fields`;
-/// a member not among them is skipped. One small loop for each type, and one small function
-/// for each field, where a `match` on the names in every type's `read` came to 23 kB.
-pub fn read_fields<T: Default>(r: &mut Reader<'_>, fields: &[Field<T>]) -> Result<T, ReadError> {
+/// An object read into a `T` that starts as its default, member by member: the member named
+/// `names[i]` through `reads[i]`, one not named there skipped. One small loop for each type,
+/// and one small function for each field, where a `match` on the names in every type's `read`
+/// came to 23 kB.
+pub fn read_fields<T: Default>(
+    r: &mut Reader<'_>,
+    names: &[&str],
+    reads: &[ReadMember<T>],
+) -> Result<T, ReadError> {
     let mut value = T::default();
     r.open(b'{', "an object")?;
-    let mut first = true;
-    while let Some(key) = r.next_key(&mut first)? {
-        match fields.iter().find(|(name, _)| *name == key) {
-            Some((_, read)) => read(&mut value, r)?,
+    let (mut first, mut next) = (true, 0);
+    while let Some(at) = next_listed(r, &mut first, &mut next, names)? {
+        match reads.get(at) {
+            Some(read) => read(&mut value, r)?,
             None => r.skip()?,
         }
     }
     Ok(value)
+}
+
+/// The next member of an object entered with `open(b'{', …)` (`first` as for `next_key`),
+/// as its place in `names`, or past the end of `names` for one not there, whose value is
+/// then next; `None` after the `}`. Stored members come in the order listed, so the one
+/// after the last found (`next`) is tried first, straight against the text: then no key is
+/// read out of it, nor looked up.
+fn next_listed(
+    r: &mut Reader<'_>,
+    first: &mut bool,
+    next: &mut usize,
+    names: &[&str],
+) -> Result<Option<usize>, ReadError> {
+    if !r.more(b'}', first)? {
+        return Ok(None);
+    }
+    let at = match names.get(*next) {
+        Some(name) if r.key_is(name)? => *next,
+        _ => {
+            let key = r.key()?;
+            names
+                .iter()
+                .position(|name| *name == key)
+                .unwrap_or(names.len())
+        }
+    };
+    *next = at + 1;
+    Ok(Some(at))
 }
 
 /// `Json` for a struct with `Default`, written field by field in the order listed (the
@@ -212,11 +242,12 @@ macro_rules! json_struct {
                 ($write)(self, w)
             }
             fn read(r: &mut $crate::json::Reader<'_>) -> Result<Self, $crate::json::ReadError> {
-                const FIELDS: &[$crate::json::Field<$type>] = &[$((stringify!($field), |value, r| {
+                const NAMES: &[&str] = &[$(stringify!($field),)+];
+                const READS: &[$crate::json::ReadMember<$type>] = &[$(|value, r| {
                     value.$field = $crate::json::Json::read(r)?;
                     Ok(())
-                }),)+];
-                $crate::json::read_fields(r, FIELDS)
+                },)+];
+                $crate::json::read_fields(r, NAMES, READS)
             }
         }
     };

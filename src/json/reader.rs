@@ -98,7 +98,7 @@ impl<'a> Reader<'a> {
 
     /// Moves to the next member before `close`, or leaves the object or array; `first` is
     /// true until the first member has been read.
-    fn more(&mut self, close: u8, first: &mut bool) -> Result<bool, ReadError> {
+    pub(super) fn more(&mut self, close: u8, first: &mut bool) -> Result<bool, ReadError> {
         if self.peek() == Some(close) {
             self.at += 1;
             self.depth -= 1;
@@ -115,10 +115,33 @@ impl<'a> Reader<'a> {
         if !self.more(b'}', first)? {
             return Ok(None);
         }
+        self.key().map(Some)
+    }
+
+    /// The key at hand, after `more`, and its colon.
+    pub(super) fn key(&mut self) -> Result<Cow<'a, str>, ReadError> {
         // Keys are not held to the limit: only what they name is kept.
         let key = self.string_within(usize::MAX)?;
         self.take(b':', "a colon")?;
-        Ok(Some(key))
+        Ok(key)
+    }
+
+    /// Takes the key at hand and its colon, after `more`, if it is written as `name` is,
+    /// byte for byte: `name` holds nothing a key would escape, so that is the same key. A key
+    /// written otherwise (escaped) is left for `key`.
+    pub(super) fn key_is(&mut self, name: &str) -> Result<bool, ReadError> {
+        self.peek();
+        let bytes = self.text.as_bytes();
+        let at = self.at;
+        let end = at + 1 + name.len();
+        let found = bytes.get(at) == Some(&b'"')
+            && bytes.get(at + 1..end) == Some(name.as_bytes())
+            && bytes.get(end) == Some(&b'"');
+        if found {
+            self.at = end + 1;
+            self.take(b':', "a colon")?;
+        }
+        Ok(found)
     }
 
     /// Whether an array entered with `open(b'[', …)` has another item; `count` is how many

@@ -80,6 +80,33 @@ fn missing_fields_take_defaults_and_unknown_ones_are_skipped() {
 }
 
 #[test]
+fn members_are_found_by_name_in_any_order_and_however_their_keys_are_written() {
+    // Point lists `id` then `text`: each order, an escaped key, a key that only begins like
+    // a listed one, white space around the colon, and a member given twice (the last counts).
+    let read = |text: &str| from_text::<Point>(text);
+    let point = |id, text: &str| Point {
+        id,
+        text: text.into(),
+    };
+    assert_eq!(read(r#"{"id":1,"text":"a"}"#), Ok(point(1, "a")));
+    assert_eq!(read(r#"{"text":"a","id":1}"#), Ok(point(1, "a")));
+    assert_eq!(read(r#"{"\u0069d":1,"te\u0078t":"a"}"#), Ok(point(1, "a")));
+    assert_eq!(
+        read(r#"{"idx":5,"id":1,"texts":"b","text":"a"}"#),
+        Ok(point(1, "a"))
+    );
+    assert_eq!(read(r#"{"id":1,"text":"a","id":2}"#), Ok(point(2, "a")));
+    assert_eq!(
+        read("{ \"id\" : 1 ,\n \"text\"\t:\"a\" }"),
+        Ok(point(1, "a"))
+    );
+    // A key's quotes and colon are still checked where the listed name matches.
+    assert!(read(r#"{"id"1}"#).is_err());
+    assert!(read(r#"{"id:1}"#).is_err());
+    assert!(read(r#"{id:1}"#).is_err());
+}
+
+#[test]
 fn wrong_types_numbers_out_of_range_and_bad_forms_are_refused() {
     for bad in [
         r#"{"impact":5}"#,
