@@ -1,9 +1,10 @@
-// Two builds side by side: `node bench/ab.mjs DIR_A DIR_B [count] [runs]`, each DIR a copy of
-// `dist/` from `make build`. Fresh cold starts with `count` incidents (1,000 unless given)
-// seeded from another tab, as in run.mjs, taking turns (A then B, then B then A) so that a
-// busy moment on the machine falls on both alike. Prints each build's medians, in ms:
-// `mend:load` (reading Mend's records) and `mend:list-ready` from navigation. For the figures
-// behind a lever kept or dropped; `make bench` is the benchmark of record.
+// Two builds side by side: `node bench/ab.mjs DIR_A DIR_B [count] [runs] [rate]`, each DIR a
+// copy of `dist/` from `make build`. Fresh cold starts with `count` incidents (1,000 unless
+// given) seeded from another tab, as in run.mjs, at `rate`× CPU slowdown (1 unless given),
+// taking turns (A then B, then B then A) so that a busy moment on the machine falls on both
+// alike. Prints each build's medians, in ms: `mend:load` (reading Mend's records) and
+// `mend:list-ready` from navigation. For the figures behind a lever kept or dropped; `make
+// bench` is the benchmark of record.
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
 import { serveDist } from '../tests/e2e/support/server.mjs';
@@ -13,11 +14,12 @@ import { markAfter, observeTimings } from './page-timing.mjs';
 
 const [dirA, dirB] = process.argv.slice(2, 4);
 if (!dirA || !dirB) {
-  console.error('usage: node bench/ab.mjs DIR_A DIR_B [count] [runs]');
+  console.error('usage: node bench/ab.mjs DIR_A DIR_B [count] [runs] [rate]');
   process.exit(2);
 }
 const count = Number(process.argv[4] ?? 1000);
 const runs = Number(process.argv[5] ?? 12);
+const rate = Number(process.argv[6] ?? 1);
 
 /** In the page, once the list is ready: Mend's read, and when the list was ready. */
 function marks() {
@@ -28,7 +30,7 @@ function marks() {
 }
 
 const start = (browser, server) => freshStart(browser, server.url, {
-  count, initScripts: [observeTimings], ready: (page) => page.evaluate(markAfter, { name: 'mend:list-ready' }), measure: marks,
+  count, rate, initScripts: [observeTimings], ready: (page) => page.evaluate(markAfter, { name: 'mend:list-ready' }), measure: marks,
 });
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -39,7 +41,7 @@ for (let run = 0; run < runs; run += 1) {
     builds[name].seen.push(await start(browser, builds[name].server));
   }
 }
-console.log(`${runs} cold starts of each at ${count} incidents, medians in ms`);
+console.log(`${runs} cold starts of each at ${count} incidents${rate === 1 ? '' : ` at ${rate}× CPU slowdown`}, medians in ms`);
 for (const [name, { dir, seen }] of Object.entries(builds)) {
   const load = median(seen.map((s) => s.load))?.toFixed(1) ?? '–';
   const ready = median(seen.map((s) => s.ready))?.toFixed(1) ?? '–';

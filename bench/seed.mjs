@@ -59,7 +59,7 @@ export function seedInPage({ template, count, ownChecks = false }) {
  * run in every page; once `ready(page)` resolves, `measure` is evaluated in the page and its
  * result returned.
  */
-export async function freshStart(browser, url, { count, initScripts = [], ready, measure }) {
+export async function freshStart(browser, url, { count, initScripts = [], ready, measure, rate = 1 }) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     for (const script of initScripts) await context.addInitScript(script);
@@ -67,6 +67,7 @@ export async function freshStart(browser, url, { count, initScripts = [], ready,
     await seeder.goto(new URL('bench-seed', url).href);
     if (count != null) await seeder.evaluate(seedInPage, { template: TEMPLATE, count });
     const page = await context.newPage();
+    if (rate !== 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
     await page.goto(url);
     await ready(page);
     return await page.evaluate(measure);
