@@ -177,52 +177,48 @@ impl<T: Json> Json for Vec<T> {
 pub type ReadMember<T> = fn(&mut T, &mut Reader<'_>) -> Result<(), ReadError>;
 
 /// An object read into a `T` that starts as its default, member by member: the member named
-/// `names[i]` through `reads[i]`, one not named there skipped. One small loop for each type,
-/// and one small function for each field, where a `match` on the names in every type's `read`
-/// came to 23 kB.
+/// `names[i]` through `reads[i]`, one not named there skipped. One small function for each
+/// field, and only the start and the call of each generic for the type, where a `match` on
+/// the names in every type's `read` came to 23 kB.
 pub fn read_fields<T: Default>(
     r: &mut Reader<'_>,
     names: &[&str],
     reads: &[ReadMember<T>],
 ) -> Result<T, ReadError> {
     let mut value = T::default();
-    r.open(b'{', "an object")?;
-    let (mut first, mut next) = (true, 0);
-    while let Some(at) = next_listed(r, &mut first, &mut next, names)? {
-        match reads.get(at) {
-            Some(read) => read(&mut value, r)?,
-            None => r.skip()?,
-        }
-    }
+    read_members(r, names, &mut |at, r| match reads.get(at) {
+        Some(read) => read(&mut value, r),
+        None => r.skip(),
+    })?;
     Ok(value)
 }
 
-/// The next member of an object entered with `open(b'{', …)` (`first` as for `next_key`),
-/// as its place in `names`, or past the end of `names` for one not there, whose value is
-/// then next; `None` after the `}`. Stored members come in the order listed, so the one
-/// after the last found (`next`) is tried first, straight against the text: then no key is
-/// read out of it, nor looked up.
-fn next_listed(
+/// Reads an object, calling `read` with each member's place in `names` (past its end for one
+/// not there) when its value is next. Stored members come in the order listed, so the one
+/// after the last found is tried first, straight against the text: then no key is read out of
+/// it, nor looked up.
+fn read_members(
     r: &mut Reader<'_>,
-    first: &mut bool,
-    next: &mut usize,
     names: &[&str],
-) -> Result<Option<usize>, ReadError> {
-    if !r.more(b'}', first)? {
-        return Ok(None);
+    read: &mut dyn FnMut(usize, &mut Reader<'_>) -> Result<(), ReadError>,
+) -> Result<(), ReadError> {
+    r.open(b'{', "an object")?;
+    let (mut first, mut next) = (true, 0);
+    while r.more(b'}', &mut first)? {
+        let at = match names.get(next) {
+            Some(name) if r.key_is(name)? => next,
+            _ => {
+                let key = r.key()?;
+                names
+                    .iter()
+                    .position(|name| *name == key)
+                    .unwrap_or(names.len())
+            }
+        };
+        read(at, r)?;
+        next = at + 1;
     }
-    let at = match names.get(*next) {
-        Some(name) if r.key_is(name)? => *next,
-        _ => {
-            let key = r.key()?;
-            names
-                .iter()
-                .position(|name| *name == key)
-                .unwrap_or(names.len())
-        }
-    };
-    *next = at + 1;
-    Ok(Some(at))
+    Ok(())
 }
 
 /// `Json` for a struct with `Default`, written field by field in the order listed (the
