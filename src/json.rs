@@ -197,7 +197,7 @@ pub fn read_fields<T: Default>(
 /// not there) when its value is next. Stored members come in the order listed, so the one
 /// after the last found is tried first, straight against the text: then no key is read out of
 /// it, nor looked up.
-fn read_members(
+pub fn read_members(
     r: &mut Reader<'_>,
     names: &[&str],
     read: &mut dyn FnMut(usize, &mut Reader<'_>) -> Result<(), ReadError>,

@@ -1,6 +1,6 @@
 //! The incident: one mistake and everything the user writes while recovering from it.
 
-use crate::json::{Json, ReadError, Reader, Writer};
+use crate::json::{self, Json, ReadError, Reader, Writer};
 
 use super::{IncidentId, Step, Steps, Timestamp};
 
@@ -20,6 +20,19 @@ pub struct Incident {
     pub last_step: Step,
     pub steps: Steps,
 }
+
+/// Its members, in the order they are written.
+const NAMES: [&str; 9] = [
+    "id",
+    "title",
+    "created_at",
+    "updated_at",
+    "noticed_at",
+    "tags",
+    "archived",
+    "last_step",
+    "steps",
+];
 
 /// Written as `json_struct!` would; read with `id` and both times required, since an incident
 /// without them can't be told apart or placed in time.
@@ -44,22 +57,21 @@ impl Json for Incident {
         incident.last_step = Step::default();
         incident.steps = Steps::default();
         let mut found = [false; 3];
-        r.open(b'{', "an incident")?;
-        let mut first = true;
-        while let Some(key) = r.next_key(&mut first)? {
-            match &*key {
-                "id" => (incident.id, found[0]) = (Json::read(r)?, true),
-                "title" => incident.title = Json::read(r)?,
-                "created_at" => (incident.created_at, found[1]) = (Json::read(r)?, true),
-                "updated_at" => (incident.updated_at, found[2]) = (Json::read(r)?, true),
-                "noticed_at" => incident.noticed_at = Json::read(r)?,
-                "tags" => incident.tags = Json::read(r)?,
-                "archived" => incident.archived = Json::read(r)?,
-                "last_step" => incident.last_step = Json::read(r)?,
-                "steps" => incident.steps = Json::read(r)?,
+        json::read_members(r, &NAMES, &mut |at, r| {
+            match at {
+                0 => (incident.id, found[0]) = (Json::read(r)?, true),
+                1 => incident.title = Json::read(r)?,
+                2 => (incident.created_at, found[1]) = (Json::read(r)?, true),
+                3 => (incident.updated_at, found[2]) = (Json::read(r)?, true),
+                4 => incident.noticed_at = Json::read(r)?,
+                5 => incident.tags = Json::read(r)?,
+                6 => incident.archived = Json::read(r)?,
+                7 => incident.last_step = Json::read(r)?,
+                8 => incident.steps = Json::read(r)?,
                 _ => r.skip()?,
             }
-        }
+            Ok(())
+        })?;
         match found {
             [true, true, true] => Ok(incident),
             _ => Err(ReadError {
