@@ -145,6 +145,9 @@ fn an_incident_needs_its_id_and_times() {
     }
     value["last_step"] = "somewhere".into();
     assert!(from_text::<Incident>(&value.to_string()).is_err());
+    let what = |text: &str| from_text::<Incident>(text).map_err(|e| e.what);
+    assert_eq!(what("[]"), Err("an object"));
+    assert_eq!(what(r#"{"steps":[]}"#), Err("an object"));
 }
 
 #[test]
