@@ -178,8 +178,8 @@ pub type ReadMember<T> = fn(&mut T, &mut Reader<'_>) -> Result<(), ReadError>;
 
 /// An object read into a `T` that starts as its default, member by member: the member named
 /// `names[i]` through `reads[i]`, one not named there skipped. One small function for each
-/// field, and only the start and the call of each generic for the type, where a `match` on
-/// the names in every type's `read` came to 23 kB.
+/// field; all that is built again for each type is its default and one call into the shared
+/// loop, where a `match` on the names in every type's `read` came to 23 kB.
 pub fn read_fields<T: Default>(
     r: &mut Reader<'_>,
     names: &[&str],
