@@ -163,14 +163,27 @@ impl<T: Json> Json for Vec<T> {
         w.close(']');
     }
     fn read(r: &mut Reader<'_>) -> Result<Self, ReadError> {
-        r.open(b'[', "an array")?;
         let mut items = Vec::new();
-        let mut count = 0;
-        while r.next_item(&mut count)? {
+        read_items(r, &mut |r| {
             items.push(T::read(r)?);
-        }
+            Ok(())
+        })?;
         Ok(items)
     }
+}
+
+/// Reads an array, calling `read` when each item is next: one loop for the lists of every
+/// type, each keeping only its push.
+fn read_items(
+    r: &mut Reader<'_>,
+    read: &mut dyn FnMut(&mut Reader<'_>) -> Result<(), ReadError>,
+) -> Result<(), ReadError> {
+    r.open(b'[', "an array")?;
+    let mut count = 0;
+    while r.next_item(&mut count)? {
+        read(r)?;
+    }
+    Ok(())
 }
 
 /// How to read a member's value into a `T`.
