@@ -77,6 +77,13 @@ pub trait Choice: FieldValue {
     const OPTIONS: &'static [(&'static str, &'static str)];
 }
 
+/// The place of the choice stored as `key` among `options`, or 0 (the default) for a key
+/// not there. One lookup for every set of choices, where each compared the text with each of
+/// its keys in a `match` of its own.
+pub fn place(options: &[(&str, &str)], key: &str) -> usize {
+    options.iter().position(|(k, _)| *k == key).unwrap_or(0)
+}
+
 /// A closed set of choices, stored by a short key and shown by a plain label. The first
 /// choice listed is the default.
 macro_rules! choice {
@@ -105,19 +112,15 @@ macro_rules! choice {
             /// Every choice as (stored key, label), in order.
             pub const OPTIONS: &'static [(&'static str, &'static str)] =
                 &[($first_key, $first_label), $(($key, $label)),*];
+            /// Every choice, in the same order: a choice's place in both is its discriminant.
+            const VARIANTS: &'static [$name] = &[Self::$first, $(Self::$variant),*];
 
             pub fn key(self) -> &'static str {
-                match self {
-                    Self::$first => $first_key,
-                    $(Self::$variant => $key,)*
-                }
+                Self::OPTIONS[self as usize].0
             }
 
             pub fn label(self) -> &'static str {
-                match self {
-                    Self::$first => $first_label,
-                    $(Self::$variant => $label,)*
-                }
+                Self::OPTIONS[self as usize].1
             }
         }
 
@@ -130,10 +133,7 @@ macro_rules! choice {
                 self.key().to_owned()
             }
             fn set_text(&mut self, text: &str) {
-                *self = match text {
-                    $($key => Self::$variant,)*
-                    _ => Self::$first,
-                };
+                *self = Self::VARIANTS[$crate::model::value::place(Self::OPTIONS, text)];
             }
         }
     };
