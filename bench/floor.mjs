@@ -8,32 +8,23 @@
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
 import { serveDist } from '../tests/e2e/support/server.mjs';
-import { seedInPage, TEMPLATE } from './seed.mjs';
+import { freshStart } from './seed.mjs';
 import { median } from './stats.mjs';
 import { markAfter, observeTimings } from './page-timing.mjs';
+
 const runs = Number(process.argv[2] ?? 12);
 const rate = Number(process.argv[3] ?? 1);
+const STORES = { ten: { count: 10 }, floor: { count: 10, others: 990 }, full: { count: 1000 } };
+
 const server = await serveDist();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-async function start(kind) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  try {
-    await context.addInitScript(observeTimings);
-    const seeder = await context.newPage();
-    await seeder.goto(new URL('bench-seed', server.url).href);
-    await seeder.evaluate(seedInPage, { template: TEMPLATE, count: kind === 'full' ? 1000 : 10 });
-    if (kind === 'floor') await seeder.evaluate((t) => { for (let n = 0; n < 990; n += 1) localStorage.setItem(`other.${n}`, t); }, TEMPLATE);
-    const page = await context.newPage();
-    await seeder.close();
-    if (rate !== 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
-    await page.goto(server.url);
-    const ready = await page.evaluate(markAfter, { name: 'mend:list-ready' });
-    const load = await page.evaluate(() => performance.getEntriesByName('mend:load', 'measure')[0]?.duration);
-    return { ready, load };
-  } finally {
-    await context.close();
-  }
-}
+const start = (kind) => freshStart(browser, server.url, {
+  ...STORES[kind], rate, initScripts: [observeTimings], ready: (page) => page.evaluate(markAfter, { name: 'mend:list-ready' }),
+  measure: () => ({
+    ready: performance.getEntriesByName('mend:list-ready', 'mark')[0]?.startTime,
+    load: performance.getEntriesByName('mend:load', 'measure')[0]?.duration,
+  }),
+});
 const seen = { ten: [], floor: [], full: [] };
 for (let r = 0; r < runs; r += 1) {
   for (const kind of (r % 2 ? ['full', 'floor', 'ten'] : ['ten', 'floor', 'full'])) seen[kind].push(await start(kind));

@@ -55,17 +55,23 @@ export function seedInPage({ template, count, ownChecks = false }) {
  * One cold start in a fresh context (nothing cached, service workers blocked), with `count`
  * incidents stored first, when given, from another tab of the app's origin (a plain 404):
  * Chromium loads all of an origin's localStorage into a tab on its first read there, so the
- * app's own tab must start with none of it loaded, as a real first open does. `initScripts`
- * run in every page; once `ready(page)` resolves, `measure` is evaluated in the page and its
- * result returned.
+ * app's own tab must start with none of it loaded, as a real first open does. `others`
+ * records of the template's size are stored beside them under another app's keys, which Mend
+ * leaves alone. `initScripts` run in every page; once `ready(page)` resolves, `measure` is
+ * evaluated in the page and its result returned.
  */
-export async function freshStart(browser, url, { count, initScripts = [], ready, measure, rate = 1 }) {
+export async function freshStart(browser, url, { count, others = 0, initScripts = [], ready, measure, rate = 1 }) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     for (const script of initScripts) await context.addInitScript(script);
     const seeder = await context.newPage();
     await seeder.goto(new URL('bench-seed', url).href);
     if (count != null) await seeder.evaluate(seedInPage, { template: TEMPLATE, count });
+    if (others > 0) {
+      await seeder.evaluate(({ text, n }) => {
+        for (let k = 0; k < n; k += 1) localStorage.setItem(`other.${k}`, text);
+      }, { text: TEMPLATE, n: others });
+    }
     const page = await context.newPage();
     if (rate !== 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate });
     await page.goto(url);
