@@ -208,15 +208,21 @@ async function everyStepAtTheLimits(browser, url, throttle = 1) {
   return opened;
 }
 
+/** That incident at the import's limits alone in storage, opened from the list, at `throttle`× CPU slowdown. */
+async function openedAtTheLimits(browser, url, throttle) {
+  const { context, page } = await aloneOnTheList(browser, url, atTheLimits(), throttle);
+  const id = benchId(0);
+  await page.evaluate(clickUntilMark, { href: `#/incident/${id}`, name: 'mend:incident-ready' });
+  return { context, page, id };
+}
+
 /**
  * That incident at the import's limits open on Assess, at `throttle`× CPU slowdown: a
  * keystroke, then its save (the whole 2.4 MB record encoded and written), `SAVES_AT_LIMITS`
  * times. Returns each save's longest task.
  */
 async function savesAtTheLimits(browser, url, throttle = 1) {
-  const { context, page } = await aloneOnTheList(browser, url, atTheLimits(), throttle);
-  const id = benchId(0);
-  await page.evaluate(clickUntilMark, { href: `#/incident/${id}`, name: 'mend:incident-ready' });
+  const { context, page, id } = await openedAtTheLimits(browser, url, throttle);
   await page.evaluate(clickUntilMark, { href: `#/incident/${id}/assess`, name: 'mend:step-ready' });
   const longest = [];
   for (let i = 0; i < SAVES_AT_LIMITS; i += 1) {
@@ -233,9 +239,7 @@ async function savesAtTheLimits(browser, url, throttle = 1) {
  * all drawn. Returns each one's longest task.
  */
 async function showMoreAtTheLimits(browser, url, throttle = 1) {
-  const { context, page } = await aloneOnTheList(browser, url, atTheLimits(), throttle);
-  const id = benchId(0);
-  await page.evaluate(clickUntilMark, { href: `#/incident/${id}`, name: 'mend:incident-ready' });
+  const { context, page, id } = await openedAtTheLimits(browser, url, throttle);
   const longest = [];
   for (const [step, list] of [['solutions', 'options'], ['fix', 'fix-items']]) {
     await page.evaluate(clickUntilMark, { href: `#/incident/${id}/${step}`, name: 'mend:step-ready' });
@@ -257,9 +261,7 @@ async function showMoreAtTheLimits(browser, url, throttle = 1) {
  * Each with its longest task.
  */
 async function reportAndTellNowAtTheLimits(browser, url, throttle = 1) {
-  const { context, page } = await aloneOnTheList(browser, url, atTheLimits(), throttle);
-  const id = benchId(0);
-  await page.evaluate(longestTaskUntilMark, { href: `#/incident/${id}`, name: 'mend:incident-ready' });
+  const { context, page, id } = await openedAtTheLimits(browser, url, throttle);
   await page.waitForTimeout(300 * throttle);
   const open = await page.evaluate(longestTaskUntilDrawn, { click: '#report-button', selector: '#report-text-cut:not(:empty)' });
   await page.waitForTimeout(300 * throttle);
