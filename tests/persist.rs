@@ -3,7 +3,9 @@
 
 mod common;
 
-use mend::model::{Incident, IncidentId, Timestamp};
+use mend::json;
+use mend::model::list_row::ListRow;
+use mend::model::{Day, Incident, IncidentId, Timestamp};
 use mend::persist::codec::{decode, encode, encode_sized};
 use mend::persist::repo::SaveError;
 use mend::persist::{
@@ -18,6 +20,8 @@ const V1_MINIMAL: &str = include_str!("fixtures/v1-minimal.json");
 const V2_FULL: &str = include_str!("fixtures/v2-full-incident.json");
 const V3_FULL: &str = include_str!("fixtures/v3-full-incident.json");
 const V4_FULL: &str = include_str!("fixtures/v4-full-incident.json");
+/// `V4_FULL` as a row of the list's index (`persist::index`), its days in UTC.
+const V4_FULL_ROW: &str = include_str!("fixtures/v4-full-incident.list-row.json");
 
 fn at(text: &str) -> Timestamp {
     text.parse().expect("valid fixture time")
@@ -68,6 +72,14 @@ fn the_full_fixture_is_exactly_what_a_save_writes() {
     let incident = decode(V4_FULL).expect("the benchmark's record reads");
     assert_eq!(encode(&incident), V4_FULL.trim_end());
     assert!((4_000..=5_000).contains(&V4_FULL.len()), "about 4.5 KB");
+}
+
+/// The benchmark (`bench/seed.mjs`) writes the list's index as the app would, from this row.
+#[test]
+fn the_full_fixtures_list_row_is_what_the_index_keeps_for_it() {
+    let incident = decode(V4_FULL).expect("the benchmark's record reads");
+    let row = ListRow::of(&incident, incident.title.clone(), &Day::of_utc);
+    assert_eq!(json::to_text(&row), V4_FULL_ROW.trim_end());
 }
 
 #[test]

@@ -1,8 +1,9 @@
 //! Performance marks for the benchmark (`make bench`): named points and spans on the page's
 //! User Timing timeline. Each costs a call or two into the browser and never fails.
 //!
-//! Names the benchmark reads: `mend:list-ready`, `mend:incident-ready` (marks), and
-//! `mend:load`, `mend:input`, `mend:encode` and `mend:save` (a save's two tasks),
+//! Names the benchmark reads: `mend:list-ready`, `mend:all-read` (every record read),
+//! `mend:incident-ready` (marks), and `mend:list-read` (what is read before the list is
+//! drawn), `mend:load` (every record), `mend:input`, `mend:encode` and `mend:save` (a save's two tasks),
 //! `mend:export`, and for an import `mend:import-check`, `mend:import-plan` and
 //! `mend:import-write` (measures).
 

@@ -1,7 +1,7 @@
 //! When to remind the person, calmly, to export a copy: a week after unexported changes
 //! began, or once several incidents have changed since the last export.
 
-use super::{Incident, Settings, Timestamp};
+use super::{Settings, Timestamp};
 
 const DAY_MS: i64 = 86_400_000;
 /// Unexported changes this old earn a reminder.
@@ -9,22 +9,27 @@ pub const AFTER_DAYS: i64 = 7;
 /// This many incidents changed since the last export earn a reminder sooner.
 pub const AFTER_INCIDENTS: usize = 5;
 
-/// The reminder's words, or `None` when no reminder is due.
-pub fn due(incidents: &[Incident], settings: &Settings, now: Timestamp) -> Option<String> {
+/// The reminder's words, or `None` when no reminder is due. `times` gives each incident's
+/// creation and last change, from the records or from the list's index alike.
+pub fn due(
+    times: &mut dyn Iterator<Item = (Timestamp, Timestamp)>,
+    settings: &Settings,
+    now: Timestamp,
+) -> Option<String> {
     let after = |at: Option<Timestamp>, days: i64| {
         at.is_some_and(|at| now.millis() - at.millis() < days * DAY_MS)
     };
     if after(settings.reminder_dismissed, AFTER_DAYS) {
         return None;
     }
-    let changed: Vec<&Incident> = incidents
-        .iter()
-        .filter(|i| settings.last_export.is_none_or(|at| i.updated_at > at))
-        .collect();
-    let since = settings
-        .last_export
-        .or_else(|| changed.iter().map(|i| i.created_at).min())?;
-    let changes = changed.len();
+    let (mut changes, mut first) = (0, None::<Timestamp>);
+    for (created, _) in
+        times.filter(|(_, updated)| settings.last_export.is_none_or(|at| *updated > at))
+    {
+        changes += 1;
+        first = Some(first.map_or(created, |f| f.min(created)));
+    }
+    let since = settings.last_export.or(first)?;
     if changes == 0 {
         return None;
     }
@@ -50,11 +55,17 @@ mod tests {
         Timestamp::from_millis(n * DAY_MS).unwrap()
     }
 
-    fn incident(seed: u8, created: i64, updated: i64) -> Incident {
-        let mut i = Incident::blank(seed);
-        i.created_at = day(created);
-        i.updated_at = day(updated);
-        i
+    /// An incident's creation and last change, on these days.
+    fn incident(_seed: u8, created: i64, updated: i64) -> (Timestamp, Timestamp) {
+        (day(created), day(updated))
+    }
+
+    fn due(
+        incidents: &[(Timestamp, Timestamp)],
+        settings: &Settings,
+        now: Timestamp,
+    ) -> Option<String> {
+        super::due(&mut incidents.iter().copied(), settings, now)
     }
 
     #[test]
@@ -79,7 +90,7 @@ mod tests {
 
     #[test]
     fn several_changed_incidents_earn_it_sooner() {
-        let incidents: Vec<Incident> = (0..5).map(|n| incident(n, 21, 21)).collect();
+        let incidents: Vec<_> = (0..5).map(|n| incident(n, 21, 21)).collect();
         let settings = Settings {
             last_export: Some(day(20)),
             ..Settings::default()

@@ -179,49 +179,83 @@ pub fn waiting_to_tell(incident: &Incident) -> bool {
 /// The next action on `incident` on `today`; `local_day` turns a moment into the person's
 /// own calendar day. `None` once it is closed with no check-in due.
 pub fn next(incident: &Incident, today: Day, local_day: impl Fn(Timestamp) -> Day) -> Option<Next> {
+    plan(incident, &local_day).next(today)
+}
+
+/// What the next action depends on, with the days in it but not today: enough to say the
+/// next action on any day without the record, so the list's index (`model::list_row`) keeps it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Plan {
+    /// The boss isn't told yet, and it isn't closed.
+    pub tell: bool,
+    /// The due days of the fix items not finished.
+    pub due: Vec<Day>,
+    /// Once closed: the days the check-ins still waiting fall on.
+    pub check_ins: Option<Vec<Day>>,
+    /// Fix items left, while the fix isn't done.
+    pub fix_left: Option<u32>,
+    pub followed_up: bool,
+    pub prevention_set: bool,
+}
+
+crate::json::json_struct! { Plan { tell, due, check_ins, fix_left, followed_up, prevention_set } }
+
+pub fn plan(incident: &Incident, local_day: &dyn Fn(Timestamp) -> Day) -> Plan {
     let s = &incident.steps;
     let m = milestones(incident);
-    if s.step_it_up.resolved_at.is_none() && m.told.is_none() {
-        return Some(Next::Tell);
+    let (finished, total) = s.fix.progress();
+    Plan {
+        tell: s.step_it_up.resolved_at.is_none() && m.told.is_none(),
+        due: s
+            .fix
+            .items
+            .iter()
+            .filter(|i| !i.is_finished())
+            .filter_map(|i| Day::parse(&i.due.0))
+            .collect(),
+        check_ins: s.step_it_up.resolved_at.map(|closed| {
+            let closed = local_day(closed);
+            check_ins_waiting(incident)
+                .filter_map(|(_, days)| closed.plus_days(days))
+                .collect()
+        }),
+        fix_left: (!m.fix_done).then(|| u32::try_from(total - finished).unwrap_or(u32::MAX)),
+        followed_up: m.followed_up,
+        prevention_set: m.prevention_set,
     }
-    let open_due: Vec<Day> = s
-        .fix
-        .items
-        .iter()
-        .filter(|i| !i.is_finished())
-        .filter_map(|i| Day::parse(&i.due.0))
-        .collect();
-    let overdue = open_due.iter().filter(|d| **d < today).count();
-    if overdue > 0 {
-        return Some(Next::FixOverdue(overdue));
+}
+
+impl Plan {
+    /// The next action on `today`.
+    pub fn next(&self, today: Day) -> Option<Next> {
+        if self.tell {
+            return Some(Next::Tell);
+        }
+        let overdue = self.due.iter().filter(|d| **d < today).count();
+        if overdue > 0 {
+            return Some(Next::FixOverdue(overdue));
+        }
+        if let Some(check_ins) = &self.check_ins {
+            let due = check_ins.iter().filter(|day| **day <= today).min();
+            return due.map(|day| {
+                if *day < today {
+                    Next::CheckInOverdue
+                } else {
+                    Next::CheckInToday
+                }
+            });
+        }
+        let today_count = self.due.iter().filter(|d| **d == today).count();
+        if today_count > 0 {
+            return Some(Next::FixDueToday(today_count));
+        }
+        Some(match self.fix_left {
+            Some(left) => Next::FixLeft(left as usize),
+            None if !self.followed_up => Next::FollowUp,
+            None if !self.prevention_set => Next::Prevention,
+            None => Next::Close,
+        })
     }
-    if let Some(closed) = s.step_it_up.resolved_at.map(local_day) {
-        let due = check_ins_waiting(incident)
-            .filter_map(|(_, days)| closed.plus_days(days))
-            .filter(|day| *day <= today)
-            .min();
-        return due.map(|day| {
-            if day < today {
-                Next::CheckInOverdue
-            } else {
-                Next::CheckInToday
-            }
-        });
-    }
-    let today_count = open_due.iter().filter(|d| **d == today).count();
-    if today_count > 0 {
-        return Some(Next::FixDueToday(today_count));
-    }
-    Some(if !m.fix_done {
-        let (finished, total) = s.fix.progress();
-        Next::FixLeft(total - finished)
-    } else if !m.followed_up {
-        Next::FollowUp
-    } else if !m.prevention_set {
-        Next::Prevention
-    } else {
-        Next::Close
-    })
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ pub mod incident;
 pub mod insights;
 pub mod labels;
 pub mod limits;
+pub mod list_row;
 pub mod mailto;
 pub mod milestones;
 pub mod names;

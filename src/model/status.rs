@@ -54,6 +54,20 @@ impl Status {
     }
 }
 
+/// Kept by its key, in the list's index.
+impl crate::json::Json for Status {
+    fn write(&self, w: &mut crate::json::Writer) {
+        w.string(self.key());
+    }
+    fn read(r: &mut crate::json::Reader<'_>) -> Result<Self, crate::json::ReadError> {
+        let at = r.position();
+        Status::from_key(&r.string()?).ok_or(crate::json::ReadError {
+            what: "a status",
+            at,
+        })
+    }
+}
+
 fn any_text(texts: &[&str]) -> bool {
     texts.iter().any(|t| !t.trim().is_empty())
 }

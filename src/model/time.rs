@@ -210,6 +210,17 @@ impl FromStr for Timestamp {
 
 crate::json::json_as_text!(Timestamp, "a moment in time");
 
+/// Written as `2026-11-26`, as a date input writes it.
+impl crate::json::Json for Day {
+    fn write(&self, w: &mut crate::json::Writer) {
+        w.string(&self.to_string());
+    }
+    fn read(r: &mut crate::json::Reader<'_>) -> Result<Self, crate::json::ReadError> {
+        let at = r.position();
+        Day::parse(&r.string()?).ok_or(crate::json::ReadError { what: "a day", at })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

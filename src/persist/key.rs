@@ -7,6 +7,7 @@ const INCIDENT_PREFIX: &str = "mend.incident.";
 const SETTINGS: &str = "mend.settings";
 const CHECKLIST: &str = "mend.checklist";
 const LOCK: &str = "mend.lock";
+const INDEX: &str = "mend.index";
 /// Every key Mend owns, now or in a later version, starts with this.
 const PREFIX: &str = "mend.";
 
@@ -23,6 +24,9 @@ pub enum StorageKey {
     /// The passphrase lock's salt and wrapped key: there only while the lock is on, and the
     /// one record never encrypted.
     Lock,
+    /// The list's index (`persist::index`): a cache of what the list shows, rewritten from
+    /// the records, never read as one of them.
+    Index,
     /// A `mend.*` key this version cannot use, e.g. an incident key with an odd id. Kept as it
     /// is and never written; removed only when the person clears all data.
     Unknown(String),
@@ -44,6 +48,9 @@ impl StorageKey {
         }
         if raw == LOCK {
             return Some(StorageKey::Lock);
+        }
+        if raw == INDEX {
+            return Some(StorageKey::Index);
         }
         if let Some(id) = raw.strip_prefix(INCIDENT_PREFIX) {
             return Some(
@@ -72,6 +79,7 @@ impl StorageKey {
             StorageKey::Settings => SETTINGS.to_owned(),
             StorageKey::Checklist => CHECKLIST.to_owned(),
             StorageKey::Lock => LOCK.to_owned(),
+            StorageKey::Index => INDEX.to_owned(),
             StorageKey::Incident(id) => format!("{INCIDENT_PREFIX}{id}"),
             StorageKey::Unknown(raw) => raw.clone(),
         }
@@ -90,6 +98,7 @@ mod tests {
             StorageKey::Settings,
             StorageKey::Checklist,
             StorageKey::Lock,
+            StorageKey::Index,
             StorageKey::Incident(id),
         ] {
             assert_eq!(StorageKey::parse(&key.as_string()), Some(key));

@@ -4,6 +4,7 @@
 pub mod checklist;
 pub mod codec;
 pub mod envelope;
+pub mod index;
 pub mod key;
 pub mod kv;
 pub mod lock;

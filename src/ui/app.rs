@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::browser::{address, focus, lifecycle, local_storage, page, tasks, LocalStore};
 use crate::model::{IncidentId, Step};
-use crate::persist::Loaded;
 use crate::route::Route;
 use crate::ui::apart::apart;
 use crate::ui::dom_ids;
@@ -39,6 +38,8 @@ enum Screen {
     Insights,
     Checklist,
     NotFound,
+    /// Any screen but the list, while a large store's records are still read.
+    Waiting,
 }
 
 #[component]
@@ -75,14 +76,14 @@ fn Doorway() -> impl IntoView {
     }
 }
 
-/// Everything but the lock screen, once storage has been read (`Opening`).
+/// Everything but the lock screen, once storage has been read (`Opening`), or while a large
+/// store's records are read after its list was drawn from the index.
 #[component]
-pub(crate) fn Workspace(loaded: Loaded) -> impl IntoView {
+pub(crate) fn Workspace(library: Library) -> impl IntoView {
     // While the HTML shell shows (a first opening, not an unlock), the frame (banner,
     // notices) is drawn in this task, hidden by the stylesheet, and the screen in the next,
     // which takes the shell away: drawn together they were one task of 40 to 60 ms on a desktop.
     let screen_due = a_task_later(!page::has(dom_ids::SHELL));
-    let library = Library::open(loaded);
     provide_context(library);
     let navigator = Navigator::new(Callback::new(move |id| {
         library.with_incident_untracked(id, |i| i.last_step)
@@ -92,6 +93,7 @@ pub(crate) fn Workspace(loaded: Loaded) -> impl IntoView {
     provide_context(navigator);
     let screen = memo(move || match route.get() {
         Route::List => Screen::List,
+        _ if library.reading() => Screen::Waiting,
         Route::Incident(id, _) => Screen::Incident(id),
         Route::TellNow(id) => Screen::TellNow(id),
         Route::Settings => Screen::Settings,
@@ -104,7 +106,20 @@ pub(crate) fn Workspace(loaded: Loaded) -> impl IntoView {
         _ => Step::Stop,
     });
     address::on_hash_change(move || navigator.show(Route::from_hash(&address::hash())));
-    lifecycle::on_hide(move || library.flush());
+    lifecycle::on_hide(move || {
+        library.flush();
+        library.write_index();
+    });
+    // Once every record is read: an incident opened meanwhile opens where the person was
+    // last, and the index is brought up to date.
+    let mut was_reading = true;
+    effect(move || {
+        let reading = library.reading();
+        if std::mem::replace(&mut was_reading, reading) && !reading {
+            navigator.show(Route::from_hash(&address::hash()));
+            library.check_index_later();
+        }
+    });
     local_storage::on_change_elsewhere(move |key, old, new| library.on_storage(key, old, new));
     effect(move || page::set_theme(library.settings.with(|s| s.theme.attribute())));
     warm_up::warm_up_steps(library);
@@ -154,6 +169,7 @@ pub(crate) fn Workspace(loaded: Loaded) -> impl IntoView {
                     Screen::Insights => apart(|| view! { <InsightsScreen/> }),
                     Screen::Checklist => apart(|| view! { <ChecklistScreen/> }),
                     Screen::NotFound => apart(|| view! { <NotFound/> }),
+                    Screen::Waiting => apart(|| view! { <Waiting/> }),
                 }
             })}
         </main>
@@ -168,6 +184,16 @@ fn replace_shell() {
     page::remove(dom_ids::SHELL);
     if let Some(class) = held {
         request_animation_frame(move || focus::by_selector(&format!(".banner .{class}")));
+    }
+}
+
+/// In place of a screen that needs the records, while they are still read: a moment at most.
+#[component]
+fn Waiting() -> impl IntoView {
+    page::set_title("Opening\u{2026} · Mend");
+    view! {
+        <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Opening your incidents\u{2026}"</h1>
+        <p role="status">"Mend is reading what this browser keeps. This takes a moment."</p>
     }
 }
 

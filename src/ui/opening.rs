@@ -2,35 +2,45 @@
 //! a few hundred records, each in a task of its own, and the workspace drawn in one more, so
 //! that the page never stops answering for the whole read and the drawing. The HTML shell
 //! ("Opening…") stays until the workspace has drawn its first screen.
+//!
+//! A large store with the list's index (`persist::index`) opens on the list at once, drawn
+//! from the index, and the records are read in the steps after it (`Library::complete`).
 
 use leptos::prelude::*;
 
 use crate::browser::{local_storage, page, perf, tasks};
+use crate::model::list_row::ListRow;
 use crate::persist::repo::Loading;
-use crate::persist::{Loaded, StorageKey};
+use crate::persist::{index, Loaded, StorageKey};
 use crate::ui::app::Workspace;
 use crate::ui::context;
-use crate::ui::state::library;
+use crate::ui::state::library::{self, Library};
 use crate::ui::state::lock_gate::LockGate;
 use crate::ui::state::vault;
 
-/// Records read in the first task, with the lock check: about 5 ms on a desktop.
-const FIRST: usize = 50;
+/// Records read in the first task, with the lock check: about 5 ms on a desktop. A store
+/// with more opens from its index, when it has one.
+const FIRST: usize = index::KEPT_ABOVE;
 /// Records read in each later task: about 25 ms on a desktop, 100 on a slow phone.
 const STEP: usize = 300;
 
 #[component]
 pub fn Opening() -> impl IntoView {
     let gate = context::needed::<LockGate>();
+    // Everything read before the list is drawn; `mend:load` is every record.
+    let before_list = perf::Span::start("mend:list-read", "mend:list-read:start");
     let span = perf::Span::start("mend:load", "mend:load:start");
     let mut loading = vault::with_store(Loading::start);
-    let done = read_step(&mut loading, FIRST);
-    // `mend:load` ends with the last step, not with the wait before drawing.
-    let mut span = (!done).then_some(span);
+    vault::with_store(|kv| loading.step_small(kv));
     // The colours the person chose (read first), before anything is drawn in them.
     page::set_theme(loading.settings().theme.attribute());
+    let early = preview(&loading).map(|rows| Library::open(loading.early(), Some(rows)));
+    let mut before_list = early.is_none().then_some(before_list);
+    let done = early.is_none() && read_step(&mut loading, FIRST);
+    // `mend:load` ends with the last step, not with the wait before drawing.
+    let mut span = (!done).then_some(span);
     let loaded = StoredValue::new(None::<Loaded>);
-    let ready = RwSignal::new(false);
+    let ready = RwSignal::new(early.is_some());
     // A record another tab writes meanwhile may already have been read: then the whole store
     // is read again at the end, at once, in the task that draws the workspace.
     let changed = StoredValue::new(false);
@@ -38,12 +48,19 @@ pub fn Opening() -> impl IntoView {
     let watching = Owner::new();
     watching.with(|| {
         local_storage::on_change_elsewhere(move |key, _, _| {
-            if key.and_then(StorageKey::owned).is_some() {
+            let key = key.and_then(StorageKey::owned);
+            if key.is_some_and(|key| key != StorageKey::Index) {
                 changed.set_value(true);
             }
         })
     });
     leptos::task::spawn_local(async move {
+        // Drawn from the index: the list's first screen (a task later) and its paint come
+        // before the records are read.
+        if early.is_some() {
+            tasks::sleep(0).await;
+            tasks::after_next_frame().await;
+        }
         // The workspace is drawn in a task of its own after the last step, so the last pass
         // through the loop only waits.
         let mut done = done;
@@ -71,17 +88,37 @@ pub fn Opening() -> impl IntoView {
         } else {
             loading.finish()
         };
-        if loaded.try_set_value(Some(read)).is_none() {
-            ready.try_set(true);
+        before_list.take();
+        match early {
+            Some(library) => library.complete(read),
+            None => {
+                if loaded.try_set_value(Some(read)).is_none() {
+                    ready.try_set(true);
+                }
+            }
         }
+        perf::mark("mend:all-read");
     });
     move || {
-        ready
-            .get()
-            .then(|| loaded.try_update_value(Option::take).flatten())
-            .flatten()
-            .map(|loaded| view! { <Workspace loaded/> })
+        ready.get().then(|| {
+            let library = early.or_else(|| {
+                let loaded = loaded.try_update_value(Option::take).flatten()?;
+                Some(Library::open(loaded, None))
+            })?;
+            Some(view! { <Workspace library/> })
+        })
     }
+}
+
+/// The list's rows from its index, when the store is too large to read before drawing and
+/// the index is there, readable and in the titles the settings call for. Never with the lock
+/// open: its records are read from memory already.
+fn preview(loading: &Loading) -> Option<Vec<ListRow>> {
+    if loading.left() <= FIRST || vault::is_open() {
+        return None;
+    }
+    let index = vault::with_store(index::read)?;
+    (index.discreet == loading.settings().discreet).then_some(index.rows)
 }
 
 /// One step of the read, through whatever store is open now (plain, or the lock's).

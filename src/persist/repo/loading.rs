@@ -21,7 +21,7 @@ fn rank(key: &StorageKey) -> (i64, u128) {
         StorageKey::Settings => (1, 0),
         StorageKey::Checklist => (2, 0),
         StorageKey::Incident(id) => (3, order::id_key(*id)),
-        StorageKey::Lock | StorageKey::Unknown(_) => (4, 0),
+        StorageKey::Lock | StorageKey::Index | StorageKey::Unknown(_) => (4, 0),
     }
 }
 
@@ -54,8 +54,9 @@ impl Loading {
             }
         };
         order::sort_by(&mut keys, rank);
-        // The lock record is the lock screen's, read before anything else.
-        keys.retain(|key| *key != StorageKey::Lock);
+        // The lock record is the lock screen's, read before anything else; the list's index
+        // is read on its own (`persist::index::read`).
+        keys.retain(|key| !matches!(key, StorageKey::Lock | StorageKey::Index));
         Self {
             keys: keys.into_iter(),
             loaded,
@@ -66,6 +67,28 @@ impl Loading {
     /// three records or more.
     pub fn settings(&self) -> &Settings {
         &self.loaded.settings
+    }
+
+    /// Reads the small records (the meta, the settings and the checklist), which come first.
+    pub fn step_small(&mut self, kv: &dyn KeyValue) {
+        while let Some(key) = self.keys.as_slice().first().filter(|key| rank(key).0 < 3) {
+            let key = key.clone();
+            self.keys.next();
+            read(&mut self.loaded, kv, key);
+        }
+    }
+
+    /// What is known before any incident is read: the settings, the checklist, whether
+    /// this session may write, and no incidents.
+    pub fn early(&self) -> Loaded {
+        Loaded {
+            incidents: Vec::new(),
+            unreadable: self.loaded.unreadable.clone(),
+            settings: self.loaded.settings.clone(),
+            checklist: self.loaded.checklist.clone(),
+            writer: self.loaded.writer.clone(),
+            seen: Vec::new(),
+        }
     }
 
     /// How many records are left to read.
@@ -128,7 +151,7 @@ fn read(loaded: &mut Loaded, kv: &dyn KeyValue, key: StorageKey) {
             Ok(checklist) => loaded.checklist = checklist,
             Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
         },
-        StorageKey::Lock => {}
+        StorageKey::Lock | StorageKey::Index => {}
         StorageKey::Unknown(name) => {
             let reason = unknown_key(name);
             loaded.unreadable.push(Unreadable { key, raw, reason });

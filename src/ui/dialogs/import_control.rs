@@ -65,6 +65,12 @@ impl Importer {
         self.status.set(String::new());
         self.problem.set(String::new());
         self.sealed.set(None);
+        if self.library.reading() {
+            return self.refuse(
+                &name,
+                "Your incidents are still being read: try again in a moment.",
+            );
+        }
         if let Err(e) = check_size(file.size()) {
             return self.refuse(&name, &e.to_string());
         }

@@ -14,11 +14,18 @@ pub fn BackupReminder() -> impl IntoView {
     let library = context::needed::<Library>();
     let outcome = RwSignal::new(String::new());
     // Read once per change of incidents or settings; the clock only matters at those moments.
+    // From the list's index while the records are read, so it shows as the list does.
     let due = memo(move || {
-        library.with_all(|all| {
+        let due = |times: &mut dyn Iterator<Item = _>| {
             library
                 .settings
-                .with(|settings| backup_reminder::due(all, settings, platform::now()))
+                .with(|settings| backup_reminder::due(times, settings, platform::now()))
+        };
+        library.with_preview(|rows| match rows {
+            Some(rows) => due(&mut rows.iter().map(|r| (r.created_at, r.updated_at))),
+            None => {
+                library.with_all(|all| due(&mut all.iter().map(|i| (i.created_at, i.updated_at))))
+            }
         })
     });
     let export = move |_| outcome.set(said(export_all(library)));

@@ -36,6 +36,7 @@ fn UnreadableItem(
         StorageKey::Settings => "your settings".to_owned(),
         StorageKey::Checklist => "your pre-flight checklist".to_owned(),
         StorageKey::Lock => "the passphrase lock".to_owned(),
+        StorageKey::Index => "the list's index".to_owned(),
         StorageKey::Unknown(raw) => format!("record {raw}"),
     };
     let file_name = format!(

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 
 use crate::browser::{focus, page, perf, platform};
 use crate::model::id_map::IdMap;
-use crate::model::milestones::{self, Next};
+use crate::model::list_row::ListRow;
+use crate::model::milestones::Next;
 use crate::model::order;
-use crate::model::{clock, search, status, IncidentId, Status, Timestamp};
+use crate::model::{clock, search, Day, IncidentId, Status};
 use crate::route::Route;
 use crate::ui::context;
 use crate::ui::dialogs::import_control::{take_dropped_files, ImportControl, Importer};
@@ -26,6 +27,9 @@ use crate::ui::state::library::Library;
 use crate::ui::state::navigator::Navigator;
 use crate::ui::ticking_now::ticking_now;
 
+/// Said when something that needs the records is asked for while they are still read.
+const WAIT: &str = "One moment: your incidents are still being read.";
+
 /// Rows drawn at first, and how many more each "Show more" adds. Drawing 1,000 rows takes
 /// about 300 ms, far past the moment the list should be ready, and search finds the rest.
 const PAGE: usize = 100;
@@ -35,17 +39,21 @@ const FIRST_ROWS: usize = 20;
 /// Rows drawn in each later task: about 20 ms on a desktop, 80 at 4x CPU slowdown.
 const MORE_ROWS: usize = 40;
 
+/// A row as drawn: the incident as the list shows it, and what to do next today.
 #[derive(Clone, PartialEq, Hash)]
 struct Row {
-    id: IncidentId,
-    title: String,
-    updated_at: Timestamp,
-    status: Status,
-    archived: bool,
-    /// When it was noticed, while the boss has not been told (and it is not archived).
-    untold_since: Option<Timestamp>,
+    row: ListRow,
     /// What to do next; none once archived.
     next: Option<Next>,
+}
+
+impl Row {
+    fn on(row: ListRow, today: Day) -> Self {
+        Self {
+            next: row.next(today),
+            row,
+        }
+    }
 }
 
 #[component]
@@ -75,40 +83,51 @@ pub fn ListScreen() -> impl IntoView {
                 .collect::<IdMap<_>>()
         })
     });
-    let total = move || library.with_all(<[_]>::len);
+    // While the records are read, the rows are the index's (`Library::reading`).
+    let total = move || {
+        library
+            .with_preview(|rows| rows.map(<[_]>::len))
+            .unwrap_or_else(|| library.with_all(<[_]>::len))
+    };
     let rows = memo(move || {
         let query = query.get();
         let wanted = Status::from_key(&wanted.get());
         let show_archived = show_archived.get();
         let (today, needs_me) = (today.get(), needs_me.get());
-        let mut rows: Vec<Row> = library.with_all(|all| {
-            all.iter()
-                .zip(crate::ui::state::titles::list_titles(all))
-                .filter(|(i, _)| show_archived || !i.archived)
-                .map(|(i, title)| Row {
-                    id: i.id,
-                    title,
-                    updated_at: i.updated_at,
-                    status: status::status(i),
-                    archived: i.archived,
-                    untold_since: i.noticed_at.filter(|_| milestones::waiting_to_tell(i)),
-                    next: (!i.archived)
-                        .then(|| milestones::next(i, today, platform::local_day))
-                        .flatten(),
-                })
-                .filter(|row| wanted.is_none_or(|w| w == row.status))
-                .filter(|row| !needs_me || row.next.is_some_and(Next::needs_me))
-                .collect()
+        let keep = |row: &Row| {
+            (show_archived || !row.row.archived)
+                && wanted.is_none_or(|w| w == row.row.status)
+                && (!needs_me || row.next.is_some_and(Next::needs_me))
+        };
+        let preview = library.with_preview(|rows| {
+            rows.map(|rows| {
+                rows.iter()
+                    .map(|row| Row::on(row.clone(), today))
+                    .filter(keep)
+                    // Only titles can be searched until the records are read.
+                    .filter(|row| search::matches(&row.row.title.to_ascii_lowercase(), &query))
+                    .collect::<Vec<_>>()
+            })
         });
-        if !query.trim().is_empty() {
-            haystacks.with(|h| {
-                rows.retain(|row| {
-                    h.get(&row.id)
-                        .is_some_and(|text| search::matches(text, &query))
-                })
+        let mut rows: Vec<Row> = preview.unwrap_or_else(|| {
+            let mut rows: Vec<Row> = library.with_all(|all| {
+                all.iter()
+                    .zip(crate::ui::state::titles::list_titles(all))
+                    .map(|(i, title)| Row::on(ListRow::of(i, title, &platform::local_day), today))
+                    .filter(keep)
+                    .collect()
             });
-        }
-        order::sort_by(&mut rows, |row| (-row.updated_at.millis(), 0));
+            if !query.trim().is_empty() {
+                haystacks.with(|h| {
+                    rows.retain(|row| {
+                        h.get(&row.row.id)
+                            .is_some_and(|text| search::matches(text, &query))
+                    })
+                });
+            }
+            rows
+        });
+        order::sort_by(&mut rows, |row| (-row.row.updated_at.millis(), 0));
         if oldest_first.get() {
             rows.reverse();
         }
@@ -137,11 +156,31 @@ pub fn ListScreen() -> impl IntoView {
             || show_archived.get()
     };
 
-    let create = move |_| {
+    let create = move || {
         let id = library.create();
         navigator.go(Route::Incident(id, None));
     };
+    // Asked for while the records are read: started once they are.
+    let create_soon = RwSignal::new(false);
+    effect(move || {
+        if create_soon.get() && !library.reading() {
+            create_soon.set(false);
+            create();
+        }
+    });
+    let create = move |_| {
+        if library.reading() {
+            create_soon.set(true);
+            notice.set("Starting a new incident as soon as your incidents are read\u{2026}".into());
+        } else {
+            create();
+        }
+    };
     let archive = move |id: IncidentId, title: String, archive: bool| {
+        if library.reading() {
+            notice.set(WAIT.into());
+            return;
+        }
         library.change(id, false, |i| {
             i.archived = archive;
             true
@@ -159,7 +198,13 @@ pub fn ListScreen() -> impl IntoView {
     // A Mend file dropped anywhere on the page while the list shows is imported.
     take_dropped_files(importer);
     let exported = RwSignal::new(String::new());
-    let export = move |_| exported.set(said(export_all(library)));
+    let export = move |_| {
+        exported.set(if library.reading() {
+            WAIT.into()
+        } else {
+            said(export_all(library))
+        })
+    };
 
     view! {
         <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Your incidents"</h1>
@@ -228,7 +273,7 @@ pub fn ListScreen() -> impl IntoView {
             <ul class="incident-list" aria-label="Incidents">
                 // Keyed by all a row shows: a discreet number shifts when another incident returns.
                 <Keyed keys=move || shown.with(|rows| rows.iter().map(key_of).collect()) row=move |_, at: usize| {
-                    let Some(row) = shown.with_untracked(|rows: &Vec<Row>| rows.get(at).cloned()) else {
+                    let Some(Row { row, next }) = shown.with_untracked(|rows: &Vec<Row>| rows.get(at).cloned()) else {
                         return ().into_any();
                     };
                     view! {
@@ -249,7 +294,7 @@ pub fn ListScreen() -> impl IntoView {
                                 <a class="button row-action" href=Route::TellNow(row.id).href() aria-label=label>"Tell now"</a>
                             }
                         })}
-                        {row.next.filter(|next| *next != Next::Tell).map(|next| view! {
+                        {next.filter(|next| *next != Next::Tell).map(|next| view! {
                             " "
                             <span class="next-action" class:needs-me=next.needs_me()>{next.text()}</span>
                         })}

@@ -6,6 +6,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::browser::{platform, storage_manager, LocalStore};
+use crate::model::list_row::ListRow;
 use crate::model::preflight::Checklist;
 use crate::model::{Incident, IncidentId, Settings, Timestamp};
 use crate::persist::{
@@ -53,6 +54,7 @@ pub use crate::persist::Clash;
 
 mod failures;
 mod importing;
+mod list_index;
 mod other_tabs;
 mod reading;
 mod saving;
@@ -117,11 +119,18 @@ pub struct Library {
     unsaved_since: StoredValue<Option<Timestamp>>,
     /// Whether this session has asked the browser to keep the data.
     asked_to_keep: StoredValue<bool>,
+    /// The list's rows from its index while the records are still read (`ui::opening`),
+    /// `None` once they are: until then nothing but the list is shown, and nothing is written.
+    preview: RwSignal<Option<Vec<ListRow>>>,
+    /// The fingerprint of the index's text as last read or written, `None` if unknown.
+    index_print: StoredValue<Option<u64>>,
 }
 
 impl Library {
     /// Holds what was read from storage (`ui::opening`). Writing is only possible after this.
-    pub fn open(loaded: Loaded) -> Self {
+    /// With `preview`, the incidents are still being read and these are the list's rows
+    /// until `complete` brings them.
+    pub fn open(loaded: Loaded, preview: Option<Vec<ListRow>>) -> Self {
         let session = Session::new(&loaded);
         Self {
             incidents: RwSignal::new(loaded.incidents),
@@ -139,7 +148,20 @@ impl Library {
             timer: StoredValue::new(None),
             unsaved_since: StoredValue::new(None),
             asked_to_keep: StoredValue::new(false),
+            preview: RwSignal::new(preview),
+            index_print: StoredValue::new(None),
         }
+    }
+
+    /// Takes in every record once a start's read is done: the list is drawn from them from
+    /// now on, and the index is brought up to date.
+    pub fn complete(&self, loaded: Loaded) {
+        self.session.set_value(Session::new(&loaded));
+        self.settings.set(loaded.settings);
+        self.checklist.set(loaded.checklist);
+        self.unreadable.set(loaded.unreadable);
+        self.incidents.set(loaded.incidents);
+        self.preview.set(None);
     }
 
     pub fn create(&self) -> IncidentId {

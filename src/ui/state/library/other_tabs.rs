@@ -12,6 +12,10 @@ impl Library {
     /// Follows a change another tab made to Mend's storage (the `storage` event), given the
     /// key (`None` when all of storage was cleared) and the value before and after.
     pub fn on_storage(&self, key: Option<&str>, old: Option<String>, new: Option<String>) {
+        // Still reading: `ui::opening` reads everything again if another tab changed any of it.
+        if self.preview.with_untracked(Option::is_some) {
+            return;
+        }
         if let Some(key) = key.filter(|_| sealing::needs_opening(&old, &new)) {
             self.on_sealed_storage(key.to_owned(), old, new);
             return;
@@ -57,7 +61,8 @@ impl Library {
                 }
             }),
             // The lock's own changes are followed by the app (see `lock_gate`).
-            Some(StorageKey::Lock) | None => {}
+            // Another tab's index is a cache of what this tab holds too.
+            Some(StorageKey::Lock | StorageKey::Index) | None => {}
         }
     }
 

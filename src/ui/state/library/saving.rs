@@ -70,6 +70,10 @@ impl Library {
             Err(problem) if problem.is_sealing() => self.retry_later(),
             Err(problem) => {
                 let may_pass = problem.may_pass();
+                if may_pass {
+                    // The list's index is only a cache: its room goes to the record.
+                    self.drop_index();
+                }
                 self.set_state(SaveState::Failed(NotSaved(problem)));
                 if may_pass {
                     self.retry_later();

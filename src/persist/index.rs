@@ -1,0 +1,98 @@
+//! The list's index, `{"schema": N, "index": {...}}`: each incident as the list shows it, so
+//! that a large store's list is drawn from one small record while the records are read. A
+//! cache, never the truth: the records it came from always win (`ui::state::library`).
+
+use super::codec::{self, DecodeError};
+use super::{KeyValue, StorageKey};
+use crate::json::json_struct;
+use crate::model::list_row::ListRow;
+
+/// Only a store of more incidents than this keeps an index: up to this many are read before
+/// the list is drawn, in a task of about 5 ms on a desktop.
+pub const KEPT_ABOVE: usize = 50;
+
+/// The index schema this build writes, and the newest it can read.
+pub const INDEX_SCHEMA: u32 = 1;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Index {
+    /// Whether the titles are discreet mode's ("Incident 3").
+    pub discreet: bool,
+    /// Every incident, archived ones too, in the order the records are kept.
+    pub rows: Vec<ListRow>,
+}
+
+json_struct! { Index { discreet, rows } }
+
+pub fn encode(index: &Index) -> String {
+    codec::encode_record(INDEX_SCHEMA, "index", index)
+}
+
+/// Reads a stored index. A newer or damaged one, or one with a row missing its id, is refused.
+pub fn decode(raw: &str) -> Result<Index, DecodeError> {
+    codec::decode_small(raw, INDEX_SCHEMA, "index")
+}
+
+/// The stored index, if there is one this build can read.
+pub fn read(kv: &dyn KeyValue) -> Option<Index> {
+    decode(&kv.get(&StorageKey::Index).ok()??).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Day, Incident, IncidentId, Timestamp};
+
+    fn index() -> Index {
+        let at = Timestamp::from_millis(1_764_000_000_000).unwrap();
+        let mut incident = Incident::new(IncidentId::from_random_bytes([3; 16]), at);
+        incident.steps.own_up.told_at = Some(at);
+        incident.steps.step_it_up.resolved_at = Some(at);
+        incident
+            .steps
+            .step_it_up
+            .commitments
+            .push(Default::default());
+        incident.steps.step_it_up.commitments[0].what = "Check twice".into();
+        let row = ListRow::of(&incident, "Wrong \"price\" sent".into(), &Day::of_utc);
+        Index {
+            discreet: false,
+            rows: vec![
+                row, // The id a row read without one once took: a real id all the same.
+                ListRow::of(
+                    &Incident::new(IncidentId::from_random_bytes([0; 16]), at),
+                    "Incident on 24 Nov".into(),
+                    &Day::of_utc,
+                ),
+            ],
+        }
+    }
+
+    #[test]
+    fn an_index_round_trips() {
+        let index = index();
+        assert!(index.rows[0]
+            .plan
+            .check_ins
+            .as_ref()
+            .is_some_and(|c| c.len() == 3));
+        assert_eq!(decode(&encode(&index)), Ok(index));
+    }
+
+    #[test]
+    fn newer_damaged_or_idless_indexes_are_refused() {
+        assert_eq!(
+            decode(r#"{"schema":2,"index":{}}"#),
+            Err(DecodeError::Newer { found: 2 })
+        );
+        let text = encode(&index());
+        assert!(decode(&text[..text.len() - 1]).is_err());
+        assert!(decode(&text.replace("\"status\":\"resolved\"", "\"status\":\"gone\"")).is_err());
+        assert!(decode(&text.replace("\"2025-12-24\"", "\"2025-13-24\"")).is_err());
+        assert!(decode(r#"{"schema":1,"index":{"rows":[{"title":"no id"}]}}"#).is_err());
+        assert_eq!(
+            decode(r#"{"schema":1,"index":{"rows":[]}}"#),
+            Ok(Index::default())
+        );
+    }
+}

@@ -1,0 +1,106 @@
+// A large store's list drawn from its index (src/persist/index.rs) before its records are read:
+// the rows show at once, what needs the records waits for them rather than acting on the index,
+// the records win where the index differs, and the index follows what the list shows, but is
+// never kept in plain text while the lock is on.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withApp, eventually, hideAndShow, TEST_TIMEOUT } from './support/browser.mjs';
+import { holdLaterTasks } from './support/held-tasks.mjs';
+import { ListPage } from './pages/list-page.mjs';
+import { IncidentPage } from './pages/incident-page.mjs';
+import { WaitingScreen } from './pages/waiting-screen.mjs';
+import { LockSettings } from './pages/lock-page.mjs';
+import { SettingsPage } from './pages/settings-page.mjs';
+import { LIST_ROW, seedInPage, TEMPLATE } from '../../bench/seed.mjs';
+
+const COUNT = 400;
+const FIRST = 'Sent the invoices to the wrong client list (1)';
+const SECOND = 'Deleted the shared planning folder (2)';
+
+/** Whether every record has been read (`src/ui/opening.rs`). */
+const allRead = (page) => page.evaluate(() => performance.getEntriesByName('mend:all-read', 'mark').length > 0);
+
+/** The stored index's text, or null. */
+const storedIndex = (page) => page.evaluate(() => localStorage.getItem('mend.index'));
+
+/**
+ * `COUNT` incidents and their index stored, then a reload that holds every task after the list
+ * is first drawn, until the test calls `window.__releaseTasks()`.
+ */
+async function openHeld(page, baseUrl, change = () => {}) {
+  const list = await new ListPage(page, baseUrl).goto();
+  await page.evaluate(seedInPage, { template: TEMPLATE, count: COUNT, row: LIST_ROW });
+  await page.evaluate(change);
+  await page.addInitScript(holdLaterTasks, { after: 'mend:list-ready' });
+  await page.reload();
+  await list.heading.waitFor();
+  return list;
+}
+
+test('a large store opens on its list from the index; an incident opened before the records are read opens once they are, where it was left', { timeout: TEST_TIMEOUT }, () =>
+  withApp(async ({ page, baseUrl }) => {
+    // The index has one title otherwise than its record: the record's wins once read.
+    const list = await openHeld(page, baseUrl, () => {
+      localStorage.setItem('mend.index', localStorage.getItem('mend.index').replace('folder (2)"', 'folder (2), as the index had it"'));
+    });
+    await page.getByRole('status').filter({ hasText: `Showing 100 of ${COUNT}.` }).waitFor();
+    assert.equal(await allRead(page), false, 'drawn before the records are read');
+    await list.search.fill('as the index had it');
+    await list.incidentLink(`${SECOND}, as the index had it`).waitFor();
+    await list.search.fill('');
+
+    await list.search.fill('(1)');
+    await list.incidentLink(FIRST).click();
+    await new WaitingScreen(page).heading.waitFor();
+    assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
+    await page.evaluate(() => window.__releaseTasks());
+
+    // At the step it was left on.
+    const incident = new IncidentPage(page);
+    await page.getByRole('heading', { level: 1, name: 'Step it up' }).waitFor();
+    assert.equal(await incident.incidentName.textContent(), FIRST);
+    assert.match(page.url(), /step-it-up$/);
+    await incident.backLink.click();
+    await list.search.fill('(2)');
+    await list.incidentLink(SECOND).waitFor();
+    assert.equal(await list.incidentLink(`${SECOND}, as the index had it`).count(), 0);
+    // And the index is put right: the next start shows the record's title at once.
+    await eventually(async () => assert.equal((await storedIndex(page)).includes('as the index had it'), false), { timeout: 10_000 });
+  }));
+
+test('New incident before the records are read starts one once they are, and none is lost', { timeout: TEST_TIMEOUT }, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await openHeld(page, baseUrl);
+    await list.newIncidentButton.click();
+    await page.getByRole('status').filter({ hasText: 'Starting a new incident as soon as your incidents are read' }).waitFor();
+    assert.equal(await allRead(page), false);
+    await page.evaluate(() => window.__releaseTasks());
+
+    const incident = new IncidentPage(page);
+    await incident.titleField.waitFor();
+    await incident.typeTitle('Started while it was reading');
+    await incident.waitUntilSaved();
+    const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('mend.incident.')).length);
+    assert.equal(stored, COUNT + 1);
+  }));
+
+test('the index follows a renamed incident once the page is hidden, and is not kept in plain text with the lock on', { timeout: TEST_TIMEOUT }, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    await page.evaluate(seedInPage, { template: TEMPLATE, count: 60, row: LIST_ROW });
+    await page.reload();
+    await list.search.fill('(1)');
+    await list.incidentLink(FIRST).click();
+    const incident = new IncidentPage(page);
+    await incident.goToStep('Stop');
+    await incident.titleField.fill('Renamed after the index was written');
+    await incident.waitUntilSaved();
+    await hideAndShow(page);
+    assert.ok((await storedIndex(page)).includes('"title":"Renamed after the index was written"'));
+
+    const settings = await new SettingsPage(page, baseUrl).openFromBanner();
+    await settings.heading.waitFor();
+    await new LockSettings(page).turnOn('quiet harbour lantern seven');
+    await hideAndShow(page);
+    await eventually(async () => assert.equal(await storedIndex(page), null));
+  }));
