@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const TEMPLATE = readFileSync(resolve(import.meta.dirname, '../tests/fixtures/v4-full-incident.json'), 'utf8').trim();
+/** The template as a row of the list's index (`persist/index.rs`), pinned by a native test. */
+export const LIST_ROW = readFileSync(resolve(import.meta.dirname, '../tests/fixtures/v4-full-incident.list-row.json'), 'utf8').trim();
 
 /** The id of the `n`th benchmark incident (from 0): a valid uuid v4, in a fixed order. */
 export function benchId(n) {
@@ -15,9 +17,11 @@ export function benchId(n) {
  * Runs in the page: clears storage and writes `count` incidents made from `template`,
  * plus the schema stamp a real save leaves. Returns the bytes stored (UTF-8 JSON text).
  * With `ownChecks`, each incident's extra checks and commitments end in its number, so none
- * is shared and the pre-flight checklist gathers three items from each.
+ * is shared and the pre-flight checklist gathers three items from each. With `row` (the
+ * template's `LIST_ROW`) and more than 50 incidents, the list's index is written too, as the
+ * app leaves it when a page is hidden.
  */
-export function seedInPage({ template, count, ownChecks = false }) {
+export function seedInPage({ template, count, ownChecks = false, row = null }) {
   const id = (n) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
   const titles = ['Sent the invoices to the wrong client list', 'Deleted the shared planning folder',
     'Deployed on a Friday without the migration', 'Missed the contract deadline', 'Shared the payroll sheet by mistake'];
@@ -33,6 +37,7 @@ export function seedInPage({ template, count, ownChecks = false }) {
   put('mend.meta', '{"schema":4}');
   const later = ownChecks ? record.incident.steps.step_it_up : null;
   const checks = later?.extra_checks.map((c) => c.text);
+  const rows = [];
   const commitments = later?.commitments.map((c) => c.what);
   for (let n = 0; n < count; n += 1) {
     const created = start + n * 7_200_000;
@@ -47,7 +52,13 @@ export function seedInPage({ template, count, ownChecks = false }) {
     incident.noticed_at = iso(created - 180_000);
     incident.updated_at = iso(created + 3_600_000);
     put(`mend.incident.${incident.id}`, JSON.stringify(record));
+    if (row) {
+      rows.push(JSON.stringify({ ...JSON.parse(row), id: incident.id, title: incident.title,
+        created_at: incident.created_at, updated_at: incident.updated_at }));
+    }
   }
+  // The app keeps one only for a store of more than 50 (`persist/index.rs`).
+  if (row && count > 50) put('mend.index', `{"schema":1,"index":{"discreet":false,"rows":[${rows.join(',')}]}}`);
   return bytes;
 }
 
@@ -60,13 +71,13 @@ export function seedInPage({ template, count, ownChecks = false }) {
  * leaves alone. `initScripts` run in every page; once `ready(page)` resolves, `measure` is
  * evaluated in the page and its result returned.
  */
-export async function freshStart(browser, url, { count, others = 0, initScripts = [], ready, measure, rate = 1 }) {
+export async function freshStart(browser, url, { count, others = 0, index = true, initScripts = [], ready, measure, rate = 1 }) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     for (const script of initScripts) await context.addInitScript(script);
     const seeder = await context.newPage();
     await seeder.goto(new URL('bench-seed', url).href);
-    if (count != null) await seeder.evaluate(seedInPage, { template: TEMPLATE, count });
+    if (count != null) await seeder.evaluate(seedInPage, { template: TEMPLATE, count, row: index ? LIST_ROW : null });
     if (others > 0) {
       await seeder.evaluate(({ text, n }) => {
         for (let k = 0; k < n; k += 1) localStorage.setItem(`other.${k}`, text);
