@@ -99,15 +99,21 @@ fn what_cannot_be_read_is_listed_in_the_order_it_is_read_whatever_the_steps() {
 }
 
 #[test]
-fn the_settings_are_known_after_a_first_step_of_three_records() {
+fn the_settings_are_known_once_the_small_records_are_read_before_anything_is_listed() {
     let store = mixed_store();
-    let mut loading = Loading::start(&store);
-    assert!(!loading.settings().discreet, "nothing is read yet");
-    // The version record, the settings and the damaged checklist.
-    assert!(!loading.step(&store, 3));
+    // The version record, the settings and the damaged checklist, by their keys.
+    let mut loading = Loading::glance(&store);
     assert!(loading.settings().discreet);
-    // Fifteen incident keys and the unknown one are still to read.
+    assert_eq!(loading.left(), 0, "nothing else is listed yet");
+    // Fifteen incident keys and the unknown one are still to read, and no small one again.
+    loading.list(&store);
     assert_eq!(loading.left(), 16);
+    assert!(!loading.step(&store, 15));
+    assert!(loading.step(&store, 1));
+    let loaded = loading.finish();
+    assert_eq!(loaded.incidents.len(), 12);
+    // The three damaged incidents, the damaged checklist and the unknown key, each once.
+    assert_eq!(loaded.unreadable.len(), 5);
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use super::codec::{self, DecodeError};
 use super::{KeyValue, StorageKey};
-use crate::json::json_struct;
+use crate::json::{self, json_struct, Json, Reader};
 use crate::model::list_row::ListRow;
 
 /// Only a store of more incidents than this keeps an index: up to this many are read before
@@ -29,8 +29,30 @@ pub fn encode(index: &Index) -> String {
 }
 
 /// Reads a stored index. A newer or damaged one, or one with a row missing its id, is refused.
+/// In one pass, where a small record's reading passes over it twice: at 1,000 incidents the
+/// index is about 350 kB.
 pub fn decode(raw: &str) -> Result<Index, DecodeError> {
-    codec::decode_small(raw, INDEX_SCHEMA, "index")
+    let mut r = Reader::new(raw);
+    let (mut schema, mut index) = (None, None);
+    json::read_members(&mut r, &["schema", "index"], &mut |at, r| {
+        match at {
+            0 => schema = Some(r.number(u64::MAX)?),
+            // Written after its schema, so a newer index is skipped, never misread.
+            1 if schema.is_some_and(|s| (1..=u64::from(INDEX_SCHEMA)).contains(&s)) => {
+                index = Some(Index::read(r)?)
+            }
+            _ => r.skip()?,
+        }
+        Ok(())
+    })
+    .and_then(|()| r.end())
+    .map_err(|e| DecodeError::Shape(json::explain(raw, &e, 1)))?;
+    match (schema, index) {
+        (Some(found), _) if found > u64::from(INDEX_SCHEMA) => Err(DecodeError::Newer { found }),
+        (None | Some(0), _) => Err(DecodeError::NoVersion),
+        (_, Some(index)) => Ok(index),
+        (_, None) => Err(DecodeError::Shape("no index".into())),
+    }
 }
 
 /// The stored index, if there is one this build can read.

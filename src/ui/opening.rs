@@ -30,11 +30,14 @@ pub fn Opening() -> impl IntoView {
     // Everything read before the list is drawn; `mend:load` is every record.
     let before_list = perf::Span::start("mend:list-read", "mend:list-read:start");
     let span = perf::Span::start("mend:load", "mend:load:start");
-    let mut loading = vault::with_store(Loading::start);
-    vault::with_store(|kv| loading.step_small(kv));
+    let mut loading = vault::with_store(Loading::glance);
     // The colours the person chose (read first), before anything is drawn in them.
     page::set_theme(loading.settings().theme.attribute());
     let early = preview(&loading).map(|rows| Library::open(loading.early(), Some(rows)));
+    // Listing the keys waits too, when the list is drawn from the index.
+    if early.is_none() {
+        vault::with_store(|kv| loading.list(kv));
+    }
     let mut before_list = early.is_none().then_some(before_list);
     let done = early.is_none() && read_step(&mut loading, FIRST);
     // `mend:load` ends with the last step, not with the wait before drawing.
@@ -60,6 +63,7 @@ pub fn Opening() -> impl IntoView {
         if early.is_some() {
             tasks::sleep(0).await;
             tasks::after_next_frame().await;
+            vault::with_store(|kv| loading.list(kv));
         }
         // The workspace is drawn in a task of its own after the last step, so the last pass
         // through the loop only waits.
@@ -110,15 +114,16 @@ pub fn Opening() -> impl IntoView {
     }
 }
 
-/// The list's rows from its index, when the store is too large to read before drawing and
-/// the index is there, readable and in the titles the settings call for. Never with the lock
-/// open: its records are read from memory already.
+/// The list's rows from its index, when there is one, readable, of a store too large to read
+/// before drawing, and in the titles the settings call for. Never with the lock open: its
+/// records are read from memory already.
 fn preview(loading: &Loading) -> Option<Vec<ListRow>> {
-    if loading.left() <= FIRST || vault::is_open() {
+    if vault::is_open() {
         return None;
     }
     let index = vault::with_store(index::read)?;
-    (index.discreet == loading.settings().discreet).then_some(index.rows)
+    (index.rows.len() > index::KEPT_ABOVE && index.discreet == loading.settings().discreet)
+        .then_some(index.rows)
 }
 
 /// One step of the read, through whatever store is open now (plain, or the lock's).

@@ -33,8 +33,16 @@ pub struct Loading {
 }
 
 impl Loading {
-    /// Lists Mend's keys, in the order they are read. Nothing is read yet.
+    /// Reads the small records, then lists the rest of Mend's keys in the order they are read.
     pub fn start(kv: &dyn KeyValue) -> Self {
+        let mut loading = Self::glance(kv);
+        loading.list(kv);
+        loading
+    }
+
+    /// Reads the small records (the meta, the settings and the checklist) by their keys, so
+    /// the colours and the save permission are known before anything is listed.
+    pub fn glance(kv: &dyn KeyValue) -> Self {
         let mut loaded = Loaded {
             incidents: Vec::new(),
             unreadable: Vec::new(),
@@ -43,39 +51,43 @@ impl Loading {
             writer: Ok(Writer { _private: () }),
             seen: Vec::new(),
         };
+        for key in [
+            StorageKey::Meta,
+            StorageKey::Settings,
+            StorageKey::Checklist,
+        ] {
+            read(&mut loaded, kv, key);
+        }
+        Self {
+            keys: Vec::new().into_iter(),
+            loaded,
+        }
+    }
+
+    /// Lists the records left to read after `glance`, in `rank` order. At 1,000 incidents this
+    /// alone takes about 8 ms on a desktop.
+    pub fn list(&mut self, kv: &dyn KeyValue) {
         let mut keys: Vec<StorageKey> = match kv.raw_keys() {
             Ok(keys) => keys
                 .iter()
                 .filter_map(|raw| StorageKey::owned(raw))
                 .collect(),
             Err(e) => {
-                loaded.writer = Err(ReadOnly::Storage(e));
+                self.loaded.writer = Err(ReadOnly::Storage(e));
                 Vec::new()
             }
         };
+        // The small records are read, the lock record is the lock screen's (read before
+        // anything else), and the list's index is read on its own (`persist::index::read`).
+        keys.retain(|key| rank(key).0 >= 3 && !matches!(key, StorageKey::Lock | StorageKey::Index));
         order::sort_by(&mut keys, rank);
-        // The lock record is the lock screen's, read before anything else; the list's index
-        // is read on its own (`persist::index::read`).
-        keys.retain(|key| !matches!(key, StorageKey::Lock | StorageKey::Index));
-        Self {
-            keys: keys.into_iter(),
-            loaded,
-        }
+        self.keys = keys.into_iter();
     }
 
     /// The settings as read so far: the stored ones (or the defaults) after the first step of
     /// three records or more.
     pub fn settings(&self) -> &Settings {
         &self.loaded.settings
-    }
-
-    /// Reads the small records (the meta, the settings and the checklist), which come first.
-    pub fn step_small(&mut self, kv: &dyn KeyValue) {
-        while let Some(key) = self.keys.as_slice().first().filter(|key| rank(key).0 < 3) {
-            let key = key.clone();
-            self.keys.next();
-            read(&mut self.loaded, kv, key);
-        }
     }
 
     /// What is known before any incident is read: the settings, the checklist, whether

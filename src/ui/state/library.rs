@@ -124,6 +124,8 @@ pub struct Library {
     preview: RwSignal<Option<Vec<ListRow>>>,
     /// The fingerprint of the index's text as last read or written, `None` if unknown.
     index_print: StoredValue<Option<u64>>,
+    /// Storage holds an index a newer Mend wrote: it is left alone.
+    index_newer: StoredValue<bool>,
 }
 
 impl Library {
@@ -150,6 +152,7 @@ impl Library {
             asked_to_keep: StoredValue::new(false),
             preview: RwSignal::new(preview),
             index_print: StoredValue::new(None),
+            index_newer: StoredValue::new(false),
         }
     }
 

@@ -1,7 +1,8 @@
 //! The list's index (`persist::index`), kept by a store of more than 50 incidents: rewritten
 //! from the incidents in memory once a start's read is done and whenever the page is hidden
-//! or left, only when what the list shows has changed. Never written while the lock is on (it is removed then), while this session may
-//! not write, or while this tab holds incidents something else emptied from storage.
+//! or left, only when what the list shows has changed. Never written while the lock is on (it
+//! is removed then), while this session may not write, over an index a newer Mend wrote, or
+//! while this tab holds incidents something else emptied from storage.
 
 use leptos::prelude::*;
 
@@ -11,7 +12,7 @@ use crate::browser::tasks;
 use crate::model::list_row::ListRow;
 use crate::model::{fnv, title};
 use crate::persist::index::{self, Index};
-use crate::persist::{KeyValue, StorageKey};
+use crate::persist::{codec, KeyValue, StorageKey};
 use crate::ui::state::vault;
 
 /// How long after the first screen the index is checked, so that the list's rows and the
@@ -32,6 +33,7 @@ impl Library {
     /// Rewrites the index if what the list shows changed since it was last read or written.
     pub fn write_index(&self) {
         let blocked = self.reading()
+            || self.index_newer.get_value()
             || self.read_only().is_some()
             || self.emptied.with_untracked(Option::is_some);
         if blocked {
@@ -89,10 +91,16 @@ impl Library {
     }
 
     /// Notes the index as storage holds it now, then rewrites it if the records say otherwise.
+    /// One a newer Mend wrote is left as it is.
     fn check_index(&self) {
         let stored = vault::with_store(|kv| kv.get(&StorageKey::Index))
             .ok()
             .flatten();
+        if let Some(text) = &stored {
+            let newer = codec::schema_version(text)
+                .is_ok_and(|found| found > u64::from(index::INDEX_SCHEMA));
+            self.index_newer.set_value(newer);
+        }
         self.index_print
             .set_value(stored.map(|text| fnv::hash(text.as_bytes())));
         self.write_index();
