@@ -198,13 +198,7 @@ pub fn ListScreen() -> impl IntoView {
     // A Mend file dropped anywhere on the page while the list shows is imported.
     take_dropped_files(importer);
     let exported = RwSignal::new(String::new());
-    let export = move |_| {
-        exported.set(if library.reading() {
-            WAIT.into()
-        } else {
-            said(export_all(library))
-        })
-    };
+    let export = move |_| exported.set(said(export_all(library)));
 
     view! {
         <h1 id=dom_ids::SCREEN_HEADING tabindex="-1">"Your incidents"</h1>

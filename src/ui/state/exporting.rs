@@ -36,6 +36,10 @@ pub enum NoFile {
     Gone,
     #[error("The backup couldn't be encrypted: {0}.")]
     Sealed(#[from] CryptoError),
+    /// A large store's records are still being read (`Library::reading`): a file now would
+    /// leave them out.
+    #[error("One moment: your incidents are still being read.")]
+    Reading,
 }
 
 /// The words for an outcome, e.g. for a status line.
@@ -49,6 +53,9 @@ pub fn said(outcome: Result<impl fmt::Display, impl fmt::Display>) -> String {
 /// Every incident, and the raw text of any record Mend couldn't read. A file made also
 /// resets the backup reminder.
 pub fn export_all(library: Library) -> Result<Downloaded, NoFile> {
+    if library.reading() {
+        return Err(NoFile::Reading);
+    }
     // From the click until the file's Blob exists and its download has started.
     let span = perf::Span::start("mend:export", "mend:export:start");
     let now = platform::now();
