@@ -274,6 +274,10 @@ pub async fn turn_on(passphrase: &str, theme: Theme) -> Result<(), LockProblem> 
     let pass = seal_plain(&local, &key, &cache, lock::keys(&local)?).await?;
     lock::replace_all(&local, LockChange::Set(&record.encode()), &pass)?;
     STATE.with(|s| *s.borrow_mut() = State::Open(Open { key, record, cache }));
+    // The list's index gives titles away in plain text: it goes, and none is written while
+    // the lock is on. Not in the pass, which another write of it meanwhile would have
+    // stopped; removed once the lock is on, so that no write of it comes after.
+    let _ = local.remove(&StorageKey::Index);
     Ok(())
 }
 
