@@ -68,9 +68,15 @@ test('a large store opens on its list from the index; an incident opened before 
     await eventually(async () => assert.equal((await storedIndex(page)).includes('as the index had it'), false), { timeout: 10_000 });
   }));
 
-test('New incident before the records are read starts one once they are, and none is lost', { timeout: TEST_TIMEOUT }, () =>
+test('New incident before the records are read starts one once they are, none is lost, and Export all waits', { timeout: TEST_TIMEOUT }, () =>
   withApp(async ({ page, baseUrl }) => {
     const list = await openHeld(page, baseUrl);
+    // A file now would leave out the records not read yet.
+    let downloads = 0;
+    page.on('download', () => { downloads += 1; });
+    await list.exportAllButton.click();
+    await list.files.getByRole('status').filter({ hasText: 'One moment: your incidents are still being read.' }).waitFor();
+    assert.equal(downloads, 0);
     await list.newIncidentButton.click();
     await page.getByRole('status').filter({ hasText: 'Starting a new incident as soon as your incidents are read' }).waitFor();
     assert.equal(await allRead(page), false);
@@ -101,6 +107,7 @@ test('the index follows a renamed incident once the page is hidden, and is not k
     const settings = await new SettingsPage(page, baseUrl).openFromBanner();
     await settings.heading.waitFor();
     await new LockSettings(page).turnOn('quiet harbour lantern seven');
+    assert.equal(await storedIndex(page), null, 'gone as the lock comes on');
     await hideAndShow(page);
-    await eventually(async () => assert.equal(await storedIndex(page), null));
+    assert.equal(await storedIndex(page), null, 'and not written again');
   }));
