@@ -102,7 +102,10 @@ fn an_edit_wakes_its_own_incident_and_the_list_only() {
     storage.clear().expect("clears");
     let owner = Owner::new();
     owner.with(|| {
-        let library = Library::open(mend::ui::state::vault::with_store(mend::persist::load));
+        let library = Library::open(
+            mend::ui::state::vault::with_store(mend::persist::load),
+            None,
+        );
         let (a, b) = (library.create(), library.create());
         let (mine, other) = (Current::new(a, library), Current::new(b, library));
         let counted = |read: Box<dyn Fn() -> String + Send + Sync>| {

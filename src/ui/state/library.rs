@@ -156,8 +156,8 @@ impl Library {
         }
     }
 
-    /// Takes in every record once a start's read is done: the list is drawn from them from
-    /// now on, and the index is brought up to date.
+    /// Takes in everything read from storage: once a start's read is done, or after
+    /// clearing. The list is drawn from the records from now on.
     pub fn complete(&self, loaded: Loaded) {
         self.session.set_value(Session::new(&loaded));
         self.settings.set(loaded.settings);
@@ -165,6 +165,8 @@ impl Library {
         self.unreadable.set(loaded.unreadable);
         self.incidents.set(loaded.incidents);
         self.preview.set(None);
+        self.index_print.set_value(None);
+        self.index_newer.set_value(false);
     }
 
     pub fn create(&self) -> IncidentId {
@@ -192,13 +194,8 @@ impl Library {
         let cleared = LocalStore::open().and_then(|store| persist::clear_all(&store));
         // The lock record went with the rest: what is written from now on is plain.
         vault::set_off();
-        let loaded = load();
         // A store a newer version wrote is gone now, so this session may write again.
-        self.session.set_value(Session::new(&loaded));
-        self.incidents.set(loaded.incidents);
-        self.unreadable.set(loaded.unreadable);
-        self.settings.set(loaded.settings);
-        self.checklist.set(loaded.checklist);
+        self.complete(load());
         self.undo.set(None);
         self.trouble.set(None);
         self.emptied.set(None);
