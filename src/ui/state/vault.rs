@@ -270,13 +270,15 @@ pub async fn turn_on(passphrase: &str, theme: Theme) -> Result<(), LockProblem> 
         theme,
     };
     let local = store()?;
+    // Its room goes to the sealed records, a third larger than the plain ones.
+    let _ = local.remove(&StorageKey::Index);
     let cache = RefCell::new(Cache::new(record.encode()));
     let pass = seal_plain(&local, &key, &cache, lock::keys(&local)?).await?;
     lock::replace_all(&local, LockChange::Set(&record.encode()), &pass)?;
     STATE.with(|s| *s.borrow_mut() = State::Open(Open { key, record, cache }));
-    // The list's index gives titles away in plain text: it goes, and none is written while
-    // the lock is on. Not in the pass, which another write of it meanwhile would have
-    // stopped; removed once the lock is on, so that no write of it comes after.
+    // The list's index gives titles away in plain text: none is kept while the lock is on.
+    // It is not in the pass, which a write of it meanwhile would have stopped, so it goes
+    // again now that the lock is on and nothing writes it.
     let _ = local.remove(&StorageKey::Index);
     Ok(())
 }

@@ -19,6 +19,9 @@ impl Library {
     ) {
         // Edits still waiting to be saved go first, so storage matches the screen.
         self.flush();
+        // The list's index is only a cache: its room goes to the import, near the browser's
+        // quota, and it is written again when the page is hidden.
+        self.drop_index();
         // Shared by the three steps below rather than copied: an import can hold 1,000
         // incidents, and the texts are only made when the lock needs them sealed.
         let writes = Rc::new(writes);
