@@ -69,6 +69,21 @@ impl Day {
     pub fn ymd(self) -> (i64, i64, i64) {
         civil_from_days(self.0)
     }
+
+    /// `2026-11-26`: the date part of its first moment's `ascii`.
+    pub fn ascii(&self) -> [u8; 10] {
+        let mut text = [0; 10];
+        text.copy_from_slice(&Timestamp(self.0 * 86_400_000).ascii()[..10]);
+        text
+    }
+}
+
+/// As `Day::parse` reads it.
+impl FromStr for Day {
+    type Err = ParseTimeError;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Day::parse(text).ok_or_else(|| ParseTimeError(text.chars().take(40).collect()))
+    }
 }
 
 impl fmt::Display for Day {
@@ -210,20 +225,21 @@ impl FromStr for Timestamp {
 
 crate::json::json_as_text!(Timestamp, "a moment in time");
 
-/// Written as `2026-11-26`, as a date input writes it.
-impl crate::json::Json for Day {
-    fn write(&self, w: &mut crate::json::Writer) {
-        w.string(&self.to_string());
-    }
-    fn read(r: &mut crate::json::Reader<'_>) -> Result<Self, crate::json::ReadError> {
-        let at = r.position();
-        Day::parse(&r.string()?).ok_or(crate::json::ReadError { what: "a day", at })
-    }
-}
+crate::json::json_as_text!(Day, "a day");
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_is_written_as_it_is_shown_and_read_back() {
+        for text in ["0000-01-01", "2024-02-29", "2026-11-26", "9999-12-31"] {
+            let day: Day = text.parse().unwrap();
+            assert_eq!(day.ascii(), *text.as_bytes());
+            assert_eq!(day.to_string(), text);
+        }
+        assert!("2026-02-30".parse::<Day>().is_err());
+    }
 
     #[test]
     fn formats_known_moments() {
