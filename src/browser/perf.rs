@@ -2,8 +2,8 @@
 //! User Timing timeline. Each costs a call or two into the browser and never fails.
 //!
 //! Names the benchmark reads: `mend:list-ready`, `mend:all-read` (every record read),
-//! `mend:incident-ready` (marks), and `mend:list-read` (what is read before the list is
-//! drawn), `mend:load` (every record), `mend:input`, `mend:encode` and `mend:save` (a save's two tasks),
+//! `mend:incident-ready` (marks), and `mend:storage-open` (the browser loading all of the
+//! origin's storage into the tab), `mend:list-read` (what is read before the list is drawn), `mend:load` (every record), `mend:input`, `mend:encode` and `mend:save` (a save's two tasks),
 //! `mend:export`, and for an import `mend:import-check`, `mend:import-plan` and
 //! `mend:import-write` (measures).
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::browser::{address, focus, lifecycle, local_storage, page, tasks, LocalStore};
+use crate::browser::{address, focus, lifecycle, local_storage, page, perf, tasks, LocalStore};
 use crate::model::{IncidentId, Step};
 use crate::route::Route;
 use crate::ui::apart::apart;
@@ -51,6 +51,7 @@ pub fn App() -> impl IntoView {
     leptos::task::spawn_local(async move {
         tasks::sleep(0).await;
         if let Ok(store) = LocalStore::open() {
+            let _span = perf::Span::start("mend:storage-open", "mend:storage-open:start");
             store.load_into_tab();
         }
         tasks::sleep(0).await;
