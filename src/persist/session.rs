@@ -33,6 +33,14 @@ impl SaveProblem {
         matches!(self, Self::Save(SaveError::Storage(_)))
     }
 
+    /// Storage had no room for it.
+    pub fn is_full(&self) -> bool {
+        matches!(
+            self,
+            Self::Save(SaveError::Storage(super::StorageError::Full))
+        )
+    }
+
     /// The write waits for its envelope (the lock is on): it runs again, unseen.
     pub fn is_sealing(&self) -> bool {
         matches!(

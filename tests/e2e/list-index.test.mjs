@@ -111,3 +111,30 @@ test('the index follows a renamed incident once the page is hidden, and is not k
     await hideAndShow(page);
     assert.equal(await storedIndex(page), null, 'and not written again');
   }));
+
+test('with storage full, a setting saves in the room the index gave up, and the index comes back once there is room', { timeout: TEST_TIMEOUT }, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    await page.evaluate(seedInPage, { template: TEMPLATE, count: 60, row: LIST_ROW });
+    await page.reload();
+    await list.heading.waitFor();
+    await eventually(async () => assert.ok(await allRead(page)));
+    // Full while the index is there: its room is what a save can have.
+    await page.evaluate(() => {
+      window.__setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (this.getItem('mend.index') !== null) throw new DOMException('held back by the test', 'QuotaExceededError');
+        return window.__setItem.call(this, key, value);
+      };
+    });
+    const settings = await new SettingsPage(page, baseUrl).openFromBanner();
+    await settings.theme('Dark').check();
+    // Only once the index is gone can anything be written (the check a second after the
+    // start may write the index again, as there is room for it then).
+    await eventually(async () => assert.match(await page.evaluate(() => localStorage.getItem('mend.settings')), /"theme":"dark"/));
+    assert.equal(await page.getByRole('alert').filter({ hasText: 'Setting not saved' }).count(), 0, 'no trouble shown');
+
+    await page.evaluate(() => { Storage.prototype.setItem = window.__setItem; });
+    await hideAndShow(page);
+    assert.ok((await storedIndex(page))?.includes('"rows":['), 'written again when the page is hidden');
+  }));

@@ -1,6 +1,7 @@
 //! The settings and the pre-flight checklist: each applied in this tab at once and saved as
-//! one small record through the same sealed write as an incident; a failed save is shown as
-//! trouble, and the change still applies until Mend is closed.
+//! one small record through the same sealed write as an incident; when storage is full, the
+//! list's index gives its room first; a failed save is shown as trouble, and the change still
+//! applies until Mend is closed.
 
 use leptos::prelude::*;
 
@@ -66,9 +67,19 @@ impl Library {
         self.sealed(
             move |_| vec![text],
             move |library| {
-                library
-                    .with_session(|s, _, kv| save(s, kv))
-                    .unwrap_or(Ok(()))
+                let write = || {
+                    library
+                        .with_session(|s, _, kv| save(s, kv))
+                        .unwrap_or(Ok(()))
+                };
+                match write() {
+                    // The list's index is only a cache: its room goes to the record.
+                    Err(problem) if problem.is_full() => {
+                        library.drop_index();
+                        write()
+                    }
+                    done => done,
+                }
             },
             move |saved| {
                 library.trouble.set(
