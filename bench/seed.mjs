@@ -53,12 +53,12 @@ export function seedInPage({ template, count, ownChecks = false, row = null }) {
     incident.updated_at = iso(created + 3_600_000);
     put(`mend.incident.${incident.id}`, JSON.stringify(record));
     if (row) {
-      rows.push(JSON.stringify({ ...JSON.parse(row), id: incident.id, title: incident.title,
-        created_at: incident.created_at, updated_at: incident.updated_at }));
+      // A row is [id, title, created_at, updated_at, status, archived, untold_since, plan].
+      rows.push(JSON.stringify([incident.id, incident.title, incident.created_at, incident.updated_at, ...JSON.parse(row).slice(4)]));
     }
   }
   // The app keeps one only for a store of more than 50 (`persist/index.rs`).
-  if (row && count > 50) put('mend.index', `{"schema":1,"index":{"discreet":false,"rows":[${rows.join(',')}]}}`);
+  if (row && count > 50) put('mend.index', `{"schema":2,"index":{"discreet":false,"rows":[${rows.join(',')}]}}`);
   return bytes;
 }
 

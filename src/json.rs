@@ -186,6 +186,20 @@ fn read_items(
     Ok(())
 }
 
+/// Reads an array whose items mean what their place says, calling `read(place, reader)` for
+/// each: a list's index row is kept so, without its member names.
+pub fn read_places(
+    r: &mut Reader<'_>,
+    read: &mut dyn FnMut(usize, &mut Reader<'_>) -> Result<(), ReadError>,
+) -> Result<(), ReadError> {
+    let mut at = 0;
+    read_items(r, &mut |r| {
+        read(at, r)?;
+        at += 1;
+        Ok(())
+    })
+}
+
 /// How to read a member's value into a `T`.
 pub type ReadMember<T> = fn(&mut T, &mut Reader<'_>) -> Result<(), ReadError>;
 

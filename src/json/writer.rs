@@ -89,6 +89,12 @@ impl Writer {
         value.write(self);
     }
 
+    /// An item of an array.
+    pub fn item<T: Json>(&mut self, value: &T) {
+        self.comma();
+        value.write(self);
+    }
+
     /// A member whose value is text.
     pub fn text_field(&mut self, name: &str, text: &str) {
         self.key(name);

@@ -20,31 +20,21 @@ pub struct ListRow {
     pub plan: Plan,
 }
 
-const NAMES: [&str; 8] = [
-    "id",
-    "title",
-    "created_at",
-    "updated_at",
-    "status",
-    "archived",
-    "untold_since",
-    "plan",
-];
-
-/// Written as `json_struct!` would; read with its id required, since a row without one
-/// leads nowhere.
+/// Kept as an array in this order (id, title, created_at, updated_at, status, archived,
+/// untold_since, plan), without its member names, which were 43 % of the index; read with its
+/// id required, since a row without one leads nowhere.
 impl Json for ListRow {
     fn write(&self, w: &mut Writer) {
-        w.open('{');
-        w.field(NAMES[0], &self.id);
-        w.field(NAMES[1], &self.title);
-        w.field(NAMES[2], &self.created_at);
-        w.field(NAMES[3], &self.updated_at);
-        w.field(NAMES[4], &self.status);
-        w.field(NAMES[5], &self.archived);
-        w.field(NAMES[6], &self.untold_since);
-        w.field(NAMES[7], &self.plan);
-        w.close('}');
+        w.open('[');
+        w.item(&self.id);
+        w.item(&self.title);
+        w.item(&self.created_at);
+        w.item(&self.updated_at);
+        w.item(&self.status);
+        w.item(&self.archived);
+        w.item(&self.untold_since);
+        w.item(&self.plan);
+        w.close(']');
     }
 
     fn read(r: &mut Reader<'_>) -> Result<Self, ReadError> {
@@ -59,7 +49,7 @@ impl Json for ListRow {
             untold_since: None,
             plan: Plan::default(),
         };
-        json::read_members(r, &NAMES, &mut |at, r| {
+        json::read_places(r, &mut |at, r| {
             match at {
                 0 => id = Some(Json::read(r)?),
                 1 => row.title = Json::read(r)?,

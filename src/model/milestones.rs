@@ -198,7 +198,38 @@ pub struct Plan {
     pub prevention_set: bool,
 }
 
-crate::json::json_struct! { Plan { tell, due, check_ins, fix_left, followed_up, prevention_set } }
+/// Kept in a list index row as an array in this order (tell, due, check_ins, fix_left,
+/// followed_up, prevention_set), without member names.
+impl crate::json::Json for Plan {
+    fn write(&self, w: &mut crate::json::Writer) {
+        w.open('[');
+        w.item(&self.tell);
+        w.item(&self.due);
+        w.item(&self.check_ins);
+        w.item(&self.fix_left);
+        w.item(&self.followed_up);
+        w.item(&self.prevention_set);
+        w.close(']');
+    }
+
+    fn read(r: &mut crate::json::Reader<'_>) -> Result<Self, crate::json::ReadError> {
+        use crate::json::Json;
+        let mut plan = Plan::default();
+        crate::json::read_places(r, &mut |at, r| {
+            match at {
+                0 => plan.tell = Json::read(r)?,
+                1 => plan.due = Json::read(r)?,
+                2 => plan.check_ins = Json::read(r)?,
+                3 => plan.fix_left = Json::read(r)?,
+                4 => plan.followed_up = Json::read(r)?,
+                5 => plan.prevention_set = Json::read(r)?,
+                _ => r.skip()?,
+            }
+            Ok(())
+        })?;
+        Ok(plan)
+    }
+}
 
 pub fn plan(incident: &Incident, local_day: &dyn Fn(Timestamp) -> Day) -> Plan {
     let s = &incident.steps;

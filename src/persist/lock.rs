@@ -254,7 +254,7 @@ mod tests {
         let kv = store();
         kv.put_raw(
             "mend.index",
-            r#"{"schema":1,"index":{"discreet":false,"rows":[]}}"#,
+            r#"{"schema":2,"index":{"discreet":false,"rows":[]}}"#,
         );
         assert_eq!(sealing(&kv).len(), 2);
         assert!(!keys(&kv).unwrap().contains(&StorageKey::Index));
