@@ -3,8 +3,9 @@
 //!
 //! Names the benchmark reads: `mend:list-ready`, `mend:all-read` (every record read),
 //! `mend:incident-ready` (marks), and `mend:storage-open` (the browser loading all of the
-//! origin's storage into the tab), `mend:list-read` (what is read before the list is drawn), `mend:load` (every record), `mend:input`, `mend:encode` and `mend:save` (a save's two tasks),
-//! `mend:export`, and for an import `mend:import-check`, `mend:import-plan` and
+//! origin's storage into the tab), `mend:list-read` (what is read before the list is drawn),
+//! `mend:load` (every record), `mend:input`, `mend:encode` and `mend:save` (a save's two
+//! tasks), `mend:export`, and for an import `mend:import-check`, `mend:import-plan` and
 //! `mend:import-write` (measures).
 
 fn performance() -> Option<web_sys::Performance> {
