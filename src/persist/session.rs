@@ -7,48 +7,16 @@
 //! a clash or schedules the next save from that.
 
 mod other_tabs;
+mod problem;
 
 use other_tabs::held;
+pub use problem::SaveProblem;
 
 use super::repo::{Restored, SaveError, Unreadable};
 use super::sync::{fingerprint, OwnWrites};
 use super::{KeyValue, Loaded, ReadOnly, Writer};
 use crate::model::id_map::{IdMap, IdSet};
 use crate::model::{Incident, IncidentId, Settings, Timestamp};
-
-/// Why a save did not happen.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum SaveProblem {
-    /// Nothing may be written in this session at all.
-    #[error("{0}")]
-    ReadOnly(#[from] ReadOnly),
-    #[error("{0}")]
-    Save(#[from] SaveError),
-}
-
-impl SaveProblem {
-    /// Whether trying again later may work (storage full or briefly refused), as opposed to
-    /// a refusal that stands (a newer Mend's record, no storage at all this session).
-    pub fn may_pass(&self) -> bool {
-        matches!(self, Self::Save(SaveError::Storage(_)))
-    }
-
-    /// Storage had no room for it.
-    pub fn is_full(&self) -> bool {
-        matches!(
-            self,
-            Self::Save(SaveError::Storage(super::StorageError::Full))
-        )
-    }
-
-    /// The write waits for its envelope (the lock is on): it runs again, unseen.
-    pub fn is_sealing(&self) -> bool {
-        matches!(
-            self,
-            Self::Save(SaveError::Storage(super::StorageError::Sealing))
-        )
-    }
-}
 
 /// Another tab changed an incident this tab was changing too.
 #[derive(Clone, Debug, PartialEq)]
