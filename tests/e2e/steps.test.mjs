@@ -209,6 +209,26 @@ test('the briefing is drafted from Assess, kept once edited, and redrafted only 
     assert.doesNotMatch(await briefing.inputValue(), /small slip/);
   }));
 
+// A dialog's close event comes a task after it closes. Escape then Enter at once used to let
+// that late event close the dialog as it opened again, leaving an empty modal over the page.
+test('Escape then Enter at once opens a dialog again, whole, every time', opts, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    const p = await list.newIncident();
+    await p.goToStep('Own up');
+    const dialog = await p.openFreshDraftDialog();
+    const keep = dialog.getByRole('button', { name: 'Keep my version' });
+    for (let n = 0; n < 12; n += 1) {
+      await keep.waitFor({ timeout: 3_000 });
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Enter');
+    }
+    await keep.waitFor({ timeout: 3_000 });
+    await keep.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    await eventually(async () => assert.equal(await isFocused(p.freshDraftButton), true, 'focus is back on the button'));
+  }));
+
 test('the list finds, filters, sorts and archives incidents', opts, () =>
   withApp(async ({ page, baseUrl, checkA11y }) => {
     const list = await new ListPage(page, baseUrl).goto();

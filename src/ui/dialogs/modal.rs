@@ -9,6 +9,9 @@ use crate::browser::{focus, page};
 #[derive(Clone, Copy)]
 pub struct ModalState {
     open: RwSignal<bool>,
+    /// A close of ours whose close event, which comes a task later, is still to come: it can
+    /// come after Escape then Enter has opened the dialog again, and must not close it.
+    closing: RwSignal<bool>,
     /// The `<dialog>`'s id: found by it when it opens or closes (a `NodeRef` brought code of
     /// its own for this one use).
     id: &'static str,
@@ -21,6 +24,7 @@ impl ModalState {
     pub fn new(id: &'static str, return_to: &'static str) -> Self {
         Self {
             open: RwSignal::new(false),
+            closing: RwSignal::new(false),
             id,
             return_to,
         }
@@ -37,7 +41,7 @@ impl ModalState {
         // Once the contents are on the page: showModal then focuses the first control, or
         // the one marked autofocus.
         let show = move || {
-            if let Some(dialog) = page::dialog(self.id) {
+            if let Some(dialog) = page::dialog(self.id).filter(|_| self.open.get_untracked()) {
                 let _ = dialog.show_modal();
             }
         };
@@ -48,6 +52,9 @@ impl ModalState {
 
     pub fn close(self) {
         if let Some(dialog) = page::dialog(self.id) {
+            if dialog.open() {
+                self.closing.set(true);
+            }
             dialog.close();
         }
         self.open.set(false);
@@ -98,7 +105,9 @@ fn handlers(
     };
     // Chrome lets a page refuse Escape only once per user action; then it closes anyway.
     let closed = move |_| {
-        if state.open.get_untracked() {
+        if state.closing.get_untracked() {
+            state.closing.set(false);
+        } else if state.open.get_untracked() {
             state.close()
         }
     };
