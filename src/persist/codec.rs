@@ -50,7 +50,7 @@ fn encode_record_sized<T: Json>(schema: u32, name: &str, value: &T, bytes: usize
     w.field("schema", &schema);
     w.field(name, value);
     w.close('}');
-    w.into_text()
+    super::latin1::fit(w.into_text())
 }
 
 /// A small record (the settings, the checklist) written by `encode_record`: of a schema

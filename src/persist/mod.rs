@@ -7,6 +7,7 @@ pub mod envelope;
 pub mod index;
 pub mod key;
 pub mod kv;
+pub mod latin1;
 pub mod lock;
 pub mod migrate;
 pub mod repo;
