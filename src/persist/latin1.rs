@@ -1,6 +1,6 @@
 //! A record's stored text kept within Latin-1 where that costs little: Chromium keeps a
 //! stored value with any other character (a typed ’ or — is enough) as UTF-16, and a tab's
-//! first read loads every value of the origin, such values about 2.5 times slower for their
+//! first read loads every value of the origin, such values about twice as slowly for their
 //! length (`bench/storage-load.mjs`). Those characters are written as JSON's `\uXXXX`
 //! escapes instead, which every reader of the text takes back as they were.
 

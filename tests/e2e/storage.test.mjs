@@ -58,7 +58,7 @@ test('typing between a save\'s encoding and its write saves the later text', opt
   }));
 
 // Chromium keeps a stored value with any character past Latin-1 as UTF-16, and loads a
-// store of such values about 2.5 times slower (bench/storage-load.mjs). A phone's ’ and —
+// store of such values about twice as slowly (bench/storage-load.mjs). A phone's ’ and —
 // are stored as escapes instead; text mostly in another script is stored as typed.
 test('a typed ’ or — is stored within Latin-1 and comes back as typed', opts, () =>
   withApp(async ({ page, baseUrl }) => {
