@@ -16,7 +16,7 @@ pub use reader::{Reader, SHORTER_LIST, SHORTER_TEXT};
 #[cfg(test)]
 pub(crate) use value::{from_serde, json};
 pub use value::{Map, Value};
-pub use writer::Writer;
+pub use writer::{push_escape, Writer};
 
 /// Why a text could not be read as the type asked for.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

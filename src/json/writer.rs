@@ -136,10 +136,7 @@ impl Writer {
             self.out.push_str(&text[from..at - 1]);
             from = at;
             if escape.is_empty() {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                self.out.push_str("\\u00");
-                self.out.push(HEX[usize::from(byte >> 4)].into());
-                self.out.push(HEX[usize::from(byte & 0xf)].into());
+                push_escape(&mut self.out, byte.into());
             } else {
                 self.out.push_str(escape);
             }
@@ -176,5 +173,14 @@ impl Writer {
         for &d in &digits[at..] {
             self.out.push(d.into());
         }
+    }
+}
+
+/// One UTF-16 unit as JSON's `\uXXXX` escape, in lower-case hex as serde_json writes it.
+pub fn push_escape(out: &mut String, unit: u16) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push_str("\\u");
+    for shift in [12, 8, 4, 0] {
+        out.push(HEX[usize::from((unit >> shift) & 0xf)].into());
     }
 }

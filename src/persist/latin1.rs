@@ -28,17 +28,12 @@ pub fn fit(text: String) -> String {
             continue;
         }
         // Outside JSON's strings there is only ASCII, so every one is inside a string.
-        for unit in c.encode_utf16(&mut units).iter() {
-            out.push_str("\\u");
-            for shift in [12, 8, 4, 0] {
-                out.push(char::from(HEX[usize::from((unit >> shift) & 0xF)]));
-            }
+        for &unit in c.encode_utf16(&mut units).iter() {
+            crate::json::push_escape(&mut out, unit);
         }
     }
     out
 }
-
-const HEX: &[u8; 16] = b"0123456789abcdef";
 
 #[cfg(test)]
 mod tests {
