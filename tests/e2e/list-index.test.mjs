@@ -90,7 +90,7 @@ test('New incident before the records are read starts one once they are, none is
     assert.equal(stored, COUNT + 1);
   }));
 
-test('the index follows a renamed incident once the page is hidden, and is not kept in plain text with the lock on', { timeout: TEST_TIMEOUT }, () =>
+test('the index follows a renamed incident once the page is hidden, is not kept in plain text with the lock on, and comes back once it is off', { timeout: TEST_TIMEOUT }, () =>
   withApp(async ({ page, baseUrl }) => {
     const list = await new ListPage(page, baseUrl).goto();
     await page.evaluate(seedInPage, { template: TEMPLATE, count: 60, row: LIST_ROW });
@@ -110,6 +110,19 @@ test('the index follows a renamed incident once the page is hidden, and is not k
     assert.equal(await storedIndex(page), null, 'gone as the lock comes on');
     await hideAndShow(page);
     assert.equal(await storedIndex(page), null, 'and not written again');
+
+    // Off again, with the same rows as before: the index comes back with the next hide, so
+    // the next start opens on it rather than reading every record first. Then on and off
+    // again with no hide between, so that only the lock's own pass took the index out.
+    const lock = new LockSettings(page);
+    await lock.turnOff();
+    await hideAndShow(page);
+    assert.ok((await storedIndex(page))?.includes('"Renamed after the index was written"'), 'written again once the lock is off');
+    await lock.turnOn('quiet harbour lantern seven');
+    assert.equal(await storedIndex(page), null);
+    await lock.turnOff();
+    await hideAndShow(page);
+    assert.ok((await storedIndex(page))?.includes('"Renamed after the index was written"'), 'written again after a lock that never hid the page');
   }));
 
 test('with storage full, a setting saves in the room the index gave up, and the index comes back once there is room', { timeout: TEST_TIMEOUT }, () =>

@@ -112,6 +112,9 @@ fn TurnOn(status: RwSignal<String>, problem: RwSignal<String>) -> impl IntoView 
                 busy.try_set(false);
                 match done {
                     Ok(()) => {
+                        // The pass removed the index; forgetting it too means that turning
+                        // the lock off writes it again, though its rows are the same.
+                        library.drop_index();
                         first.try_set(String::new());
                         again.try_set(String::new());
                         status.set(

@@ -41,7 +41,7 @@ impl Library {
         }
         // The lock's records are sealed; an index in plain text would give their titles away.
         if vault::is_open() {
-            vault::with_store(|kv| kv.remove(&StorageKey::Index)).ok();
+            self.drop_index();
             return;
         }
         // A small store is read whole before its list is drawn, and needs none.
@@ -70,8 +70,9 @@ impl Library {
         }
     }
 
-    /// Takes the index out of storage so a save that had no room may have it.
-    pub(super) fn drop_index(&self) {
+    /// Takes the index out of storage, so that a save that had no room may have it, or as the
+    /// lock comes on. Its print goes too: the same rows are written again when next asked.
+    pub fn drop_index(&self) {
         if vault::with_store(|kv: &dyn KeyValue| kv.remove(&StorageKey::Index)).is_ok() {
             self.index_print.set_value(None);
         }
