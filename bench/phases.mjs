@@ -3,7 +3,9 @@
 // the cold start row there rather than adding a figure. Each start is a fresh context with
 // service workers blocked and `count` incidents seeded from another tab, as in run.mjs; the
 // peer's starts take turns with Mend's. Medians, in ms from navigation:
-// - html, css, js, wasm: when each response had fully arrived (Resource Timing);
+// - html, css, js, wasm: when each response had fully arrived (Resource Timing; Mend's
+//   stylesheet is inside its index.html since the round of 2026-12-06 late evening, so only the
+//   peer has a css time);
 // - fcp: the first contentful paint (Mend's HTML shell; the peer paints nothing before its app);
 // - started: trunk's TrunkApplicationStarted, once the wasm is compiled, instantiated and its
 //   `main` has run (Mend's `main` mounts the app, whose first task is queued);

@@ -15,7 +15,6 @@ const opts = { timeout: TEST_TIMEOUT };
 
 const EXPECTED_POLICY = {
   'default-src': ["'none'"],
-  'style-src': ["'self'"],
   'connect-src': ["'self'"],
   'img-src': ["'self'", 'data:', 'blob:'],
   'manifest-src': ["'self'"],
@@ -25,16 +24,26 @@ const EXPECTED_POLICY = {
   'object-src': ["'none'"],
 };
 
-test('the page carries a strict policy: own files, the hashed loader, nothing inline', opts, () =>
-  withApp(async ({ page, baseUrl }) => {
+test('the page carries a strict policy: own files, the hashed loader and stylesheet, nothing else inline', opts, () =>
+  withApp(async ({ page, baseUrl, served }) => {
     await new ListPage(page, baseUrl).goto();
     const content = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     const policy = Object.fromEntries(content.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
-    const { 'script-src': scriptSrc, ...rest } = policy;
+    const { 'script-src': scriptSrc, 'style-src': styleSrc, ...rest } = policy;
     assert.deepEqual(rest, EXPECTED_POLICY);
     assert.deepEqual(scriptSrc.slice(0, 2), ["'self'", "'wasm-unsafe-eval'"]);
     assert.equal(scriptSrc.length, 3, "one hash: trunk's inline loader");
     assert.match(scriptSrc[2], /^'sha256-[A-Za-z0-9+/]{43}='$/);
+    // The stylesheet comes inside index.html, so the shell paints without waiting for a
+    // second request; its hash is the only style the policy allows beyond the site's files.
+    assert.equal(styleSrc[0], "'self'");
+    assert.equal(styleSrc.length, 2, 'one hash: the inlined stylesheet');
+    assert.match(styleSrc[1], /^'sha256-[A-Za-z0-9+/]{43}='$/);
+    assert.equal(await page.locator('head > style').count(), 1);
+    assert.equal(await page.locator('link[rel="stylesheet"]').count(), 0);
+    assert.deepEqual(served.filter((s) => s.file.endsWith('.css')), [], 'no stylesheet requested');
+    // And it is the page's styles: the shell's banner is laid out by it.
+    assert.notEqual(await page.locator('header.banner').evaluate((e) => getComputedStyle(e).display), 'inline');
     assert.doesNotMatch(content, /'unsafe-inline'|'unsafe-eval'|\*/);
   }));
 
@@ -50,6 +59,16 @@ test('the policy is enforced, and the fixture notices a violation', opts, () =>
     await eventually(() => assert.equal(takeProblems(/CSP violation.*script-src-elem blocked inline/).length, 1));
     assert.equal(await page.evaluate(() => window.injected), undefined);
     await eventually(() => assert.ok(takeProblems(/console error: .*Content Security Policy/).length >= 1, 'Chromium logs it too'));
+
+    // Nor does a style injected beside the inlined stylesheet apply.
+    await page.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = 'body { visibility: hidden }';
+      document.head.append(style);
+    });
+    await eventually(() => assert.equal(takeProblems(/CSP violation.*style-src-elem blocked inline/).length, 1));
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).visibility), 'visible');
+    await eventually(() => assert.ok(takeProblems(/console error: .*Content Security Policy/).length >= 1));
   }));
 
 test('once loaded, Mend makes no requests at all in ten idle minutes', opts, () =>
