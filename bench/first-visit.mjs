@@ -1,7 +1,7 @@
 // What a first visit downloads over the network, the service worker included: dist/ served as
-// a real host serves it (brotli, the files trunk names by their content cached for good), a
-// fresh profile with service workers allowed, until the worker is active and its precache
-// full. Bytes as sent (brotli, except the PNGs), split at `mend:list-ready`: what the list
+// a real host serves it (brotli, the files trunk names by their content cached for good, the
+// rest revalidated), a fresh profile with service workers allowed, until the worker is active
+// and its precache full. Bytes as sent (brotli, except the PNGs), split at `mend:list-ready`: what the list
 // needed, then what came after (the precache); then what a second visit (a reload, now served
 // by the worker) sends. `make bench` prints it; alone: `node bench/first-visit.mjs [dist]`.
 import { pathToFileURL } from 'node:url';
@@ -10,7 +10,7 @@ import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
 import { DIST, serveDist } from '../tests/e2e/support/server.mjs';
 import { markAfter, observeTimings } from './page-timing.mjs';
 
-/** `{ beforeList, after, total, files: [{ file, times, bytes }], secondVisit }` for one first visit. */
+/** `{ beforeList, after, total, files: [{ file, times, bytes, unchanged }], secondVisit }` for one first visit. */
 export async function firstVisit(browser, root = DIST) {
   const server = await serveDist({ root, compress: true });
   const context = await browser.newContext({ serviceWorkers: 'allow' });
@@ -28,9 +28,11 @@ export async function firstVisit(browser, root = DIST) {
     server.served.splice(atReady);
     const sum = (list) => list.reduce((n, s) => n + s.bytes, 0);
     const files = new Map();
-    for (const { file, bytes } of server.served) {
-      const seen = files.get(file) ?? { file, times: 0, bytes: 0 };
-      files.set(file, { file, times: seen.times + 1, bytes: seen.bytes + bytes });
+    // A 304 (a file with a fixed name the host found unchanged) sends no body.
+    for (const { file, bytes, status } of server.served) {
+      const seen = files.get(file) ?? { file, times: 0, bytes: 0, unchanged: 0 };
+      const full = status === 200 ? 1 : 0;
+      files.set(file, { file, times: seen.times + full, bytes: seen.bytes + bytes, unchanged: seen.unchanged + 1 - full });
     }
     return {
       beforeList: sum(server.served.slice(0, atList)),
@@ -55,6 +57,7 @@ export function firstVisitTable(visit) {
     `| then, for the service worker's precache | ${kb(visit.after)} |`,
     `| in all | ${kb(visit.total)} |`,
     `| files sent more than once | ${visit.files.filter((f) => f.times > 1).map((f) => `${f.file} ×${f.times}`).join(', ') || 'none'} |`,
+    `| asked for again and found unchanged (304, no body) | ${visit.files.filter((f) => f.unchanged > 0).map((f) => `${f.file} ×${f.unchanged}`).join(', ') || 'none'} |`,
     `| a second visit until the list works (a reload, served by the worker) | ${kb(visit.secondVisit.bytes)}${visit.secondVisit.files.length ? ` (${visit.secondVisit.files.join(', ')})` : ''} |`,
   ].join('\n');
 }

@@ -17,17 +17,35 @@ const INDEX = new URL('./index.html', self.location).href;
 const SCOPE = new URL('./', self.location).href;
 
 // A file trunk named by its content's hash may come from the HTTP cache, so a first visit
-// downloads the app once; the rest skip it (`reload`), so the precache holds this build's.
+// downloads the app once; the rest are checked with the host first (`no-cache`), so the
+// precache holds this build's: a copy the page's own load left in the HTTP cache comes back
+// as a 304 where the host gives a validator, and is fetched whole where it doesn't.
 // trunk writes its 64-bit hash in hex without leading zeros: 16 digits, or fewer in one build
 // of 16. At least 8 keeps fixed names such as icon-512.png out.
 const CONTENT_NAMED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
-const fetchMode = (file) => (CONTENT_NAMED.test(file) ? 'default' : 'reload');
+const fetchMode = (file) => (CONTENT_NAMED.test(file) ? 'default' : 'no-cache');
+
+// index.html is asked for at the scope's own address, where the page that registered this
+// worker was loaded, so the host can answer from the copy that load left in the HTTP cache (a
+// 304) instead of sending it again. A host whose folder address gives no page of its own, or
+// only by redirecting, is asked for index.html by name.
+const fetchIndex = () =>
+  fetch(new Request(SCOPE, { cache: 'no-cache' }))
+    .then((response) => (response.ok && !response.redirected ? response : fetch(new Request(INDEX, { cache: 'no-cache' }))))
+    .then((response) => {
+      if (!response.ok) throw new TypeError(`index.html: ${response.status}`);
+      return response;
+    });
 
 self.addEventListener('install', (event) => {
-  // No skipWaiting here: open tabs keep the version they started with.
+  // No skipWaiting here: open tabs keep the version they started with. The page is fetched
+  // before anything is stored and stored after the rest, which addAll writes all or nothing.
+  const rest = PRECACHE.filter((file) => file !== 'index.html');
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      cache.addAll(PRECACHE.map((file) => new Request(new URL(file, self.location), { cache: fetchMode(file) }))),
+    Promise.all([caches.open(CACHE), fetchIndex()]).then(([cache, index]) =>
+      cache
+        .addAll(rest.map((file) => new Request(new URL(file, self.location), { cache: fetchMode(file) })))
+        .then(() => cache.put(INDEX, index)),
     ),
   );
 });

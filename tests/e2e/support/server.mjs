@@ -1,8 +1,10 @@
 // A plain static server for dist/, like any host with no rewrite rules. It can mount the app
 // under a subpath (e.g. /tools/mend/) to prove the app works there, and serve a copy of dist/
 // (`root`) that a test rewrites to stand for a new release. With `compress`, it serves as a
-// real host does: brotli, and hashed files cached for good (for `make lighthouse`). `served`
-// lists each file sent, with the bytes sent, in order.
+// real host does: brotli, hashed files cached for good, and the files with fixed names
+// revalidated (`no-cache` with an ETag, answered by a 304 while unchanged), as the README asks
+// of a host. `served` lists each request answered, in order: the file, the bytes of its body
+// as sent, and its status.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { brotliCompressSync } from 'node:zlib';
@@ -53,13 +55,24 @@ export async function serveDist({ prefix = '/', root = DIST, compress = false } 
       let body = await readFile(join(root, rel));
       const headers = { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
       if (compress) {
-        if (CONTENT_NAMED.test(rel)) headers['cache-control'] = 'public, max-age=31536000, immutable';
+        if (CONTENT_NAMED.test(rel)) {
+          headers['cache-control'] = 'public, max-age=31536000, immutable';
+        } else {
+          headers['cache-control'] = 'no-cache';
+          headers.etag = `W/"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
+          if (req.headers['if-none-match'] === headers.etag) {
+            served.push({ file: rel, bytes: 0, status: 304 });
+            res.writeHead(304, { 'cache-control': headers['cache-control'], etag: headers.etag }).end();
+            return;
+          }
+        }
         if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '') && !/\.png$/.test(rel)) {
           body = brotli(body);
           headers['content-encoding'] = 'br';
+          headers.vary = 'accept-encoding';
         }
       }
-      served.push({ file: rel, bytes: body.length });
+      served.push({ file: rel, bytes: body.length, status: 200 });
       res.writeHead(200, headers);
       res.end(body);
     } catch {
