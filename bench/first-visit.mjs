@@ -1,9 +1,9 @@
 // What a first visit downloads over the network, the service worker included: dist/ served as
 // a real host serves it (brotli, the files trunk names by their content cached for good, the
 // rest revalidated), a fresh profile with service workers allowed, until the worker is active
-// and its precache full. Bytes as sent (brotli, except the PNGs), split at `mend:list-ready`: what the list
-// needed, then what came after (the precache); then what a second visit (a reload, now served
-// by the worker) sends. `make bench` prints it; alone: `node bench/first-visit.mjs [dist]`.
+// and its precache full. Bytes as sent (brotli, except the PNGs; a 304 sends none), split at
+// `mend:list-ready`: what the list needed, then what came after (the precache); then what a
+// second visit (a reload, now served by the worker) sends. `make bench` prints it; alone: `node bench/first-visit.mjs [dist]`.
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';

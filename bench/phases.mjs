@@ -4,7 +4,7 @@
 // service workers blocked and `count` incidents seeded from another tab, as in run.mjs; the
 // peer's starts take turns with Mend's. Medians, in ms from navigation:
 // - html, css, js, wasm: when each response had fully arrived (Resource Timing; Mend's
-//   stylesheet is inside its index.html since the round of 2026-12-06 late evening, so only the
+//   stylesheet is inside its index.html since the round of 2026-12-06 night, so only the
 //   peer has a css time);
 // - fcp: the first contentful paint (Mend's HTML shell; the peer paints nothing before its app);
 // - started: trunk's TrunkApplicationStarted, once the wasm is compiled, instantiated and its

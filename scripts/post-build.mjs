@@ -10,7 +10,7 @@
 //    stylesheet's comments stay in style/ for whoever reads it. The minified stylesheet then
 //    goes into index.html as its one `<style>`, and its file is removed: on a phone each
 //    request waits a round trip, and the shell's first paint waited for the stylesheet's
-//    (Lighthouse's mobile throttling: 1.38 s, inlined 0.76 s). Drops the `integrity` trunk
+//    (under Lighthouse's mobile throttling, 1.38 s; inlined, 0.76 s). Drops the `integrity` trunk
 //    puts on the wasm's `<link rel="preload" as="fetch">`: Chromium ignores it there and warns
 //    so in the console at every start (crbug.com/981419), and the loader's own fetch of the
 //    wasm never carried it, so it checked nothing. The glue JS's modulepreload keeps its own.
@@ -64,8 +64,9 @@ async function applyCsp() {
   // Style set from script (CSSOM, as trunk serve's reload overlay does) is allowed; markup
   // only as the stylesheet inlined above.
   const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
+  const tags = markup.match(/<style\b[^>]*>/gi) ?? [];
   const styles = [...markup.matchAll(/<style>([\s\S]*?)<\/style>/gi)].map(([, body]) => body);
-  if (styles.length !== 1) fail(`index.html has ${styles.length} <style> elements, not the one inlined stylesheet`);
+  if (tags.length !== 1 || styles.length !== 1) fail(`index.html has ${tags.length} <style> elements, not just the inlined stylesheet`);
   if (/<[a-z][^>]*\sstyle\s*=/i.test(markup)) fail('index.html has a style attribute, which the policy blocks');
   const sources = scriptSources(html);
   html = html.replace(meta, (_, start) => start + sources);
