@@ -1,3 +1,5 @@
+//! Tests of the JSON reader, writer and tree: escapes, defaults, refusals and limits.
+
 use super::*;
 use crate::model::steps::{Assess, Point};
 use crate::model::{Incident, IncidentId, Step, Timestamp};

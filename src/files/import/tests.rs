@@ -1,3 +1,5 @@
+//! Tests of the import's reading: depth, size and length limits, where a file stops being JSON.
+
 use super::*;
 use crate::json::json;
 
