@@ -63,12 +63,6 @@ export async function phoneStarts(browser, { runs = 3, mendRoot = DIST, peerRoot
   };
   const seen = { mend: [], peer: [] };
   try {
-    // Unthrottled first, so that each file's brotli is made before anything is timed.
-    for (const app of Object.values(apps)) {
-      const context = await browser.newContext({ serviceWorkers: 'block' });
-      await (await context.newPage()).goto(app.url);
-      await context.close();
-    }
     for (let run = 0; run < runs; run += 1) {
       for (const name of run % 2 ? ['peer', 'mend'] : ['mend', 'peer']) {
         seen[name].push(await start(browser, apps[name].url, apps[name].ready));

@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { DIST, serveDist } from '../tests/e2e/support/server.mjs';
-import { listFiles } from './check-addresses.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
 import { TEMPLATE, benchId, seedInPage } from '../bench/seed.mjs';
 
@@ -27,14 +26,6 @@ if (!existsSync(BIN)) {
 // `node scripts/lighthouse.mjs DIR` measures another build (e.g. a copy of dist/ before a change).
 const root = process.argv[2] ? resolve(process.argv[2]) : DIST;
 const server = await serveDist({ compress: true, root });
-// Each file's brotli made before anything is measured, as a real host has it ready: this
-// server compresses a file on its first request, about 2 s for the wasm, during which every
-// request behind it waited, and Lighthouse took that for the host's own response time (the
-// list's simulated first paint 1.9 s where it was 0.9, once the stylesheet no longer came
-// before the manifest's request).
-for (const file of await listFiles(root)) {
-  await fetch(new URL(file, server.url), { headers: { 'accept-encoding': 'br' } }).then((r) => r.arrayBuffer());
-}
 const profile = mkdtempSync(join(tmpdir(), 'mend-lighthouse-'));
 // The list as a first visit (Lighthouse empties the cache and storage first); Assess as a
 // returning person sees it, with their incident stored and the app cached by the worker.
