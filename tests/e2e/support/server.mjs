@@ -85,8 +85,8 @@ export async function serveDist({ prefix = '/', root = DIST, compress = false } 
     }
   });
   // Every file's brotli made before the first request, as a host has them ready: made on a
-  // request, the wasm's held up every request behind it for about 2 s, which Lighthouse and
-  // the phone bench took for the host's response time.
+  // request, the wasm's held up every request behind it for about 2 s, which Lighthouse took
+  // for the host's response time (the measuring scripts each had a warm-up of their own).
   if (compress) {
     for (const file of await listFiles(root)) {
       if (compressible(file)) brotli(await readFile(join(root, file)));
