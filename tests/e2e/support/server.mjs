@@ -38,8 +38,8 @@ export const CONTENT_NAMED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
 const compressed = new Map();
 /** PNGs are compressed already. */
 const compressible = (file) => !/\.png$/.test(file);
-function brotli(body) {
-  const key = createHash('sha256').update(body).digest('hex');
+const digest = (body) => createHash('sha256').update(body).digest('hex');
+function brotli(body, key = digest(body)) {
   if (!compressed.has(key)) compressed.set(key, brotliCompressSync(body));
   return compressed.get(key);
 }
@@ -60,11 +60,13 @@ export async function serveDist({ prefix = '/', root = DIST, compress = false } 
       let body = await readFile(join(root, rel));
       const headers = { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
       if (compress) {
+        // One hash a request: the ETag's, and the key of the body's brotli.
+        const key = digest(body);
         if (CONTENT_NAMED.test(rel)) {
           headers['cache-control'] = 'public, max-age=31536000, immutable';
         } else {
           headers['cache-control'] = 'no-cache';
-          headers.etag = `W/"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
+          headers.etag = `W/"${key.slice(0, 16)}"`;
           if (req.headers['if-none-match'] === headers.etag) {
             served.push({ file: rel, bytes: 0, status: 304, worker });
             res.writeHead(304, { 'cache-control': headers['cache-control'], etag: headers.etag }).end();
@@ -72,7 +74,7 @@ export async function serveDist({ prefix = '/', root = DIST, compress = false } 
           }
         }
         if (/\bbr\b/.test(req.headers['accept-encoding'] ?? '') && compressible(rel)) {
-          body = brotli(body);
+          body = brotli(body, key);
           headers['content-encoding'] = 'br';
           headers.vary = 'accept-encoding';
         }
