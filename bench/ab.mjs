@@ -7,8 +7,10 @@
 // `mend:list-ready` from navigation, and `mend:all-read` (every record read) where the build
 // marks it. The stores hold the list's index too, except for the builds left out of
 // `AB_INDEX` (`AB_INDEX=B` for a build from before the index, which would list it as a
-// record it can't read). For the figures behind a lever kept or dropped; `make bench` is the
-// benchmark of record.
+// record it can't read), and the incidents are packed, as a save stores them, except for the
+// builds left out of `AB_PACKED` (`AB_PACKED=B` for a build from before the store's version
+// 5, which can't read them). For the figures behind a lever kept or dropped; `make bench` is
+// the benchmark of record.
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
 import { serveDist } from '../tests/e2e/support/server.mjs';
@@ -26,6 +28,7 @@ const runs = Number(process.argv[5] ?? 12);
 const rate = Number(process.argv[6] ?? 1);
 
 const indexed = process.env.AB_INDEX ?? 'AB';
+const packed = process.env.AB_PACKED ?? 'AB';
 
 /** In the page, once the list is ready: Mend's reads, and when the list was ready. */
 async function marks() {
@@ -39,7 +42,7 @@ async function marks() {
 }
 
 const start = (browser, server, name) => freshStart(browser, server.url, {
-  count, rate, index: indexed.includes(name), initScripts: [observeTimings], ready: (page) => page.evaluate(markAfter, { name: 'mend:list-ready' }), measure: marks,
+  count, rate, index: indexed.includes(name), packed: packed.includes(name), initScripts: [observeTimings], ready: (page) => page.evaluate(markAfter, { name: 'mend:list-ready' }), measure: marks,
 });
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });

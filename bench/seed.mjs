@@ -1,8 +1,11 @@
 // Realistic stored incidents for the benchmark: copies of tests/fixtures/v4-full-incident.json
 // (every step filled, about 4 KB; a native test proves it is exactly what a save writes),
-// each with its own id, title and dates, stored one key per incident as Mend stores them.
+// each with its own id, title and dates, stored one key per incident as Mend stores them:
+// packed (`seedPacked`), as every save since the store's version 5 writes them, or as the
+// JSON of earlier versions (`seedInPage`), which Mend still reads.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pack } from '../tests/e2e/support/packed.mjs';
 
 export const TEMPLATE = readFileSync(resolve(import.meta.dirname, '../tests/fixtures/v4-full-incident.json'), 'utf8').trim();
 /** The template as a row of the list's index (`persist/index.rs`), pinned by a native test. */
@@ -62,22 +65,55 @@ export function seedInPage({ template, count, ownChecks = false, row = null }) {
   return bytes;
 }
 
+/** What `seedInPage` would write, made here: a stand-in storage collects it. */
+function seededEntries(options) {
+  const entries = [];
+  const storage = { clear() {}, setItem: (key, value) => entries.push([key, value]) };
+  const saved = globalThis.localStorage;
+  globalThis.localStorage = storage;
+  try {
+    seedInPage(options);
+  } finally {
+    globalThis.localStorage = saved;
+  }
+  return entries;
+}
+
+/**
+ * `seedInPage` in `page`, each incident packed as a save packs it and the store stamped with
+ * version 5, as Mend leaves a store it has saved in. Returns the bytes of what it stored as
+ * JSON (UTF-8), as `seedInPage` does.
+ */
+export async function seedPacked(page, options) {
+  const entries = seededEntries(options);
+  const json = entries.reduce((sum, [key, value]) => sum + Buffer.byteLength(key + value), 0);
+  await page.evaluate((entries) => {
+    localStorage.clear();
+    for (const [key, value] of entries) localStorage.setItem(key, value);
+  }, entries.map(([key, value]) => [key,
+    key === 'mend.meta' ? '{"schema":5}' : key.startsWith('mend.incident.') ? pack(value) : value]));
+  return json;
+}
+
 /**
  * One cold start in a fresh context (nothing cached, service workers blocked), with `count`
  * incidents stored first, when given, from another tab of the app's origin (a plain 404):
  * Chromium loads all of an origin's localStorage into a tab on its first read there, so the
  * app's own tab must start with none of it loaded, as a real first open does. `others`
  * records of the template's size are stored beside them under another app's keys, which Mend
- * leaves alone. `initScripts` run in every page; once `ready(page)` resolves, `measure` is
- * evaluated in the page and its result returned.
+ * leaves alone. With `packed` false the incidents are stored as JSON, which builds before
+ * the store's version 5 also read (`ab.mjs` compares such builds). `initScripts` run in every
+ * page; once `ready(page)` resolves, `measure` is evaluated in the page and its result
+ * returned.
  */
-export async function freshStart(browser, url, { count, others = 0, index = true, initScripts = [], ready, measure, rate = 1 }) {
+export async function freshStart(browser, url, { count, others = 0, index = true, packed = true, initScripts = [], ready, measure, rate = 1 }) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     for (const script of initScripts) await context.addInitScript(script);
     const seeder = await context.newPage();
     await seeder.goto(new URL('bench-seed', url).href);
-    if (count != null) await seeder.evaluate(seedInPage, { template: TEMPLATE, count, row: index ? LIST_ROW : null });
+    const options = { template: TEMPLATE, count, row: index ? LIST_ROW : null };
+    if (count != null) await (packed ? seedPacked(seeder, options) : seeder.evaluate(seedInPage, options));
     if (others > 0) {
       await seeder.evaluate(({ text, n }) => {
         for (let k = 0; k < n; k += 1) localStorage.setItem(`other.${k}`, text);
@@ -128,16 +164,7 @@ export function everyListTemplate(n, lastStep = 'stop') {
  * import: `{"format":"mend-backup","schema":4,"exported_at":…,"incidents":[…],"unreadable":[]}`.
  */
 export function backupFileText(count) {
-  const records = [];
-  // seedInPage writes through `localStorage`; here a stand-in collects the records instead.
-  const storage = { clear() {}, setItem: (_key, value) => records.push(JSON.parse(value)) };
-  const saved = globalThis.localStorage;
-  globalThis.localStorage = storage;
-  try {
-    seedInPage({ template: TEMPLATE, count });
-  } finally {
-    globalThis.localStorage = saved;
-  }
+  const records = seededEntries({ template: TEMPLATE, count }).map(([, value]) => JSON.parse(value));
   const stored = records.filter((r) => r.incident);
   const incidents = stored.map((r) => r.incident);
   // The schema the records are in, as Mend's own export says (it once said 2 for these

@@ -110,11 +110,13 @@ fn a_damaged_record_in_local_storage_stays_byte_for_byte() {
 fn a_newer_record_in_local_storage_is_not_overwritten() {
     let store = fresh_store();
     let a = incident(3, "From the future");
-    let newer = encode(&a).replacen(
-        &format!("\"schema\":{SCHEMA_VERSION}"),
-        &format!("\"schema\":{}", SCHEMA_VERSION + 1),
-        1,
-    );
+    let newer = mend::persist::pack::unpack(&encode(&a))
+        .expect("unpacks")
+        .replacen(
+            &format!("\"schema\":{SCHEMA_VERSION}"),
+            &format!("\"schema\":{}", SCHEMA_VERSION + 1),
+            1,
+        );
     store
         .set(&StorageKey::Incident(a.id), &newer)
         .expect("sets");

@@ -1,6 +1,6 @@
 //! Fuzzing the two readers of outside data, the import parser and the stored-record decoder:
 //! arbitrary text, arbitrary JSON and damaged real exports, of an older schema (read through a
-//! `Value` tree) and of this one (read in one typed pass). Neither may panic, and every
+//! `Value` tree) and of this one (read in one typed pass), and damaged packed records. Neither may panic, and every
 //! failure is a typed error with a message. `make test` runs a short bounded run;
 //! `make fuzz` sets `MEND_FUZZ_CASES=1000000` and prints how many cases ran.
 #![cfg(not(target_arch = "wasm32"))]
@@ -18,6 +18,8 @@ const EXPORT: &str = include_str!("fixtures/import/good/two-incidents.json");
 const RECORD: &str = include_str!("fixtures/v1-incident.json");
 /// A record of the current schema, every step filled: read by the one-pass typed reader.
 const CURRENT_RECORD: &str = include_str!("fixtures/v4-full-incident.json");
+/// The same record as a save stores it, packed (`persist::pack`).
+const PACKED_RECORD: &str = include_str!("fixtures/v4-full-incident.packed");
 
 /// An export of this version, read in one typed pass rather than through a `Value` tree.
 fn current_export() -> &'static str {
@@ -202,4 +204,32 @@ fn the_record_decoder_never_panics() {
         damaged(CURRENT_RECORD),
         decode_is_total,
     );
+    fuzz(
+        "decode, damaged packed records",
+        damaged_packed(),
+        decode_is_total,
+    );
+}
+
+/// The packed record with one of its characters changed, some cut off, or bytes put in.
+fn damaged_packed() -> impl Strategy<Value = String> {
+    let chars: Vec<char> = PACKED_RECORD.chars().collect();
+    (
+        any::<usize>(),
+        any::<u8>(),
+        0..3u8,
+        proptest::collection::vec(any::<u8>(), 0..40),
+    )
+        .prop_map(move |(at, byte, how, put)| {
+            let mut chars = chars.clone();
+            let at = 1 + at % (chars.len() - 1);
+            match how {
+                0 => chars[at] = char::from(byte),
+                1 => chars.truncate(at),
+                _ => {
+                    chars.splice(at..at, put.into_iter().map(char::from));
+                }
+            }
+            chars.into_iter().collect()
+        })
 }

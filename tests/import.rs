@@ -330,7 +330,10 @@ fn export_then_import_into_an_empty_browser_then_export_again_is_identical() {
 fn an_import_that_does_not_fit_writes_nothing() {
     let file = read(&fixture("good/two-incidents.json")).unwrap();
     // Room for the one stored incident and a little more, not for the full one from the file.
-    let store = MemoryStore::with_capacity(1_500);
+    let small = persist::codec::encode(&file.incidents[1]).chars().count();
+    let full = persist::codec::encode(&file.incidents[0]).chars().count();
+    assert!(full > 400, "{full}");
+    let store = MemoryStore::with_capacity(small + 200);
     let writer = persist::load(&store).writer.unwrap();
     writer.save(&store, &file.incidents[1]).unwrap();
     let before = store.snapshot();

@@ -6,7 +6,8 @@ mod common;
 use mend::json;
 use mend::model::list_row::ListRow;
 use mend::model::{Day, Incident, IncidentId, Timestamp};
-use mend::persist::codec::{decode, encode, encode_sized};
+use mend::persist::codec::{decode, encode, encode_sized, STORE_VERSION};
+use mend::persist::pack;
 use mend::persist::repo::SaveError;
 use mend::persist::{
     load, DecodeError, KeyValue, MemoryStore, ReadOnly, StorageError, StorageKey, SCHEMA_VERSION,
@@ -22,6 +23,8 @@ const V3_FULL: &str = include_str!("fixtures/v3-full-incident.json");
 const V4_FULL: &str = include_str!("fixtures/v4-full-incident.json");
 /// `V4_FULL` as a row of the list's index (`persist::index`), its days in UTC.
 const V4_FULL_ROW: &str = include_str!("fixtures/v4-full-incident.list-row.json");
+/// `V4_FULL` as a save stores it, packed: the benchmark stores copies of it (`bench/seed.mjs`).
+const V4_FULL_PACKED: &str = include_str!("fixtures/v4-full-incident.packed");
 
 fn at(text: &str) -> Timestamp {
     text.parse().expect("valid fixture time")
@@ -34,6 +37,11 @@ fn incident(seed: u8, title: &str) -> Incident {
     );
     incident.title = title.to_owned();
     incident
+}
+
+/// A stored text as JSON, unpacked if it is packed (`persist::pack`).
+fn json_of(text: &str) -> String {
+    pack::unpack(text).expect("unpacks").into_owned()
 }
 
 fn key_of(incident: &Incident) -> String {
@@ -60,7 +68,7 @@ fn codec_round_trips_an_incident() {
 
 #[test]
 fn encoding_is_stable_in_field_order() {
-    let text = encode(&incident(2, "x"));
+    let text = json_of(&encode(&incident(2, "x")));
     assert_eq!(
         text,
         r#"{"schema":4,"incident":{"id":"02020202-0202-4202-8202-020202020202","title":"x","created_at":"2026-11-26T08:00:00.000Z","updated_at":"2026-11-26T08:00:00.000Z","noticed_at":"2026-11-26T08:00:00.000Z","tags":"","archived":false,"last_step":"stop","steps":{"stop":{"pattern":"sigh","distress_before":null,"distress_after":null,"thought_record":{"thought":"","patterns":[],"balanced":"","belief_before":null,"belief_after":null,"in_report":false}},"assess":{"what_happened":"","happened_at":null,"affects_customers":false,"affects_colleagues":false,"affects_systems":false,"affects_money":false,"affects_deadlines":false,"impact":"","severity":"unset","worsening":"unknown","helpers":[],"key_points":[],"timeline":[]},"solutions":{"options":[],"chosen":null},"own_up":{"tell_name":"","tell_role":"My manager","tell_email":"","done_so_far":"","need":"","briefing":null,"told_at":null},"fix":{"items":[]},"follow_up":{"people":[],"removed_names":[],"cause":"","cause_kinds":[],"seemed_reasonable":"","lucky":"","known_earlier":"","caught_sooner":"","debrief_on":"","debrief_held":null},"step_it_up":{"commitments":[],"extra_checks":[],"learned":"","went_well":"","didnt_work":"","resolved_at":null}}}}"#
@@ -70,8 +78,11 @@ fn encoding_is_stable_in_field_order() {
 #[test]
 fn the_full_fixture_is_exactly_what_a_save_writes() {
     let incident = decode(V4_FULL).expect("the benchmark's record reads");
-    assert_eq!(encode(&incident), V4_FULL.trim_end());
+    assert_eq!(json_of(&encode(&incident)), V4_FULL.trim_end());
     assert!((4_000..=5_000).contains(&V4_FULL.len()), "about 4.5 KB");
+    // Packed exactly as the benchmark's own packer (`bench/pack.mjs`) packs it.
+    assert_eq!(encode(&incident), V4_FULL_PACKED);
+    assert_eq!(decode(V4_FULL_PACKED), Ok(incident));
 }
 
 /// The benchmark (`bench/seed.mjs`) writes the list's index as the app would, from this row.
@@ -84,10 +95,14 @@ fn the_full_fixtures_list_row_is_what_the_index_keeps_for_it() {
 
 #[test]
 fn a_save_sized_from_the_text_it_replaces_writes_the_same_text() {
-    let incident = decode(V4_FULL).expect("the benchmark's record reads");
-    for replaces in [0, 10, V4_FULL.len(), 100_000] {
+    // Too long to be packed, so stored as the JSON it is written as.
+    let mut incident = decode(V4_FULL).expect("the benchmark's record reads");
+    incident.steps.assess.what_happened = "x".repeat(pack::MOST);
+    let plain = encode(&incident);
+    assert!(plain.starts_with('{'));
+    for replaces in [0, 10, plain.len(), 200_000] {
         let text = encode_sized(&incident, replaces);
-        assert_eq!(text, V4_FULL.trim_end(), "replacing {replaces} bytes");
+        assert_eq!(text, plain, "replacing {replaces} bytes");
         assert!(text.capacity() >= replaces + replaces / 8);
     }
 }
@@ -143,7 +158,7 @@ fn v1_fixture_reads_into_the_current_version() {
     assert_eq!(incident.updated_at, at("2026-11-20T09:21:30.250Z"));
     assert_eq!(incident.noticed_at, Some(at("2026-11-20T09:12:00Z")));
     // Re-encoding writes the current schema.
-    let again = encode(&incident);
+    let again = json_of(&encode(&incident));
     assert!(again.starts_with(&format!("{{\"schema\":{SCHEMA_VERSION},")));
 }
 
@@ -279,7 +294,8 @@ fn a_record_under_the_wrong_key_is_set_aside() {
 fn a_newer_record_is_never_overwritten() {
     let a = incident(1, "Old view of it");
     let store = MemoryStore::new();
-    let newer = encode(&a).replacen(&format!("\"schema\":{SCHEMA_VERSION}"), "\"schema\":7", 1);
+    let newer =
+        json_of(&encode(&a)).replacen(&format!("\"schema\":{SCHEMA_VERSION}"), "\"schema\":7", 1);
     store.put_raw(&key_of(&a), &newer);
 
     let loaded = load(&store);
@@ -301,10 +317,73 @@ fn a_newer_record_is_never_overwritten() {
 fn a_store_stamped_by_a_newer_version_is_read_only() {
     let a = incident(1, "Saved by a later Mend");
     let store = store_with(std::slice::from_ref(&a));
-    store.put_raw("mend.meta", "{\"schema\":5}");
+    store.put_raw("mend.meta", "{\"schema\":6}");
     let loaded = load(&store);
-    assert_eq!(loaded.writer, Err(ReadOnly::NewerStore { found: 5 }));
+    assert_eq!(loaded.writer, Err(ReadOnly::NewerStore { found: 6 }));
     assert_eq!(loaded.incidents, [a], "still readable");
+}
+
+#[test]
+fn a_packed_record_of_a_newer_schema_is_never_overwritten() {
+    let a = incident(1, "Old view of it");
+    let store = MemoryStore::new();
+    let mut newer = decode(V4_FULL).expect("reads");
+    newer.id = a.id;
+    let newer = json_of(&encode(&newer)).replacen("\"schema\":4", "\"schema\":7", 1);
+    let newer = pack::pack(&newer).expect("packs");
+    store.put_raw(&key_of(&a), &newer);
+    let loaded = load(&store);
+    assert!(matches!(
+        loaded.unreadable[0].reason,
+        DecodeError::Newer { found: 7 }
+    ));
+    let before = store.snapshot();
+    let result = loaded.writer.expect("writable").save(&store, &a);
+    assert_eq!(result, Err(SaveError::NewerRecord));
+    assert_eq!(store.snapshot(), before);
+}
+
+#[test]
+fn a_damaged_packed_record_is_listed_and_kept_as_it_was() {
+    let a = incident(1, "Packed, then damaged");
+    let store = MemoryStore::new();
+    let packed = encode(&a);
+    assert!(pack::is_packed(&packed));
+    let damaged: String = packed.chars().take(packed.chars().count() / 2).collect();
+    store.put_raw(&key_of(&a), &damaged);
+    let loaded = load(&store);
+    assert!(loaded.incidents.is_empty());
+    assert_eq!(loaded.unreadable[0].raw, damaged);
+    // Cut between two of its runs, it unpacks to the JSON's first half.
+    assert!(matches!(
+        loaded.unreadable[0].reason,
+        DecodeError::Packed(_) | DecodeError::NotJson(_)
+    ));
+    // Working on another incident leaves it exactly as it was.
+    let writer = loaded.writer.expect("writable");
+    writer.save(&store, &incident(2, "Fine")).expect("saves");
+    assert_eq!(store.snapshot()[&key_of(&a)], damaged);
+}
+
+#[test]
+fn a_store_stamped_by_the_last_version_stays_writable_and_is_stamped_again() {
+    let a = incident(1, "Stored as JSON by the last version");
+    let store = MemoryStore::new();
+    store.put_raw("mend.meta", "{\"schema\":4}");
+    store.put_raw(&key_of(&a), &json_of(&encode(&a)));
+    let loaded = load(&store);
+    assert_eq!(loaded.incidents, std::slice::from_ref(&a));
+    loaded
+        .writer
+        .expect("writable")
+        .save(&store, &a)
+        .expect("saves");
+    let snapshot = store.snapshot();
+    assert_eq!(
+        snapshot.get("mend.meta").map(String::as_str),
+        Some("{\"schema\":5}")
+    );
+    assert!(pack::is_packed(&snapshot[&key_of(&a)]));
 }
 
 #[test]
@@ -312,7 +391,7 @@ fn the_first_save_stamps_the_schema_version() {
     let store = store_with(&[incident(1, "x")]);
     assert_eq!(
         store.snapshot().get("mend.meta").map(String::as_str),
-        Some(format!("{{\"schema\":{SCHEMA_VERSION}}}").as_str())
+        Some(format!("{{\"schema\":{STORE_VERSION}}}").as_str())
     );
 }
 

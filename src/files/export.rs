@@ -220,7 +220,8 @@ mod tests {
         assert_eq!(value["app_version"], APP_VERSION);
         assert_eq!(value["exported_at"], "2026-11-27T09:30:00.000Z");
         assert_eq!(value["unreadable"], json!([]));
-        let stored: Value = serde_json::from_str(&codec::encode(&incident)).unwrap();
+        let stored = crate::persist::pack::unpack(&codec::encode(&incident)).map(String::from);
+        let stored: Value = serde_json::from_str(&stored.unwrap()).unwrap();
         assert_eq!(value["incidents"], json!([stored["incident"]]));
         assert!(text.contains("\n  \"schema\": "), "pretty-printed");
     }

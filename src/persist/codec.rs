@@ -1,8 +1,10 @@
-//! The stored form of a record: `{"schema": N, "incident": {...}}` as JSON text.
+//! The stored form of a record: `{"schema": N, "incident": {...}}` as JSON text, an
+//! incident's packed (`persist::pack`) where that makes it shorter.
 //!
 //! Encoding and storing are separate steps, so an encryption layer can sit between them.
 
 use super::migrate::{migrate, MigrateError, SCHEMA_VERSION};
+use super::pack;
 use crate::json::{self, Json, Map, Reader, Value, Writer};
 use crate::model::Incident;
 
@@ -21,12 +23,18 @@ pub enum DecodeError {
     Shape(String),
     #[error("it is encrypted, and could not be opened with this passphrase: it may be damaged")]
     Sealed,
+    #[error(transparent)]
+    Packed(#[from] pack::Damaged),
 }
+
+/// The version of the store as a whole, in the meta record: 5 since incidents may be stored
+/// packed, which a Mend that writes schema 4 can't read, and so leaves the store alone.
+pub const STORE_VERSION: u32 = 5;
 
 /// Room a record's text starts from when nothing says how long it will be.
 const START_ROOM: usize = 1024;
 
-/// Turns an incident into the text that goes into storage.
+/// Turns an incident into the text that goes into storage: packed, or else JSON.
 pub fn encode(incident: &Incident) -> String {
     encode_sized(incident, 0)
 }
@@ -36,21 +44,22 @@ pub fn encode(incident: &Incident) -> String {
 /// again at every doubling as it grows.
 pub fn encode_sized(incident: &Incident, replaces: usize) -> String {
     let room = (replaces + replaces / 8).max(START_ROOM);
-    encode_record_sized(SCHEMA_VERSION, "incident", incident, room)
+    let text = json_record(SCHEMA_VERSION, "incident", incident, room);
+    pack::pack(&text).unwrap_or_else(|| super::latin1::fit(text))
 }
 
 /// `{"schema":N,"<name>":…}`: a record of any kind, with its schema version first.
 pub fn encode_record<T: Json>(schema: u32, name: &str, value: &T) -> String {
-    encode_record_sized(schema, name, value, START_ROOM)
+    super::latin1::fit(json_record(schema, name, value, START_ROOM))
 }
 
-fn encode_record_sized<T: Json>(schema: u32, name: &str, value: &T, bytes: usize) -> String {
+fn json_record<T: Json>(schema: u32, name: &str, value: &T, bytes: usize) -> String {
     let mut w = Writer::with_capacity(bytes);
     w.open('{');
     w.field("schema", &schema);
     w.field(name, value);
     w.close('}');
-    super::latin1::fit(w.into_text())
+    w.into_text()
 }
 
 /// A small record (the settings, the checklist) written by `encode_record`: of a schema
@@ -64,6 +73,7 @@ pub fn decode_small<T: Json>(raw: &str, newest: u32, name: &str) -> Result<T, De
 
 /// Reads a stored record of any known schema version, migrating it to the current shape.
 pub fn decode(raw: &str) -> Result<Incident, DecodeError> {
+    let raw = &*pack::unpack(raw)?;
     if let Some(incident) = read_current(raw) {
         return Ok(incident);
     }
@@ -122,14 +132,15 @@ fn read_incident(text: &str) -> Result<Incident, DecodeError> {
         .ok_or_else(|| DecodeError::Shape("no incident".into()))
 }
 
-/// `{"schema":N}`, the meta record.
+/// `{"schema":N}`, the meta record, with the store's version.
 pub fn encode_meta() -> String {
-    format!("{{\"schema\":{SCHEMA_VERSION}}}")
+    format!("{{\"schema\":{STORE_VERSION}}}")
 }
 
 /// The schema version a stored record (incident or meta) names, possibly a newer one. Read
 /// without a tree of the record: at start-up it is the only reason to build one.
 pub fn schema_version(raw: &str) -> Result<u64, DecodeError> {
+    let raw = &*pack::unpack(raw)?;
     json::whole_number_member(raw, "schema")
         .map_err(|e| DecodeError::NotJson(e.to_string()))?
         .ok_or(DecodeError::NoVersion)

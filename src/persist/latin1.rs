@@ -1,8 +1,9 @@
-//! A record's stored text kept within Latin-1 where that costs little: Chromium keeps a
-//! stored value with any other character (a typed ’ or — is enough) as UTF-16, and a tab's
-//! first read loads every value of the origin, such values about twice as slowly for their
-//! length (`bench/storage-load.mjs`). Those characters are written as JSON's `\uXXXX`
-//! escapes instead, which every reader of the text takes back as they were.
+//! A record's stored JSON kept within Latin-1 where that costs little (a packed incident,
+//! `persist::pack`, always is; this is for the small records and incidents left as JSON):
+//! Chromium keeps a stored value with any other character (a typed ’ or — is enough) as
+//! UTF-16, and a tab's first read loads every value of the origin, such values about twice as
+//! slowly for their length (`bench/storage-load.mjs`). Those characters are written as JSON's
+//! `\uXXXX` escapes instead, which every reader of the text takes back as they were.
 
 /// At most this share of a text's length may be added by escapes: storage quota is counted
 /// in characters, and a text mostly in another script is better left as it is.
@@ -49,7 +50,8 @@ mod tests {
     fn a_few_characters_past_latin1_are_escaped_and_read_back_as_typed() {
         let mut incident = Incident::blank(1);
         incident.title = "I’m sorry — café 🙂".into();
-        incident.steps.assess.what_happened = "x".repeat(400);
+        // Over what is packed (`pack::MOST`), so stored as JSON.
+        incident.steps.assess.what_happened = "x".repeat(crate::persist::pack::MOST);
         let text = codec::encode(&incident);
         assert!(text.chars().all(|c| u32::from(c) <= 0xFF), "{text}");
         assert!(
@@ -65,7 +67,7 @@ mod tests {
         assert_eq!(fit(text.clone()), text);
         let mut incident = Incident::blank(1);
         incident.title = "Ошибка в счёте".into();
-        incident.steps.assess.what_happened = "Счета ушли не тому клиенту. ".repeat(20);
+        incident.steps.assess.what_happened = "Счета ушли не тому клиенту. ".repeat(1400);
         assert!(codec::encode(&incident).contains("Ошибка в счёте"));
     }
 

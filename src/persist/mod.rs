@@ -10,6 +10,7 @@ pub mod kv;
 pub mod latin1;
 pub mod lock;
 pub mod migrate;
+pub mod pack;
 pub mod repo;
 pub mod sealed;
 pub mod session;

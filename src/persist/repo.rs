@@ -194,7 +194,7 @@ impl Writer {
         let current = kv.get(&StorageKey::Meta)?;
         let stale = match current.as_deref().map(codec::schema_version) {
             None => true,
-            Some(Ok(found)) => found < u64::from(SCHEMA_VERSION),
+            Some(Ok(found)) => found < u64::from(codec::STORE_VERSION),
             // A damaged meta record is kept as evidence; incidents still save.
             Some(Err(_)) => false,
         };

@@ -11,6 +11,7 @@ import { ListPage } from './pages/list-page.mjs';
 import { ReportDialog } from './pages/report-dialog.mjs';
 import { IncidentPage } from './pages/incident-page.mjs';
 import { benchId, bigTemplate, seedInPage } from '../../bench/seed.mjs';
+import { incompressible } from './support/packed.mjs';
 
 const opts = { timeout: TEST_TIMEOUT * 2 };
 const FIXTURES = 'tests/fixtures/import';
@@ -184,13 +185,14 @@ test('an import that would not fit in storage writes nothing and says so', opts,
     await list.createIncident('Kept safe');
     await list.goto();
     const { json } = await list.exportAll();
-    // Forty incidents of 20 kB each: more than the room left once storage is nearly full.
+    // Forty incidents of 20 kB each, which packing can't shorten: more than the room left
+    // once storage is nearly full.
     const big = structuredClone(json);
     big.incidents = Array.from({ length: 40 }, (_, n) => ({
       ...json.incidents[0],
       id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
       title: `Big ${n}`,
-      tags: 'x'.repeat(20_000),
+      tags: incompressible(20_000, n),
     }));
     await fillStorage(page);
     await page.evaluate(() => localStorage.setItem('filler', localStorage.getItem('filler').slice(0, -300_000)));

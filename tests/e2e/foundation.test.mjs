@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { withApp, eventually, fillStorage, readDownload, storageSnapshot, TEST_TIMEOUT } from './support/browser.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { IncidentPage } from './pages/incident-page.mjs';
+import { storedRecord, unpack } from './support/packed.mjs';
 
 const TITLE = 'Sent the invoice to the wrong client';
 const opts = { timeout: TEST_TIMEOUT };
@@ -58,7 +59,7 @@ test('typing without a pause still saves every couple of seconds', opts, () =>
     await incident.titleField.click();
     // 100 ms between keys never leaves the 250 ms pause that a debounced save waits for.
     await incident.titleField.pressSequentially('I kept typing and typing for a while', { delay: 100 });
-    const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).incident.title, `mend.incident.${id}`);
+    const stored = storedRecord(await page.evaluate((key) => localStorage.getItem(key), `mend.incident.${id}`)).incident.title;
     assert.ok(stored.length >= 10, `saved while typing, got ${JSON.stringify(stored)}`);
   }));
 
@@ -160,7 +161,7 @@ test('when storage is full, the failure is announced and the text stays on scree
     await incident.waitUntilSaved();
     await eventually(async () => assert.equal((await incident.alert.first().textContent()).trim(), ''));
     const stored = await page.evaluate((id) => localStorage.getItem(`mend.incident.${id}`), incident.id());
-    assert.match(stored, /Before it filled up, then more words!/);
+    assert.match(unpack(stored), /Before it filled up, then more words!/);
   }));
 
 test('blocked storage still opens the app and says nothing can be saved', opts, () =>

@@ -8,6 +8,7 @@ import { ListPage } from './pages/list-page.mjs';
 import { InsightsPage } from './pages/insights-page.mjs';
 import { ChecklistPage } from './pages/checklist-page.mjs';
 import { TEMPLATE } from '../../bench/seed.mjs';
+import { unpack } from './support/packed.mjs';
 
 const opts = { timeout: TEST_TIMEOUT * 2 };
 const MINUTE = 60_000;
@@ -127,7 +128,7 @@ test('the pre-flight checklist merges the checks; edits survive a reload and exp
     assert.deepEqual(await checklist.items('deploys', checklist.retired), ['Run the tests']);
     await checkA11y('the checklist with a retired item');
     // Retiring never changes the incident it came from.
-    assert.match(await page.evaluate(() => localStorage.getItem('mend.incident.3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a62')), /"Run the tests"/);
+    assert.match(unpack(await page.evaluate(() => localStorage.getItem('mend.incident.3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a62'))), /"Run the tests"/);
     assert.match(await page.evaluate(() => localStorage.getItem('mend.checklist')), /^\{"schema":1,"checklist":\{"items":\[/);
 
     await page.reload();

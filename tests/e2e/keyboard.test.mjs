@@ -11,6 +11,7 @@ import { IncidentPage } from './pages/incident-page.mjs';
 import { SettingsPage } from './pages/settings-page.mjs';
 import { ReportDialog } from './pages/report-dialog.mjs';
 import { ImportDialog } from './pages/import-dialog.mjs';
+import { unpack } from './support/packed.mjs';
 
 const opts = { timeout: TEST_TIMEOUT * 3 };
 
@@ -201,7 +202,8 @@ test('a whole walk-through works from the keyboard alone', opts, () =>
     await list.incidentLink('Wrong invoice, from the file (imported copy)').waitFor();
 
     // Everything typed was kept.
-    const stored = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('mend.incident.')).map(([, v]) => v).join(''));
+    const stored = (await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('mend.incident.')).map(([, v]) => v)))
+      .map(unpack).join('');
     for (const text of ['Wrong invoice', 'It will be fine', 'Sent the invoice to the wrong client', 'Resend it', 'Sam', 'Two similar names', 'Read the address aloud']) {
       assert.ok(stored.includes(text), `"${text}" was saved`);
     }

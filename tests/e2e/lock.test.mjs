@@ -9,6 +9,7 @@ import { ImportDialog } from './pages/import-dialog.mjs';
 import { SettingsPage } from './pages/settings-page.mjs';
 import { EncryptedBackup, LockScreen, LockSettings } from './pages/lock-page.mjs';
 import { benchId, TEMPLATE } from '../../bench/seed.mjs';
+import { unpack } from './support/packed.mjs';
 
 const opts = { timeout: TEST_TIMEOUT * 2 };
 const PASSPHRASE = 'quiet harbour lantern seven';
@@ -40,8 +41,9 @@ async function incidentWithWords(page, baseUrl) {
   await eventually(async () => {
     const records = Object.entries(await storageSnapshot(page)).filter(([key]) => key.startsWith('mend.incident.'));
     assert.equal(records.length, 1);
-    assert.match(records[0][1], /"last_step":"stop","steps".*"what_happened":"Priya reconciled them by hand"/);
-    assert.match(records[0][1], /"title":"Overwrote the quarterly invoices"/);
+    const text = unpack(records[0][1]);
+    assert.match(text, /"last_step":"stop","steps".*"what_happened":"Priya reconciled them by hand"/);
+    assert.match(text, /"title":"Overwrote the quarterly invoices"/);
   });
   return incident;
 }
@@ -219,7 +221,7 @@ test('a changed passphrase is the only one that unlocks; turning the lock off le
     await lock.turnOff();
     const plain = await storageSnapshot(page);
     assert.equal(plain['mend.lock'], undefined);
-    assert.match(plain[recordKey], /^\{"schema":\d+,"incident":\{.*Overwrote the quarterly invoices/);
+    assert.match(unpack(plain[recordKey]), /^\{"schema":\d+,"incident":\{.*Overwrote the quarterly invoices/);
     assert.ok(!(await lock.lockNowButton.isVisible()));
     await page.reload();
     await (await listFromBanner(page, baseUrl)).incidentLink('Overwrote the quarterly invoices').waitFor();

@@ -73,6 +73,7 @@ test('the list shows each incident\'s real status and next action, and filters t
     // The old records were read, not rewritten behind the person's back: still schema 3
     // until each is next saved, and nothing stores a status.
     const stored = await page.evaluate(() => localStorage.getItem('mend.incident.00000000-0000-4000-8000-000000000003'));
+    assert.match(stored, /^\{"schema":3,/, 'still the JSON it was seeded as');
     assert.doesNotMatch(stored, /"status"\s*:\s*"(following|fixing|not-told)/);
   }));
 

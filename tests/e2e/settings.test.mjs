@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { withApp, eventually, storageSnapshot, description, TEST_TIMEOUT } from './support/browser.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { SettingsPage } from './pages/settings-page.mjs';
+import { unpack } from './support/packed.mjs';
 
 const opts = { timeout: TEST_TIMEOUT };
 
@@ -139,7 +140,7 @@ test('clearing a store a newer Mend wrote lets this version save again', opts, (
     assert.deepEqual(await storageSnapshot(page), {});
     await list.goto();
     const incident = await list.createIncident('Written again');
-    assert.match(await page.evaluate((id) => localStorage.getItem(`mend.incident.${id}`), incident.id()), /Written again/);
+    assert.match(unpack(await page.evaluate((id) => localStorage.getItem(`mend.incident.${id}`), incident.id())), /Written again/);
   }));
 
 test('in discreet mode, an incident brought back by Undo renumbers the rows after it', opts, () =>

@@ -9,6 +9,7 @@ import { ListPage } from './pages/list-page.mjs';
 import { IncidentPage, STEPS, REASSURANCE } from './pages/incident-page.mjs';
 import { fillEveryStep, WHAT_HAPPENED } from './support/screens.mjs';
 import { isFocused } from './support/keyboard.mjs';
+import { unpack } from './support/packed.mjs';
 
 const opts = { timeout: TEST_TIMEOUT * 3 };
 
@@ -296,7 +297,7 @@ test('a change of step writes nothing at once, and is written when the page is l
     // Leaving the page writes it.
     await page.goto('about:blank');
     await list.goto();
-    const record = Object.entries(await storageSnapshot(page)).find(([key]) => key.startsWith('mend.incident.'))[1];
+    const record = unpack(Object.entries(await storageSnapshot(page)).find(([key]) => key.startsWith('mend.incident.'))[1]);
     assert.match(record, /"last_step":"fix"/);
     await list.incidentLink('Went to Fix and left').click();
     await page.getByRole('heading', { level: 1, name: 'Fix' }).waitFor();

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { withApp, eventually, fillStorage, readDownload, storageSnapshot, TEST_TIMEOUT } from './support/browser.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { IncidentPage } from './pages/incident-page.mjs';
+import { storedRecord } from './support/packed.mjs';
 
 const opts = { timeout: TEST_TIMEOUT * 2 };
 
@@ -20,8 +21,10 @@ async function secondTab(context, url) {
 const unsavedAlert = (page) => page.getByRole('alert').filter({ hasText: 'What you typed is still here' });
 
 /** What the stored record of incident `id` holds, parsed. */
-const storedIncident = (page, id) =>
-  page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null')?.incident ?? null, `mend.incident.${id}`);
+const storedIncident = async (page, id) => {
+  const text = await page.evaluate((key) => localStorage.getItem(key), `mend.incident.${id}`);
+  return text === null ? null : storedRecord(text).incident;
+};
 
 /** Makes every localStorage write in `page` fail as a full store does, until `release`. */
 async function holdWrites(page) {

@@ -8,6 +8,7 @@ import { ListPage } from './pages/list-page.mjs';
 import { IncidentPage } from './pages/incident-page.mjs';
 import { TellNowPage } from './pages/tell-now-page.mjs';
 import { benchId, everyListTemplate, seedInPage, TEMPLATE } from '../../bench/seed.mjs';
+import { storedRecord } from './support/packed.mjs';
 
 const opts = { timeout: TEST_TIMEOUT * 2 };
 
@@ -187,12 +188,11 @@ test('an incident closed or archived without being told no longer urges Tell now
 
     // Opened again, the closed one urges once more.
     await page.goto(`${baseUrl}#/incident/${benchId(0)}/assess`);
-    await page.evaluate(() => {
-      const key = 'mend.incident.00000000-0000-4000-8000-000000000000';
-      const record = JSON.parse(localStorage.getItem(key));
-      record.incident.steps.step_it_up.resolved_at = null;
-      localStorage.setItem(key, JSON.stringify(record));
-    });
+    // Saved by now, so packed: read here, and written back as JSON, which Mend reads too.
+    const key = 'mend.incident.00000000-0000-4000-8000-000000000000';
+    const record = storedRecord(await page.evaluate((key) => localStorage.getItem(key), key));
+    record.incident.steps.step_it_up.resolved_at = null;
+    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [key, JSON.stringify(record)]);
     await page.reload();
     await incident.tellNowLink.waitFor();
   }));

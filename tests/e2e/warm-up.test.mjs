@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { withApp, eventually, storageSnapshot } from './support/browser.mjs';
 import { ListPage } from './pages/list-page.mjs';
 import { benchId, seedInPage, TEMPLATE } from '../../bench/seed.mjs';
+import { storedRecord } from './support/packed.mjs';
 
 /**
  * Incidents last left on Follow up, whose ledgers are still empty: opening Follow up fills
@@ -21,7 +22,7 @@ function followUpToFill() {
 }
 
 const warmedUp = (page) => page.evaluate(() => performance.getEntriesByName('mend:warmed-up', 'mark').length > 0);
-const record = async (page, id) => JSON.parse((await storageSnapshot(page))[`mend.incident.${id}`]);
+const record = async (page, id) => storedRecord((await storageSnapshot(page))[`mend.incident.${id}`]);
 
 test('the steps are warmed up off the page, and nothing they would change is changed', () =>
   withApp(async ({ page, baseUrl }) => {

@@ -3,7 +3,6 @@
 
 use super::super::checklist as checklist_codec;
 use super::super::codec;
-use super::super::migrate::SCHEMA_VERSION;
 use super::super::settings as settings_codec;
 use super::super::sync;
 use super::super::{KeyValue, StorageKey};
@@ -135,7 +134,7 @@ fn read(loaded: &mut Loaded, kv: &dyn KeyValue, key: StorageKey) {
     };
     match &key {
         StorageKey::Meta => match codec::schema_version(&raw) {
-            Ok(found) if found > u64::from(SCHEMA_VERSION) => {
+            Ok(found) if found > u64::from(codec::STORE_VERSION) => {
                 loaded.writer = Err(ReadOnly::NewerStore { found })
             }
             Ok(_) => {}

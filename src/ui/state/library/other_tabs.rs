@@ -46,7 +46,7 @@ impl Library {
             Some(StorageKey::Meta) => {
                 let newer = new
                     .and_then(|raw| codec::schema_version(&raw).ok())
-                    .filter(|found| *found > u64::from(persist::SCHEMA_VERSION));
+                    .filter(|found| *found > u64::from(codec::STORE_VERSION));
                 if let Some(found) = newer {
                     self.session.update_value(|s| s.newer_store(found));
                     self.save_state.notify();
