@@ -2,15 +2,16 @@
 // copy of `dist/` from `make build`. Fresh cold starts with `count` incidents (1,000 unless
 // given) seeded from another tab, as in run.mjs, at `rate`× CPU slowdown (1 unless given),
 // taking turns (A then B, then B then A) so that a busy moment on the machine falls on both
-// alike. Prints each build's medians, in ms: `mend:load` (reading Mend's records), what was
+// alike. Prints each build's medians, in ms: the browser's load of all of the origin's storage
+// (`mend:storage-open`, where the build marks it), `mend:load` (reading Mend's records), what was
 // read before the list was drawn (`mend:list-read`, or `mend:load` for a build without it),
 // `mend:list-ready` from navigation, and `mend:all-read` (every record read) where the build
 // marks it. The stores hold the list's index too, except for the builds left out of
 // `AB_INDEX` (`AB_INDEX=B` for a build from before the index, which would list it as a
 // record it can't read), and the incidents are packed, as a save stores them, except for the
-// builds left out of `AB_PACKED` (`AB_PACKED=B` for a build from before the store's version
-// 5, which can't read them). For the figures behind a lever kept or dropped; `make bench` is
-// the benchmark of record.
+// builds left out of `AB_PACKED` (`AB_PACKED=B` when A is a build from before the store's
+// version 5, which can't read them). For the figures behind a lever kept or dropped;
+// `make bench` is the benchmark of record.
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/support/browser.mjs';
 import { serveDist } from '../tests/e2e/support/server.mjs';
@@ -38,7 +39,7 @@ async function marks() {
   for (let waited = 0; mark('mend:all-read') === undefined && waited < 3_000; waited += 5) {
     await new Promise((ok) => setTimeout(ok, 5));
   }
-  return { load: measure('mend:load'), listRead: measure('mend:list-read') ?? measure('mend:load'), ready: mark('mend:list-ready'), allRead: mark('mend:all-read') };
+  return { open: measure('mend:storage-open'), load: measure('mend:load'), listRead: measure('mend:list-read') ?? measure('mend:load'), ready: mark('mend:list-ready'), allRead: mark('mend:all-read') };
 }
 
 const start = (browser, server, name) => freshStart(browser, server.url, {
@@ -56,7 +57,7 @@ for (let run = 0; run < runs; run += 1) {
 console.log(`${runs} cold starts of each at ${count} incidents${rate === 1 ? '' : ` at ${rate}× CPU slowdown`}, medians in ms`);
 for (const [name, { dir, seen }] of Object.entries(builds)) {
   const of = (key) => median(seen.map((s) => s[key]).filter((v) => v !== undefined))?.toFixed(1) ?? '–';
-  console.log(`${name} ${dir}: mend:load ${of('load')}, read before the list ${of('listRead')}, list ready ${of('ready')}, every record read ${of('allRead')}`);
+  console.log(`${name} ${dir}: the browser's storage load ${of('open')}, mend:load ${of('load')}, read before the list ${of('listRead')}, list ready ${of('ready')}, every record read ${of('allRead')}`);
 }
 await browser.close();
 process.exit(0);

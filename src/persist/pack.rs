@@ -14,7 +14,8 @@ pub const MARK: char = '\u{1}';
 /// Longer texts are stored as they are: packing an incident at the import's limits (2.4 MB)
 /// would lengthen the save it is part of, and those are rare.
 pub const MOST: usize = 64 * 1024;
-/// What an unpacked text may come to, so a damaged length can't ask for gigabytes.
+/// What an unpacked text may come to, so a damaged length can't ask for gigabytes (room to
+/// spare over `MOST`, should a later version pack longer texts).
 const LARGEST: usize = 4 * MOST;
 
 /// The shape of a stored incident, every text empty and every list one entry long: the bytes
@@ -31,13 +32,8 @@ const NONE: u32 = u32::MAX;
 
 /// A packed text that could not be unpacked. The record itself is left as it was.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("it is stored packed, and could not be unpacked: it may be damaged")]
+#[error("it is stored compressed, and could not be unpacked: it may be damaged")]
 pub struct Damaged;
-
-/// Whether `raw` is a packed text.
-pub fn is_packed(raw: &str) -> bool {
-    raw.starts_with(MARK)
-}
 
 /// `text` packed, if it is at most `MOST` bytes and packing makes it fewer characters.
 pub fn pack(text: &str) -> Option<String> {
@@ -62,11 +58,10 @@ pub fn unpack(raw: &str) -> Result<Cow<'_, str>, Damaged> {
     let Some(rest) = raw.strip_prefix(MARK) else {
         return Ok(Cow::Borrowed(raw));
     };
-    let mut bytes = Vec::with_capacity(rest.len());
-    for c in rest.chars() {
-        bytes.push(u8::try_from(u32::from(c)).map_err(|_| Damaged)?);
-    }
-    let text = decompress(&bytes)?;
+    let text = decompress(Source {
+        utf8: rest.as_bytes(),
+        at: 0,
+    })?;
     String::from_utf8(text).map(Cow::Owned).map_err(|_| Damaged)
 }
 
@@ -161,50 +156,104 @@ fn length(out: &mut Vec<u8>, mut n: usize) {
     out.push(n as u8);
 }
 
-/// A sequence's length from its token's nibble `n`, and the bytes after it when that is 15.
-fn more(n: usize, bytes: &mut impl Iterator<Item = u8>) -> Result<usize, Damaged> {
-    let mut n = n;
-    if n == 15 {
-        loop {
-            let b = bytes.next().ok_or(Damaged)?;
-            n += usize::from(b);
-            if n > LARGEST {
-                return Err(Damaged);
-            }
-            if b != 255 {
-                break;
-            }
-        }
-    }
-    Ok(n)
+/// The packed bytes, read from the text's UTF-8: each character from U+0000 to U+00FF is one
+/// byte, written in one byte below U+0080 and two from there.
+struct Source<'a> {
+    utf8: &'a [u8],
+    at: usize,
 }
 
-/// `compress` undone, refusing anything that doesn't hold together.
-fn decompress(packed: &[u8]) -> Result<Vec<u8>, Damaged> {
-    let mut out = Vec::with_capacity(DICTIONARY.len() + packed.len() * 3);
-    out.extend_from_slice(DICTIONARY);
-    let mut bytes = packed.iter().copied();
-    while let Some(token) = bytes.next() {
-        let literals = more(usize::from(token >> 4), &mut bytes)?;
-        for _ in 0..literals {
-            out.push(bytes.next().ok_or(Damaged)?);
+impl Source<'_> {
+    fn done(&self) -> bool {
+        self.at >= self.utf8.len()
+    }
+
+    fn byte(&mut self) -> Result<u8, Damaged> {
+        let lead = *self.utf8.get(self.at).ok_or(Damaged)?;
+        self.at += 1;
+        match lead {
+            0..=0x7F => Ok(lead),
+            // The text is UTF-8, so a continuation byte follows.
+            0xC2 | 0xC3 => {
+                let next = *self.utf8.get(self.at).ok_or(Damaged)?;
+                self.at += 1;
+                Ok(((lead & 0x03) << 6) | (next & 0x3F))
+            }
+            // A character past U+00FF: not a packed byte.
+            _ => Err(Damaged),
         }
-        let Some(low) = bytes.next() else { break };
-        let offset = usize::from(u16::from_le_bytes([low, bytes.next().ok_or(Damaged)?]));
-        let n = more(usize::from(token & 15), &mut bytes)? + MIN_MATCH;
-        if offset == 0 || offset > out.len() || out.len() + n > DICTIONARY.len() + LARGEST {
+    }
+
+    /// `n` bytes onto `out`, in one copy when they are all below U+0080, as JSON's mostly are.
+    fn copy(&mut self, n: usize, out: &mut Vec<u8>) -> Result<(), Damaged> {
+        if let Some(run) = self.utf8.get(self.at..self.at + n) {
+            if run.is_ascii() {
+                out.extend_from_slice(run);
+                self.at += n;
+                return Ok(());
+            }
+        }
+        for _ in 0..n {
+            out.push(self.byte()?);
+        }
+        Ok(())
+    }
+
+    /// A sequence's length from its token's nibble `n`, and the bytes after it when that is 15.
+    fn length(&mut self, n: u8) -> Result<usize, Damaged> {
+        let mut n = usize::from(n);
+        if n == 15 {
+            loop {
+                let b = self.byte()?;
+                n += usize::from(b);
+                if n > LARGEST {
+                    return Err(Damaged);
+                }
+                if b != 255 {
+                    break;
+                }
+            }
+        }
+        Ok(n)
+    }
+}
+
+/// `compress` undone, refusing anything that doesn't hold together. A match may reach back
+/// into the dictionary, and may overlap what it writes (a run), so it is copied in the
+/// longest pieces that don't.
+fn decompress(mut src: Source) -> Result<Vec<u8>, Damaged> {
+    let dict = DICTIONARY.len();
+    let mut out = Vec::with_capacity(src.utf8.len() * 2);
+    while !src.done() {
+        let token = src.byte()?;
+        let literals = src.length(token >> 4)?;
+        if out.len() + literals > LARGEST {
             return Err(Damaged);
         }
-        let from = out.len() - offset;
-        // Byte by byte: a match may overlap what it writes.
-        for k in from..from + n {
-            out.push(out[k]);
+        src.copy(literals, &mut out)?;
+        if src.done() {
+            break;
+        }
+        let offset = usize::from(u16::from_le_bytes([src.byte()?, src.byte()?]));
+        let n = src.length(token & 15)? + MIN_MATCH;
+        if offset == 0 || offset > dict + out.len() || out.len() + n > LARGEST {
+            return Err(Damaged);
+        }
+        // Places in the dictionary followed by what is unpacked so far.
+        let (mut at, end) = (dict + out.len() - offset, dict + out.len() - offset + n);
+        if at < dict {
+            let stop = end.min(dict);
+            out.extend_from_slice(&DICTIONARY[at..stop]);
+            at = stop;
+        }
+        while at < end {
+            let from = at - dict;
+            let piece = (end - at).min(out.len() - from);
+            out.extend_from_within(from..from + piece);
+            at += piece;
         }
     }
-    if out.len() > DICTIONARY.len() + LARGEST {
-        return Err(Damaged);
-    }
-    Ok(out.split_off(DICTIONARY.len()))
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -227,12 +276,24 @@ mod tests {
     }
 
     #[test]
+    fn runs_and_text_past_ascii_come_back_as_they_were() {
+        // A run is a match that overlaps what it writes; ’ and 🙂 are bytes past U+007F.
+        for text in [
+            "x".repeat(5000),
+            "I’m sorry 🙂 — ".repeat(300),
+            "ab".repeat(40) + "é",
+        ] {
+            let packed = pack(&text).expect("packed");
+            assert_eq!(unpack(&packed).as_deref(), Ok(text.as_str()));
+        }
+    }
+
+    #[test]
     fn json_is_left_as_it_is() {
         assert_eq!(
             unpack("{\"schema\":4}"),
             Ok(Cow::Borrowed("{\"schema\":4}"))
         );
-        assert!(!is_packed("{\"schema\":4}"));
     }
 
     #[test]
