@@ -14,8 +14,9 @@ const WINDOW = 65535;
 const DEPTH = 32;
 const HASH_BITS = 13;
 
+// Rust's `wrapping_mul` on a u32: `Math.imul` keeps the product's low 32 bits too.
 const hash = (src, at) =>
-  Number((BigInt((src[at] | (src[at + 1] << 8) | (src[at + 2] << 16) | (src[at + 3] << 24)) >>> 0) * 2654435761n) & 0xffffffffn) >>> (32 - HASH_BITS);
+  Math.imul(src[at] | (src[at + 1] << 8) | (src[at + 2] << 16) | (src[at + 3] << 24), 2654435761) >>> (32 - HASH_BITS);
 
 function length(out, n) {
   for (; n >= 255; n -= 255) out.push(255);
