@@ -344,6 +344,41 @@ fn a_packed_record_of_a_newer_schema_is_never_overwritten() {
 }
 
 #[test]
+fn a_packed_records_version_is_read_from_its_start_or_else_from_all_of_it() {
+    use mend::persist::codec::schema_version;
+    let text = json_of(&encode(&decode(V4_FULL).expect("reads")));
+    let packed = |json: &str| pack::pack(json).expect("packs");
+    assert_eq!(schema_version(&packed(&text)), Ok(4));
+    let newer = text.replacen("\"schema\":4", "\"schema\":17", 1);
+    assert_eq!(schema_version(&packed(&newer)), Ok(17));
+    // Not first, as no Mend writes it: found by reading the whole record.
+    let last = format!(
+        "{{\"incident\":{{}},\"x\":\"{}\",\"schema\":9}}",
+        "y".repeat(99)
+    );
+    assert_eq!(schema_version(&packed(&last)), Ok(9));
+    // Cut after its start: the start still says which version wrote it.
+    let cut: String = packed(&newer).chars().take(40).collect();
+    assert_eq!(schema_version(&cut), Ok(17));
+    // Damaged from its first byte: no version, as before.
+    let wrong = format!("{}\u{ff}\u{ff}\u{ff}", pack::MARK);
+    assert!(schema_version(&wrong).is_err());
+}
+
+#[test]
+fn an_import_over_a_packed_record_of_a_newer_schema_writes_nothing() {
+    let a = incident(1, "Kept from a newer Mend");
+    let store = store_with(std::slice::from_ref(&a));
+    let newer = json_of(&encode(&a)).replacen("\"schema\":4", "\"schema\":7", 1);
+    store.put_raw(&key_of(&a), &pack::pack(&newer).expect("packs"));
+    let before = store.snapshot();
+    let writer = load(&store).writer.expect("writable");
+    let result = writer.save_all(&store, &[incident(2, "New"), a]);
+    assert_eq!(result, Err(SaveError::NewerRecord));
+    assert_eq!(store.snapshot(), before);
+}
+
+#[test]
 fn a_damaged_packed_record_is_listed_and_kept_as_it_was() {
     let a = incident(1, "Packed, then damaged");
     let store = MemoryStore::new();

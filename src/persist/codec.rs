@@ -140,10 +140,29 @@ pub fn encode_meta() -> String {
 /// The schema version a stored record (incident or meta) names, possibly a newer one. Read
 /// without a tree of the record: at start-up it is the only reason to build one.
 pub fn schema_version(raw: &str) -> Result<u64, DecodeError> {
+    if let Some(found) = packed_version(raw) {
+        return Ok(found);
+    }
     let raw = &*pack::unpack(raw)?;
     json::whole_number_member(raw, "schema")
         .map_err(|e| DecodeError::NotJson(e.to_string()))?
         .ok_or(DecodeError::NoVersion)
+}
+
+/// The version a packed record opens with (`{"schema":N,`), from its first bytes alone: a
+/// save over a stored incident, or an import over 1,000, asks for it of each.
+fn packed_version(raw: &str) -> Option<u64> {
+    let start = pack::unpack_start(raw, 24)?;
+    let rest = start.strip_prefix(b"{\"schema\":")?;
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    if !(1..10).contains(&digits) || !matches!(rest.get(digits), Some(b',' | b'}')) {
+        return None;
+    }
+    Some(
+        rest[..digits]
+            .iter()
+            .fold(0, |n, d| n * 10 + u64::from(d - b'0')),
+    )
 }
 
 /// A small record's version (settings, the checklist): there, and not newer than `newest`.

@@ -28,7 +28,6 @@ const WINDOW: usize = 65_535;
 /// Earlier places with the same hash tried for each match: enough for JSON's repeated names.
 const DEPTH: usize = 32;
 const HASH_BITS: u32 = 13;
-const NONE: u32 = u32::MAX;
 
 /// A packed text that could not be unpacked. The record itself is left as it was.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -58,17 +57,30 @@ pub fn unpack(raw: &str) -> Result<Cow<'_, str>, Damaged> {
     let Some(rest) = raw.strip_prefix(MARK) else {
         return Ok(Cow::Borrowed(raw));
     };
-    let text = decompress(Source {
-        utf8: rest.as_bytes(),
-        at: 0,
-    })?;
+    let text = decompress(source(rest), usize::MAX)?;
     String::from_utf8(text).map(Cow::Owned).map_err(|_| Damaged)
 }
 
-fn key(src: &[u8], at: usize) -> u32 {
-    u32::from_le_bytes([src[at], src[at + 1], src[at + 2], src[at + 3]])
+/// At least the first `n` bytes of a packed text's JSON (`None` if `raw` isn't packed, or they
+/// can't be unpacked), for what a record starts with, without unpacking all of it.
+pub fn unpack_start(raw: &str, n: usize) -> Option<Vec<u8>> {
+    decompress(source(raw.strip_prefix(MARK)?), n).ok()
 }
 
+fn source(rest: &str) -> Source<'_> {
+    Source {
+        utf8: rest.as_bytes(),
+        at: 0,
+    }
+}
+
+#[inline(always)]
+fn key(src: &[u8], at: usize) -> u32 {
+    let four = src.get(at..at + 4).and_then(|b| b.try_into().ok());
+    u32::from_le_bytes(four.unwrap_or_default())
+}
+
+#[inline(always)]
 fn hash(src: &[u8], at: usize) -> usize {
     (key(src, at).wrapping_mul(2_654_435_761) >> (32 - HASH_BITS)) as usize
 }
@@ -77,28 +89,31 @@ fn hash(src: &[u8], at: usize) -> usize {
 fn compress(input: &[u8]) -> Vec<u8> {
     let src = [DICTIONARY, input].concat();
     let mut chains = Chains {
-        head: vec![NONE; 1 << HASH_BITS],
-        prev: vec![NONE; src.len()],
+        head: vec![0; 1 << HASH_BITS],
+        prev: vec![0; src.len()],
     };
     for at in 0..DICTIONARY.len() - MIN_MATCH + 1 {
         chains.insert(&src, at);
     }
     let mut out = Vec::with_capacity(input.len() / 2 + 16);
     let (mut at, mut literals) = (DICTIONARY.len(), DICTIONARY.len());
-    while at + MIN_MATCH + TAIL <= src.len() {
+    let end = src.len() - TAIL;
+    while at + MIN_MATCH <= end {
         let (mut best, mut from) = (0, 0);
         let mut candidate = chains.head[hash(&src, at)];
         for _ in 0..DEPTH {
-            let c = candidate as usize;
-            if candidate == NONE || at - c > WINDOW {
+            let Some(c) = (candidate as usize).checked_sub(1) else {
+                break;
+            };
+            if at - c > WINDOW {
                 break;
             }
-            let mut n = 0;
-            while at + n < src.len() - TAIL && src[c + n] == src[at + n] {
-                n += 1;
-            }
-            if n > best {
-                (best, from) = (n, c);
+            // Only a match that agrees at `best` can be longer: most candidates end here.
+            if at + best < end && src[c + best] == src[at + best] {
+                let n = same(&src[c..], &src[at..end]);
+                if n > best {
+                    (best, from) = (n, c);
+                }
             }
             candidate = chains.prev[c];
         }
@@ -118,17 +133,24 @@ fn compress(input: &[u8]) -> Vec<u8> {
     out
 }
 
-/// For each hash, the last place it was seen, and before each place the one before it.
+/// How many of `b`'s first bytes `a` starts with (`a` is the longer).
+fn same(a: &[u8], b: &[u8]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+/// For each hash, the last place it was seen, and before each place the one before it; each
+/// place counted from 1, so that 0 (a zeroed allocation) is none.
 struct Chains {
     head: Vec<u32>,
     prev: Vec<u32>,
 }
 
 impl Chains {
+    #[inline(always)]
     fn insert(&mut self, src: &[u8], at: usize) {
         let h = hash(src, at);
         self.prev[at] = self.head[h];
-        self.head[h] = at as u32;
+        self.head[h] = at as u32 + 1;
     }
 }
 
@@ -221,10 +243,10 @@ impl Source<'_> {
 /// `compress` undone, refusing anything that doesn't hold together. A match may reach back
 /// into the dictionary, and may overlap what it writes (a run), so it is copied in the
 /// longest pieces that don't.
-fn decompress(mut src: Source) -> Result<Vec<u8>, Damaged> {
+fn decompress(mut src: Source, enough: usize) -> Result<Vec<u8>, Damaged> {
     let dict = DICTIONARY.len();
-    let mut out = Vec::with_capacity(src.utf8.len() * 2);
-    while !src.done() {
+    let mut out = Vec::with_capacity(src.utf8.len().min(enough) * 2);
+    while !src.done() && out.len() < enough {
         let token = src.byte()?;
         let literals = src.length(token >> 4)?;
         if out.len() + literals > LARGEST {
@@ -286,6 +308,17 @@ mod tests {
             let packed = pack(&text).expect("packed");
             assert_eq!(unpack(&packed).as_deref(), Ok(text.as_str()));
         }
+    }
+
+    #[test]
+    fn a_start_is_the_first_bytes_of_the_whole() {
+        let text = TEMPLATE.trim();
+        let packed = pack(text).expect("packed");
+        for n in [1, 24, 700] {
+            let start = unpack_start(&packed, n).expect("unpacks");
+            assert!(start.len() >= n && text.as_bytes().starts_with(&start));
+        }
+        assert_eq!(unpack_start(text, 24), None, "not packed");
     }
 
     #[test]
