@@ -394,10 +394,27 @@ fn a_damaged_packed_record_is_listed_and_kept_as_it_was() {
         loaded.unreadable[0].reason,
         DecodeError::Packed(_) | DecodeError::NotJson(_)
     ));
+    // Its download holds what can still be read of it, then the record exactly as stored.
+    let download = loaded.unreadable[0].download_text();
+    assert!(
+        download.contains("\"title\":\"Packed, then damaged\""),
+        "{download}"
+    );
+    assert!(download.ends_with(&damaged));
     // Working on another incident leaves it exactly as it was.
     let writer = loaded.writer.expect("writable");
     writer.save(&store, &incident(2, "Fine")).expect("saves");
     assert_eq!(store.snapshot()[&key_of(&a)], damaged);
+}
+
+#[test]
+fn an_unreadable_json_record_downloads_as_it_is_stored() {
+    let a = incident(1, "Stored as JSON");
+    let store = MemoryStore::new();
+    let cut = json_of(&encode(&a))[..40].to_owned();
+    store.put_raw(&key_of(&a), &cut);
+    let loaded = load(&store);
+    assert_eq!(loaded.unreadable[0].download_text(), cut);
 }
 
 #[test]

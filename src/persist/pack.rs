@@ -57,14 +57,31 @@ pub fn unpack(raw: &str) -> Result<Cow<'_, str>, Damaged> {
     let Some(rest) = raw.strip_prefix(MARK) else {
         return Ok(Cow::Borrowed(raw));
     };
-    let text = decompress(source(rest), usize::MAX)?;
+    let mut text = Vec::new();
+    decompress(source(rest), usize::MAX, &mut text)?;
     String::from_utf8(text).map(Cow::Owned).map_err(|_| Damaged)
+}
+
+/// As much of a packed text's JSON as unpacks before any damage, as text (`None` if `raw`
+/// isn't packed): all that a person can still read of a damaged record.
+pub fn unpack_readable(raw: &str) -> Option<String> {
+    let mut text = Vec::new();
+    let _ = decompress(source(raw.strip_prefix(MARK)?), usize::MAX, &mut text);
+    // Up to the first byte that isn't UTF-8: a cut may end inside a character.
+    let whole = std::str::from_utf8(&text).map_or_else(|e| e.valid_up_to(), str::len);
+    Some(
+        std::str::from_utf8(&text[..whole])
+            .unwrap_or_default()
+            .to_owned(),
+    )
 }
 
 /// At least the first `n` bytes of a packed text's JSON (`None` if `raw` isn't packed, or they
 /// can't be unpacked), for what a record starts with, without unpacking all of it.
 pub fn unpack_start(raw: &str, n: usize) -> Option<Vec<u8>> {
-    decompress(source(raw.strip_prefix(MARK)?), n).ok()
+    let mut start = Vec::new();
+    decompress(source(raw.strip_prefix(MARK)?), n, &mut start).ok()?;
+    Some(start)
 }
 
 fn source(rest: &str) -> Source<'_> {
@@ -240,19 +257,19 @@ impl Source<'_> {
     }
 }
 
-/// `compress` undone, refusing anything that doesn't hold together. A match may reach back
-/// into the dictionary, and may overlap what it writes (a run), so it is copied in the
-/// longest pieces that don't.
-fn decompress(mut src: Source, enough: usize) -> Result<Vec<u8>, Damaged> {
+/// `compress` undone onto `out`, refusing anything that doesn't hold together (what came
+/// before the damage stays in `out`). A match may reach back into the dictionary, and may
+/// overlap what it writes (a run), so it is copied in the longest pieces that don't.
+fn decompress(mut src: Source, enough: usize, out: &mut Vec<u8>) -> Result<(), Damaged> {
     let dict = DICTIONARY.len();
-    let mut out = Vec::with_capacity(src.utf8.len().min(enough) * 2);
+    out.reserve(src.utf8.len().min(enough) * 2);
     while !src.done() && out.len() < enough {
         let token = src.byte()?;
         let literals = src.length(token >> 4)?;
         if out.len() + literals > LARGEST {
             return Err(Damaged);
         }
-        src.copy(literals, &mut out)?;
+        src.copy(literals, out)?;
         if src.done() {
             break;
         }
@@ -275,7 +292,7 @@ fn decompress(mut src: Source, enough: usize) -> Result<Vec<u8>, Damaged> {
             at += piece;
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -319,6 +336,21 @@ mod tests {
             assert!(start.len() >= n && text.as_bytes().starts_with(&start));
         }
         assert_eq!(unpack_start(text, 24), None, "not packed");
+    }
+
+    #[test]
+    fn a_damaged_text_unpacks_as_far_as_its_damage() {
+        let text = TEMPLATE.trim();
+        let packed: Vec<char> = pack(text).expect("packed").chars().collect();
+        let cut: String = packed[..packed.len() / 2].iter().collect();
+        let readable = unpack_readable(&cut).expect("packed");
+        assert!(
+            readable.len() > 1000 && text.starts_with(&readable),
+            "{readable}"
+        );
+        let wrong: String = packed[..300].iter().chain(['\u{100}'].iter()).collect();
+        assert!(text.starts_with(&unpack_readable(&wrong).expect("packed")));
+        assert_eq!(unpack_readable(text), None, "not packed");
     }
 
     #[test]

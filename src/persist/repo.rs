@@ -22,6 +22,20 @@ pub struct Unreadable {
     pub reason: DecodeError,
 }
 
+impl Unreadable {
+    /// The file a person downloads of it: the stored text exactly, and for a packed record
+    /// first what can still be unpacked of it, since packed bytes mean nothing to a person.
+    pub fn download_text(&self) -> String {
+        match super::pack::unpack_readable(&self.raw) {
+            None => self.raw.clone(),
+            Some(text) => format!(
+                "{text}\n\n----- The record as stored, packed -----\n{}",
+                self.raw
+            ),
+        }
+    }
+}
+
 /// Why nothing may be written in this session.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ReadOnly {

@@ -120,6 +120,28 @@ test('a damaged record is kept untouched while the others still show', opts, () 
     await checkA11y('an unreadable incident');
   }));
 
+test('a damaged packed record downloads what can still be read of it, and stays as it was', opts, () =>
+  withApp(async ({ page, baseUrl }) => {
+    const list = await new ListPage(page, baseUrl).goto();
+    const incident = await list.createIncident('Sent the invoice to the wrong client');
+    await incident.waitUntilSaved();
+    const key = `mend.incident.${incident.id()}`;
+    const packed = await page.evaluate((key) => localStorage.getItem(key), key);
+    assert.ok(packed.startsWith('\u0001'), 'stored packed');
+    // Cut, then a character no packed byte can be: it can only be unpacked up to there.
+    const damaged = packed.slice(0, Math.floor(packed.length * 0.6)) + '\u0100';
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [key, damaged]);
+
+    await page.goto(baseUrl);
+    await page.reload();
+    await list.unreadable.waitFor();
+    assert.match(await list.unreadable.textContent(), /stored compressed, and could not be unpacked/);
+    const download = await list.downloadRaw();
+    assert.match(download.text, /"title":"Sent the invoice to the wrong client"/, 'the readable part comes first');
+    assert.ok(download.text.endsWith(damaged), 'then the record exactly as stored');
+    assert.equal(await page.evaluate((key) => localStorage.getItem(key), key), damaged, 'storage untouched');
+  }));
+
 test('data from a newer Mend is read but never written over', opts, () =>
   withApp(async ({ page, baseUrl }) => {
     const list = await new ListPage(page, baseUrl).goto();

@@ -1,4 +1,4 @@
-//! Records that could not be read: explained, left untouched, and offered for raw download.
+//! Records that could not be read: explained, left untouched, and offered for download.
 
 use leptos::prelude::*;
 
@@ -44,15 +44,18 @@ fn UnreadableItem(
         item.key.as_string().replace(['.', ':', '/'], "-")
     );
     let failed = RwSignal::new(false);
-    let raw = item.raw.clone();
-    let download = move |_| failed.set(download_text(&file_name, "text/plain", &raw).is_err());
+    let reason = item.reason.to_string();
+    let download = move |_| {
+        let text = item.download_text();
+        failed.set(download_text(&file_name, "text/plain", &text).is_err());
+    };
     view! {
         <li class="unreadable-item">
             <p>
                 <strong>"Could not be read: "</strong>
                 {name}
                 " \u{2014} "
-                {item.reason.to_string()}
+                {reason}
                 "."
             </p>
             <button type="button" on:click=download>"Download raw record"</button>
