@@ -153,16 +153,10 @@ pub fn schema_version(raw: &str) -> Result<u64, DecodeError> {
 /// save over a stored incident, or an import over 1,000, asks for it of each.
 fn packed_version(raw: &str) -> Option<u64> {
     let start = pack::unpack_start(raw, 24)?;
-    let rest = start.strip_prefix(b"{\"schema\":")?;
-    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-    if !(1..10).contains(&digits) || !matches!(rest.get(digits), Some(b',' | b'}')) {
-        return None;
-    }
-    Some(
-        rest[..digits]
-            .iter()
-            .fold(0, |n, d| n * 10 + u64::from(d - b'0')),
-    )
+    let rest = std::str::from_utf8(&start)
+        .ok()?
+        .strip_prefix("{\"schema\":")?;
+    rest[..rest.find([',', '}'])?].parse().ok()
 }
 
 /// A small record's version (settings, the checklist): there, and not newer than `newest`.
