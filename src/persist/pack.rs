@@ -162,7 +162,8 @@ fn length(out: &mut Vec<u8>, mut n: usize) {
 mod tests {
     use super::*;
 
-    const TEMPLATE: &str = include_str!("../../tests/fixtures/v4-full-incident.json");
+    /// The benchmark's incident, for these tests and the unpacking side's.
+    pub(super) const TEMPLATE: &str = include_str!("../../tests/fixtures/v4-full-incident.json");
 
     #[test]
     fn the_benchmarks_incident_packs_to_under_half_and_back() {

@@ -145,9 +145,8 @@ fn decompress(mut src: Source, enough: usize, out: &mut Vec<u8>) -> Result<(), D
 #[cfg(test)]
 mod tests {
     use super::super::pack;
+    use super::super::tests::TEMPLATE;
     use super::*;
-
-    const TEMPLATE: &str = include_str!("../../../tests/fixtures/v4-full-incident.json");
 
     #[test]
     fn a_start_is_the_first_bytes_of_the_whole() {
